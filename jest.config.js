@@ -1,0 +1,17 @@
+// One jest run for every kind of test: unit specs beside the code, contract suites and
+// end-to-end tests under test/. ts-jest only transpiles; `npm test` type-checks first.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@duban/(domain|event-store|read-models)$': '<rootDir>/libs/$1/src',
+    '^@duban/(domain|event-store|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,45 @@
+/**
+ * A period from the rulebook: working days on the official calendar (`wd`), calendar days (`d`)
+ * or calendar months (`m`). All counted in Asia/Shanghai; a period ends at 24:00 of its last day.
+ */
+export interface Period {
+  amount: number;
+  unit: 'wd' | 'd' | 'm';
+}
+
+export interface AnswerCategory {
+  /** Stable code stored in events, e.g. `A`. */
+  code: string;
+  /** Simplified Chinese label, e.g. 已经解决或者基本解决. */
+  label: string;
+  /** B and C answers promise something: at least one commitment with a due date is required. */
+  requiresCommitments: boolean;
+}
+
+/** The handling rules of one jurisdiction. Data, not code: presets live in `presets.ts`. */
+export interface Rulebook {
+  id: string;
+  /** e.g. 全国（代表法默认）, 上海市 */
+  name: string;
+  /** Staff target: assign within this period from submission (交办). */
+  assignWithin: Period;
+  /** Answer within this period from assignment. */
+  answerWithin: Period;
+  /** An extension never goes past this period from assignment. */
+  extendedAnswerMax: Period;
+  /** A unit may ask to return the suggestion within this period from assignment (退回). */
+  returnWithin: Period;
+  /** Co-handlers send their opinion to the lead within this period from assignment. */
+  coOpinionWithin: Period;
+  /** The unit contacts the deputy within this period from assignment. */
+  contactWithin: Period;
+  /** The deputy rates within this period from the answer. */
+  feedbackWithin: Period;
+  /** Re-handling answer within this period from the dissatisfied rating. */
+  rehandlingWithin: Period;
+  /** Reminders are recorded this long before a due time. */
+  remindBefore: Period;
+  answerCategories: AnswerCategory[];
+  /** Statutory or regulatory sources of the values, for display. */
+  sources: string[];
+}

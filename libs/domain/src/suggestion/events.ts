@@ -1,0 +1,58 @@
+import { AssignedUnit, AssignmentDeadlines, AssignmentMode, Commitment, Satisfaction } from './values';
+
+/**
+ * Everything that can happen to one suggestion (stream `suggestion-<id>`).
+ * Past tense; who and when are in the metadata, never in `data`, except where the time is a
+ * business fact of its own (a due time). Deadlines are computed when decided and stored, so a
+ * later rulebook change never rewrites history.
+ */
+export type SuggestionEvent =
+  | { type: 'SuggestionSubmitted'; data: { suggestionId: string; title: string; content: string; leadDeputyId: string; coSignerIds: string[] } }
+  | { type: 'SuggestionAccepted'; data: { assignDueAt: string } }
+  | { type: 'SuggestionRejected'; data: { reason: string } }
+  | { type: 'SuggestionAssigned'; data: { mode: AssignmentMode; units: AssignedUnit[] } & AssignmentDeadlines }
+  /** An assignment made after an approved return: same shape as SuggestionAssigned. */
+  | { type: 'SuggestionReassigned'; data: { mode: AssignmentMode; units: AssignedUnit[] } & AssignmentDeadlines }
+  | { type: 'ReturnRequested'; data: { unitId: string; reason: string } }
+  /** The assignment ends; staff assign again. */
+  | { type: 'ReturnApproved'; data: { unitId: string; reason?: string; assignDueAt: string } }
+  | { type: 'ReturnDenied'; data: { unitId: string; reason?: string } }
+  | { type: 'DeputyContacted'; data: { unitId: string; method: string; summary: string } }
+  | { type: 'CoHandlerOpinionSubmitted'; data: { unitId: string; content: string } }
+  | { type: 'ExtensionRequested'; data: { unitId: string; reason: string; until: string } }
+  | { type: 'ExtensionGranted'; data: { unitId: string; until: string; reason?: string } }
+  | { type: 'ExtensionDenied'; data: { unitId: string; reason?: string } }
+  | { type: 'KeySupervisionStarted'; data: { supervisorId: string; leaderName?: string } }
+  | { type: 'SuggestionUrged'; data: { note: string } }
+  | {
+      type: 'SuggestionAnswered';
+      data: {
+        unitId: string;
+        /** 1 for the first answer, 2 after the first re-handling, … */
+        round: number;
+        category: string;
+        content: string;
+        signedBy: string;
+        commitments: Omit<Commitment, 'fulfilledAt' | 'evidence'>[];
+        /** Whether the answer came by the due time in force (answer, extension or re-handling). */
+        onTime: boolean;
+        /** Set when this answer completes the suggestion's answers: the deputy's feedback window. */
+        feedbackDueAt?: string;
+      };
+    }
+  | {
+      type: 'SuggestionRated';
+      data: { unitId: string; round: number; attitude: Satisfaction; result: Satisfaction; reason?: string };
+    }
+  /** Follows a dissatisfied rating in the same append. */
+  | { type: 'RehandlingStarted'; data: { unitId: string; round: number; dueAt: string } }
+  /** A second dissatisfied rating (or worse): staff and supervisors see it flagged (提级督办). */
+  | { type: 'SuggestionEscalated'; data: { unitId: string; reason: string } }
+  | { type: 'CommitmentFulfilled'; data: { commitmentId: string; unitId: string; evidence: string } }
+  | { type: 'SuggestionWithdrawn'; data: { reason: string } }
+  | { type: 'SuggestionClosed'; data: Record<string, never> };
+
+export type SuggestionEventType = SuggestionEvent['type'];
+
+export const SUGGESTION_STREAM_PREFIX = 'suggestion-';
+export const suggestionStreamId = (id: string): string => `${SUGGESTION_STREAM_PREFIX}${id}`;

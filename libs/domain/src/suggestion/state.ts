@@ -1,0 +1,102 @@
+import { Actor } from '../shared/actor';
+import { AssignmentDeadlines, AssignmentMode, Commitment, Satisfaction, UnitRole } from './values';
+
+/** An event as evolve() sees it: the event plus when and by whom (from its metadata). */
+export type Stamped<E> = E & { at: string; by: Actor };
+
+export interface Answer {
+  round: number;
+  category: string;
+  content: string;
+  signedBy: string;
+  answeredAt: string;
+  onTime: boolean;
+  commitmentIds: string[];
+}
+
+export interface Rating {
+  round: number;
+  attitude: Satisfaction;
+  result: Satisfaction;
+  reason?: string;
+  ratedAt: string;
+  ratedBy: string;
+}
+
+/**
+ * One unit's part of an assignment. Units that answer (sole, lead, separate) move through
+ * handling → answered → rated | rehandling → answered …; co-handlers only send an opinion.
+ */
+export interface UnitHandling {
+  unitId: string;
+  role: UnitRole;
+  stage: 'handling' | 'answered' | 'rehandling' | 'rated';
+  /** Answer round in progress or last answered: 1, then 2 after the first re-handling, … */
+  round: number;
+  /** The answer due time in force: the assignment's, an extension's, or the re-handling's. */
+  dueAt: string;
+  contactedAt?: string;
+  coOpinion?: { content: string; submittedAt: string };
+  answers: Answer[];
+  ratings: Rating[];
+  dissatisfiedCount: number;
+}
+
+export interface PendingRequest {
+  unitId: string;
+  reason: string;
+  requestedAt: string;
+  /** Extensions only: the asked-for due time. */
+  until?: string;
+}
+
+export interface Assignment {
+  mode: AssignmentMode;
+  assignedAt: string;
+  deadlines: AssignmentDeadlines;
+  units: UnitHandling[];
+  pendingReturn?: PendingRequest;
+  pendingExtension?: PendingRequest;
+  /** Deputy's feedback window, open once every answering unit has answered the current round. */
+  feedbackDueAt?: string;
+}
+
+export interface RequestDecision {
+  unitId: string;
+  kind: 'return' | 'extension';
+  reason: string;
+  until?: string;
+  requestedAt: string;
+  approved: boolean;
+  decidedAt: string;
+  decisionReason?: string;
+}
+
+/** What every suggestion has once submitted, whatever its status. */
+export interface SuggestionCore {
+  id: string;
+  title: string;
+  content: string;
+  leadDeputyId: string;
+  coSignerIds: string[];
+  submittedAt: string;
+  acceptedAt?: string;
+  keySupervision?: { supervisorId: string; leaderName?: string; startedAt: string };
+  urges: { note: string; urgedAt: string; urgedBy: string }[];
+  commitments: Commitment[];
+  /** Decided return and extension requests, oldest first. */
+  decisions: RequestDecision[];
+  escalated: boolean;
+  /** Assignments ended by an approved return, oldest first. */
+  previousAssignments: Assignment[];
+}
+
+export type SuggestionState =
+  | { status: 'none' }
+  | (SuggestionCore & { status: 'submitted' })
+  | (SuggestionCore & { status: 'accepted'; assignDueAt: string })
+  | (SuggestionCore & { status: 'rejected'; rejectedReason: string; rejectedAt: string })
+  | (SuggestionCore & { status: 'assigned' | 'answered' | 'rehandling' | 'rated' | 'closed'; assignment: Assignment })
+  | (SuggestionCore & { status: 'withdrawn'; withdrawnReason: string; withdrawnAt: string; assignment?: Assignment });
+
+export type ExistingSuggestion = Exclude<SuggestionState, { status: 'none' }>;

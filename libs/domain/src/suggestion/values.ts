@@ -1,0 +1,58 @@
+/** Value types shared by the suggestion's commands, events and state. Instants are ISO-8601 UTC strings. */
+
+export const ASSIGNMENT_MODES = ['sole', 'lead', 'separate'] as const;
+/** 单独办理 / 主办+协办 / 分别办理 */
+export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+
+/** A unit's part in an assignment: sole handler, lead (主办), co-handler (协办) or separate handler (分办). */
+export type UnitRole = 'sole' | 'lead' | 'co' | 'separate';
+
+export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+/** 满意 / 基本满意 / 不满意 */
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
+
+export const SUGGESTION_STATUSES = [
+  'submitted',
+  'accepted',
+  'rejected',
+  'assigned',
+  'answered',
+  'rehandling',
+  'rated',
+  'closed',
+  'withdrawn',
+] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
+export interface AssignedUnit {
+  unitId: string;
+  role: UnitRole;
+}
+
+/** The due times an assignment sets, computed from the rulebook when it is made and kept in the event. */
+export interface AssignmentDeadlines {
+  answerDueAt: string;
+  /** The latest an extension may reach (rulebook maximum). */
+  extensionMaxAt: string;
+  returnDueAt: string;
+  contactDueAt: string;
+  /** Only in lead mode: when co-handlers' opinions are due. */
+  coOpinionDueAt?: string;
+}
+
+export interface CommitmentInput {
+  description: string;
+  /** ISO instant or `YYYY-MM-DD` (then 24:00 Asia/Shanghai of that day). */
+  dueAt: string;
+}
+
+export interface Commitment {
+  /** `C1`, `C2`, … in the order they were made within the suggestion. */
+  commitmentId: string;
+  unitId: string;
+  description: string;
+  dueAt: string;
+  madeAt: string;
+  fulfilledAt?: string;
+  evidence?: string;
+}

@@ -1,0 +1,86 @@
+import type { EventMetadata } from '@duban/domain';
+
+/** Revisions count from 0 in every adapter; `no_stream` = must not exist, `stream_exists` = must exist. */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
+
+/**
+ * A place in the store's single global order. EventStoreDB has two numbers; the embedded store
+ * uses its global sequence for both. Compare with comparePositions().
+ */
+export interface Position {
+  commit: bigint;
+  prepare: bigint;
+}
+
+export interface NewEvent {
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent {
+  streamId: string;
+  /** Revision within the stream, from 0. */
+  revision: bigint;
+  /** Place in the global order ($all). */
+  position: Position;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  /** Revision of the last appended event: the stream's new revision. */
+  nextExpectedRevision: bigint;
+  /** Position of the last appended event. */
+  position: Position;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive; default 0. */
+  fromRevision?: bigint;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omit to read from the start. */
+  after?: Position;
+  /** Default 1000. */
+  maxCount?: number;
+  /** Only streams whose id starts with one of these prefixes (system events are never returned). */
+  streamPrefixes?: string[];
+}
+
+export interface SubscribeOptions {
+  /** Exclusive, as in readAll. */
+  after?: Position;
+  streamPrefixes?: string[];
+}
+
+/** A live catch-up subscription: first everything after `after`, then new events as they come. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  unsubscribe(): Promise<void>;
+}
+
+/**
+ * The port every adapter implements. One contract test suite (`testing/event-store.contract.ts`)
+ * proves an adapter; an adapter is done when it passes.
+ */
+export interface EventStore {
+  /**
+   * Appends atomically. Throws WrongExpectedRevisionError when the stream's revision does not
+   * match. Re-appending the same event ids at the same place is recognised and returns the first result.
+   * Resolves only once the events are durable.
+   */
+  appendToStream(streamId: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
+  /** A missing stream is an empty array, not an error. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** One page of the global order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Position of the last event in the store, or null when empty. */
+  headPosition(): Promise<Position | null>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
