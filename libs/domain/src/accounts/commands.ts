@@ -1,0 +1,14 @@
+import { Role } from '../shared/actor';
+
+/** Stream `unit-<unitId>`. */
+export type UnitCommand = { type: 'RegisterUnit'; data: { unitId: string; name: string } };
+
+/** Stream `user-<userId>`. The api hashes passwords; the domain only ever sees the hash. */
+export type UserCommand =
+  | {
+      type: 'RegisterUser';
+      data: { userId: string; displayName: string; role: Role; unitId?: string; passwordHash: string };
+    }
+  | { type: 'ChangePassword'; data: { passwordHash: string } };
+
+export type AccountCommand = UnitCommand | UserCommand;

@@ -1,0 +1,84 @@
+import { ROLES } from '../shared/actor';
+import { Decider, DecisionContext } from '../shared/decider';
+import { DomainError, assertNever } from '../shared/errors';
+import { UnitCommand, UserCommand } from './commands';
+import { AccountEvent } from './events';
+import { evolveUnit, evolveUser, initialUnitState, initialUserState } from './evolve-account';
+import { UnitState, UserState } from './state';
+
+/** Accounts need no rulebook or calendar: only who acts. */
+export type AccountContext = Pick<DecisionContext, 'actor'>;
+
+/** Admins manage accounts; `system` is the first-start bootstrap (admin and demo accounts). */
+const ACCOUNT_MANAGERS = ['admin', 'system'];
+
+export function decideUnit(command: UnitCommand, state: UnitState, ctx: AccountContext): AccountEvent[] {
+  switch (command.type) {
+    case 'RegisterUnit': {
+      requireManager(ctx, 'unit.only_admin', '只有系统管理员可以登记承办单位');
+      if (state.status !== 'none') throw new DomainError('unit.already_exists', '该承办单位编号已经存在', 'conflict');
+      const unitId = text(command.data.unitId, 'id', 'unit.id_required', '单位编号不能为空');
+      const name = text(command.data.name, 'name', 'unit.name_required', '单位名称不能为空');
+      return [{ type: 'UnitRegistered', data: { unitId, name } }];
+    }
+    default:
+      return assertNever(command.type, 'unit command');
+  }
+}
+
+export function decideUser(command: UserCommand, state: UserState, ctx: AccountContext): AccountEvent[] {
+  switch (command.type) {
+    case 'RegisterUser': {
+      requireManager(ctx, 'user.only_admin', '只有系统管理员可以创建用户');
+      if (state.status !== 'none') throw new DomainError('user.already_exists', '该用户名已经存在', 'conflict');
+      const { role, unitId, passwordHash } = command.data;
+      const userId = text(command.data.userId, 'username', 'user.username_required', '用户名不能为空');
+      const displayName = text(command.data.displayName, 'displayName', 'user.display_name_required', '姓名不能为空');
+      if (!(ROLES as readonly string[]).includes(role)) {
+        throw new DomainError('user.invalid_role', '角色必须是代表、工作人员、承办单位、督办人或管理员之一', 'invalid', 'role');
+      }
+      const unit = unitId?.trim();
+      if (role === 'unit' && !unit) {
+        throw new DomainError('user.unit_required', '承办单位用户必须指定所属单位', 'invalid', 'unitId');
+      }
+      if (role !== 'unit' && unit) {
+        throw new DomainError('user.unit_not_allowed', '只有承办单位用户可以指定所属单位', 'invalid', 'unitId');
+      }
+      text(passwordHash, 'password', 'user.password_required', '密码不能为空');
+      return [{ type: 'UserRegistered', data: { userId, displayName, role, ...(unit ? { unitId: unit } : {}), passwordHash } }];
+    }
+    case 'ChangePassword': {
+      if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
+      const self = ctx.actor.userId === state.userId;
+      if (!self && !ACCOUNT_MANAGERS.includes(ctx.actor.role)) {
+        throw new DomainError('user.password_forbidden', '只能修改自己的密码', 'forbidden');
+      }
+      text(command.data.passwordHash, 'password', 'user.password_required', '密码不能为空');
+      return [{ type: 'PasswordChanged', data: { passwordHash: command.data.passwordHash } }];
+    }
+    default:
+      return assertNever(command, 'user command');
+  }
+}
+
+export const unitDecider: Decider<UnitState, UnitCommand, AccountEvent> = {
+  initialState: initialUnitState,
+  evolve: evolveUnit,
+  decide: decideUnit,
+};
+
+export const userDecider: Decider<UserState, UserCommand, AccountEvent> = {
+  initialState: initialUserState,
+  evolve: evolveUser,
+  decide: decideUser,
+};
+
+function requireManager(ctx: AccountContext, code: string, message: string): void {
+  if (!ACCOUNT_MANAGERS.includes(ctx.actor.role)) throw new DomainError(code, message, 'forbidden');
+}
+
+function text(value: string | undefined, field: string, code: string, message: string): string {
+  const t = (value ?? '').trim();
+  if (t === '') throw new DomainError(code, message, 'invalid', field);
+  return t;
+}

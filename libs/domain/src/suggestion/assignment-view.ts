@@ -1,0 +1,29 @@
+import { Assignment, ExistingSuggestion, UnitHandling } from './state';
+import { SuggestionStatus } from './values';
+
+/** Units that answer (sole, lead, separate); co-handlers only send the lead an opinion. */
+export function answeringUnits(assignment: Assignment): UnitHandling[] {
+  return assignment.units.filter((u) => u.role !== 'co');
+}
+
+export function currentAssignment(state: ExistingSuggestion): Assignment | undefined {
+  return 'assignment' in state ? state.assignment : undefined;
+}
+
+export function findUnit(assignment: Assignment | undefined, unitId: string | undefined): UnitHandling | undefined {
+  if (!assignment || unitId === undefined) return undefined;
+  return assignment.units.find((u) => u.unitId === unitId);
+}
+
+/**
+ * The status an assignment's units put the suggestion in. A re-handling anywhere is what matters
+ * most; otherwise the suggestion waits for answers until every answering unit has answered,
+ * and is rated once every one of them is rated.
+ */
+export function statusOfUnits(assignment: Assignment): Extract<SuggestionStatus, 'assigned' | 'answered' | 'rehandling' | 'rated'> {
+  const stages = answeringUnits(assignment).map((u) => u.stage);
+  if (stages.includes('rehandling')) return 'rehandling';
+  if (stages.includes('handling')) return 'assigned';
+  if (stages.every((s) => s === 'rated')) return 'rated';
+  return 'answered';
+}

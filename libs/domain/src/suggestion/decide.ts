@@ -1,0 +1,58 @@
+import { DecisionContext } from '../shared/decider';
+import { assertNever } from '../shared/errors';
+import { SuggestionCommand } from './commands';
+import { SuggestionEvent } from './events';
+import { SuggestionState } from './state';
+import { answer } from './rules/answering';
+import { assign } from './rules/assignment';
+import { close, withdraw } from './rules/closing';
+import { fulfilCommitment } from './rules/commitments';
+import { decideExtension, requestExtension } from './rules/extension';
+import { requireExisting } from './rules/guards';
+import { contactDeputy, submitCoHandlerOpinion } from './rules/handling';
+import { rate } from './rules/rating';
+import { decideReturn, requestReturn } from './rules/returning';
+import { accept, reject, submit } from './rules/submission';
+import { startKeySupervision, urge } from './rules/supervision';
+
+/** Every rule of the suggestion's lifecycle; throws DomainError naming the rule it refuses by. */
+export function decideSuggestion(command: SuggestionCommand, state: SuggestionState, ctx: DecisionContext): SuggestionEvent[] {
+  if (command.type === 'SubmitSuggestion') return submit(command.data, state, ctx);
+  const existing = requireExisting(state);
+  switch (command.type) {
+    case 'AcceptSuggestion':
+      return accept(existing, ctx);
+    case 'RejectSuggestion':
+      return reject(command.data, existing, ctx);
+    case 'AssignSuggestion':
+      return assign(command.data, existing, ctx);
+    case 'RequestReturn':
+      return requestReturn(command.data, existing, ctx);
+    case 'DecideReturn':
+      return decideReturn(command.data, existing, ctx);
+    case 'ContactDeputy':
+      return contactDeputy(command.data, existing, ctx);
+    case 'SubmitCoHandlerOpinion':
+      return submitCoHandlerOpinion(command.data, existing, ctx);
+    case 'RequestExtension':
+      return requestExtension(command.data, existing, ctx);
+    case 'DecideExtension':
+      return decideExtension(command.data, existing, ctx);
+    case 'StartKeySupervision':
+      return startKeySupervision(command.data, existing, ctx);
+    case 'UrgeSuggestion':
+      return urge(command.data, existing, ctx);
+    case 'AnswerSuggestion':
+      return answer(command.data, existing, ctx);
+    case 'RateSuggestion':
+      return rate(command.data, existing, ctx);
+    case 'FulfilCommitment':
+      return fulfilCommitment(command.data, existing, ctx);
+    case 'WithdrawSuggestion':
+      return withdraw(command.data, existing, ctx);
+    case 'CloseSuggestion':
+      return close(existing, ctx);
+    default:
+      return assertNever(command, 'suggestion command');
+  }
+}

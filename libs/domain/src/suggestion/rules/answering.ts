@@ -1,0 +1,70 @@
+import { DecisionContext } from '../../shared/decider';
+import { DomainError } from '../../shared/errors';
+import { dueAt } from '../../rulebook/periods';
+import { findAnswerCategory } from '../../rulebook/get-rulebook';
+import { answeringUnits } from '../assignment-view';
+import { SuggestionEvent } from '../events';
+import { ExistingSuggestion } from '../state';
+import { Commitment } from '../values';
+import { CommandData } from './command-data';
+import { isLater, requireAssignedUnit, requireInstant, requireStatus, requireText } from './guards';
+
+type AnsweredData = Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>['data'];
+
+/** 答复: the answering unit's signed answer, with commitments for B and C answers. */
+export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSuggestion, ctx: DecisionContext): SuggestionEvent[] {
+  const { assignment, unit } = requireAssignedUnit(state, ctx.actor, 'answer.not_assigned_unit', '只有被交办的承办单位可以答复');
+  if (unit.role === 'co') {
+    throw new DomainError('answer.co_handler_cannot_answer', '协办单位不直接答复代表，请向主办单位提交协办意见', 'forbidden');
+  }
+  requireStatus(state, ['assigned', 'rehandling'], 'answer.not_open', '只有办理中或重新办理中的建议可以答复');
+  if (unit.stage !== 'handling' && unit.stage !== 'rehandling') {
+    throw new DomainError('answer.already_answered', '本单位本轮已经答复，等待代表评价', 'conflict');
+  }
+  const category = findAnswerCategory(ctx.rulebook, data.category);
+  if (!category) {
+    const codes = ctx.rulebook.answerCategories.map((c) => c.code).join('、');
+    throw new DomainError('answer.unknown_category', `答复类别必须是 ${codes} 之一`, 'invalid', 'category');
+  }
+  const content = requireText(data.content, 'content', 'answer.content_required', '答复内容不能为空');
+  const signedBy = requireText(data.signedBy, 'signedBy', 'answer.signer_required', '答复须由单位主要负责人签发，请填写签发人');
+  if (category.requiresCommitments && data.commitments.length === 0) {
+    throw new DomainError(
+      'answer.commitments_required',
+      `${category.code}类答复（${category.label}）必须列明承诺事项和完成时限`,
+      'invalid',
+      'commitments',
+    );
+  }
+
+  const commitments: Omit<Commitment, 'fulfilledAt' | 'evidence'>[] = data.commitments.map((input, i) => {
+    const description = requireText(input.description, 'commitments', 'answer.commitment_description_required', '承诺事项内容不能为空');
+    const due = requireInstant(input.dueAt, 'commitments', 'answer.commitment_due_invalid', '承诺事项完成时限格式不正确');
+    if (!isLater(due, ctx.now)) {
+      throw new DomainError('answer.commitment_due_in_past', '承诺事项的完成时限必须晚于当前时间', 'invalid', 'commitments');
+    }
+    return {
+      commitmentId: `C${state.commitments.length + i + 1}`,
+      unitId: unit.unitId,
+      description,
+      dueAt: due,
+      madeAt: ctx.now,
+    };
+  });
+
+  // Does this answer complete the round? Then the deputy's feedback window opens now.
+  const completes = answeringUnits(assignment).every(
+    (u) => u.unitId === unit.unitId || u.stage === 'answered' || u.stage === 'rated',
+  );
+  const event: AnsweredData = {
+    unitId: unit.unitId,
+    round: unit.round,
+    category: category.code,
+    content,
+    signedBy,
+    commitments,
+    onTime: !isLater(ctx.now, unit.dueAt),
+    ...(completes ? { feedbackDueAt: dueAt(ctx.now, ctx.rulebook.feedbackWithin, ctx.calendar) } : {}),
+  };
+  return [{ type: 'SuggestionAnswered', data: event }];
+}

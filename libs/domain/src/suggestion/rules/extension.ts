@@ -1,0 +1,42 @@
+import { DecisionContext } from '../../shared/decider';
+import { DomainError } from '../../shared/errors';
+import { SuggestionEvent } from '../events';
+import { ExistingSuggestion } from '../state';
+import { CommandData } from './command-data';
+import { isLater, requireAssignedUnit, requireInstant, requireRole, requireStatus, requireText, STAFF_ROLES, withReason } from './guards';
+
+/** 延期答复: an answering unit asks for more time, never past the rulebook's maximum. */
+export function requestExtension(data: CommandData<'RequestExtension'>, state: ExistingSuggestion, ctx: DecisionContext): SuggestionEvent[] {
+  const { assignment, unit } = requireAssignedUnit(state, ctx.actor, 'extension.not_assigned_unit', '只有被交办的承办单位可以申请延期');
+  if (unit.role === 'co') {
+    throw new DomainError('extension.co_handler_cannot_extend', '协办单位不负责答复，不能申请延期答复', 'forbidden');
+  }
+  // In separate mode another unit may be re-handling while this one still owes its first answer.
+  requireStatus(state, ['assigned', 'rehandling'], 'extension.not_assigned', '只有办理中的建议可以申请延期');
+  if (unit.stage !== 'handling') {
+    throw new DomainError('extension.already_answered', '本单位已经答复，不能再申请延期', 'conflict');
+  }
+  if (assignment.pendingExtension) {
+    throw new DomainError('extension.already_pending', '已有待审批的延期申请', 'conflict');
+  }
+  const reason = requireText(data.reason, 'reason', 'extension.reason_required', '申请延期必须说明理由');
+  const until = requireInstant(data.until, 'until', 'extension.until_invalid', '延期截止时间格式不正确');
+  if (!isLater(until, unit.dueAt)) {
+    throw new DomainError('extension.not_later', '延期截止时间必须晚于当前答复期限', 'invalid', 'until');
+  }
+  if (isLater(until, assignment.deadlines.extensionMaxAt)) {
+    throw new DomainError('extension.beyond_maximum', '延期后的答复期限不能超过办理规则规定的最长期限', 'invalid', 'until');
+  }
+  return [{ type: 'ExtensionRequested', data: { unitId: unit.unitId, reason, until } }];
+}
+
+export function decideExtension(data: CommandData<'DecideExtension'>, state: ExistingSuggestion, ctx: DecisionContext): SuggestionEvent[] {
+  requireRole(ctx.actor, STAFF_ROLES, 'extension.only_staff', '只有代表工作机构工作人员可以审批延期申请');
+  requireStatus(state, ['assigned', 'rehandling'], 'extension.none_pending', '没有待审批的延期申请');
+  const pending = state.assignment.pendingExtension;
+  if (!pending || pending.until === undefined) throw new DomainError('extension.none_pending', '没有待审批的延期申请', 'conflict');
+  if (data.approve) {
+    return [{ type: 'ExtensionGranted', data: withReason({ unitId: pending.unitId, until: pending.until }, data.reason) }];
+  }
+  return [{ type: 'ExtensionDenied', data: withReason({ unitId: pending.unitId }, data.reason) }];
+}
