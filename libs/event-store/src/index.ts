@@ -1,3 +1,10 @@
 export * from './port/event-store.port';
 export * from './port/errors';
 export * from './port/position';
+export * from './config';
+export { SqliteEventStore, type SqliteEventStoreOptions, type AppendedListener } from './sqlite/sqlite-event-store';
+export type { SqliteSynchronous } from './sqlite/sqlite-database';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export { PRODUCT_STREAM_PREFIXES } from './shared/product-streams';
+export { migrateStore, MigrationError, MigrationInterrupted, type MigrationOptions, type MigrationReport } from './migration/migrate-store';
+export { FileMigrationProgress, type MigrationCheckpoint, type MigrationProgressStore } from './migration/migration-progress';

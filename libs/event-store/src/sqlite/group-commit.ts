@@ -1,0 +1,109 @@
+/** What one request in a batch came to: its own result or its own error. */
+export type BatchOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+export interface GroupCommitOptions<Q, R> {
+  /**
+   * Runs one batch in ONE transaction and reports an outcome per request, in order. Throwing
+   * means the transaction as a whole failed (nothing committed).
+   */
+  commit: (batch: Q[]) => BatchOutcome<R>[];
+  /** Whether a whole-batch failure is worth retrying (the file is locked by another process). */
+  isRetryable: (error: unknown) => boolean;
+  maxBatchSize: number;
+  /** How long to keep retrying a locked file before the callers get the error. */
+  retryForMs: number;
+  /** Called after each committed batch (not after a failed one). */
+  afterCommit?: () => void;
+}
+
+interface Pending<Q, R> {
+  request: Q;
+  resolve: (value: R) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: every request made in the same turn of the event loop is committed in a single
+ * transaction, so one fsync acknowledges many appends. A request's promise settles only after
+ * its batch's transaction has committed. Batches run one at a time and in arrival order, which
+ * also serialises this process's writes to the file.
+ */
+export class GroupCommit<Q, R> {
+  private queue: Pending<Q, R>[] = [];
+  private scheduled = false;
+  private running: Promise<void> | null = null;
+  private transactions = 0;
+  private requests = 0;
+
+  constructor(private readonly options: GroupCommitOptions<Q, R>) {}
+
+  submit(request: Q): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Committed transactions and the requests they carried, for tests and metrics. */
+  stats(): { transactions: number; requests: number } {
+    return { transactions: this.transactions, requests: this.requests };
+  }
+
+  /** Resolves once everything submitted so far has settled. */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.running || this.scheduled) {
+      if (this.running) await this.running;
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running) return;
+    this.scheduled = true;
+    // setImmediate, not a microtask: callers that are still resolving their own awaits in this
+    // turn get into the same batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.running = this.runBatches().finally(() => {
+        this.running = null;
+        if (this.queue.length > 0) this.schedule();
+      });
+    });
+  }
+
+  private async runBatches(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.maxBatchSize);
+      const outcomes = await this.commitWithRetry(batch);
+      if (outcomes === null) continue;
+      this.transactions += 1;
+      this.requests += batch.length;
+      batch.forEach((pending, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) pending.resolve(outcome.value);
+        else pending.reject(outcome.error);
+      });
+      this.options.afterCommit?.();
+    }
+  }
+
+  /** null when the batch failed as a whole; its callers have been rejected. */
+  private async commitWithRetry(batch: Pending<Q, R>[]): Promise<BatchOutcome<R>[] | null> {
+    const giveUpAt = Date.now() + this.options.retryForMs;
+    let delayMs = 5;
+    for (;;) {
+      try {
+        return this.options.commit(batch.map((p) => p.request));
+      } catch (error) {
+        if (this.options.isRetryable(error) && Date.now() < giveUpAt) {
+          // Yield to the event loop so the rest of the process (and its timers) keeps running.
+          await new Promise<void>((resolve) => setTimeout(resolve, delayMs));
+          delayMs = Math.min(delayMs * 2, 250);
+          continue;
+        }
+        for (const pending of batch) pending.reject(error);
+        return null;
+      }
+    }
+  }
+}
