@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ReadModelQueries, UnitRow, UserRow } from '@duban/read-models';
+import { AuthUser, toActor } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { Ids, RequestIds } from '../http/correlation';
+import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
+import { AfterQueryDto } from '../read-consistency/after-query.dto';
+import { ReadAfterService } from '../read-consistency/read-after.service';
+import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import { AccountCommandsService } from './account-commands.service';
+import { CreateUnitDto } from './create-unit.dto';
+import { CreateUserDto } from './create-user.dto';
+import { ListUsersQueryDto } from './list-users.query.dto';
+
+/** Units and users: admins register them; everyone signed in can list them for pickers (never a hash). */
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller()
+export class AccountsController {
+  constructor(
+    private readonly commands: AccountCommandsService,
+    private readonly readAfter: ReadAfterService,
+    @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
+  ) {}
+
+  @Post('units')
+  @Roles('admin')
+  @ApiOperation({ summary: '登记承办单位（管理员）' })
+  createUnit(@Body() dto: CreateUnitDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<CommandOutcome> {
+    return this.commands.registerUnit(dto.id, dto.name, request(user, ids));
+  }
+
+  @Post('users')
+  @Roles('admin')
+  @ApiOperation({ summary: '创建用户（管理员）' })
+  createUser(@Body() dto: CreateUserDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<CommandOutcome> {
+    return this.commands.registerUser(dto, request(user, ids));
+  }
+
+  @Get('units')
+  @ApiOperation({ summary: '承办单位列表' })
+  async units(@Query() query: AfterQueryDto): Promise<UnitRow[]> {
+    await this.readAfter.waitFor(query.after);
+    return this.queries.listUnits();
+  }
+
+  @Get('users')
+  @ApiOperation({ summary: '用户列表（可按角色筛选），不含密码' })
+  async users(@Query() query: ListUsersQueryDto): Promise<UserRow[]> {
+    await this.readAfter.waitFor(query.after);
+    return this.queries.listUsers(query.role);
+  }
+}
+
+function request(user: AuthUser, ids: RequestIds) {
+  return { actor: toActor(user), correlationId: ids.correlationId, causationId: ids.requestId };
+}

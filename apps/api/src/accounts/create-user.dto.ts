@@ -1,0 +1,23 @@
+import { MinLength } from 'class-validator';
+import { ROLES, Role } from '@duban/domain';
+import { EnumField, IdField, TextField, UserIdField } from '../http/validation/fields';
+
+export const PASSWORD_MIN = 8;
+
+export class CreateUserDto {
+  @UserIdField('用户名', { description: '登录名，也是用户编号：小写字母、数字、_ . -' })
+  username!: string;
+
+  @TextField('密码', 200)
+  @MinLength(PASSWORD_MIN, { message: `密码至少 ${PASSWORD_MIN} 个字符` })
+  password!: string;
+
+  @TextField('姓名', 100)
+  displayName!: string;
+
+  @EnumField('角色', ROLES, { description: 'deputy 代表 / staff 工作人员 / unit 承办单位 / supervisor 督办人 / admin 管理员' })
+  role!: Role;
+
+  @IdField('所属单位', { optional: true, description: '角色为 unit 时必填' })
+  unitId?: string;
+}

@@ -1,0 +1,60 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountCommandsService } from '../accounts/account-commands.service';
+import { AccountDirectory } from '../accounts/account-directory';
+import { Ids, RequestIds } from '../http/correlation';
+import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import { AuthUser, toActor } from './auth-user';
+import { AuthService, LoginResult, toAuthUser } from './auth.service';
+import { ChangePasswordDto } from './change-password.dto';
+import { CurrentUser } from './current-user.decorator';
+import { LoginDto } from './login.dto';
+import { Public } from './public.decorator';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly directory: AccountDirectory,
+    private readonly accounts: AccountCommandsService,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: '登录，返回访问令牌（无需登录）' })
+  login(@Body() dto: LoginDto): Promise<LoginResult> {
+    return this.auth.login(dto.username, dto.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '当前登录用户' })
+  async me(@CurrentUser() user: AuthUser): Promise<AuthUser> {
+    const record = await this.directory.findUser(user.id);
+    if (!record) throw new NotFoundException('用户不存在');
+    return toAuthUser(record);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '修改自己的密码（须提供当前密码）' })
+  async changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<CommandOutcome> {
+    // Re-checking the current password keeps a stolen token from locking the owner out.
+    if (!(await this.auth.checkPassword(user.id, dto.currentPassword))) {
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'validation_failed',
+        message: '请求参数有误',
+        errors: [{ field: 'currentPassword', message: '当前密码不正确' }],
+      });
+    }
+    return this.accounts.changePassword(user.id, dto.newPassword, {
+      actor: toActor(user),
+      correlationId: ids.correlationId,
+      causationId: ids.requestId,
+    });
+  }
+}

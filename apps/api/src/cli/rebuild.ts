@@ -1,0 +1,78 @@
+import '../register-paths';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import { assertNever } from '@duban/domain';
+import { createEventStore, eventStoreConfigFromEnv, EventStoreConfigError, type EventStoreConfig } from '@duban/event-store';
+import { rebuildReadModels } from '@duban/read-models';
+
+/**
+ * `npm run rebuild`: rebuilds every read model from the events (after a projection change, or
+ * when the read-model file is lost). Reads EVENT_STORE, EVENT_STORE_PATH, EVENTSTORE_CONNECTION_STRING
+ * and READ_MODEL_PATH like the service. Progress goes to stderr, the summary to stdout.
+ */
+async function main(): Promise<void> {
+  const config = eventStoreConfigFromEnv(process.env);
+  const readModelPath = path.resolve(process.env.READ_MODEL_PATH?.trim() || 'data/read-model.sqlite');
+  mkdirSync(path.dirname(readModelPath), { recursive: true });
+
+  process.stderr.write(
+    `重建读模型：从 ${describeStore(config)} 读取全部事件，写入 ${readModelPath}\n` +
+      '请先停止服务：服务运行时会继续写旧的读模型文件。重建失败时旧的读模型保持不变。\n',
+  );
+  const store = createEventStore(config);
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: 'rebuilding read models [{bar}] {percentage}% | {value}/{total} events | ETA {eta_formatted}',
+      hideCursor: true,
+      etaBuffer: 50,
+      // Without a terminal (CI, logs) print a line every few seconds instead of redrawing.
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    Presets.shades_classic,
+  );
+  let barStarted = false;
+  try {
+    const result = await rebuildReadModels(store, readModelPath, {
+      onProgress: ({ eventsDone, eventsTotal }) => {
+        if (!barStarted) {
+          bar.start(eventsTotal, eventsDone);
+          barStarted = true;
+          return;
+        }
+        bar.setTotal(eventsTotal);
+        bar.update(eventsDone);
+      },
+    });
+    if (barStarted) bar.stop();
+    process.stdout.write(
+      `读模型重建完成：${result.events} 个事件，用时 ${result.seconds.toFixed(1)} 秒，` +
+        `每秒 ${Math.round(result.eventsPerSecond)} 个事件。\n`,
+    );
+  } finally {
+    if (barStarted) bar.stop();
+    await store.close();
+  }
+}
+
+function describeStore(config: EventStoreConfig): string {
+  switch (config.kind) {
+    case 'sqlite':
+      return `嵌入式事件库 ${config.path}`;
+    case 'eventstoredb':
+      return 'EventStoreDB';
+    default:
+      return assertNever(config, 'event store config');
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EventStoreConfigError) {
+    process.stderr.write(`配置无效：${error.message}\n`);
+  } else {
+    process.stderr.write(`读模型重建失败，旧的读模型未改动：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

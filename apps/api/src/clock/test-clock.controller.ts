@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { Clock, ManualClock } from './clock';
+import { SetClockDto } from './set-clock.dto';
+
+/**
+ * Only mounted with CLOCK=manual (never in production), so tests and demos can cross deadlines.
+ * With the system clock the route does not exist at all.
+ */
+@ApiTags('test-clock')
+@ApiBearerAuth()
+@Controller('test-clock')
+export class TestClockController {
+  private readonly logger = new Logger('clock');
+
+  constructor(@Inject(Clock) private readonly clock: Clock) {}
+
+  @Get()
+  @ApiOperation({ summary: '读取测试时钟' })
+  get() {
+    return { now: this.clock.nowIso(), mode: this.clock.mode };
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: '设置测试时钟（仅管理员，仅 CLOCK=manual）' })
+  set(@Body() dto: SetClockDto) {
+    if (!(this.clock instanceof ManualClock)) throw new Error('test clock mounted without a manual clock');
+    this.clock.set(new Date(dto.now));
+    this.logger.warn(`manual clock set to ${this.clock.nowIso()}`);
+    return { now: this.clock.nowIso(), mode: this.clock.mode };
+  }
+}

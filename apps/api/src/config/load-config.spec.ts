@@ -1,0 +1,88 @@
+import { ConfigError } from './config-error';
+import { DEV_JWT_SECRET, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives a working development setup with no environment at all', () => {
+    const config = loadConfig({}, '/srv/duban');
+    expect(config).toMatchObject({
+      production: false,
+      port: 3000,
+      host: '0.0.0.0',
+      eventStore: { kind: 'sqlite', path: '/srv/duban/data/duban.sqlite', synchronous: 'full' },
+      readModelPath: '/srv/duban/data/read-model.sqlite',
+      rulebookId: 'national',
+      jwtSecret: DEV_JWT_SECRET,
+      jwtExpiresIn: '8h',
+      clock: 'system',
+      demoData: true,
+      webDistPath: '/srv/duban/apps/web/dist',
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+        READ_MODEL_PATH: '/var/lib/duban/rm.sqlite',
+        RULEBOOK: 'chongqing',
+        CALENDAR_OVERRIDES_PATH: 'calendar.json',
+        JWT_SECRET: 'x'.repeat(40),
+        JWT_EXPIRES_IN: '30m',
+        AUTH_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-password',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      production: true,
+      port: 8080,
+      host: '127.0.0.1',
+      eventStore: { kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' },
+      readModelPath: '/var/lib/duban/rm.sqlite',
+      rulebookId: 'chongqing',
+      calendarOverridesPath: '/srv/calendar.json',
+      jwtExpiresIn: '30m',
+      bootstrapAdminPassword: 'a-long-password',
+      demoData: false,
+    });
+  });
+
+  it.each([
+    [{ RULEBOOK: 'atlantis' }, 'RULEBOOK'],
+    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE'],
+    [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING'],
+    [{ EVENT_STORE_SYNC: 'off' }, 'EVENT_STORE_SYNC'],
+    [{ CLOCK: 'sundial' }, 'CLOCK'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ JWT_EXPIRES_IN: 'forever' }, 'JWT_EXPIRES_IN'],
+    [{ AUTH_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, 'AUTH_BOOTSTRAP_ADMIN_PASSWORD'],
+  ])('rejects %j naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([expect.stringContaining(name)]);
+    }
+  });
+
+  it('in production needs its own JWT secret and never runs a manual clock or demo data', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ NODE_ENV: 'production', ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({})).toEqual([expect.stringContaining('JWT_SECRET')]);
+    expect(problems({ JWT_SECRET: DEV_JWT_SECRET })).toEqual([expect.stringContaining('JWT_SECRET')]);
+    expect(problems({ JWT_SECRET: 'x'.repeat(31) })).toEqual([expect.stringContaining('32')]);
+    expect(problems({ JWT_SECRET: 'x'.repeat(32), CLOCK: 'manual' })).toEqual([expect.stringContaining('CLOCK')]);
+    expect(problems({ JWT_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' })).toEqual([expect.stringContaining('DEMO_DATA')]);
+    expect(problems({ JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
+  });
+});

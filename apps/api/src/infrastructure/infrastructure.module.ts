@@ -1,0 +1,71 @@
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { getRulebook } from '@duban/domain';
+import { EVENT_STORE, EventStore } from '@duban/event-store';
+import { Projector, ReadModelQueries } from '@duban/read-models';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { ReadAfterService } from '../read-consistency/read-after.service';
+import { loadCalendar } from './load-calendar';
+import { openEventStore } from './open-event-store';
+import { PROJECTOR, READ_MODEL_QUERIES, RULEBOOK, WORKING_CALENDAR } from './tokens';
+
+/** Closes what the module opened, projector before store, when the app shuts down (SIGTERM, SIGINT, close()). */
+@Injectable()
+class InfrastructureShutdown implements OnApplicationShutdown {
+  private readonly logger = new Logger('shutdown');
+
+  constructor(
+    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    if (signal) this.logger.log(`received ${signal}: closing projector and event store`);
+    await this.projector.close();
+    await this.store.close();
+  }
+}
+
+/** The libraries' objects, built once from the config and shared by every module. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): EventStore => {
+        if (config.eventStore.kind === 'sqlite') mkdirSync(path.dirname(config.eventStore.path), { recursive: true });
+        return openEventStore(config.eventStore);
+      },
+    },
+    {
+      provide: RULEBOOK,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => getRulebook(config.rulebookId),
+    },
+    {
+      provide: WORKING_CALENDAR,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadCalendar(config.calendarOverridesPath),
+    },
+    {
+      provide: PROJECTOR,
+      inject: [EVENT_STORE, APP_CONFIG],
+      useFactory: (store: EventStore, config: AppConfig): Projector => {
+        mkdirSync(path.dirname(config.readModelPath), { recursive: true });
+        return new Projector(store, config.readModelPath, { logger: new Logger('projector') });
+      },
+    },
+    {
+      provide: READ_MODEL_QUERIES,
+      inject: [PROJECTOR],
+      useFactory: (projector: Projector) => new ReadModelQueries(projector.database),
+    },
+    ReadAfterService,
+    InfrastructureShutdown,
+  ],
+  exports: [EVENT_STORE, RULEBOOK, WORKING_CALENDAR, PROJECTOR, READ_MODEL_QUERIES, ReadAfterService],
+})
+export class InfrastructureModule {}

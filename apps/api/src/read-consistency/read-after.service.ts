@@ -1,0 +1,34 @@
+import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { parsePosition } from '@duban/event-store';
+import type { Projector } from '@duban/read-models';
+import { PROJECTOR } from '../infrastructure/tokens';
+
+/** How long a query waits for the projector to reach a write's position before giving up. */
+export const READ_AFTER_TIMEOUT_MS = 2000;
+
+/**
+ * Read-your-writes: a command answers with its position; a query given `?after=<position>`
+ * waits (bounded) until the read model includes it. Answering from a read model that is still
+ * behind would silently show the old state, so a timeout is a 503 the client can retry.
+ */
+@Injectable()
+export class ReadAfterService {
+  constructor(@Inject(PROJECTOR) private readonly projector: Projector) {}
+
+  async waitFor(after: string | undefined): Promise<void> {
+    if (after === undefined || after === '') return;
+    const position = parsePosition(after);
+    if (position === null) {
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'validation_failed',
+        message: '请求参数有误',
+        errors: [{ field: 'after', message: 'after 须为命令返回的 position，例如 42' }],
+      });
+    }
+    const reached = await this.projector.waitFor(position, READ_AFTER_TIMEOUT_MS);
+    if (!reached) {
+      throw new ServiceUnavailableException({ statusCode: 503, code: 'read_model_behind', message: '数据仍在更新，请稍后重试' });
+    }
+  }
+}

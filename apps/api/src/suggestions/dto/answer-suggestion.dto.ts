@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
+import type { SuggestionCommand } from '@duban/domain';
+import { DateField, LIST_MAX, TextField } from '../../http/validation/fields';
+import { CONTENT_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX } from './limits';
+
+export class CommitmentDto {
+  @TextField('承诺事项', NOTE_MAX)
+  description!: string;
+
+  @DateField('承诺完成时间')
+  dueAt!: string;
+}
+
+export class AnswerSuggestionDto {
+  @TextField('答复类别', SHORT_MAX, { description: '规则中的答复类别代码，全国规则为 A/B/C/D' })
+  category!: string;
+
+  @TextField('答复内容', CONTENT_MAX)
+  content!: string;
+
+  @TextField('签发人', NAME_MAX, { description: '签发答复的单位主要负责人' })
+  signedBy!: string;
+
+  @IsOptional()
+  @ApiProperty({ type: [CommitmentDto], required: false, maxItems: LIST_MAX, description: 'B、C 类答复须列出承诺事项' })
+  @IsArray({ message: '承诺事项必须是数组' })
+  @ArrayMaxSize(LIST_MAX, { message: `承诺事项最多 ${LIST_MAX} 项` })
+  @ValidateNested({ each: true })
+  @Type(() => CommitmentDto)
+  commitments?: CommitmentDto[];
+
+  toCommand(): SuggestionCommand {
+    return {
+      type: 'AnswerSuggestion',
+      data: {
+        category: this.category,
+        content: this.content,
+        signedBy: this.signedBy,
+        commitments: (this.commitments ?? []).map((c) => ({ description: c.description, dueAt: c.dueAt })),
+      },
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import {
+  Rulebook,
+  SuggestionEvent,
+  SuggestionState,
+  WorkingCalendar,
+  suggestionDecider,
+  suggestionStreamId,
+} from '@duban/domain';
+import { EVENT_STORE, EventStore, WrongExpectedRevisionError, formatPosition } from '@duban/event-store';
+import { Clock } from '../../clock/clock';
+import { newEventMetadata } from '../../events/new-event-metadata';
+import { stamp } from '../../events/stamp';
+import { RULEBOOK, WORKING_CALENDAR } from '../../infrastructure/tokens';
+import { ConcurrencyExhaustedError } from './concurrency-exhausted.error';
+import { CommandOutcome, ExecuteSuggestionCommand } from './execute-suggestion.command';
+import { RevisionMismatchError } from './revision-mismatch.error';
+import { SuggestionEventAppended } from './suggestion-event-appended';
+
+/** A race lost without If-Match is re-read and re-decided this many times before answering 409. */
+export const MAX_RETRIES = 3;
+
+/**
+ * The one command handler, a thin adapter around the decider: read the stream, fold it, decide,
+ * append with the expected revision, and publish only what was durably appended.
+ */
+@CommandHandler(ExecuteSuggestionCommand)
+export class ExecuteSuggestionHandler implements ICommandHandler<ExecuteSuggestionCommand, CommandOutcome> {
+  private readonly logger = new Logger('suggestions');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RULEBOOK) private readonly rulebook: Rulebook,
+    @Inject(WORKING_CALENDAR) private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
+    private readonly eventBus: EventBus,
+  ) {}
+
+  async execute(command: ExecuteSuggestionCommand): Promise<CommandOutcome> {
+    const streamId = suggestionStreamId(command.suggestionId);
+    const ifMatch = command.options.expectedRevision;
+    for (let attempt = 0; ; attempt++) {
+      const { state, revision } = await this.load(streamId);
+      if (ifMatch !== undefined && revision >= 0 && ifMatch !== revision) {
+        throw new RevisionMismatchError(ifMatch, revision);
+      }
+      const now = command.options.at ?? this.clock.nowIso();
+      const events = suggestionDecider.decide(command.command, state, {
+        now,
+        actor: command.actor,
+        rulebook: this.rulebook,
+        calendar: this.calendar,
+      });
+      if (events.length === 0) {
+        return { id: command.suggestionId, revision, position: await this.headPositionText() };
+      }
+      const expected = ifMatch ?? revision;
+      try {
+        return await this.append(streamId, command, events, expected, now);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (ifMatch !== undefined) throw new RevisionMismatchError(ifMatch, Number(error.actual));
+        if (attempt >= MAX_RETRIES) throw new ConcurrencyExhaustedError(streamId, attempt + 1);
+        this.logger.warn(`lost a race on ${streamId} (attempt ${attempt + 1}), re-reading`);
+      }
+    }
+  }
+
+  private async load(streamId: string): Promise<{ state: SuggestionState; revision: number }> {
+    const recorded = await this.store.readStream(streamId);
+    const state = recorded.reduce(
+      (current, event) => suggestionDecider.evolve(current, stamp<SuggestionEvent>(event)),
+      suggestionDecider.initialState(),
+    );
+    const last = recorded[recorded.length - 1];
+    return { state, revision: last === undefined ? -1 : Number(last.revision) };
+  }
+
+  private async append(
+    streamId: string,
+    command: ExecuteSuggestionCommand,
+    events: SuggestionEvent[],
+    expected: number,
+    now: string,
+  ): Promise<CommandOutcome> {
+    const { actor, options } = command;
+    const newEvents = events.map((event) => ({
+      type: event.type,
+      data: event.data,
+      metadata: newEventMetadata(actor, now, options.correlationId, options.causationId),
+    }));
+    const result = await this.store.appendToStream(streamId, newEvents, {
+      expectedRevision: expected < 0 ? 'no_stream' : BigInt(expected),
+    });
+    const revision = Number(result.nextExpectedRevision);
+    const position = formatPosition(result.position);
+    const first = revision - newEvents.length + 1;
+    newEvents.forEach((event, index) => {
+      this.eventBus.publish(
+        new SuggestionEventAppended(streamId, command.suggestionId, first + index, position, event.type, event.data, event.metadata),
+      );
+    });
+    return { id: command.suggestionId, revision, position };
+  }
+
+  private async headPositionText(): Promise<string> {
+    const head = await this.store.headPosition();
+    return head === null ? '0' : formatPosition(head);
+  }
+}
+

@@ -1,0 +1,25 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@duban/domain';
+import { AuthUser, toActor } from '../../auth/auth-user';
+import type { AuthenticatedRequest } from '../../auth/current-user.decorator';
+import type { RequestIds } from '../../http/correlation';
+import { parseIfMatch } from '../../http/if-match';
+import type { ExecutionOptions } from '../execution/execute-suggestion.command';
+
+/** Who sends a command and under which preconditions: actor, If-Match, correlation and causation. */
+export interface CommandContext {
+  actor: Actor;
+  options: ExecutionOptions;
+}
+
+export const CommandCtx = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest & { ids?: RequestIds }>();
+  const user: AuthUser | undefined = request.user;
+  if (!user) throw new Error('CommandCtx used on a route without the JWT guard');
+  const ids = request.ids ?? { correlationId: randomUUID(), requestId: randomUUID() };
+  const options: ExecutionOptions = { correlationId: ids.correlationId, causationId: ids.requestId };
+  const expectedRevision = parseIfMatch(request.headers['if-match']);
+  if (expectedRevision !== undefined) options.expectedRevision = expectedRevision;
+  return { actor: toActor(user), options };
+});

@@ -1,0 +1,62 @@
+import { Controller, Get, Inject, NotFoundException, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ReadModelQueries, SuggestionDetail, SuggestionList, TimelineEntry } from '@duban/read-models';
+import { AuthUser, toActor } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { Clock } from '../../clock/clock';
+import { etag } from '../../http/if-match';
+import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
+import { ReadAfterService } from '../../read-consistency/read-after.service';
+import { AfterQueryDto } from '../../read-consistency/after-query.dto';
+import { ListSuggestionsQueryDto } from '../dto/list-suggestions.query.dto';
+import { SuggestionId } from './suggestion-id.pipe';
+
+/**
+ * Reads come from the read model, scoped to the viewer. A suggestion the viewer may not see
+ * answers 404 like a missing one, so ids cannot be probed for existence.
+ */
+@ApiTags('suggestions')
+@ApiBearerAuth()
+@Controller('suggestions')
+export class SuggestionQueriesController {
+  constructor(
+    @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly readAfter: ReadAfterService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '建议列表（按当前用户可见范围）' })
+  async list(@Query() query: ListSuggestionsQueryDto, @CurrentUser() user: AuthUser): Promise<SuggestionList> {
+    await this.readAfter.waitFor(query.after);
+    return this.queries.listSuggestions(query.toFilter(), toActor(user), this.clock.nowIso());
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '建议详情：当前完整状态与版本号' })
+  async detail(
+    @SuggestionId() id: string,
+    @Query() query: AfterQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SuggestionDetail> {
+    await this.readAfter.waitFor(query.after);
+    const detail = (await this.visible(id, user)) ? await this.queries.getSuggestion(id) : null;
+    if (!detail) throw new NotFoundException('建议不存在');
+    res.setHeader('ETag', etag(detail.revision));
+    return detail;
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: '建议的时间线：每个事件的版本、类型、时间、操作人与内容' })
+  async timeline(@SuggestionId() id: string, @Query() query: AfterQueryDto, @CurrentUser() user: AuthUser): Promise<TimelineEntry[]> {
+    await this.readAfter.waitFor(query.after);
+    if (!(await this.visible(id, user))) throw new NotFoundException('建议不存在');
+    return this.queries.getTimeline(id);
+  }
+
+  private async visible(id: string, user: AuthUser): Promise<boolean> {
+    return this.queries.canView(toActor(user), id);
+  }
+}

@@ -1,0 +1,161 @@
+import {
+  ExistingSuggestion,
+  SUGGESTION_STREAM_PREFIX,
+  SuggestionEvent,
+  Stamped,
+  suggestionDecider,
+  suggestionSummary,
+} from '@duban/domain';
+import type { RecordedEvent } from '@duban/event-store';
+import { NO_DUE_SORT_KEY } from '../schema/read-model-schema';
+import { toIsoInstant } from './iso-instant';
+import { ReadModelWriter } from './read-model-writer';
+import { StateCache } from './state-cache';
+
+interface CachedSuggestion {
+  id: string;
+  state: ExistingSuggestion;
+  revision: number;
+  /** occurredAt of the last event folded in. */
+  updatedAt: string;
+  /** Folded further than its row: written at the end of the batch, or when evicted. */
+  dirty: boolean;
+  /** The parties already written for it ('' = unknown), so an unchanged set costs nothing. */
+  partiesKey: string;
+}
+
+/**
+ * Folds suggestion events with the domain's evolve and keeps the suggestion's list row, its
+ * parties and its timeline. States stay in a bounded cache so consecutive events of one
+ * suggestion neither re-read nor re-write its row: the row is written once per batch.
+ */
+export class SuggestionProjection {
+  private readonly cache: StateCache<CachedSuggestion>;
+  private readonly dirty = new Set<CachedSuggestion>();
+
+  constructor(
+    private readonly writer: ReadModelWriter,
+    cacheSize: number,
+  ) {
+    this.cache = new StateCache<CachedSuggestion>(cacheSize, (_id, entry) => {
+      if (!entry.dirty) return;
+      this.write(entry);
+      this.dirty.delete(entry);
+    });
+  }
+
+  apply(event: RecordedEvent): void {
+    const id = event.streamId.slice(SUGGESTION_STREAM_PREFIX.length);
+    const revision = Number(event.revision);
+    const entry = this.cache.get(id) ?? this.load(id);
+    const expected = entry ? entry.revision + 1 : 0;
+    // A duplicate or a gap means the checkpoint and the rows disagree: never paper over it.
+    if (revision !== expected) {
+      throw new Error(`expected revision ${expected} of ${event.streamId}, got ${revision}`);
+    }
+    const { occurredAt, actor } = event.metadata;
+    const stamped = { type: event.type, data: event.data, at: occurredAt, by: actor } as Stamped<SuggestionEvent>;
+    const state = suggestionDecider.evolve(entry ? entry.state : suggestionDecider.initialState(), stamped);
+    if (state.status === 'none') {
+      throw new Error(`${event.type} at revision ${revision} of ${event.streamId} leaves no suggestion`);
+    }
+    if (entry) {
+      entry.state = state;
+      entry.revision = revision;
+      entry.updatedAt = occurredAt;
+      this.markDirty(entry);
+    } else {
+      const created: CachedSuggestion = { id, state, revision, updatedAt: occurredAt, dirty: false, partiesKey: '' };
+      this.markDirty(created);
+      this.cache.set(id, created);
+    }
+    this.writer.insertTimeline(
+      id,
+      revision,
+      event.type,
+      occurredAt,
+      JSON.stringify(actor),
+      JSON.stringify(event.data ?? null),
+    );
+  }
+
+  /** Writes every state folded since its row was last written. Call inside the batch's transaction. */
+  flush(): void {
+    for (const entry of this.dirty) this.write(entry);
+    this.dirty.clear();
+  }
+
+  /** After a rolled-back batch the cached states are ahead of the rows: forget them. */
+  forget(): void {
+    this.dirty.clear();
+    this.cache.clear();
+  }
+
+  private markDirty(entry: CachedSuggestion): void {
+    if (entry.dirty) return;
+    entry.dirty = true;
+    this.dirty.add(entry);
+  }
+
+  private load(id: string): CachedSuggestion | undefined {
+    const row = this.writer.loadSuggestion(id);
+    if (!row) return undefined;
+    const { id: storedId, ...stored } = JSON.parse(row.stateJson) as Omit<ExistingSuggestion, 'title' | 'content'>;
+    // Same key order as evolve produced it, so the row is written back byte for byte alike.
+    const state = { id: storedId, title: row.title, content: row.content, ...stored } as ExistingSuggestion;
+    const entry: CachedSuggestion = { id, state, revision: row.revision, updatedAt: '', dirty: false, partiesKey: '' };
+    this.cache.set(id, entry);
+    return entry;
+  }
+
+  private write(entry: CachedSuggestion): void {
+    try {
+      this.writeRow(entry);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`writing suggestion ${entry.id} at revision ${entry.revision}: ${reason}`, { cause: error });
+    }
+  }
+
+  private writeRow(entry: CachedSuggestion): void {
+    const { state } = entry;
+    const summary = suggestionSummary(state, entry.updatedAt);
+    const { title, content, ...rest } = state;
+    const dueAt = summary.dueAt ? toIsoInstant(summary.dueAt) : null;
+    this.writer.upsertSuggestion({
+      id: entry.id,
+      title,
+      content,
+      status: summary.status,
+      leadDeputyId: state.leadDeputyId,
+      unitIdsJson: JSON.stringify(summary.unitIds),
+      dueAt,
+      dueSort: dueAt ?? NO_DUE_SORT_KEY,
+      keySupervised: summary.keySupervised ? 1 : 0,
+      revision: entry.revision,
+      submittedAt: toIsoInstant(state.submittedAt),
+      updatedAt: toIsoInstant(entry.updatedAt),
+      stateJson: JSON.stringify(rest),
+    });
+    this.writeParties(entry);
+    entry.dirty = false;
+  }
+
+  private writeParties(entry: CachedSuggestion): void {
+    const deputies = [entry.state.leadDeputyId, ...entry.state.coSignerIds];
+    const units = unitsEverAssigned(entry.state);
+    const key = `${deputies.join(',')}|${units.join(',')}`;
+    if (key === entry.partiesKey) return;
+    for (const deputyId of deputies) this.writer.insertParty('deputy', deputyId, entry.id);
+    for (const unitId of units) this.writer.insertParty('unit', unitId, entry.id);
+    entry.partiesKey = key;
+  }
+}
+
+/** Units of the current assignment and of every assignment ended by an approved return. */
+function unitsEverAssigned(state: ExistingSuggestion): string[] {
+  const ids = new Set<string>();
+  for (const previous of state.previousAssignments) for (const unit of previous.units) ids.add(unit.unitId);
+  if ('assignment' in state && state.assignment) for (const unit of state.assignment.units) ids.add(unit.unitId);
+  return [...ids];
+}

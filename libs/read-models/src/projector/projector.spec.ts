@@ -1,0 +1,281 @@
+import { suggestionStreamId } from '@duban/domain';
+import { comparePositions, SqliteEventStore, type Position, type ReadAllOptions, type RecordedEvent } from '@duban/event-store';
+import Database from 'better-sqlite3';
+import { firstValueFrom, take, toArray } from 'rxjs';
+import { ReadModelQueries } from '../queries/read-model-queries';
+import { READ_MODEL_SCHEMA_VERSION } from '../schema/read-model-schema';
+import { DEMO_STEPS, DEMO_SUGGESTION_IDS, LI, STAFF, writeDemoHistory } from '../testing/demo-scenario';
+import { dumpReadModel } from '../testing/dump-read-model';
+import { HistoryWriter } from '../testing/history-writer';
+import { tempDir } from '../testing/temp-dir';
+import { Projector } from './projector';
+import type { ProjectorLogger } from './projector-logger';
+
+describe('Projector', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let store: SqliteEventStore;
+  let writer: HistoryWriter;
+  const open: Projector[] = [];
+
+  const projector = (options: ConstructorParameters<typeof Projector>[2] = {}, path = dir.file('read-model.sqlite')) => {
+    const p = new Projector(store, path, { logger: quietLogger(), ...options });
+    open.push(p);
+    return p;
+  };
+
+  beforeEach(() => {
+    dir = tempDir();
+    store = new SqliteEventStore({ path: dir.file('events.sqlite'), synchronous: 'normal', pollIntervalMs: 50 });
+    writer = new HistoryWriter(store);
+  });
+
+  afterEach(async () => {
+    for (const p of open.splice(0)) await p.close();
+    await store.close();
+    dir.remove();
+  });
+
+  it('catches up: each suggestion row holds the state the domain folds from its stream, with its revision', async () => {
+    await writeDemoHistory(writer);
+    const p = projector();
+    const applied = await p.catchUp();
+
+    expect(applied).toBe((await store.readAll({ maxCount: 10_000 })).length);
+    const queries = new ReadModelQueries(p.database);
+    for (const id of DEMO_SUGGESTION_IDS) {
+      const { state, revision } = await writer.state(id);
+      expect(queries.getSuggestion(id)).toEqual({ ...state, revision });
+    }
+    expect(queries.getSuggestion('s-missing')).toBeNull();
+  });
+
+  it('keeps the timeline in stream order with who and when of every event', async () => {
+    await writeDemoHistory(writer);
+    const p = projector({ batchSize: 4 });
+    await p.catchUp();
+
+    const stream = await store.readStream(suggestionStreamId('s-school'));
+    const timeline = new ReadModelQueries(p.database).getTimeline('s-school');
+    expect(timeline.map((t) => t.type)).toEqual([
+      'SuggestionSubmitted',
+      'SuggestionAccepted',
+      'SuggestionAssigned',
+      'SuggestionAnswered',
+      'SuggestionRated',
+      'RehandlingStarted',
+    ]);
+    expect(timeline).toEqual(
+      stream.map((e) => ({
+        revision: Number(e.revision),
+        type: e.type,
+        occurredAt: e.metadata.occurredAt,
+        actor: e.metadata.actor,
+        data: e.data,
+      })),
+    );
+  });
+
+  it('projects users and units without ever storing a password hash', async () => {
+    await writeDemoHistory(writer);
+    const p = projector();
+    await p.catchUp();
+
+    const queries = new ReadModelQueries(p.database);
+    expect(queries.getUser('edu-officer')).toEqual({ id: 'edu-officer', displayName: '教育局联络员', role: 'unit', unitId: 'unit-edu' });
+    expect(queries.getUser('dep-li')).toEqual({ id: 'dep-li', displayName: '李代表', role: 'deputy' });
+    expect(queries.listUsers('deputy').map((u) => u.id)).toEqual(['dep-li', 'dep-wang', 'dep-zhao']);
+    expect(queries.listUnits()).toEqual([
+      { id: 'unit-edu', name: '市教育局' },
+      { id: 'unit-health', name: '市卫生健康委员会' },
+      { id: 'unit-traffic', name: '市交通运输局' },
+    ]);
+    expect(queries.getUnit('unit-none')).toBeNull();
+    expect(JSON.stringify(dumpReadModel(dir.file('read-model.sqlite')))).not.toContain('scrypt$');
+  });
+
+  it('follows new appends once started, and waitFor resolves when a write is readable', async () => {
+    const p = projector();
+    await p.start();
+    const seen = firstValueFrom(p.applied$.pipe(take(2), toArray()));
+
+    const first = await writer.submit('s-live', LI, '2026-04-01T01:00:00.000Z', '关于增设口袋公园的建议', '建议利用边角地建设口袋公园。');
+    const second = await writer.command('s-live', STAFF, '2026-04-02T01:00:00.000Z', { type: 'AcceptSuggestion', data: {} });
+    expect(await p.waitFor(second.position, 5000)).toBe(true);
+
+    const queries = new ReadModelQueries(p.database);
+    expect(queries.getSuggestion('s-live')).toMatchObject({ status: 'accepted', revision: 1 });
+    const events = await seen;
+    expect(events.map((e) => e.position)).toEqual([first.position, second.position]);
+    expect(comparePositions(p.checkpoint()!, second.position)).toBe(0);
+  });
+
+  it('waitFor answers false when the position is not reached in time, and true at once when it was', async () => {
+    const first = await writer.submit('s-a', LI, '2026-04-01T01:00:00.000Z', '标题', '内容');
+    const p = projector();
+    await p.catchUp();
+
+    expect(await p.waitFor(first.position, 0)).toBe(true);
+    const later: Position = { commit: first.position.commit + 100n, prepare: first.position.commit + 100n };
+    const started = Date.now();
+    expect(await p.waitFor(later, 100)).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+  });
+
+  it('continues where a stopped projector left off: every event once, same tables as one run', async () => {
+    // Half the history, projected and the projector closed ("the service stopped")…
+    const half = Math.floor(DEMO_STEPS.length / 2);
+    for (const step of DEMO_STEPS.slice(0, half)) await step(writer);
+    const first = projector({ batchSize: 3, stateCacheSize: 2 });
+    await first.catchUp();
+    await first.close();
+
+    // …then the rest, projected by a new projector on the same file.
+    for (const step of DEMO_STEPS.slice(half)) await step(writer);
+    const second = projector({ batchSize: 3, stateCacheSize: 2 });
+    const applied = await second.catchUp();
+    await second.close();
+
+    const oneRun = projector({}, dir.file('one-run.sqlite'));
+    const total = await oneRun.catchUp();
+    expect(applied).toBeLessThan(total);
+    expect(dumpReadModel(dir.file('read-model.sqlite'))).toEqual(dumpReadModel(dir.file('one-run.sqlite')));
+  });
+
+  it('applies an event once even when the store hands it out again', async () => {
+    await writeDemoHistory(writer);
+    // Every page starts two events before the checkpoint, as a re-delivering subscription would.
+    const repeating = storeWith(store, (events) => events, (options) =>
+      options?.after ? { ...options, after: { commit: options.after.commit - 2n, prepare: options.after.prepare - 2n } } : options,
+    );
+    const p = new Projector(repeating, dir.file('read-model.sqlite'), { batchSize: 5, logger: quietLogger() });
+    open.push(p);
+    const applied = await p.catchUp();
+    await p.close();
+
+    const oneRun = projector({}, dir.file('one-run.sqlite'));
+    expect(applied).toBe(await oneRun.catchUp());
+    expect(dumpReadModel(dir.file('read-model.sqlite'))).toEqual(dumpReadModel(dir.file('one-run.sqlite')));
+  });
+
+  it('rolls back a batch that fails midway: rows and checkpoint stay together, nothing applied twice after restart', async () => {
+    await writeDemoHistory(writer);
+    const all = await store.readAll({ maxCount: 10_000 });
+    // A store that hands out one broken event in the middle of a batch (a crash at that point).
+    const brokenAt = all.findIndex((e) => e.type === 'SuggestionAnswered');
+    const faulty = storeWith(store, (events) =>
+      events.map((e) => (e === all[brokenAt] || samePosition(e, all[brokenAt]!) ? { ...e, revision: e.revision + 5n } : e)),
+    );
+    const logger = quietLogger();
+    const crashing = new Projector(faulty, dir.file('read-model.sqlite'), { batchSize: 7, logger });
+    open.push(crashing);
+
+    await expect(crashing.catchUp()).rejects.toThrow(/SuggestionAnswered suggestion-s-school@8/);
+    const checkpoint = crashing.checkpoint()!;
+    const batchStart = Math.floor(brokenAt / 7) * 7;
+    expect(checkpoint).toEqual(all[batchStart - 1]!.position);
+    expect(timelineCount(crashing.database)).toBe(all.slice(0, batchStart).filter((e) => e.streamId.startsWith('suggestion-')).length);
+    await crashing.close();
+
+    const resumed = projector({ batchSize: 7 });
+    await resumed.catchUp();
+    const duplicates = resumed.database
+      .prepare('SELECT suggestion_id, revision, count(*) AS n FROM timeline GROUP BY 1, 2 HAVING n > 1')
+      .all();
+    expect(duplicates).toEqual([]);
+    await resumed.close();
+
+    const oneRun = projector({}, dir.file('one-run.sqlite'));
+    await oneRun.catchUp();
+    expect(dumpReadModel(dir.file('read-model.sqlite'))).toEqual(dumpReadModel(dir.file('one-run.sqlite')));
+  });
+
+  it('stops on a poison event with a clear error instead of skipping it', async () => {
+    await writer.submit('s-a', LI, '2026-04-01T01:00:00.000Z', '标题', '内容');
+    // A stream whose first event is not a submission: no suggestion can come of it.
+    await store.appendToStream('suggestion-s-broken', [
+      { type: 'SuggestionAccepted', data: { assignDueAt: '2026-04-10T16:00:00.000Z' }, metadata: meta() },
+    ]);
+    const poison = await store.readStream('suggestion-s-broken');
+    const logger = quietLogger();
+    const p = new Projector(store, dir.file('read-model.sqlite'), { logger });
+    open.push(p);
+    const appliedError = new Promise<unknown>((resolve) => p.applied$.subscribe({ error: resolve }));
+
+    await expect(p.start()).rejects.toThrow('read-model projection stopped at SuggestionAccepted suggestion-s-broken@0');
+    expect(p.status().error).toMatch(/SuggestionAccepted at revision 0 of suggestion-s-broken leaves no suggestion/);
+    expect(logger.errors.join('\n')).toMatch(/projector stopped: .*suggestion-s-broken/);
+    await expect(p.waitFor(poison[0]!.position, 1000)).rejects.toThrow(/suggestion-s-broken/);
+    await expect(appliedError).resolves.toBeInstanceOf(Error);
+    // Nothing of the failed batch is visible, and the projector refuses to go on.
+    expect(new ReadModelQueries(p.database).getSuggestion('s-a')).toBeNull();
+    await expect(p.catchUp()).rejects.toThrow(/suggestion-s-broken/);
+  });
+
+  it('replays everything when the stored schema version is not the code’s', async () => {
+    await writeDemoHistory(writer);
+    const path = dir.file('read-model.sqlite');
+    const first = projector({}, path);
+    await first.catchUp();
+    expect(first.wasReset).toBe(true);
+    await first.close();
+    const expected = dumpReadModel(path);
+
+    // An older version left its own table and a stale row behind.
+    const db = new Database(path);
+    db.exec(`CREATE TABLE legacy_list (id TEXT); UPDATE suggestions SET title = '旧数据' WHERE id = 's-bus'`);
+    db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION - 1}`);
+    db.close();
+
+    const reopened = projector({}, path);
+    expect(reopened.wasReset).toBe(true);
+    expect(reopened.checkpoint()).toBeNull();
+    await reopened.catchUp();
+    await reopened.close();
+    expect(dumpReadModel(path)).toEqual(expected);
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare(`SELECT name FROM sqlite_schema WHERE name = 'legacy_list'`).all()).toEqual([]);
+    check.close();
+
+    const same = projector({}, path);
+    expect(same.wasReset).toBe(false);
+  });
+});
+
+function quietLogger(): ProjectorLogger & { errors: string[] } {
+  const errors: string[] = [];
+  return { errors, log: () => undefined, error: (message) => errors.push(message) };
+}
+
+function timelineCount(db: Database.Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM timeline').get() as { n: number }).n;
+}
+
+function samePosition(a: RecordedEvent, b: RecordedEvent): boolean {
+  return comparePositions(a.position, b.position) === 0;
+}
+
+/** The real store, with readAll's options and pages passed through the given changes. */
+function storeWith(
+  store: SqliteEventStore,
+  change: (events: RecordedEvent[]) => RecordedEvent[],
+  changeOptions: (options?: ReadAllOptions) => ReadAllOptions | undefined = (options) => options,
+): SqliteEventStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      if (key === 'readAll') return async (options?: ReadAllOptions) => change(await target.readAll(changeOptions(options)));
+      const value = Reflect.get(target, key, receiver) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function meta() {
+  return {
+    eventId: `e-${Math.random()}`,
+    actor: STAFF,
+    occurredAt: '2026-04-02T01:00:00.000Z',
+    correlationId: 'c',
+    causationId: null,
+    schemaVersion: 1,
+  };
+}

@@ -1,0 +1,188 @@
+import type { ExistingSuggestion, Role } from '@duban/domain';
+import Database, { type Statement } from 'better-sqlite3';
+import { toIsoInstant } from '../projection/iso-instant';
+import type {
+  SuggestionDetail,
+  SuggestionList,
+  SuggestionListFilter,
+  SuggestionListItem,
+  TimelineEntry,
+  UnitRow,
+  UserRow,
+  Viewer,
+} from '../read-model.types';
+import type { ReadModelDatabase } from '../schema/open-read-model';
+import { READ_MODEL_SCHEMA_VERSION } from '../schema/read-model-schema';
+import { buildListSql, viewerScope } from './suggestion-list-sql';
+
+interface ListRow {
+  id: string;
+  title: string;
+  status: SuggestionListItem['status'];
+  lead_deputy_id: string;
+  unit_ids: string;
+  due_at: string | null;
+  key_supervised: number;
+  revision: number;
+  submitted_at: string;
+  updated_at: string;
+}
+
+interface DetailRow {
+  title: string;
+  content: string;
+  revision: number;
+  state_json: string;
+}
+
+interface TimelineRow {
+  revision: number;
+  type: string;
+  occurred_at: string;
+  actor_json: string;
+  data_json: string;
+}
+
+interface UserDbRow {
+  id: string;
+  display_name: string;
+  role: Role;
+  unit_id: string | null;
+}
+
+/** A page is at most this long, whatever the caller asks. */
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * Reads the read model. Every statement is prepared once (list statements once per combination
+ * of filters); a page costs two statements whatever its length.
+ */
+export class ReadModelQueries {
+  private readonly db: ReadModelDatabase;
+  private readonly listStatements = new Map<string, Statement>();
+  private readonly detailStmt: Statement<[string], DetailRow>;
+  private readonly existsStmt: Statement<[string], { one: number }>;
+  private readonly partyStmt: Statement<[string, string, string], { one: number }>;
+  private readonly timelineStmt: Statement<[string], TimelineRow>;
+  private readonly usersStmt: Statement<[], UserDbRow>;
+  private readonly usersByRoleStmt: Statement<[string], UserDbRow>;
+  private readonly userStmt: Statement<[string], UserDbRow>;
+  private readonly unitsStmt: Statement<[], UnitRow>;
+  private readonly unitStmt: Statement<[string], UnitRow>;
+
+  /**
+   * Pass the projector's database, or the path of a read model a projector has created
+   * (it is the projector that creates and migrates the schema).
+   */
+  constructor(database: ReadModelDatabase | string) {
+    this.db = typeof database === 'string' ? openExisting(database) : database;
+    const db = this.db;
+    this.detailStmt = db.prepare(`SELECT title, content, revision, state_json FROM suggestions WHERE id = ?`);
+    this.existsStmt = db.prepare(`SELECT 1 AS one FROM suggestions WHERE id = ?`);
+    this.partyStmt = db.prepare(`SELECT 1 AS one FROM parties WHERE kind = ? AND party_id = ? AND suggestion_id = ?`);
+    this.timelineStmt = db.prepare(
+      `SELECT revision, type, occurred_at, actor_json, data_json FROM timeline WHERE suggestion_id = ? ORDER BY revision`,
+    );
+    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users ORDER BY id`);
+    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE role = ? ORDER BY id`);
+    this.userStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE id = ?`);
+    this.unitsStmt = db.prepare(`SELECT id, name FROM units ORDER BY id`);
+    this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
+  }
+
+  /** `now` decides `overdue` (due before now), so a list is right at any clock, manual or real. */
+  listSuggestions(filter: SuggestionListFilter, viewer: Viewer, now: string): SuggestionList {
+    const at = toIsoInstant(now);
+    const pageSize = Math.min(Math.max(1, Math.floor(filter.pageSize)), MAX_PAGE_SIZE);
+    const page = Math.max(1, Math.floor(filter.page));
+    const { pageSql, countSql, params } = buildListSql(filter, viewer, at);
+    const rows = this.statement(pageSql).all(...params, pageSize, (page - 1) * pageSize) as ListRow[];
+    const { total } = this.statement(countSql).get(...params) as { total: number };
+    return { items: rows.map((row) => toListItem(row, at)), total };
+  }
+
+  getSuggestion(id: string): SuggestionDetail | null {
+    const row = this.detailStmt.get(id);
+    if (!row) return null;
+    const { id: storedId, ...stored } = JSON.parse(row.state_json) as Omit<ExistingSuggestion, 'title' | 'content'>;
+    return { id: storedId, title: row.title, content: row.content, ...stored, revision: row.revision } as SuggestionDetail;
+  }
+
+  /** False for a suggestion that does not exist, as for one the viewer may not see. */
+  canView(viewer: Viewer, id: string): boolean {
+    const scope = viewerScope(viewer);
+    if (scope === 'nothing') return false;
+    if (scope === null) return this.existsStmt.get(id) !== undefined;
+    return this.partyStmt.get(scope.kind, scope.partyId, id) !== undefined;
+  }
+
+  /** In stream order; empty for an unknown suggestion. */
+  getTimeline(id: string): TimelineEntry[] {
+    return this.timelineStmt.all(id).map((row) => ({
+      revision: row.revision,
+      type: row.type,
+      occurredAt: row.occurred_at,
+      actor: JSON.parse(row.actor_json) as TimelineEntry['actor'],
+      data: JSON.parse(row.data_json) as unknown,
+    }));
+  }
+
+  listUsers(role?: Role): UserRow[] {
+    const rows = role === undefined ? this.usersStmt.all() : this.usersByRoleStmt.all(role);
+    return rows.map(toUserRow);
+  }
+
+  getUser(id: string): UserRow | null {
+    const row = this.userStmt.get(id);
+    return row ? toUserRow(row) : null;
+  }
+
+  listUnits(): UnitRow[] {
+    return this.unitsStmt.all();
+  }
+
+  getUnit(id: string): UnitRow | null {
+    return this.unitStmt.get(id) ?? null;
+  }
+
+  private statement(sql: string): Statement {
+    let stmt = this.listStatements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.listStatements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}
+
+function openExisting(path: string): ReadModelDatabase {
+  const db = new Database(path, { fileMustExist: true });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== READ_MODEL_SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`read model ${path} has schema version ${version}, expected ${READ_MODEL_SCHEMA_VERSION}: start the projector first`);
+  }
+  return db;
+}
+
+function toListItem(row: ListRow, now: string): SuggestionListItem {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    deputyId: row.lead_deputy_id,
+    unitIds: JSON.parse(row.unit_ids) as string[],
+    dueAt: row.due_at,
+    overdue: row.due_at !== null && row.due_at < now,
+    keySupervised: row.key_supervised === 1,
+    revision: row.revision,
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toUserRow(row: UserDbRow): UserRow {
+  const user: UserRow = { id: row.id, displayName: row.display_name, role: row.role };
+  if (row.unit_id !== null) user.unitId = row.unit_id;
+  return user;
+}

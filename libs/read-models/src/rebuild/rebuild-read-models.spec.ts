@@ -1,0 +1,127 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { SqliteEventStore, type ReadAllOptions } from '@duban/event-store';
+import { Projector } from '../projector/projector';
+import { DEMO_STEPS, LI } from '../testing/demo-scenario';
+import { dumpReadModel } from '../testing/dump-read-model';
+import { HistoryWriter } from '../testing/history-writer';
+import { randomHistory } from '../testing/random-history';
+import { tempDir } from '../testing/temp-dir';
+import { rebuildReadModels, type RebuildProgress } from './rebuild-read-models';
+
+const quiet = { log: () => undefined, error: () => undefined };
+
+describe('rebuildReadModels', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let store: SqliteEventStore;
+  let writer: HistoryWriter;
+
+  beforeEach(() => {
+    dir = tempDir();
+    store = new SqliteEventStore({ path: dir.file('events.sqlite'), synchronous: 'normal', pollIntervalMs: 20 });
+    writer = new HistoryWriter(store);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    dir.remove();
+  });
+
+  it('builds the same tables, row by row, as the live projector that followed the appends', async () => {
+    const steps = interleave(DEMO_STEPS, randomHistory(60, 7));
+    const livePath = dir.file('live.sqlite');
+    // A tiny state cache and small batches: states leave memory and come back from their rows.
+    let live = new Projector(store, livePath, { batchSize: 4, stateCacheSize: 3, logger: quiet });
+    await live.start();
+    for (const [i, step] of steps.entries()) {
+      const result = await step(writer);
+      if (i % 7 === 0) expect(await live.waitFor(result.position, 5000)).toBe(true);
+      if (i === Math.floor(steps.length / 2)) {
+        // The service restarts halfway.
+        await live.close();
+        live = new Projector(store, livePath, { batchSize: 4, stateCacheSize: 3, logger: quiet });
+        await live.start();
+      }
+    }
+    const head = (await store.headPosition())!;
+    expect(await live.waitFor(head, 5000)).toBe(true);
+    await live.close();
+
+    const rebuiltPath = dir.file('rebuilt.sqlite');
+    const result = await rebuildReadModels(store, rebuiltPath, { batchSize: 50, stateCacheSize: 10 });
+
+    expect(result.events).toBe(Number(head.commit));
+    const rebuilt = dumpReadModel(rebuiltPath);
+    const followed = dumpReadModel(livePath);
+    expect(rebuilt.suggestions!.length).toBe(66);
+    expect(rebuilt.timeline!.length).toBeGreaterThan(300);
+    for (const table of Object.keys(followed)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: followed[table] });
+  });
+
+  it('reports progress up to the events in the store', async () => {
+    for (const step of randomHistory(30, 3)) await step(writer);
+    const seen: RebuildProgress[] = [];
+    const result = await rebuildReadModels(store, dir.file('rm.sqlite'), { batchSize: 20, onProgress: (p) => seen.push(p) });
+
+    const total = Number((await store.headPosition())!.commit);
+    expect(seen.length).toBeGreaterThan(total / 20);
+    expect(seen.every((p) => p.eventsTotal === total)).toBe(true);
+    const done = seen.map((p) => p.eventsDone);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(seen.at(-1)).toMatchObject({ eventsDone: total, eventsTotal: total });
+    expect(result).toMatchObject({ events: total, checkpoint: { commit: BigInt(total) } });
+    expect(result.eventsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('leaves the old read model untouched when the rebuild fails', async () => {
+    for (const step of randomHistory(30, 5)) await step(writer);
+    const path = dir.file('rm.sqlite');
+    await rebuildReadModels(store, path, { batchSize: 20 });
+    const before = dumpReadModel(path);
+    await writer.submit('s-after', LI, '2026-06-01T01:00:00.000Z', '新建议', '内容');
+
+    let pages = 0;
+    const failing = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'readAll') {
+          return async (options?: ReadAllOptions) => {
+            if (++pages === 3) throw new Error('disk read error');
+            return target.readAll(options);
+          };
+        }
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+
+    await expect(rebuildReadModels(failing, path, { batchSize: 20 })).rejects.toThrow('disk read error');
+    expect(dumpReadModel(path)).toEqual(before);
+    expect(readdirSync(dir.path).filter((f) => f.includes('rebuilding'))).toEqual([]);
+  });
+
+  it('hands over a model the projector continues from, without replaying', async () => {
+    for (const step of DEMO_STEPS) await step(writer);
+    const path = dir.file('rm.sqlite');
+    await rebuildReadModels(store, path);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+
+    await writer.submit('s-after', LI, '2026-06-01T01:00:00.000Z', '关于夜间公交的建议', '建议开通夜间公交。');
+    const projector = new Projector(store, path, { logger: quiet });
+    expect(projector.wasReset).toBe(false);
+    expect(await projector.catchUp()).toBe(1);
+    await projector.close();
+
+    const fresh = dir.file('fresh.sqlite');
+    await rebuildReadModels(store, fresh);
+    expect(dumpReadModel(path)).toEqual(dumpReadModel(fresh));
+  });
+});
+
+/** Two histories' steps alternated, as two offices writing at once. */
+function interleave<T>(a: T[], b: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i < a.length) out.push(a[i]!);
+    if (i < b.length) out.push(b[i]!);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { READ_MODEL_INDEXES_DDL, READ_MODEL_SCHEMA_VERSION, READ_MODEL_TABLES_DDL } from './read-model-schema';
+
+export type ReadModelDatabase = Database.Database;
+
+/**
+ * `live`: the service's database (WAL; synchronous NORMAL is enough because a lost tail is
+ * replayed from the events). `bulk`: a rebuild's temporary file, thrown away if the rebuild
+ * fails, so it needs no journal at all until finishBulkLoad() turns it into a live one.
+ */
+export type ReadModelOpenMode = 'live' | 'bulk';
+
+export interface OpenedReadModel {
+  db: ReadModelDatabase;
+  /** True when the tables were (re)created: the projector must start from the first event. */
+  reset: boolean;
+}
+
+export function openReadModelDatabase(path: string, mode: ReadModelOpenMode = 'live'): OpenedReadModel {
+  const db = new Database(path);
+  try {
+    if (mode === 'live') {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('cache_size = -65536');
+    } else {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.pragma('cache_size = -262144');
+      db.pragma('locking_mode = EXCLUSIVE');
+    }
+    db.pragma('temp_store = MEMORY');
+    const reset = ensureSchema(db, mode);
+    return { db, reset };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The version stored in the file, 0 for a new or half-built one. */
+export function storedSchemaVersion(db: ReadModelDatabase): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function ensureSchema(db: ReadModelDatabase, mode: ReadModelOpenMode): boolean {
+  if (mode === 'live' && storedSchemaVersion(db) === READ_MODEL_SCHEMA_VERSION) return false;
+  db.transaction(() => {
+    dropEverything(db);
+    db.exec(READ_MODEL_TABLES_DDL);
+    if (mode === 'live') {
+      db.exec(READ_MODEL_INDEXES_DDL);
+      db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
+    }
+  })();
+  return true;
+}
+
+/** Drops whatever an older (or newer) version left, not only today's tables. */
+function dropEverything(db: ReadModelDatabase): void {
+  const objects = db
+    .prepare(`SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'`)
+    .all() as { type: string; name: string }[];
+  for (const { type, name } of objects) {
+    db.exec(`DROP ${type === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS "${name.replace(/"/g, '""')}"`);
+  }
+}
+
+/**
+ * Ends a bulk load: builds the indexes in one pass, stamps the schema version (only now does the
+ * file count as a valid read model) and switches to WAL so the service can open it as it is.
+ */
+export function finishBulkLoad(db: ReadModelDatabase): void {
+  db.transaction(() => {
+    db.exec(READ_MODEL_INDEXES_DDL);
+    db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
+  })();
+  db.pragma('locking_mode = NORMAL');
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

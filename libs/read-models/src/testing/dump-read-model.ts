@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { READ_MODEL_TABLES } from '../schema/read-model-schema';
+
+/** Every row of every read-model table in a stable order; JSON columns parsed (key order is not meaning). */
+export function dumpReadModel(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const dump: Record<string, unknown[]> = {};
+    for (const table of READ_MODEL_TABLES) {
+      const rows = db.prepare(`SELECT * FROM ${table} ORDER BY ${ORDER[table]}`).all() as Record<string, unknown>[];
+      dump[table] = rows.map((row) => {
+        const copy: Record<string, unknown> = { ...row };
+        for (const key of Object.keys(copy)) if (key.endsWith('_json') || key === 'unit_ids') copy[key] = JSON.parse(String(copy[key]));
+        return copy;
+      });
+    }
+    return dump;
+  } finally {
+    db.close();
+  }
+}
+
+const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
+  suggestions: 'id',
+  parties: 'kind, party_id, suggestion_id',
+  timeline: 'suggestion_id, revision',
+  users: 'id',
+  units: 'id',
+  checkpoints: 'name',
+};

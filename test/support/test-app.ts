@@ -1,0 +1,76 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { AppConfig } from '../../apps/api/src/config/app-config';
+import { loadConfig } from '../../apps/api/src/config/load-config';
+import { createApp } from '../../apps/api/src/create-app';
+import { HttpClient } from './http-client';
+
+export const TEST_ADMIN_PASSWORD = 'admin-e2e-password';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  /** The temp folder holding the event store and read model files. */
+  dataDir: string;
+  baseUrl: string;
+  http: HttpClient;
+  /** Stops the server and closes its files; the data folder stays for a restart. */
+  stop(): Promise<void>;
+  /** Stops and deletes the data folder. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts the real service in this process on a fresh temp folder (or `dataDir`, to restart on
+ * the same files) and a free port. The environment is passed in, never read from process.env,
+ * so parallel test files cannot disturb each other.
+ */
+export async function startTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'duban-e2e-'));
+  try {
+    return await start(env, dir);
+  } catch (error) {
+    // A refused start (the production-config tests) must not leave its temp folder behind.
+    if (dataDir === undefined) rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function start(env: Record<string, string>, dir: string): Promise<TestApp> {
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      EVENT_STORE_PATH: 'events.sqlite',
+      READ_MODEL_PATH: 'read-model.sqlite',
+      DEMO_DATA: 'off',
+      CLOCK: 'manual',
+      AUTH_BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      WEB_DIST_PATH: 'no-web-app',
+      ...env,
+    },
+    dir,
+  );
+  const app = await createApp(config, { logger: ['error', 'fatal'] });
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
+  return {
+    app,
+    config,
+    dataDir: dir,
+    baseUrl,
+    http: new HttpClient(baseUrl),
+    stop,
+    dispose: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
