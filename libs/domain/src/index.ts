@@ -25,3 +25,8 @@ export * from './accounts/commands';
 export * from './accounts/state';
 export * from './accounts/evolve-account';
 export * from './accounts/decide-account';
+export * from './suggestion/deadlines/obligation';
+export * from './suggestion/deadlines/open-obligations';
+export * from './suggestion/deadlines/next-wake-up';
+export * from './suggestion/deadlines/deadline-outcomes';
+export * from './suggestion/public-view';

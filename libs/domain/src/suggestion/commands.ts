@@ -1,8 +1,9 @@
-import { AssignmentMode, CommitmentInput, Satisfaction } from './values';
+import { AssignmentMode, CommitmentInput, ExemptionReason, Satisfaction } from './values';
 
 /** What people ask of a suggestion. Imperative; the decider answers with events or a DomainError. */
 export type SuggestionCommand =
-  | { type: 'SubmitSuggestion'; data: { suggestionId: string; title: string; content: string; coSignerIds: string[] } }
+  /** hideDeputyName: the deputies' names are not shown in public (公开时隐去代表姓名). */
+  | { type: 'SubmitSuggestion'; data: { suggestionId: string; title: string; content: string; coSignerIds: string[]; hideDeputyName?: boolean } }
   | { type: 'AcceptSuggestion'; data: Record<string, never> }
   | { type: 'RejectSuggestion'; data: { reason: string } }
   /** lead mode: unitIds holds the lead and the co-handlers, leadUnitId names the lead. */
@@ -23,6 +24,17 @@ export type SuggestionCommand =
   | { type: 'RateSuggestion'; data: { attitude: Satisfaction; result: Satisfaction; reason?: string; unitId?: string } }
   | { type: 'FulfilCommitment'; data: { commitmentId: string; evidence: string } }
   | { type: 'WithdrawSuggestion'; data: { reason: string } }
-  | { type: 'CloseSuggestion'; data: Record<string, never> };
+  | { type: 'CloseSuggestion'; data: Record<string, never> }
+  /**
+   * Scheduler only (actor role `system`): records the reminders and misses due at `ctx.now`.
+   * Returns [] when nothing is due; running it twice at the same time records nothing the second time.
+   */
+  | { type: 'RecordDeadlines'; data: Record<string, never> }
+  /** 并案 (staff): memberIds lists every suggestion of the group, this one and the primary included. */
+  | { type: 'GroupSuggestion'; data: { groupId: string; primarySuggestionId: string; memberIds: string[] } }
+  /** 公开 (staff): once at least one answer exists, unless exempt. */
+  | { type: 'PublishAnswer'; data: Record<string, never> }
+  /** 不予公开 (staff): also withdraws an earlier publication. */
+  | { type: 'ExemptFromDisclosure'; data: { reason: ExemptionReason; note?: string } };
 
 export type SuggestionCommandType = SuggestionCommand['type'];

@@ -7,7 +7,10 @@ import { answer } from './rules/answering';
 import { assign } from './rules/assignment';
 import { close, withdraw } from './rules/closing';
 import { fulfilCommitment } from './rules/commitments';
+import { recordDeadlines } from './rules/deadlines';
+import { exemptFromDisclosure, publishAnswer } from './rules/disclosure';
 import { decideExtension, requestExtension } from './rules/extension';
+import { groupSuggestion } from './rules/grouping';
 import { requireExisting } from './rules/guards';
 import { contactDeputy, submitCoHandlerOpinion } from './rules/handling';
 import { rate } from './rules/rating';
@@ -52,6 +55,14 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return withdraw(command.data, existing, ctx);
     case 'CloseSuggestion':
       return close(existing, ctx);
+    case 'RecordDeadlines':
+      return recordDeadlines(existing, ctx);
+    case 'GroupSuggestion':
+      return groupSuggestion(command.data, existing, ctx);
+    case 'PublishAnswer':
+      return publishAnswer(existing, ctx);
+    case 'ExemptFromDisclosure':
+      return exemptFromDisclosure(command.data, existing, ctx);
     default:
       return assertNever(command, 'suggestion command');
   }

@@ -1,4 +1,14 @@
-import { AssignedUnit, AssignmentDeadlines, AssignmentMode, Commitment, Satisfaction } from './values';
+import { ObligationKind } from './deadlines/obligation';
+import { AssignedUnit, AssignmentDeadlines, AssignmentMode, Commitment, ExemptionReason, Satisfaction } from './values';
+
+/** What a deadline event says about the obligation it concerns (see `Obligation`). */
+export interface DeadlineEventData {
+  key: string;
+  kind: ObligationKind;
+  unitId?: string;
+  commitmentId?: string;
+  dueAt: string;
+}
 
 /**
  * Everything that can happen to one suggestion (stream `suggestion-<id>`).
@@ -7,7 +17,18 @@ import { AssignedUnit, AssignmentDeadlines, AssignmentMode, Commitment, Satisfac
  * later rulebook change never rewrites history.
  */
 export type SuggestionEvent =
-  | { type: 'SuggestionSubmitted'; data: { suggestionId: string; title: string; content: string; leadDeputyId: string; coSignerIds: string[] } }
+  | {
+      type: 'SuggestionSubmitted';
+      data: {
+        suggestionId: string;
+        title: string;
+        content: string;
+        leadDeputyId: string;
+        coSignerIds: string[];
+        /** Present (true) only when the deputies asked to stay unnamed in public; absent reads as false. */
+        hideDeputyName?: boolean;
+      };
+    }
   | { type: 'SuggestionAccepted'; data: { assignDueAt: string } }
   | { type: 'SuggestionRejected'; data: { reason: string } }
   | { type: 'SuggestionAssigned'; data: { mode: AssignmentMode; units: AssignedUnit[] } & AssignmentDeadlines }
@@ -50,7 +71,19 @@ export type SuggestionEvent =
   | { type: 'SuggestionEscalated'; data: { unitId: string; reason: string } }
   | { type: 'CommitmentFulfilled'; data: { commitmentId: string; unitId: string; evidence: string } }
   | { type: 'SuggestionWithdrawn'; data: { reason: string } }
-  | { type: 'SuggestionClosed'; data: Record<string, never> };
+  | { type: 'SuggestionClosed'; data: Record<string, never> }
+  /** Recorded by the scheduler (actor `system`) once per obligation, `remindBefore` ahead of its due time. */
+  | { type: 'DeadlineReminderRecorded'; data: DeadlineEventData }
+  /** Recorded by the scheduler once, when an obligation is still open after its due time. */
+  | { type: 'DeadlineMissed'; data: DeadlineEventData }
+  /** The deputy's feedback window passed unrated: that unit's round counts as not rated (left out of satisfaction rates). */
+  | { type: 'FeedbackWindowExpired'; data: { unitId: string; round: number } }
+  /** 并案: recorded on every member's stream; the api applies group commands to each member. */
+  | { type: 'SuggestionGrouped'; data: { groupId: string; primarySuggestionId: string; memberIds: string[] } }
+  /** 公开: the suggestion and its answers are readable by the public. */
+  | { type: 'AnswerPublished'; data: Record<string, never> }
+  /** 不予公开: wins over an earlier publication (withdraws it). */
+  | { type: 'DisclosureExempted'; data: { reason: ExemptionReason; note?: string } };
 
 export type SuggestionEventType = SuggestionEvent['type'];
 

@@ -1,5 +1,6 @@
 import { assertNever } from '../shared/errors';
 import { statusOfUnits } from './assignment-view';
+import { markDeadline, trackObligations } from './deadlines/track-obligations';
 import { SuggestionEvent } from './events';
 import { Assignment, ExistingSuggestion, Stamped, SuggestionState, UnitHandling } from './state';
 import { AssignedUnit, AssignmentDeadlines, Satisfaction } from './values';
@@ -11,9 +12,15 @@ export const initialSuggestionState = (): SuggestionState => ({ status: 'none' }
  * never produces) leaves the state as it is rather than throwing while a stream is replayed.
  */
 export function evolveSuggestion(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
+  const next = evolveStatus(state, event);
+  // Obligations follow from the state: only a changed state can open or close one.
+  return next === state || next.status === 'none' ? next : trackObligations(next, event);
+}
+
+function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
   if (event.type === 'SuggestionSubmitted') {
     if (state.status !== 'none') return state;
-    const { suggestionId, title, content, leadDeputyId, coSignerIds } = event.data;
+    const { suggestionId, title, content, leadDeputyId, coSignerIds, hideDeputyName } = event.data;
     return {
       status: 'submitted',
       id: suggestionId,
@@ -27,6 +34,10 @@ export function evolveSuggestion(state: SuggestionState, event: Stamped<Suggesti
       decisions: [],
       escalated: false,
       previousAssignments: [],
+      // Events from before the flag existed carry no key: they read as "names shown".
+      hideDeputyName: hideDeputyName === true,
+      disclosure: { status: 'unpublished' },
+      obligationLog: [],
     };
   }
   if (state.status === 'none') return state;
@@ -97,7 +108,12 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       }));
     }
     case 'RehandlingStarted':
-      return withUnit(state, event.data.unitId, (u) => ({ ...u, stage: 'rehandling', round: event.data.round, dueAt: event.data.dueAt }));
+      return withUnit(state, event.data.unitId, ({ feedbackDueAt: _closed, ...u }) => ({
+        ...u,
+        stage: 'rehandling',
+        round: event.data.round,
+        dueAt: event.data.dueAt,
+      }));
     case 'SuggestionEscalated':
       return { ...state, escalated: true };
     case 'CommitmentFulfilled':
@@ -119,6 +135,24 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       return 'assignment' in state && state.assignment && state.status !== 'withdrawn'
         ? { ...core, status: 'closed', assignment: state.assignment }
         : state;
+    case 'DeadlineReminderRecorded':
+      return markDeadline(state, event.data.key, 'remindedAt', event.at);
+    case 'DeadlineMissed':
+      return markDeadline(state, event.data.key, 'missedAt', event.at);
+    case 'FeedbackWindowExpired':
+      return withUnit(state, event.data.unitId, (u) =>
+        u.stage === 'answered' && u.round === event.data.round ? { ...u, stage: 'not_rated' } : u,
+      );
+    case 'SuggestionGrouped': {
+      const { groupId, primarySuggestionId, memberIds } = event.data;
+      return { ...state, groupId, group: { primarySuggestionId, memberIds: [...memberIds], groupedAt: event.at } };
+    }
+    case 'AnswerPublished':
+      return { ...state, disclosure: { status: 'published', at: event.at } };
+    case 'DisclosureExempted': {
+      const { reason, note } = event.data;
+      return { ...state, disclosure: { status: 'exempt', reason, ...(note ? { note } : {}), at: event.at } };
+    }
     default:
       return assertNever(event, 'suggestion event');
   }
@@ -134,18 +168,22 @@ function evolveAnswered(state: ExistingSuggestion, event: Stamped<Extract<Sugges
       pendingReturn: a.pendingReturn?.unitId === unitId ? undefined : a.pendingReturn,
       pendingExtension: a.pendingExtension?.unitId === unitId ? undefined : a.pendingExtension,
       ...(feedbackDueAt ? { feedbackDueAt } : {}),
-      units: a.units.map((u) =>
-        u.unitId !== unitId
-          ? u
-          : {
-              ...u,
-              stage: 'answered' as const,
-              answers: [
-                ...u.answers,
-                { round, category, content, signedBy, answeredAt: event.at, onTime, commitmentIds: commitments.map((c) => c.commitmentId) },
-              ],
-            },
-      ),
+      units: a.units
+        .map((u) =>
+          u.unitId !== unitId
+            ? u
+            : {
+                ...u,
+                stage: 'answered' as const,
+                answers: [
+                  ...u.answers,
+                  { round, category, content, signedBy, answeredAt: event.at, onTime, commitmentIds: commitments.map((c) => c.commitmentId) },
+                ],
+              },
+        )
+        // The round is complete: every answer still waiting for its window gets this one. Windows already
+        // open keep their due time (a unit's window runs from the round it answered).
+        .map((u) => (feedbackDueAt && u.stage === 'answered' && !u.feedbackDueAt ? { ...u, feedbackDueAt } : u)),
     }),
   );
   if (answered.status === 'none') return answered;
@@ -228,8 +266,26 @@ function decision(
 
 /** The parts every status shares, so a status change keeps them and drops the old status's own fields. */
 function coreOf(state: ExistingSuggestion) {
-  const { id, title, content, leadDeputyId, coSignerIds, submittedAt, acceptedAt, keySupervision, urges, commitments, decisions, escalated, previousAssignments } =
-    state;
+  const {
+    id,
+    title,
+    content,
+    leadDeputyId,
+    coSignerIds,
+    submittedAt,
+    acceptedAt,
+    keySupervision,
+    urges,
+    commitments,
+    decisions,
+    escalated,
+    previousAssignments,
+    hideDeputyName,
+    disclosure,
+    groupId,
+    group,
+    obligationLog,
+  } = state;
   return {
     id,
     title,
@@ -244,6 +300,11 @@ function coreOf(state: ExistingSuggestion) {
     decisions,
     escalated,
     previousAssignments,
+    hideDeputyName,
+    disclosure,
+    ...(groupId !== undefined ? { groupId } : {}),
+    ...(group ? { group } : {}),
+    obligationLog,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Actor } from '../shared/actor';
-import { AssignmentDeadlines, AssignmentMode, Commitment, Satisfaction, UnitRole } from './values';
+import { DeadlineRecord } from './deadlines/obligation';
+import { AssignmentDeadlines, AssignmentMode, Commitment, Disclosure, Satisfaction, UnitRole } from './values';
 
 /** An event as evolve() sees it: the event plus when and by whom (from its metadata). */
 export type Stamped<E> = E & { at: string; by: Actor };
@@ -25,17 +26,23 @@ export interface Rating {
 
 /**
  * One unit's part of an assignment. Units that answer (sole, lead, separate) move through
- * handling → answered → rated | rehandling → answered …; co-handlers only send an opinion.
+ * handling → answered → rated | rehandling → answered … | not_rated (the deputy's feedback window
+ * passed without a rating); co-handlers only send an opinion.
  */
 export interface UnitHandling {
   unitId: string;
   role: UnitRole;
-  stage: 'handling' | 'answered' | 'rehandling' | 'rated';
+  stage: 'handling' | 'answered' | 'rehandling' | 'rated' | 'not_rated';
   /** Answer round in progress or last answered: 1, then 2 after the first re-handling, … */
   round: number;
   /** The answer due time in force: the assignment's, an extension's, or the re-handling's. */
   dueAt: string;
   contactedAt?: string;
+  /**
+   * The deputy's feedback window for this unit's latest answer, once it is open (when every answering
+   * unit has answered the round). It never moves once open; a re-handling clears it.
+   */
+  feedbackDueAt?: string;
   coOpinion?: { content: string; submittedAt: string };
   answers: Answer[];
   ratings: Rating[];
@@ -57,7 +64,7 @@ export interface Assignment {
   units: UnitHandling[];
   pendingReturn?: PendingRequest;
   pendingExtension?: PendingRequest;
-  /** Deputy's feedback window, open once every answering unit has answered the current round. */
+  /** The latest feedback window opened (each unit keeps its own in UnitHandling.feedbackDueAt). */
   feedbackDueAt?: string;
 }
 
@@ -89,6 +96,17 @@ export interface SuggestionCore {
   escalated: boolean;
   /** Assignments ended by an approved return, oldest first. */
   previousAssignments: Assignment[];
+  /** The deputies asked that their names not be shown in public. */
+  hideDeputyName: boolean;
+  disclosure: Disclosure;
+  /** 并案: the group this suggestion belongs to. */
+  groupId?: string;
+  group?: { primarySuggestionId: string; memberIds: string[]; groupedAt: string };
+  /**
+   * Every obligation ever set, in the order they were set, with how it ended and the reminders and
+   * misses recorded for it. Kept by evolve from the state itself (see track-obligations.ts).
+   */
+  obligationLog: DeadlineRecord[];
 }
 
 export type SuggestionState =

@@ -39,8 +39,14 @@ function nextDueAt(state: ExistingSuggestion): string | null {
         .sort((a, b) => instantMs(a) - instantMs(b));
       return owed[0] ?? null;
     }
-    case 'answered':
-      return state.assignment.feedbackDueAt ?? null;
+    case 'answered': {
+      // The deputy's ratings still awaited; none once every window has passed into "not rated".
+      const awaited = answeringUnits(state.assignment)
+        .filter((u) => u.stage === 'answered' && u.feedbackDueAt !== undefined)
+        .map((u) => u.feedbackDueAt as string)
+        .sort((a, b) => instantMs(a) - instantMs(b));
+      return awaited[0] ?? null;
+    }
     case 'submitted':
     case 'rejected':
     case 'rated':

@@ -56,3 +56,13 @@ export interface Commitment {
   fulfilledAt?: string;
   evidence?: string;
 }
+
+/** Why a suggestion is not published (不予公开): 国家秘密, 商业秘密, 个人隐私, 代表要求保密. */
+export const EXEMPTION_REASONS = ['state_secret', 'commercial_secret', 'privacy', 'deputy_request'] as const;
+export type ExemptionReason = (typeof EXEMPTION_REASONS)[number];
+
+/** Whether the public may read the suggestion and its answers (公开). `at`: when published or exempted. */
+export type Disclosure =
+  | { status: 'unpublished' }
+  | { status: 'published'; at: string }
+  | { status: 'exempt'; reason: ExemptionReason; note?: string; at: string };

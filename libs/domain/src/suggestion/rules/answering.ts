@@ -54,7 +54,7 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
 
   // Does this answer complete the round? Then the deputy's feedback window opens now.
   const completes = answeringUnits(assignment).every(
-    (u) => u.unitId === unit.unitId || u.stage === 'answered' || u.stage === 'rated',
+    (u) => u.unitId === unit.unitId || u.stage === 'answered' || u.stage === 'rated' || u.stage === 'not_rated',
   );
   const event: AnsweredData = {
     unitId: unit.unitId,

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../shared/actor';
 import { given } from '../../testing/given';
 import {
   accepted,
@@ -73,6 +74,26 @@ describe('CloseSuggestion (办结)', () => {
     given(...answeredSoleHistory())
       .when(close, { now: '2026-05-09T16:00:00.001Z', actor: admin })
       .then([{ type: 'SuggestionClosed', data: {} }]);
+  });
+
+  it('closes once every unit is rated or recorded as not rated, even before the latest window ends', () => {
+    // Separate mode: education's window passed unrated; transport was re-handled, answered again and rated.
+    const history = [
+      submitted(),
+      accepted(),
+      assignedSeparate(TRANSPORT, EDUCATION),
+      answered(TRANSPORT),
+      answered(EDUCATION, { feedbackDueAt: FEEDBACK_DUE_AT }),
+      rated(TRANSPORT, 'dissatisfied', 'dissatisfied', { reason: '未解决' }),
+      rehandlingStarted(TRANSPORT),
+      stamp({ type: 'FeedbackWindowExpired', data: { unitId: EDUCATION, round: 1 } }, '2026-05-09T16:00:00.001Z', SYSTEM_ACTOR),
+      answered(TRANSPORT, { round: 2, at: T.reanswered, feedbackDueAt: '2026-06-01T16:00:00.000Z' }),
+    ];
+    const now = { now: T.rerated, actor: staff };
+    given(...history).when(close, now).thenThrows('close.feedback_window_open', 'conflict');
+    const done = [...history, rated(TRANSPORT, 'satisfied', 'satisfied', { round: 2, at: T.rerated })];
+    expect(given(...done).state.status).toBe('answered');
+    given(...done).when(close, now).then([{ type: 'SuggestionClosed', data: {} }]);
   });
 
   it('refuses suggestions not yet answered, re-handling or already closed', () => {

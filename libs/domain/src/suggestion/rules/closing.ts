@@ -1,6 +1,6 @@
 import { DecisionContext } from '../../shared/decider';
 import { DomainError } from '../../shared/errors';
-import { currentAssignment } from '../assignment-view';
+import { answeringUnits, currentAssignment } from '../assignment-view';
 import { SuggestionEvent } from '../events';
 import { ExistingSuggestion } from '../state';
 import { CommandData } from './command-data';
@@ -20,13 +20,15 @@ export function withdraw(data: CommandData<'WithdrawSuggestion'>, state: Existin
   return [{ type: 'SuggestionWithdrawn', data: { reason } }];
 }
 
-/** 办结: after the rating, or once the deputy's feedback window has passed without one. */
+/** 办结: after the rating, or once the deputy's feedback window has passed without one (not rated). */
 export function close(state: ExistingSuggestion, ctx: DecisionContext): SuggestionEvent[] {
   requireRole(ctx.actor, STAFF_ROLES, 'close.only_staff', '只有代表工作机构工作人员可以办结建议');
   requireStatus(state, ['answered', 'rated'], 'close.not_answered', '只有已评价的建议，或已答复且代表反馈期限已过的建议，可以办结');
   if (state.status === 'answered') {
+    // Answered but not rated: every unit's round is either rated or recorded as not rated, or the window has passed.
+    const awaiting = answeringUnits(state.assignment).some((u) => u.stage === 'answered');
     const feedbackDueAt = state.assignment.feedbackDueAt;
-    if (!feedbackDueAt || !isLater(ctx.now, feedbackDueAt)) {
+    if (awaiting && (!feedbackDueAt || !isLater(ctx.now, feedbackDueAt))) {
       throw new DomainError('close.feedback_window_open', '代表评价期限尚未届满，暂不能办结', 'conflict');
     }
   }

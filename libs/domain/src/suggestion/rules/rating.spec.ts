@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../shared/actor';
 import { given } from '../../testing/given';
 import {
   accepted,
@@ -14,6 +15,7 @@ import {
   REHANDLING_DUE_AT,
   rehandlingStarted,
   soleHistory,
+  stamp,
   staff,
   submitted,
   supervisor,
@@ -68,6 +70,18 @@ describe('RateSuggestion (满意度测评)', () => {
     given(...answeredSoleHistory(), rated(TRANSPORT, 'satisfied', 'satisfied'))
       .when(rate('dissatisfied', 'dissatisfied', { reason: '改变主意' }), { now: T.rerated, actor: leadDeputy })
       .thenThrows('rating.not_answered', 'conflict');
+  });
+
+  it('is refused once the feedback window has passed (recorded as not rated or not yet)', () => {
+    const afterWindow = { now: '2026-05-09T16:00:00.001Z', actor: leadDeputy };
+    given(...answeredSoleHistory()).when(rate('satisfied', 'satisfied'), afterWindow).thenThrows('rating.feedback_window_expired', 'conflict');
+    const expired = stamp({ type: 'FeedbackWindowExpired', data: { unitId: TRANSPORT, round: 1 } }, afterWindow.now, SYSTEM_ACTOR);
+    expect(given(...answeredSoleHistory(), expired).state).toMatchObject({ status: 'answered', assignment: { units: [{ stage: 'not_rated' }] } });
+    given(...answeredSoleHistory(), expired).when(rate('satisfied', 'satisfied'), afterWindow).thenThrows('rating.feedback_window_expired', 'conflict');
+    // Up to 24:00 of the last day it is still in time.
+    given(...answeredSoleHistory())
+      .when(rate('satisfied', 'satisfied'), { now: FEEDBACK_DUE_AT, actor: leadDeputy })
+      .then([{ type: 'SuggestionRated', data: { unitId: TRANSPORT, round: 1, attitude: 'satisfied', result: 'satisfied' } }]);
   });
 
   it('requires a reason when the attitude or the result is dissatisfied', () => {

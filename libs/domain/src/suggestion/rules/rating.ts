@@ -6,7 +6,7 @@ import { SuggestionEvent } from '../events';
 import { Assignment, ExistingSuggestion, UnitHandling } from '../state';
 import { SATISFACTION_LEVELS, Satisfaction } from '../values';
 import { CommandData } from './command-data';
-import { isLeadDeputy, requireStatus } from './guards';
+import { isLater, isLeadDeputy, requireStatus } from './guards';
 
 /** Dissatisfied twice or more: staff and supervisors must see it (提级督办). */
 const ESCALATE_AT_DISSATISFIED = 2;
@@ -22,6 +22,10 @@ export function rate(data: CommandData<'RateSuggestion'>, state: ExistingSuggest
   // In separate mode one unit can be rated while another is still at work.
   requireStatus(state, ['assigned', 'answered', 'rehandling'], 'rating.not_answered', '只有已答复的建议可以评价');
   const unit = ratedUnit(data.unitId, state.assignment);
+  // Past the window the round counts as not rated, whether or not the scheduler has recorded it yet.
+  if (unit.stage === 'not_rated' || (unit.stage === 'answered' && unit.feedbackDueAt && isLater(ctx.now, unit.feedbackDueAt))) {
+    throw new DomainError('rating.feedback_window_expired', '评价期限已过，本轮答复已记为未评价，不能再评价', 'conflict');
+  }
   if (unit.stage !== 'answered') {
     throw new DomainError('rating.not_answered', '该承办单位本轮尚未答复或已经评价过，不能评价', 'conflict');
   }

@@ -43,6 +43,29 @@ describe('SubmitSuggestion', () => {
       ]);
   });
 
+  it('stores a request to hide the deputies in public; without one, old and new events read as names shown', () => {
+    const hidden = given().when(submit({ hideDeputyName: true }), { now: T.submitted, actor: leadDeputy });
+    hidden.then([
+      {
+        type: 'SuggestionSubmitted',
+        data: {
+          suggestionId: SUGGESTION_ID,
+          title: '关于优化城区公交线路的建议',
+          content: '建议增开线路。',
+          leadDeputyId: leadDeputy.userId,
+          coSignerIds: [],
+          hideDeputyName: true,
+        },
+      },
+    ]);
+    expect(hidden.thenState()).toMatchObject({ hideDeputyName: true });
+    const shown = given().when(submit({ hideDeputyName: false }), { now: T.submitted, actor: leadDeputy });
+    expect(shown.events()[0].data).not.toHaveProperty('hideDeputyName');
+    expect(shown.thenState()).toMatchObject({ hideDeputyName: false });
+    // An event stored before the flag existed.
+    expect(given(submitted()).state).toMatchObject({ hideDeputyName: false });
+  });
+
   it.each([
     ['staff', staff],
     ['unit', unitUser(TRANSPORT)],

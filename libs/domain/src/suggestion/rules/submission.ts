@@ -22,8 +22,12 @@ export function submit(data: CommandData<'SubmitSuggestion'>, state: SuggestionS
   if (coSignerIds.some((id) => id === '')) {
     throw new DomainError('submit.co_signer_empty', '附议代表不能为空', 'invalid', 'coSignerIds');
   }
+  // Only a request to hide is stored, so the events of the many who do not ask stay as they were.
   return [
-    { type: 'SuggestionSubmitted', data: { suggestionId, title, content, leadDeputyId: ctx.actor.userId, coSignerIds } },
+    {
+      type: 'SuggestionSubmitted',
+      data: { suggestionId, title, content, leadDeputyId: ctx.actor.userId, coSignerIds, ...(data.hideDeputyName === true ? { hideDeputyName: true } : {}) },
+    },
   ];
 }
 
