@@ -42,6 +42,19 @@ describe('event store configuration', () => {
     await strict.close();
   });
 
+  it('reads an EventStoreDB stream namespace, and refuses one that could not prefix a stream name', () => {
+    const env = { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' };
+    expect(eventStoreConfigFromEnv({ ...env, EVENTSTORE_STREAM_NAMESPACE: 'county-a.' })).toEqual({
+      kind: 'eventstoredb',
+      connectionString: env.EVENTSTORE_CONNECTION_STRING,
+      streamNamespace: 'county-a.',
+    });
+    expect(eventStoreConfigFromEnv(env)).not.toHaveProperty('streamNamespace');
+    expect(() => createEventStore({ kind: 'eventstoredb', connectionString: env.EVENTSTORE_CONNECTION_STRING, streamNamespace: '$all' })).toThrow(
+      /EVENTSTORE_STREAM_NAMESPACE：「\$all」无效/,
+    );
+  });
+
   it('builds the EventStoreDB adapter from a connection string without connecting yet', async () => {
     const store = createEventStore(eventStoreConfigFromEnv({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' }));
     expect(store).toBeInstanceOf(EventStoreDbEventStore);

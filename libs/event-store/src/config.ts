@@ -2,12 +2,18 @@ import * as path from 'node:path';
 import { assertNever } from '@duban/domain';
 import type { EventStore } from './port/event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import { isValidStreamNamespace } from './eventstoredb/esdb-namespace';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import type { SqliteSynchronous } from './sqlite/sqlite-database';
 
 export type EventStoreConfig =
   | { kind: 'sqlite'; path: string; synchronous?: SqliteSynchronous }
-  | { kind: 'eventstoredb'; connectionString: string };
+  | {
+      kind: 'eventstoredb';
+      connectionString: string;
+      /** Prefix of every stored stream name, so several deployments or test runs can share one server. */
+      streamNamespace?: string;
+    };
 
 export const DEFAULT_EVENT_STORE_PATH = 'data/duban.sqlite';
 
@@ -20,8 +26,8 @@ export class EventStoreConfigError extends Error {
 }
 
 /**
- * Reads EVENT_STORE (sqlite | eventstoredb), EVENT_STORE_PATH, EVENT_STORE_SYNC (full | normal)
- * and EVENTSTORE_CONNECTION_STRING. Relative paths are resolved against `cwd`.
+ * Reads EVENT_STORE (sqlite | eventstoredb), EVENT_STORE_PATH, EVENT_STORE_SYNC (full | normal),
+ * EVENTSTORE_CONNECTION_STRING and EVENTSTORE_STREAM_NAMESPACE. Relative paths are resolved against `cwd`.
  */
 export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): EventStoreConfig {
   const read = (name: string): string | undefined => env[name]?.trim() || undefined;
@@ -40,7 +46,8 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cw
         'EVENTSTORE_CONNECTION_STRING：使用 EVENT_STORE=eventstoredb 时必须设置 EventStoreDB 连接串，例如 esdb://localhost:2113?tls=false',
       );
     }
-    return { kind: 'eventstoredb', connectionString };
+    const streamNamespace = read('EVENTSTORE_STREAM_NAMESPACE');
+    return { kind: 'eventstoredb', connectionString, ...(streamNamespace ? { streamNamespace } : {}) };
   }
   throw new EventStoreConfigError(`EVENT_STORE：「${kind}」无效，只能是 sqlite 或 eventstoredb`);
 }
@@ -59,8 +66,13 @@ export function createEventStore(config: EventStoreConfig, env: NodeJS.ProcessEn
       if (!config.connectionString.trim()) {
         throw new EventStoreConfigError('EVENTSTORE_CONNECTION_STRING：使用 EVENT_STORE=eventstoredb 时必须设置 EventStoreDB 连接串');
       }
+      if (config.streamNamespace !== undefined && !isValidStreamNamespace(config.streamNamespace)) {
+        throw new EventStoreConfigError(
+          `EVENTSTORE_STREAM_NAMESPACE：「${config.streamNamespace}」无效，只能由字母、数字、下划线、点和连字符组成（1–64 个字符，以字母或数字开头）`,
+        );
+      }
       try {
-        return new EventStoreDbEventStore({ connectionString: config.connectionString.trim() });
+        return new EventStoreDbEventStore({ connectionString: config.connectionString.trim(), streamNamespace: config.streamNamespace });
       } catch (error) {
         throw new EventStoreConfigError(`EVENTSTORE_CONNECTION_STRING：连接串无法解析（${error instanceof Error ? error.message : String(error)}）`);
       }

@@ -8,3 +8,12 @@ export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './ev
 export { PRODUCT_STREAM_PREFIXES } from './shared/product-streams';
 export { migrateStore, MigrationError, MigrationInterrupted, type MigrationOptions, type MigrationReport } from './migration/migrate-store';
 export { FileMigrationProgress, type MigrationCheckpoint, type MigrationProgressStore } from './migration/migration-progress';
+export { GENESIS_HASH } from './audit/audit-hash';
+export { AuditHashMismatchError } from './audit/audit-errors';
+export type { ChainBreak, ChainBreakCode } from './audit/chain-break';
+export { verifyStreamChain, type StreamChainVerdict } from './audit/verify-stream-chain';
+export { verifyStore, type StoreAuditReport, type VerifyStoreOptions, type AuditProgress } from './audit/verify-store';
+export { storeFingerprint, markOf, checkStoreAgainstMark, formatMark, type StoreMark, type MarkCheck } from './audit/store-fingerprint';
+export { backupSqliteStore, type BackupReport, type BackupOptions, type BackupProgress } from './backup/backup-sqlite-store';
+export { restoreSqliteStore, type RestoreReport, type RestoreOptions } from './backup/restore-sqlite-store';
+export { StoreFileError } from './backup/sqlite-file-checks';

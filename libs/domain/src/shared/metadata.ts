@@ -12,4 +12,8 @@ export interface EventMetadata {
   /** The event or request that caused this one. */
   causationId: string | null;
   schemaVersion: number;
+  /** Audit chain: set by the event store at append (sha256 of this event and prevHash); a copied event may carry it and must match. */
+  hash?: string;
+  /** The previous event of the same stream's hash; a fixed genesis value at revision 0. */
+  prevHash?: string;
 }

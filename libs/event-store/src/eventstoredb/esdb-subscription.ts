@@ -1,4 +1,11 @@
-import { ErrorType, START, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
+import {
+  ErrorType,
+  START,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
 import type { Position, RecordedEvent, Subscription } from '../port/event-store.port';
 import { comparePositions } from '../port/position';
 import { backoffDelayMs } from '../shared/backoff';
@@ -8,6 +15,8 @@ import { isWanted, toRecordedEvent } from './esdb-mapping';
 export interface EsdbSubscriptionOptions {
   after?: Position;
   prefixes: readonly string[];
+  /** The server's event as the port's (e.g. without the stream namespace); default toRecordedEvent. */
+  toPort?: (event: EsdbRecordedEvent) => RecordedEvent;
   onEnd: () => void;
   log: (message: string) => void;
 }
@@ -67,7 +76,7 @@ export class EsdbSubscription implements Subscription {
             if (!event || !isWanted(event, this.options.prefixes)) continue;
             if (last && comparePositions(event.position, last) <= 0) continue;
             last = event.position;
-            yield toRecordedEvent(event);
+            yield (this.options.toPort ?? toRecordedEvent)(event);
             if (this.closed) return;
           }
           if (this.closed) return;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Must run before anything imports `@duban/*`: the build keeps those specifiers as written.
-import './register-dist-aliases';
+import '../shared/register-dist-aliases';
 import { runMigrateStoreCommand } from './migrate-store.command';
 
 const controller = new AbortController();

@@ -55,7 +55,7 @@ export async function runMigrateStoreCommand(argv: string[], io: CommandIo): Pro
     bar.stop();
     io.stdout.write(
       `迁移完成：本次复制 ${report.copiedThisRun} 个事件（此前已完成 ${report.resumedAfter} 个）。\n` +
-        `核对通过：${report.check.streams} 个流，源库 ${report.check.sourceEvents} 个事件，目标库 ${report.check.targetEvents} 个事件。\n`,
+        `核对通过：${report.check.streams} 个流，源库 ${report.check.sourceEvents} 个事件，目标库 ${report.check.targetEvents} 个事件，审计链与源库一致。\n`,
     );
     return 0;
   } catch (error) {

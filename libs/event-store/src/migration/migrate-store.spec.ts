@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { verifyStore } from '../audit/verify-store';
 import type { EventStore, RecordedEvent } from '../port/event-store.port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { event } from '../testing/event-store.contract';
@@ -61,8 +63,10 @@ describe('migrateStore (SQLite → SQLite)', () => {
     const report = await migrateStore(source, target, { pageSize: 7, total: sourceEvents, onProgress: (p) => seen.push(p.copied) });
 
     expect(report.copiedThisRun).toBe(sourceEvents);
-    expect(report.check).toMatchObject({ sourceEvents, targetEvents: sourceEvents, mismatches: [] });
+    expect(report.check).toMatchObject({ sourceEvents, targetEvents: sourceEvents, mismatches: [], brokenChains: [], hashMismatches: [] });
+    // Metadata included: every audit hash is carried over unchanged, and still checks on the target.
     expect(essence(await readEverything(target))).toEqual(essence(await readEverything(source)));
+    expect(await verifyStore(target)).toMatchObject({ ok: true, events: sourceEvents });
     expect(seen[0]).toBe(0);
     expect(seen[seen.length - 1]).toBe(sourceEvents);
     // Appends of several events stay together in the copy (one append, consecutive positions).
@@ -112,6 +116,34 @@ describe('migrateStore (SQLite → SQLite)', () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as Error).message).toContain('suggestion-s3');
     expect((await target.readStream('suggestion-s3')).map((e) => e.type)).toEqual(['SomethingElse']);
+  });
+
+  it('stops at an event that was changed in the source file, naming it, instead of copying it as trustworthy', async () => {
+    const db = new Database(sourceFile);
+    db.prepare("UPDATE events SET data = json_set(data, '$.signedBy', '王局长') WHERE stream_id = 'suggestion-s4' AND revision = 3").run();
+    db.close();
+    const source = open(sourceFile);
+    const target = open(targetFile);
+
+    const error = await migrateStore(source, target).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as Error).message).toContain('源库的流 suggestion-s4 修订号 3 的审计哈希校验不通过');
+    expect((await target.readStream('suggestion-s4')).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+  });
+
+  it('gives a store written before the audit chain its hashes on the way (the upgrade path)', async () => {
+    const db = new Database(sourceFile);
+    db.exec("UPDATE events SET metadata = json_remove(metadata, '$.hash', '$.prevHash')");
+    db.close();
+    const source = open(sourceFile);
+    expect((await verifyStore(source)).broken).toHaveLength(16);
+    const target = open(targetFile);
+
+    const report = await migrateStore(source, target);
+
+    expect(report.check).toMatchObject({ mismatches: [], brokenChains: [], hashMismatches: [] });
+    expect(await verifyStore(target)).toMatchObject({ ok: true, events: sourceEvents });
   });
 
   it('stops between appends when asked and continues on the next run', async () => {

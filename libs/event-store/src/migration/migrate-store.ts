@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '../port/event-store.port';
+import { AuditHashMismatchError } from '../audit/audit-errors';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../port/errors';
 import { InMemoryMigrationProgress, type MigrationProgressStore } from './migration-progress';
 import { verifyCopy, type CopyCheck } from './verify-copy';
@@ -44,6 +45,8 @@ export class MigrationInterrupted extends Error {
  * revision, so the target can only end up as a copy of the source: an event already copied by
  * an interrupted run is recognised by the target (same ids at the same place) and not written
  * again, and a target that holds a different history stops the migration instead of mixing in.
+ * Audit hashes come along in the metadata and the target must arrive at the same ones: a source
+ * event that was changed after it was written stops the migration (AuditHashMismatchError).
  */
 export async function migrateStore(from: EventStore, to: EventStore, options: MigrationOptions = {}): Promise<MigrationReport> {
   const progress = options.progress ?? new InMemoryMigrationProgress();
@@ -71,6 +74,15 @@ export async function migrateStore(from: EventStore, to: EventStore, options: Mi
   }
 
   const check = await verifyCopy(from, to);
+  if (check.brokenChains.length > 0 || check.hashMismatches.length > 0) {
+    const examples = [
+      ...check.brokenChains.map((b) => `${b.streamId} 修订号 ${b.revision}：${b.reason}`),
+      ...check.hashMismatches.map((m) => `${m.streamId} 的末尾哈希与源库不同`),
+    ]
+      .slice(0, 5)
+      .join('；');
+    throw new MigrationError(`迁移后核对审计链不通过：${examples}`);
+  }
   if (check.mismatches.length > 0) {
     const examples = check.mismatches
       .slice(0, 5)
@@ -110,6 +122,13 @@ async function copyRun(to: EventStore, run: RecordedEvent[]): Promise<void> {
       throw new MigrationError(
         `目标库的流 ${first.streamId} 与源库不一致：源库下一个事件的修订号是 ${first.revision}，目标库中该流的当前修订号是 ${error.actual}。` +
           '目标库里已有别的数据，迁移已停止，未覆盖任何数据。如果目标库是刚清空的，请删除进度文件后重新运行。',
+        { cause: error },
+      );
+    }
+    if (error instanceof AuditHashMismatchError) {
+      throw new MigrationError(
+        `源库的流 ${error.streamId} 修订号 ${error.revision} 的审计哈希校验不通过（源库记录可能已被改动），迁移已停止，不会把改动过的记录当作可信记录复制。` +
+          '请先运行 npm run verify-audit 查明。',
         { cause: error },
       );
     }

@@ -1,3 +1,5 @@
+import { GENESIS_HASH, metadataJsonWithChain, type ChainableEvent } from '../audit/audit-hash';
+import { linkEvent } from '../audit/chain-link';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../port/event-store.port';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../port/errors';
 import { START } from '../port/position';
@@ -7,6 +9,8 @@ import type { SqliteStatements, StoredEventRef } from './sqlite-statements';
 export interface AppendRequest {
   streamId: string;
   events: NewEvent[];
+  /** The events serialised for storage and hashing, done before the write transaction. */
+  chainable: ChainableEvent[];
   expectedRevision: ExpectedRevision;
 }
 
@@ -15,29 +19,36 @@ export interface AppendRequest {
  * undoes only this append). Checks happen before any insert: a refused append writes nothing.
  */
 export function appendOne(statements: SqliteStatements, request: AppendRequest): AppendResult {
-  const { streamId, events, expectedRevision } = request;
+  const { streamId, events, chainable, expectedRevision } = request;
   const ids = events.map((event) => event.metadata.eventId);
   const stored = ids.map((id) => statements.findEvent(id));
   if (stored.some((ref) => ref !== undefined)) return recogniseRetry(statements, request, stored);
 
-  const current = statements.lastRevision(streamId);
+  const tip = statements.tip(streamId);
+  const current = tip?.revision ?? -1n;
   if (!expectedRevisionMatches(expectedRevision, current)) {
     throw new WrongExpectedRevisionError(streamId, expectedRevision, current);
   }
   if (events.length === 0) return { nextExpectedRevision: current, position: START };
 
   let revision = current;
+  // An event stored before hashing existed has no hash: chain on from genesis (the verifier
+  // reports that older event as unhashed).
+  let prevHash = tip?.hash ?? GENESIS_HASH;
   let position = -1n;
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = chainable[i]!;
     revision += 1n;
+    const hash = linkEvent(streamId, revision, event, prevHash);
     position = statements.insert(
       streamId,
       revision,
-      event.metadata.eventId,
+      events[i]!.metadata.eventId,
       event.type,
-      JSON.stringify(event.data ?? null),
-      JSON.stringify(event.metadata),
+      event.dataJson,
+      metadataJsonWithChain(event.metadataJson, prevHash, hash),
     );
+    prevHash = hash;
   }
   return { nextExpectedRevision: revision, position: { commit: position, prepare: position } };
 }

@@ -11,6 +11,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port/event-store.port';
+import { toChainable } from '../audit/audit-hash';
 import { appendOne, type AppendRequest } from './append-one';
 import { GroupCommit, type BatchOutcome } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
@@ -90,7 +91,14 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
     const problem = validateEvents(events);
     if (problem) return Promise.reject(new Error(`appendToStream(${streamId}): ${problem}`));
-    return this.commits.submit({ streamId, events, expectedRevision: options?.expectedRevision ?? 'any' });
+    let chainable;
+    try {
+      // Serialised here, outside the write transaction that batches everyone's appends.
+      chainable = events.map(toChainable);
+    } catch (error) {
+      return Promise.reject(new Error(`appendToStream(${streamId}): ${error instanceof Error ? error.message : String(error)}`));
+    }
+    return this.commits.submit({ streamId, events, chainable, expectedRevision: options?.expectedRevision ?? 'any' });
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -137,6 +145,12 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const head = this.statements.head();
     return head < 0n ? null : { commit: head, prepare: head };
+  }
+
+  /** The last event in the global order, or null when the store is empty. */
+  async lastEvent(): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    return this.statements.lastEvent();
   }
 
   /** Wakes an in-process projector after each commit; returns the function that stops it. */

@@ -11,6 +11,12 @@ interface EventRow {
   metadata: string;
 }
 
+/** The end of a stream's chain: its last revision and that event's hash (null for an event written before hashing). */
+export interface StreamTip {
+  revision: bigint;
+  hash: string | null;
+}
+
 export interface StoredEventRef {
   streamId: string;
   revision: bigint;
@@ -25,6 +31,8 @@ const COLUMNS = 'position, stream_id, revision, type, data, metadata';
 /** Every statement the store runs, prepared once. Integers come back as bigint (safeIntegers). */
 export class SqliteStatements {
   private readonly lastRevisionStmt;
+  private readonly tipStmt;
+  private readonly lastEventStmt;
   private readonly findEventStmt;
   private readonly insertStmt;
   private readonly readStreamStmt;
@@ -37,6 +45,13 @@ export class SqliteStatements {
     this.lastRevisionStmt = db
       .prepare<[string], { revision: bigint }>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .safeIntegers(true);
+    // The chain's tip in the same indexed lookup as the revision: the append needs both.
+    this.tipStmt = db
+      .prepare<[string], { revision: bigint; hash: unknown }>(
+        "SELECT revision, json_extract(metadata, '$.hash') AS hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1",
+      )
+      .safeIntegers(true);
+    this.lastEventStmt = db.prepare<[], EventRow>(`SELECT ${COLUMNS} FROM events ORDER BY position DESC LIMIT 1`).safeIntegers(true);
     this.findEventStmt = db
       .prepare<[string], { stream_id: string; revision: bigint; position: bigint }>(
         'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
@@ -73,6 +88,18 @@ export class SqliteStatements {
   /** -1n when the stream does not exist. */
   lastRevision(streamId: string): bigint {
     return this.lastRevisionStmt.get(streamId)?.revision ?? -1n;
+  }
+
+  /** null when the stream does not exist. */
+  tip(streamId: string): StreamTip | null {
+    const row = this.tipStmt.get(streamId);
+    if (!row) return null;
+    return { revision: row.revision, hash: typeof row.hash === 'string' ? row.hash : null };
+  }
+
+  lastEvent(): RecordedEvent | null {
+    const row = this.lastEventStmt.get();
+    return row ? toRecordedEvent(row) : null;
   }
 
   findEvent(eventId: string): StoredEventRef | undefined {

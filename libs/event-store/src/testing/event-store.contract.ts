@@ -3,6 +3,11 @@ import type { EventMetadata } from '@duban/domain';
 import type { EventStore, ExpectedRevision, NewEvent, Position, RecordedEvent, Subscription } from '../port/event-store.port';
 import { WrongExpectedRevisionError } from '../port/errors';
 import { comparePositions } from '../port/position';
+import { AuditHashMismatchError } from '../audit/audit-errors';
+import { GENESIS_HASH } from '../audit/audit-hash';
+import { verifyStreamChain } from '../audit/verify-stream-chain';
+
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 export interface EventStoreUnderTest {
   store: EventStore;
@@ -154,6 +159,53 @@ export function describeEventStoreContract(
       });
     });
 
+    describe('audit chain', () => {
+      it('links every event to the previous one of its stream: genesis first, then each hash, all verifiable', async () => {
+        const s = stream('chain');
+        await store.appendToStream(s, [event('A'), event('B')], { expectedRevision: 'no_stream' });
+        await store.appendToStream(stream('other'), [event('Elsewhere')]);
+        await store.appendToStream(s, [event('C')], { expectedRevision: 1n });
+        await store.appendToStream(s, [event('D', { 内容: '中文', n: 1.5, list: [{ b: 1, a: 2 }] })], { expectedRevision: 'stream_exists' });
+        await store.appendToStream(s, [event('E')]);
+
+        const read = await store.readStream(s);
+        expect(read.map((e) => e.metadata.prevHash)).toEqual([GENESIS_HASH, ...read.slice(0, -1).map((e) => e.metadata.hash)]);
+        expect(new Set(read.map((e) => e.metadata.hash)).size).toBe(5);
+        expect(verifyStreamChain(read)).toEqual({ ok: true, events: 5 });
+        // Each hash covers its own event: the same content one revision later or in another stream hashes differently.
+        const [first] = await store.readStream(stream('other'));
+        expect(first!.metadata.prevHash).toBe(GENESIS_HASH);
+      });
+
+      it('keeps one unbroken chain when concurrent appends with any race for the same stream', async () => {
+        const s = stream('chain-race');
+        await Promise.all(Array.from({ length: 8 }, (_, i) => store.appendToStream(s, [event(`Racer${i}`), event(`Racer${i}b`)], { expectedRevision: 'any' })));
+        const read = await store.readStream(s);
+        expect(read).toHaveLength(16);
+        expect(verifyStreamChain(read)).toEqual({ ok: true, events: 16 });
+      });
+
+      it('recognises a retried append with any and keeps the chain', async () => {
+        const s = stream('chain-retry');
+        const events = [event('A'), event('B')];
+        const first = await store.appendToStream(s, events, { expectedRevision: 'any' });
+        expect(await store.appendToStream(s, events, { expectedRevision: 'any' })).toEqual(first);
+        const read = await store.readStream(s);
+        expect(read.map((e) => e.type)).toEqual(['A', 'B']);
+        expect(verifyStreamChain(read).ok).toBe(true);
+      });
+
+      it('refuses a copied event whose hash does not fit where it would land, writing nothing', async () => {
+        await store.appendToStream(stream('source'), [event('Original')]);
+        const [stored] = await store.readStream(stream('source'));
+        // A new id (the old one is taken), the original's hash: this copy does not hash to what it carries.
+        const copy = { type: stored!.type, data: stored!.data, metadata: { ...stored!.metadata, eventId: randomUUID() } };
+        const error = await rejection(store.appendToStream(stream('elsewhere'), [copy], { expectedRevision: 'no_stream' }));
+        expect(error).toBeInstanceOf(AuditHashMismatchError);
+        expect(await store.readStream(stream('elsewhere'))).toEqual([]);
+      });
+    });
+
     describe('readStream', () => {
       it('reads a missing stream as an empty history', async () => {
         expect(await store.readStream(stream('never-written'))).toEqual([]);
@@ -191,10 +243,12 @@ export function describeEventStoreContract(
         const withoutCause = event('SuggestionAccepted', { assignDueAt: '2026-10-22T15:59:59.999Z' });
         await store.appendToStream(s, [{ type: 'SuggestionSubmitted', data, metadata }, withoutCause], { expectedRevision: 'no_stream' });
 
+        // The store adds the audit chain's two fields to the metadata; everything else comes back unchanged.
+        const chained = { hash: expect.stringMatching(HEX_SHA256), prevHash: expect.stringMatching(HEX_SHA256) };
         for (const read of [await store.readStream(s), await store.readAll({ ...mine() })]) {
           expect(read.map((e) => ({ streamId: e.streamId, revision: e.revision, type: e.type, data: e.data, metadata: e.metadata }))).toEqual([
-            { streamId: s, revision: 0n, type: 'SuggestionSubmitted', data, metadata },
-            { streamId: s, revision: 1n, type: 'SuggestionAccepted', data: withoutCause.data, metadata: withoutCause.metadata },
+            { streamId: s, revision: 0n, type: 'SuggestionSubmitted', data, metadata: { ...metadata, ...chained } },
+            { streamId: s, revision: 1n, type: 'SuggestionAccepted', data: withoutCause.data, metadata: { ...withoutCause.metadata, ...chained } },
           ]);
         }
       });

@@ -1,0 +1,47 @@
+import { EventStoreConfigError } from '../config';
+import { formatMark } from '../audit/store-fingerprint';
+import { CommandUsageError, type CommandIo } from '../shared/command-io';
+import { parseBackupCommandArgs } from './backup-command-args';
+import { phaseProgressBar } from './progress-bar';
+import { restoreSqliteStore } from './restore-sqlite-store';
+
+export const RESTORE_USAGE = `用法：npm run restore -- <备份文件> [--force]
+
+用备份替换嵌入式事件库（EVENT_STORE_PATH，默认 data/duban.sqlite）。先停止服务。
+备份须通过完整性检查和审计链校验才会替换；原事件库改名保留在旁边。
+--force：事件库已存在时确认替换。恢复后请重建读模型：npm run rebuild`;
+
+/** `restore`: 0 restored, 1 refused or failed (nothing replaced), 2 usage. */
+export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<number> {
+  let args;
+  try {
+    args = parseBackupCommandArgs(argv, io.env ?? process.env, io.cwd ?? process.cwd());
+  } catch (error) {
+    if (error instanceof EventStoreConfigError) {
+      io.stderr.write(`配置错误：${error.message}\n`);
+      return 1;
+    }
+    if (!(error instanceof CommandUsageError)) throw error;
+    io.stderr.write(`${error.message}\n\n${RESTORE_USAGE}\n`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.stdout.write(`${RESTORE_USAGE}\n`);
+    return 0;
+  }
+
+  const bar = phaseProgressBar('restore', io.stderr);
+  try {
+    const report = await restoreSqliteStore(args.file, args.storePath, { force: args.force, onProgress: bar.update });
+    bar.stop();
+    io.stdout.write(`恢复完成：${report.storePath} 现为备份 ${args.file} 的内容，${report.events} 个事件，完整性和审计链校验通过。\n`);
+    if (report.previousStoreKeptAt) io.stdout.write(`原事件库已改名保留：${report.previousStoreKeptAt}\n`);
+    if (report.mark) io.stdout.write(`事件库末尾标记：${formatMark(report.mark)}\n`);
+    io.stdout.write('读模型仍反映恢复前的事件：启动服务前请运行 npm run rebuild 重建读模型。\n');
+    return 0;
+  } catch (error) {
+    bar.stop();
+    io.stderr.write(`恢复失败：${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
