@@ -1,10 +1,10 @@
 import { AccountEvent, assertNever, UNIT_STREAM_PREFIX, USER_STREAM_PREFIX } from '@duban/domain';
 import type { RecordedEvent } from '@duban/event-store';
-import { ReadModelWriter } from './read-model-writer';
+import { AccountWriter } from './account-writer';
 
 /** Users and units as the lists and pickers show them. Password hashes never leave the user stream. */
 export class AccountProjection {
-  constructor(private readonly writer: ReadModelWriter) {}
+  constructor(private readonly writer: AccountWriter) {}
 
   apply(recorded: RecordedEvent): void {
     const event = { type: recorded.type, data: recorded.data } as AccountEvent;

@@ -3,8 +3,11 @@ import { comparePositions, type Position, type RecordedEvent } from '@duban/even
 import type { ReadModelDatabase } from '../schema/open-read-model';
 import { AccountProjection } from './account-projection';
 import { ProjectionError } from './projection-error';
-import { ReadModelWriter } from './read-model-writer';
+import { AccountWriter } from './account-writer';
+import { CheckpointStore } from './checkpoint-store';
 import { SuggestionProjection } from './suggestion-projection';
+import { SuggestionRowWriter } from './suggestion-row-writer';
+import { TimelineWriter } from './timeline-writer';
 
 /** The streams the read models are made of. */
 export const READ_MODEL_STREAM_PREFIXES: readonly string[] = [
@@ -29,7 +32,8 @@ export interface ReadModelProjectionOptions {
  * is what makes a rebuilt model equal to the live one.
  */
 export class ReadModelProjection {
-  private readonly writer: ReadModelWriter;
+  private readonly checkpoints: CheckpointStore;
+  private readonly timeline: TimelineWriter;
   private readonly suggestions: SuggestionProjection;
   private readonly accounts: AccountProjection;
   private position: Position | null;
@@ -39,10 +43,11 @@ export class ReadModelProjection {
     private readonly db: ReadModelDatabase,
     private readonly options: ReadModelProjectionOptions,
   ) {
-    this.writer = new ReadModelWriter(db);
-    this.suggestions = new SuggestionProjection(this.writer, options.stateCacheSize);
-    this.accounts = new AccountProjection(this.writer);
-    const stored = this.writer.loadCheckpoint();
+    this.checkpoints = new CheckpointStore(db);
+    this.timeline = new TimelineWriter(db);
+    this.suggestions = new SuggestionProjection(new SuggestionRowWriter(db), this.timeline, options.stateCacheSize);
+    this.accounts = new AccountProjection(new AccountWriter(db));
+    const stored = this.checkpoints.load();
     this.position = stored?.position ?? null;
     this.applied = stored?.eventsApplied ?? 0;
   }
@@ -72,11 +77,11 @@ export class ReadModelProjection {
         for (current of fresh) this.applyOne(current);
         current = undefined;
         if (!this.options.writeBack) this.suggestions.flush();
-        this.writer.flushPending();
-        this.writer.saveCheckpoint(last.position, total);
+        this.timeline.flushPending();
+        this.checkpoints.save(last.position, total);
       })();
     } catch (error) {
-      this.writer.discardPending();
+      this.timeline.discardPending();
       this.suggestions.forget();
       if (error instanceof ProjectionError) throw error;
       throw new ProjectionError(current ?? last, error);
@@ -90,8 +95,8 @@ export class ReadModelProjection {
   flush(): void {
     this.db.transaction(() => {
       this.suggestions.flush();
-      this.writer.flushPending();
-      if (this.position) this.writer.saveCheckpoint(this.position, this.applied);
+      this.timeline.flushPending();
+      if (this.position) this.checkpoints.save(this.position, this.applied);
     })();
   }
 

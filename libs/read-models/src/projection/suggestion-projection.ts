@@ -9,8 +9,9 @@ import {
 import type { RecordedEvent } from '@duban/event-store';
 import { NO_DUE_SORT_KEY } from '../schema/read-model-schema';
 import { toIsoInstant } from './iso-instant';
-import { ReadModelWriter } from './read-model-writer';
 import { StateCache } from './state-cache';
+import { SuggestionRowWriter, type SuggestionListValues } from './suggestion-row-writer';
+import type { TimelineWriter } from './timeline-writer';
 
 interface CachedSuggestion {
   id: string;
@@ -20,8 +21,10 @@ interface CachedSuggestion {
   updatedAt: string;
   /** Folded further than its row: written at the end of the batch, or when evicted. */
   dirty: boolean;
-  /** The parties already written for it ('' = unknown), so an unchanged set costs nothing. */
+  /** The party rows as last written ('' = unknown), so unchanged ones cost nothing. */
   partiesKey: string;
+  /** The status its row was last written with, for the status counts; null before the first write. */
+  writtenStatus: string | null;
 }
 
 /**
@@ -34,7 +37,8 @@ export class SuggestionProjection {
   private readonly dirty = new Set<CachedSuggestion>();
 
   constructor(
-    private readonly writer: ReadModelWriter,
+    private readonly rows: SuggestionRowWriter,
+    private readonly timeline: TimelineWriter,
     cacheSize: number,
   ) {
     this.cache = new StateCache<CachedSuggestion>(cacheSize, (_id, entry) => {
@@ -65,11 +69,19 @@ export class SuggestionProjection {
       entry.updatedAt = occurredAt;
       this.markDirty(entry);
     } else {
-      const created: CachedSuggestion = { id, state, revision, updatedAt: occurredAt, dirty: false, partiesKey: '' };
+      const created: CachedSuggestion = {
+        id,
+        state,
+        revision,
+        updatedAt: occurredAt,
+        dirty: false,
+        partiesKey: '',
+        writtenStatus: null,
+      };
       this.markDirty(created);
       this.cache.set(id, created);
     }
-    this.writer.insertTimeline(
+    this.timeline.append(
       id,
       revision,
       event.type,
@@ -98,12 +110,20 @@ export class SuggestionProjection {
   }
 
   private load(id: string): CachedSuggestion | undefined {
-    const row = this.writer.loadSuggestion(id);
+    const row = this.rows.load(id);
     if (!row) return undefined;
     const { id: storedId, ...stored } = JSON.parse(row.stateJson) as Omit<ExistingSuggestion, 'title' | 'content'>;
-    // Same key order as evolve produced it, so the row is written back byte for byte alike.
+    // Title and content go back where evolve puts them, so the state reads as if never stored.
     const state = { id: storedId, title: row.title, content: row.content, ...stored } as ExistingSuggestion;
-    const entry: CachedSuggestion = { id, state, revision: row.revision, updatedAt: '', dirty: false, partiesKey: '' };
+    const entry: CachedSuggestion = {
+      id,
+      state,
+      revision: row.revision,
+      updatedAt: '',
+      dirty: false,
+      partiesKey: '',
+      writtenStatus: row.status,
+    };
     this.cache.set(id, entry);
     return entry;
   }
@@ -122,10 +142,9 @@ export class SuggestionProjection {
     const summary = suggestionSummary(state, entry.updatedAt);
     const { title, content, ...rest } = state;
     const dueAt = summary.dueAt ? toIsoInstant(summary.dueAt) : null;
-    this.writer.upsertSuggestion({
+    const row: SuggestionListValues = {
       id: entry.id,
       title,
-      content,
       status: summary.status,
       leadDeputyId: state.leadDeputyId,
       unitIdsJson: JSON.stringify(summary.unitIds),
@@ -135,19 +154,24 @@ export class SuggestionProjection {
       revision: entry.revision,
       submittedAt: toIsoInstant(state.submittedAt),
       updatedAt: toIsoInstant(entry.updatedAt),
-      stateJson: JSON.stringify(rest),
-    });
-    this.writeParties(entry);
+    };
+    this.rows.upsertRow(row);
+    if (entry.writtenStatus === null) this.rows.insertText(entry.id, content);
+    this.rows.upsertState(entry.id, JSON.stringify(rest));
+    this.writeParties(entry, row);
+    this.rows.countStatus(entry.writtenStatus, row.status);
+    entry.writtenStatus = row.status;
     entry.dirty = false;
   }
 
-  private writeParties(entry: CachedSuggestion): void {
+  /** Party rows repeat the list's sort and filter columns: rewritten only when those or the parties change. */
+  private writeParties(entry: CachedSuggestion, row: SuggestionListValues): void {
     const deputies = [entry.state.leadDeputyId, ...entry.state.coSignerIds];
     const units = unitsEverAssigned(entry.state);
-    const key = `${deputies.join(',')}|${units.join(',')}`;
+    const key = `${deputies.join(',')}|${units.join(',')}|${row.status}|${row.dueSort}|${row.keySupervised}`;
     if (key === entry.partiesKey) return;
-    for (const deputyId of deputies) this.writer.insertParty('deputy', deputyId, entry.id);
-    for (const unitId of units) this.writer.insertParty('unit', unitId, entry.id);
+    for (const deputyId of deputies) this.rows.upsertParty('deputy', deputyId, row);
+    for (const unitId of units) this.rows.upsertParty('unit', unitId, row);
     entry.partiesKey = key;
   }
 }

@@ -1,5 +1,6 @@
 import {
   comparePositions,
+  formatPosition,
   type EventStore,
   type Position,
   type RecordedEvent,
@@ -13,7 +14,10 @@ import { SILENT_LOGGER, type ProjectorLogger } from './projector-logger';
 export interface ProjectorOptions {
   /** Events read and committed per transaction. Default 1000. */
   batchSize?: number;
-  /** Suggestion states kept folded in memory. Default 10,000. */
+  /**
+   * Suggestion states kept folded in memory. Default 5,000: enough for bursts and catch-up, small
+   * enough for the service's memory (a state not cached costs one row read when its next event comes).
+   */
   stateCacheSize?: number;
   logger?: ProjectorLogger;
 }
@@ -67,7 +71,7 @@ export class Projector {
     const { db, reset } = openReadModelDatabase(readModelPath, 'live');
     this.database = db;
     this.wasReset = reset;
-    this.projection = new ReadModelProjection(db, { stateCacheSize: options.stateCacheSize ?? 10_000, writeBack: false });
+    this.projection = new ReadModelProjection(db, { stateCacheSize: options.stateCacheSize ?? 5_000, writeBack: false });
     this.applied$ = this.appliedSubject.asObservable();
     if (reset) this.logger.log(`read model at ${readModelPath} is new or of another schema version: replaying every event`);
   }
@@ -230,6 +234,6 @@ export class Projector {
 
   private describeCheckpoint(): string {
     const checkpoint = this.projection.checkpoint;
-    return checkpoint ? `position ${checkpoint.commit}` : 'the first event';
+    return checkpoint ? `position ${formatPosition(checkpoint)}` : 'the first event';
   }
 }

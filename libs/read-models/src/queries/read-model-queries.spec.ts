@@ -1,4 +1,4 @@
-import type { Actor } from '@duban/domain';
+import { SUGGESTION_STATUSES, type Actor } from '@duban/domain';
 import { SqliteEventStore } from '@duban/event-store';
 import { Projector } from '../projector/projector';
 import type { SuggestionListFilter } from '../read-model.types';
@@ -100,7 +100,27 @@ describe('ReadModelQueries', () => {
     expect(page2.items.map((i) => i.id)).toEqual(['s-bus', 's-return']);
     expect(page2.total).toBe(6);
     expect(queries.listSuggestions({ page: 9, pageSize: 2 }, STAFF, MARCH_1)).toEqual({ items: [], total: 6 });
+    // A text search counts its matches with the page; past the last page it still knows the total.
+    expect(queries.listSuggestions({ page: 2, pageSize: 1, q: '建议' }, WANG, MARCH_1)).toMatchObject({ total: 3 });
+    expect(queries.listSuggestions({ page: 5, pageSize: 1, q: '建议' }, WANG, MARCH_1)).toEqual({ items: [], total: 3 });
+    expect(queries.listSuggestions({ page: 5, pageSize: 1, q: '建议' }, STAFF, MARCH_1)).toMatchObject({ items: [{}], total: 6 });
+    expect(queries.listSuggestions({ page: 9, pageSize: 1, q: '建议' }, STAFF, MARCH_1)).toEqual({ items: [], total: 6 });
+    expect(queries.listSuggestions({ page: 1, pageSize: 1, q: '无此内容' }, STAFF, MARCH_1)).toEqual({ items: [], total: 0 });
     expect(queries.listSuggestions({ page: 1, pageSize: 1 }, WANG, MARCH_1).total).toBe(3);
+  });
+
+  it('counts the same total, whichever way it is computed, as there are matching rows', () => {
+    for (const status of SUGGESTION_STATUSES) {
+      for (const viewer of [STAFF, LI, WANG, EDU, HEALTH]) {
+        for (const extra of [{}, { keySupervised: false }, { q: '建议' }, { deputyId: 'dep-wang' }]) {
+          const list = queries.listSuggestions({ page: 1, pageSize: 50, status, ...extra }, viewer, MARCH_1);
+          expect({ status, viewer: viewer.userId, extra, total: list.total }).toEqual({ status, viewer: viewer.userId, extra, total: list.items.length });
+        }
+      }
+    }
+    expect(queries.listSuggestions({ page: 1, pageSize: 1 }, STAFF, MARCH_1).total).toBe(6);
+    expect(queries.listSuggestions({ page: 1, pageSize: 1, status: 'assigned' }, STAFF, MARCH_1).total).toBe(2);
+    expect(queries.listSuggestions({ page: 1, pageSize: 1, status: 'closed' }, STAFF, MARCH_1).total).toBe(0);
   });
 
   it('gives each list item the fields the api returns', () => {

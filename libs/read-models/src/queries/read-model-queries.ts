@@ -1,4 +1,4 @@
-import type { ExistingSuggestion, Role } from '@duban/domain';
+import { assertNever, type ExistingSuggestion, type Role } from '@duban/domain';
 import Database, { type Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../projection/iso-instant';
 import type {
@@ -13,7 +13,7 @@ import type {
 } from '../read-model.types';
 import type { ReadModelDatabase } from '../schema/open-read-model';
 import { READ_MODEL_SCHEMA_VERSION } from '../schema/read-model-schema';
-import { buildListSql, viewerScope } from './suggestion-list-sql';
+import { buildListSql, viewerScope, type ListSql } from './suggestion-list-sql';
 
 interface ListRow {
   id: string;
@@ -26,12 +26,14 @@ interface ListRow {
   revision: number;
   submitted_at: string;
   updated_at: string;
+  /** Only in a text search: every match, counted with the page. */
+  total_rows?: number;
 }
 
 interface DetailRow {
   title: string;
-  content: string;
   revision: number;
+  content: string;
   state_json: string;
 }
 
@@ -69,6 +71,8 @@ export class ReadModelQueries {
   private readonly userStmt: Statement<[string], UserDbRow>;
   private readonly unitsStmt: Statement<[], UnitRow>;
   private readonly unitStmt: Statement<[string], UnitRow>;
+  private readonly allCountStmt: Statement<[], { total: number }>;
+  private readonly statusCountStmt: Statement<[string], { total: number }>;
 
   /**
    * Pass the projector's database, or the path of a read model a projector has created
@@ -77,7 +81,12 @@ export class ReadModelQueries {
   constructor(database: ReadModelDatabase | string) {
     this.db = typeof database === 'string' ? openExisting(database) : database;
     const db = this.db;
-    this.detailStmt = db.prepare(`SELECT title, content, revision, state_json FROM suggestions WHERE id = ?`);
+    this.detailStmt = db.prepare(`
+      SELECT s.title, s.revision, t.content, st.state_json
+        FROM suggestions s JOIN suggestion_texts t ON t.id = s.id JOIN suggestion_states st ON st.id = s.id
+       WHERE s.id = ?`);
+    this.allCountStmt = db.prepare(`SELECT coalesce(sum(n), 0) AS total FROM status_counts`);
+    this.statusCountStmt = db.prepare(`SELECT coalesce(sum(n), 0) AS total FROM status_counts WHERE status = ?`);
     this.existsStmt = db.prepare(`SELECT 1 AS one FROM suggestions WHERE id = ?`);
     this.partyStmt = db.prepare(`SELECT 1 AS one FROM parties WHERE kind = ? AND party_id = ? AND suggestion_id = ?`);
     this.timelineStmt = db.prepare(
@@ -95,9 +104,17 @@ export class ReadModelQueries {
     const at = toIsoInstant(now);
     const pageSize = Math.min(Math.max(1, Math.floor(filter.pageSize)), MAX_PAGE_SIZE);
     const page = Math.max(1, Math.floor(filter.page));
-    const { pageSql, countSql, params } = buildListSql(filter, viewer, at);
-    const rows = this.statement(pageSql).all(...params, pageSize, (page - 1) * pageSize) as ListRow[];
-    const { total } = this.statement(countSql).get(...params) as { total: number };
+    const plan = buildListSql(filter, viewer, at);
+    if (plan.kind === 'empty') return { items: [], total: 0 };
+    const rows = this.statement(plan.pageSql).all(...plan.params, pageSize, (page - 1) * pageSize) as ListRow[];
+    const total =
+      plan.total.kind !== 'in_page'
+        ? this.total(plan.total)
+        : rows.length > 0
+          ? rows[0]!.total_rows!
+          : page === 1
+            ? 0
+            : this.total(plan.total);
     return { items: rows.map((row) => toListItem(row, at)), total };
   }
 
@@ -143,6 +160,18 @@ export class ReadModelQueries {
 
   getUnit(id: string): UnitRow | null {
     return this.unitStmt.get(id) ?? null;
+  }
+
+  private total(how: Extract<ListSql, { kind: 'query' }>['total']): number {
+    switch (how.kind) {
+      case 'status_counts':
+        return (how.status === undefined ? this.allCountStmt.get() : this.statusCountStmt.get(how.status))!.total;
+      case 'count':
+      case 'in_page':
+        return (this.statement(how.sql).get(...how.params) as { total: number }).total;
+      default:
+        return assertNever(how, 'list total');
+    }
   }
 
   private statement(sql: string): Statement {

@@ -1,24 +1,36 @@
 import { assertNever } from '@duban/domain';
 import type { SuggestionListFilter, Viewer } from '../read-model.types';
 
-export interface ListSql {
-  /** Same text for the same combination of filters, so statements can be cached by it. */
-  pageSql: string;
-  countSql: string;
-  params: (string | number)[];
-}
+export type PartyScope = { kind: 'deputy' | 'unit'; partyId: string };
 
-/** The list's one order: due time, nulls last, then newest first; id keeps pages stable. Matches the indexes. */
-const ORDER = `ORDER BY s.due_sort, s.submitted_at DESC, s.id`;
+/** A list query for one combination of filters; same text for the same combination (statement cache key). */
+export type ListSql =
+  | { kind: 'empty' }
+  | {
+      kind: 'query';
+      pageSql: string;
+      params: (string | number)[];
+      /**
+       * How to get the total: a count query; the status counts table; or, for q (a scan of every
+       * content), the page's own `total_rows` column, with the count query only for a page past the end.
+       */
+      total:
+        | { kind: 'count'; sql: string; params: (string | number)[] }
+        | { kind: 'status_counts'; status?: string }
+        | { kind: 'in_page'; sql: string; params: (string | number)[] };
+    };
 
 const LIST_COLUMNS = `s.id, s.title, s.status, s.lead_deputy_id, s.unit_ids, s.due_at, s.key_supervised,
   s.revision, s.submitted_at, s.updated_at`;
+
+/** Counts every match in the same pass as the page: a text search then scans the contents once, not twice. */
+const TOTAL_IN_PAGE = `, count(*) OVER () AS total_rows`;
 
 /**
  * What a viewer may list: a deputy the suggestions they lead or co-signed, a unit what it handles
  * or handled, everyone else all. null = everything; 'nothing' for a unit account without a unit.
  */
-export function viewerScope(viewer: Viewer): { kind: 'deputy' | 'unit'; partyId: string } | null | 'nothing' {
+export function viewerScope(viewer: Viewer): PartyScope | null | 'nothing' {
   switch (viewer.role) {
     case 'deputy':
       return { kind: 'deputy', partyId: viewer.userId };
@@ -34,53 +46,102 @@ export function viewerScope(viewer: Viewer): { kind: 'deputy' | 'unit'; partyId:
   }
 }
 
+/**
+ * Two plans. When a party narrows the list (the viewer's scope, a unit or a deputy filter), the
+ * page and the total come off that party's rows in `parties`, which repeat the sort and filter
+ * columns; otherwise off the suggestions' own indexes. Both sort by due time (nothing due
+ * last), then newest first, then id, which is the order the indexes keep.
+ */
 export function buildListSql(filter: SuggestionListFilter, viewer: Viewer, now: string): ListSql {
-  const joins: string[] = [];
-  const where: string[] = [];
-  const joinParams: (string | number)[] = [];
-  const params: (string | number)[] = [];
-
   const scope = viewerScope(viewer);
-  if (scope === 'nothing') {
-    where.push('0');
-  } else if (scope) {
-    joins.push(`JOIN parties v ON v.suggestion_id = s.id AND v.kind = ? AND v.party_id = ?`);
-    joinParams.push(scope.kind, scope.partyId);
+  if (scope === 'nothing') return { kind: 'empty' };
+  const parties: PartyScope[] = [];
+  if (scope) parties.push(scope);
+  if (filter.unitId !== undefined) parties.push({ kind: 'unit', partyId: filter.unitId });
+  if (filter.deputyId !== undefined) parties.push({ kind: 'deputy', partyId: filter.deputyId });
+  return parties.length > 0 ? partyPlan(parties, filter, now) : suggestionPlan(filter, now);
+}
+
+function partyPlan(parties: PartyScope[], filter: SuggestionListFilter, now: string): ListSql {
+  const [driver, ...others] = parties as [PartyScope, ...PartyScope[]];
+  const where = ['p.kind = ?', 'p.party_id = ?'];
+  const params: (string | number)[] = [driver.kind, driver.partyId];
+  for (const [i, other] of others.entries()) {
+    where.push(`EXISTS (SELECT 1 FROM parties o${i} WHERE o${i}.kind = ? AND o${i}.party_id = ? AND o${i}.suggestion_id = p.suggestion_id)`);
+    params.push(other.kind, other.partyId);
   }
+  addColumnFilters('p', filter, now, where, params);
+  const text = textFilter(filter, 'p.suggestion_id');
+  if (text) {
+    where.push(text.sql);
+    params.push(...text.params);
+  }
+  const from = `FROM parties p JOIN suggestions s ON s.id = p.suggestion_id WHERE ${where.join(' AND ')}`;
+  // Without q the total needs no suggestion row at all: counting the party's index range is enough.
+  const countFrom = text ? from : `FROM parties p WHERE ${where.join(' AND ')}`;
+  return {
+    kind: 'query',
+    pageSql: `SELECT ${LIST_COLUMNS}${text ? TOTAL_IN_PAGE : ''} ${from} ORDER BY p.due_sort, p.submitted_at DESC, p.suggestion_id LIMIT ? OFFSET ?`,
+    params,
+    total: { kind: text ? 'in_page' : 'count', sql: `SELECT count(*) AS total ${countFrom}`, params },
+  };
+}
+
+function suggestionPlan(filter: SuggestionListFilter, now: string): ListSql {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  addColumnFilters('s', filter, now, where, params);
+  const text = textFilter(filter, 's.id');
+  if (text) {
+    where.push(text.sql);
+    params.push(...text.params);
+  }
+  const from = `FROM suggestions s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const onlyStatus = filter.overdue === undefined && filter.keySupervised === undefined && !text;
+  const count = `SELECT count(*) AS total ${from}`;
+  return {
+    kind: 'query',
+    pageSql: `SELECT ${LIST_COLUMNS}${text ? TOTAL_IN_PAGE : ''} ${from} ORDER BY s.due_sort, s.submitted_at DESC, s.id LIMIT ? OFFSET ?`,
+    params,
+    total: onlyStatus
+      ? { kind: 'status_counts', ...(filter.status !== undefined ? { status: filter.status } : {}) }
+      : { kind: text ? 'in_page' : 'count', sql: count, params },
+  };
+}
+
+/** Filters on columns that both `suggestions` (s) and `parties` (p) carry. */
+function addColumnFilters(
+  table: 's' | 'p',
+  filter: SuggestionListFilter,
+  now: string,
+  where: string[],
+  params: (string | number)[],
+): void {
   if (filter.status !== undefined) {
-    where.push('s.status = ?');
+    where.push(`${table}.status = ?`);
     params.push(filter.status);
   }
-  // Joins, not EXISTS: the planner can then start from a party's few suggestions instead of
-  // walking the whole list. (kind, party_id, suggestion_id) is the key, so no row doubles.
-  if (filter.unitId !== undefined) {
-    joins.push(`JOIN parties pu ON pu.suggestion_id = s.id AND pu.kind = 'unit' AND pu.party_id = ?`);
-    joinParams.push(filter.unitId);
-  }
-  if (filter.deputyId !== undefined) {
-    joins.push(`JOIN parties pd ON pd.suggestion_id = s.id AND pd.kind = 'deputy' AND pd.party_id = ?`);
-    joinParams.push(filter.deputyId);
-  }
+  // due_sort, not due_at: the due-time index then serves the range and the order at once.
   if (filter.overdue === true) {
-    // due_sort, not due_at: the due-time index then serves the range and the order at once.
-    where.push('s.due_sort < ?');
+    where.push(`${table}.due_sort < ?`);
     params.push(now);
   } else if (filter.overdue === false) {
-    where.push('s.due_sort >= ?');
+    where.push(`${table}.due_sort >= ?`);
     params.push(now);
   }
-  if (filter.keySupervised !== undefined) where.push(filter.keySupervised ? 's.key_supervised = 1' : 's.key_supervised = 0');
-  const q = filter.q?.trim();
-  if (q) {
-    where.push(`(s.title LIKE ? ESCAPE '\\' OR s.content LIKE ? ESCAPE '\\')`);
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    params.push(pattern, pattern);
-  }
+  if (filter.keySupervised !== undefined) where.push(`${table}.key_supervised = ${filter.keySupervised ? 1 : 0}`);
+}
 
-  const from = `FROM suggestions s ${joins.join(' ')} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+/**
+ * q matches title or content, % and _ taken literally. The contents are scanned once into a set
+ * (IN), not looked up row by row: one pass over the long rows instead of 100k index lookups.
+ */
+function textFilter(filter: SuggestionListFilter, idColumn: string): { sql: string; params: string[] } | null {
+  const q = filter.q?.trim();
+  if (!q) return null;
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return {
-    pageSql: `SELECT ${LIST_COLUMNS} ${from} ${ORDER} LIMIT ? OFFSET ?`,
-    countSql: `SELECT count(*) AS total ${from}`,
-    params: [...joinParams, ...params],
+    sql: `(s.title LIKE ? ESCAPE '\\' OR ${idColumn} IN (SELECT t.id FROM suggestion_texts t WHERE t.content LIKE ? ESCAPE '\\'))`,
+    params: [pattern, pattern],
   };
 }

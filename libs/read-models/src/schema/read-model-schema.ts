@@ -1,47 +1,85 @@
 /**
  * The read model's tables. Everything here is derived from the events and can be rebuilt at any
- * time, so the schema carries a version: bump it whenever the tables OR the projection logic
- * change, and every projector that opens an older database drops it and replays from the start.
+ * time, so the schema carries a version: bump it whenever the tables, the projection logic OR the
+ * shape of the domain's folded state change (state_json holds that state), and every projector
+ * that opens an older database drops it and replays from the start.
+ *
+ * 2: the domain's state gained obligationLog, disclosure and groups.
+ * 3: narrow list rows, details apart, parties carry the list's sort keys, status counts.
  */
-export const READ_MODEL_SCHEMA_VERSION = 1;
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
-/** Tables in the order they are created; dropped in reverse. */
-export const READ_MODEL_TABLES = ['suggestions', 'parties', 'timeline', 'users', 'units', 'checkpoints'] as const;
+/** Tables in the order they are created. */
+export const READ_MODEL_TABLES = [
+  'suggestions',
+  'suggestion_texts',
+  'suggestion_states',
+  'parties',
+  'status_counts',
+  'timeline',
+  'users',
+  'units',
+  'checkpoints',
+] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
+
+/** Sorts after every real instant, so "nothing due" comes last and is never before now. */
+export const NO_DUE_SORT_KEY = '9999-12-31T23:59:59.999Z';
 
 /**
  * Tables without their secondary indexes. A rebuild loads rows first and builds the indexes once
  * at the end (sorting once is much cheaper than keeping 1M index entries ordered row by row).
+ * Instants are ISO-8601 UTC with milliseconds (Date#toISOString), so text order is time order.
  */
 export const READ_MODEL_TABLES_DDL = `
--- One row per suggestion: the list columns, and the folded state for the detail.
--- Instants are ISO-8601 UTC with milliseconds (Date#toISOString), so text order is time order.
--- title and content live in their own columns (searched by q) and are left out of state_json.
+-- One narrow row per suggestion: only what the list shows, filters and sorts by, so a page,
+-- a count or a unit's suggestions touch small rows. due_sort is due_at, or NO_DUE_SORT_KEY when
+-- nothing is due: SQLite indexes cannot sort nulls last, and with a plain column one index
+-- serves both the order and "due before now".
 CREATE TABLE suggestions (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
-  content TEXT NOT NULL,
   status TEXT NOT NULL,
   lead_deputy_id TEXT NOT NULL,
   unit_ids TEXT NOT NULL,
   due_at TEXT,
-  -- due_at, or NO_DUE_SORT_KEY when nothing is due: SQLite indexes cannot sort nulls last,
-  -- and with a plain column one index serves both the order and "due before now".
   due_sort TEXT NOT NULL,
   key_supervised INTEGER NOT NULL,
   revision INTEGER NOT NULL,
   submitted_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- The long parts, each in its own table so that a scan for q reads the contents only.
+CREATE TABLE suggestion_texts (
+  id TEXT PRIMARY KEY,
+  content TEXT NOT NULL
+);
+
+-- The folded state for the detail; state_json leaves out title and content (stored above).
+CREATE TABLE suggestion_states (
+  id TEXT PRIMARY KEY,
   state_json TEXT NOT NULL
 );
 
--- Who may see a suggestion: kind 'deputy' (lead or co-signer) or 'unit' (any unit ever assigned).
--- Rows are only ever added: a unit that was assigned once keeps seeing what it worked on.
+-- Who may see a suggestion: kind 'deputy' (lead or co-signer) or 'unit' (any unit ever assigned;
+-- rows are never removed, a unit keeps seeing what it worked on). Each row repeats the list's
+-- filter and sort columns, so a deputy's or a unit's page and total come off one index range.
 CREATE TABLE parties (
   kind TEXT NOT NULL,
   party_id TEXT NOT NULL,
   suggestion_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  due_sort TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  key_supervised INTEGER NOT NULL,
   PRIMARY KEY (kind, party_id, suggestion_id)
+) WITHOUT ROWID;
+
+-- Suggestions per status, so the unfiltered and by-status totals cost nothing. No zero rows.
+CREATE TABLE status_counts (
+  status TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 -- Every suggestion event in stream order; the rowid follows the global order of application.
@@ -76,9 +114,6 @@ CREATE TABLE checkpoints (
 );
 `;
 
-/** Sorts after every real instant, so "nothing due" comes last and is never before now. */
-export const NO_DUE_SORT_KEY = '9999-12-31T23:59:59.999Z';
-
 /**
  * The list is sorted by due time (nothing due last), then newest first, then id (a stable page
  * order). Each index below ends in that order so a page of 20 is read straight off an index.
@@ -87,6 +122,8 @@ export const READ_MODEL_INDEXES_DDL = `
 CREATE INDEX suggestions_by_due ON suggestions (due_sort, submitted_at DESC, id);
 CREATE INDEX suggestions_by_status_due ON suggestions (status, due_sort, submitted_at DESC, id);
 CREATE INDEX suggestions_key_by_due ON suggestions (due_sort, submitted_at DESC, id) WHERE key_supervised = 1;
+CREATE INDEX parties_by_due ON parties (kind, party_id, due_sort, submitted_at DESC, suggestion_id);
+CREATE INDEX parties_by_status_due ON parties (kind, party_id, status, due_sort, submitted_at DESC, suggestion_id);
 CREATE UNIQUE INDEX timeline_by_suggestion ON timeline (suggestion_id, revision);
 CREATE INDEX users_by_role ON users (role, id);
 `;

@@ -22,6 +22,9 @@ export function dumpReadModel(path: string): Record<string, unknown[]> {
 
 const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
   suggestions: 'id',
+  suggestion_texts: 'id',
+  suggestion_states: 'id',
+  status_counts: 'status',
   parties: 'kind, party_id, suggestion_id',
   timeline: 'suggestion_id, revision',
   users: 'id',
