@@ -1,3 +1,5 @@
+import type { Projector } from '@duban/read-models';
+import { PROJECTOR } from '../apps/api/src/infrastructure/tokens';
 import { createOrganisation, Organisation } from './support/organisation';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
@@ -168,14 +170,31 @@ describe('the HTTP contract: preconditions, validation and error shapes', () => 
     });
 
     it('a read waits for ?after= and answers 503 when the read model does not get there in time', async () => {
-      const started = Date.now();
-      const response = await t.http.get('/api/suggestions?after=999999', { token: org.staff.token });
-      expect(response.status).toBe(503);
-      expect(response.body).toMatchObject({ code: 'read_model_behind', message: '数据仍在更新，请稍后重试' });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+      // A read model that has fallen behind: the projector is held while a command is written.
+      const projector = t.app.get<Projector>(PROJECTOR);
+      await projector.stop();
+      let position: string;
+      try {
+        position = (await s.submit(org.deputy2, { title: '投影暂停时提交的建议', content: '内容' })).position;
+        const started = Date.now();
+        const response = await t.http.get(`/api/suggestions?after=${position}`, { token: org.staff.token });
+        expect(response.status).toBe(503);
+        expect(response.body).toMatchObject({ code: 'read_model_behind', message: '数据仍在更新，请稍后重试' });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+      } finally {
+        await projector.start();
+      }
+      expect((await t.http.get(`/api/suggestions?after=${position}`, { token: org.staff.token })).status).toBe(200);
+
       const malformed = await t.http.get(`/api/suggestions/${id}?after=latest`, { token: org.staff.token });
       expect(malformed.status).toBe(400);
       expect(malformed.body.errors[0].field).toBe('after');
+      // A position the store never handed out cannot be waited for: refused at once, not after 2 seconds.
+      const beyond = Date.now();
+      const future = await t.http.get('/api/suggestions?after=999999', { token: org.staff.token });
+      expect(future.status).toBe(400);
+      expect(future.body.errors).toEqual([{ field: 'after', message: expect.stringMatching(/[\u4e00-\u9fff]/) }]);
+      expect(Date.now() - beyond).toBeLessThan(1000);
     });
 
     it('unknown suggestions and unknown routes are 404 in Chinese', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { AppConfig } from '../../apps/api/src/config/app-config';
 import { loadConfig } from '../../apps/api/src/config/load-config';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp, CreateAppOptions } from '../../apps/api/src/create-app';
 import { HttpClient } from './http-client';
 
 export const TEST_ADMIN_PASSWORD = 'admin-e2e-password';
@@ -27,10 +27,10 @@ export interface TestApp {
  * the same files) and a free port. The environment is passed in, never read from process.env,
  * so parallel test files cannot disturb each other.
  */
-export async function startTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, dataDir?: string, options: CreateAppOptions = {}): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'duban-e2e-'));
   try {
-    return await start(env, dir);
+    return await start(env, dir, options);
   } catch (error) {
     // A refused start (the production-config tests) must not leave its temp folder behind.
     if (dataDir === undefined) rmSync(dir, { recursive: true, force: true });
@@ -38,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
   }
 }
 
-async function start(env: Record<string, string>, dir: string): Promise<TestApp> {
+async function start(env: Record<string, string>, dir: string, options: CreateAppOptions): Promise<TestApp> {
   const config = loadConfig(
     {
       NODE_ENV: 'test',
@@ -48,11 +48,15 @@ async function start(env: Record<string, string>, dir: string): Promise<TestApp>
       CLOCK: 'manual',
       AUTH_BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       WEB_DIST_PATH: 'no-web-app',
+      // Quiet unless something breaks; the observability test reads the info lines itself.
+      LOG_LEVEL: 'error',
+      // Every test logs in from 127.0.0.1: pacing is tested on its own (sessions test), not tripped by accident.
+      LOGIN_RATE_PER_MINUTE: '1000',
       ...env,
     },
     dir,
   );
-  const app = await createApp(config, { logger: ['error', 'fatal'] });
+  const app = await createApp(config, options);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   let stopped = false;

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { TestClockController } from './clock/test-clock.controller';
 import type { AppConfig } from './config/app-config';
@@ -7,10 +7,18 @@ import { CoreModule } from './config/core.module';
 import { DemoSeeder } from './demo/demo-seeder';
 import { HealthController } from './health/health.controller';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { RulebookController } from './rulebook/rulebook.controller';
 import { FirstStartService } from './startup/first-start.service';
 import { SuggestionsModule } from './suggestions/suggestions.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
+import { ExportModule } from './export/export.module';
+import { GroupsModule } from './groups/groups.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 /** Built from a validated config, so tests start it on their own files and settings. */
 @Module({})
@@ -18,14 +26,32 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(config), InfrastructureModule, AuthModule, SuggestionsModule],
+      imports: [
+        CoreModule.register(config),
+        ObservabilityModule,
+        InfrastructureModule,
+        AuthModule,
+        SuggestionsModule,
+        // 大督办 (issue 4): deadlines that act, notifications, supervision, export, disclosure, grouping.
+        SchedulerModule,
+        NotificationsModule,
+        SupervisionModule,
+        ExportModule,
+        DisclosureModule,
+        GroupsModule,
+      ],
       controllers: [
         HealthController,
         RulebookController,
         // The test clock exists only when the config chose a manual clock (never in production).
         ...(config.clock === 'manual' ? [TestClockController] : []),
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, DemoSeeder, FirstStartService],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        DemoSeeder,
+        FirstStartService,
+      ],
     };
   }
 }

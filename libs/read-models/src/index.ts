@@ -1,11 +1,19 @@
 export * from './read-model.types';
+export * from './supervision/supervision.types';
+export * from './inbox/inbox.types';
+export * from './disclosure/published.types';
 export { READ_MODEL_SCHEMA_VERSION } from './schema/read-model-schema';
 export { openReadModelDatabase, storedSchemaVersion, type ReadModelDatabase, type OpenedReadModel } from './schema/open-read-model';
-export { READ_MODEL_STREAM_PREFIXES } from './projection/read-model-projection';
+export { READ_MODEL_STREAM_PREFIXES, type ProjectionRules } from './projection/read-model-projection';
+export type { AppliedEvent } from './projection/applied-event';
 export { ProjectionError } from './projection/projection-error';
 export { Projector, type ProjectorOptions, type ProjectorStatus } from './projector/projector';
 export type { ProjectorLogger } from './projector/projector-logger';
 export { ReadModelQueries, MAX_PAGE_SIZE } from './queries/read-model-queries';
+export { MAX_INBOX_PAGE_SIZE, audiencesOf } from './queries/inbox-queries';
+export { MAX_PUBLIC_PAGE_SIZE } from './queries/published-queries';
+export { INBOX_STREAM_PREFIX, inboxStreamId, type NotificationsReadEvent, type InboxEvent } from './inbox/inbox-stream';
+export { notificationId, audienceOfNotification, type Audience } from './inbox/notification-id';
 export {
   rebuildReadModels,
   type RebuildOptions,

@@ -22,6 +22,9 @@ import { hashPassword } from '../auth/password-hasher';
 import { Clock } from '../clock/clock';
 import { newEventMetadata } from '../events/new-event-metadata';
 import { stamp } from '../events/stamp';
+import { findPriorOutcome } from '../idempotency/find-prior-outcome';
+import type { IdempotencyRequest } from '../idempotency/idempotency-request';
+import { ApiMetrics } from '../observability/metrics/api-metrics';
 import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
 import { AccountDirectory } from './account-directory';
 
@@ -31,6 +34,8 @@ export interface AccountRequest {
   causationId: string;
   /** Decision time; only the first-start seeding sets it. */
   at?: string;
+  /** From Idempotency-Key: a retry is answered with the first outcome. */
+  idempotency?: IdempotencyRequest;
 }
 
 /** A unit or user stream's decider, with the narrower context accounts need (no rulebook, no calendar). */
@@ -62,6 +67,7 @@ export class AccountCommandsService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(Clock) private readonly clock: Clock,
     private readonly directory: AccountDirectory,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   registerUnit(unitId: string, name: string, request: AccountRequest): Promise<CommandOutcome> {
@@ -88,19 +94,43 @@ export class AccountCommandsService {
     return this.execute(userStreamId(user.username), user.username, USERS, { type: 'RegisterUser', data }, request);
   }
 
+  /**
+   * The first outcome of a keyed password change already applied, or null. Checked before the
+   * current password, which that very change has replaced.
+   */
+  async priorPasswordChange(userId: string, request: AccountRequest): Promise<CommandOutcome | null> {
+    if (!request.idempotency) return null;
+    return findPriorOutcome(userId, await this.store.readStream(userStreamId(userId)), request.actor.userId, request.idempotency);
+  }
+
   async changePassword(userId: string, newPassword: string, request: AccountRequest): Promise<CommandOutcome> {
     const command: UserCommand = { type: 'ChangePassword', data: { passwordHash: await hashPassword(newPassword) } };
     return this.execute(userStreamId(userId), userId, USERS, command, request);
   }
 
-  private async execute<S, C>(
+  private execute<S, C extends { type: string }>(
     streamId: string,
     id: string,
     decider: AccountDecider<S, C>,
     command: C,
     request: AccountRequest,
   ): Promise<CommandOutcome> {
+    return this.metrics.timeCommand(command.type, () => this.decideAndAppend(streamId, id, decider, command, request), (o) => o.replayed === true);
+  }
+
+  private async decideAndAppend<S, C>(
+    streamId: string,
+    id: string,
+    decider: AccountDecider<S, C>,
+    command: C,
+    request: AccountRequest,
+    retried = false,
+  ): Promise<CommandOutcome> {
     const recorded = await this.store.readStream(streamId);
+    if (request.idempotency) {
+      const prior = findPriorOutcome(id, recorded, request.actor.userId, request.idempotency);
+      if (prior) return prior;
+    }
     const state = recorded.reduce((s, e) => decider.evolve(s, stamp<AccountEvent>(e)), decider.initialState());
     const last = recorded[recorded.length - 1];
     const revision = last === undefined ? -1 : Number(last.revision);
@@ -112,13 +142,15 @@ export class AccountCommandsService {
         events.map((event) => ({
           type: event.type,
           data: event.data,
-          metadata: newEventMetadata(request.actor, at, request.correlationId, request.causationId),
+          metadata: newEventMetadata(request.actor, at, request.correlationId, request.causationId, request.idempotency),
         })),
         { expectedRevision: revision < 0 ? 'no_stream' : BigInt(revision) },
       );
       return { id, revision: Number(result.nextExpectedRevision), position: formatPosition(result.position) };
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) {
+        // The same keyed request sent twice at once: the loser answers with the winner's outcome.
+        if (request.idempotency && !retried) return this.decideAndAppend(streamId, id, decider, command, request, true);
         throw new DomainError('account.concurrent_change', '该账号正被同时修改，请刷新后重试', 'conflict');
       }
       throw error;

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadModelQueries, UnitRow, UserRow } from '@duban/read-models';
 import { AuthUser, toActor } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { Ids, RequestIds } from '../http/correlation';
+import { Idempotency } from '../idempotency/idempotency.decorator';
+import type { IdempotencyRequest } from '../idempotency/idempotency-request';
 import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { AfterQueryDto } from '../read-consistency/after-query.dto';
 import { ReadAfterService } from '../read-consistency/read-after.service';
 import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AccountCommandsService } from './account-commands.service';
 import { CreateUnitDto } from './create-unit.dto';
 import { CreateUserDto } from './create-user.dto';
@@ -27,16 +30,30 @@ export class AccountsController {
 
   @Post('units')
   @Roles('admin')
+  @UseInterceptors(EtagInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '幂等键：重发同一请求返回首次结果' })
   @ApiOperation({ summary: '登记承办单位（管理员）' })
-  createUnit(@Body() dto: CreateUnitDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<CommandOutcome> {
-    return this.commands.registerUnit(dto.id, dto.name, request(user, ids));
+  createUnit(
+    @Body() dto: CreateUnitDto,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    return this.commands.registerUnit(dto.id, dto.name, request(user, ids, idempotency));
   }
 
   @Post('users')
   @Roles('admin')
+  @UseInterceptors(EtagInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '幂等键：重发同一请求返回首次结果' })
   @ApiOperation({ summary: '创建用户（管理员）' })
-  createUser(@Body() dto: CreateUserDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<CommandOutcome> {
-    return this.commands.registerUser(dto, request(user, ids));
+  createUser(
+    @Body() dto: CreateUserDto,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    return this.commands.registerUser(dto, request(user, ids, idempotency));
   }
 
   @Get('units')
@@ -54,6 +71,7 @@ export class AccountsController {
   }
 }
 
-function request(user: AuthUser, ids: RequestIds) {
-  return { actor: toActor(user), correlationId: ids.correlationId, causationId: ids.requestId };
+function request(user: AuthUser, ids: RequestIds, idempotency: IdempotencyRequest | undefined) {
+  const base = { actor: toActor(user), correlationId: ids.correlationId, causationId: ids.requestId };
+  return idempotency ? { ...base, idempotency } : base;
 }

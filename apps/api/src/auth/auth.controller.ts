@@ -1,9 +1,12 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Ip, NotFoundException, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountCommandsService } from '../accounts/account-commands.service';
 import { AccountDirectory } from '../accounts/account-directory';
 import { Ids, RequestIds } from '../http/correlation';
+import { Idempotency } from '../idempotency/idempotency.decorator';
+import type { IdempotencyRequest } from '../idempotency/idempotency-request';
 import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AuthUser, toActor } from './auth-user';
 import { AuthService, LoginResult, toAuthUser } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
@@ -23,9 +26,9 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: '登录，返回访问令牌（无需登录）' })
-  login(@Body() dto: LoginDto): Promise<LoginResult> {
-    return this.auth.login(dto.username, dto.password);
+  @ApiOperation({ summary: '登录，返回访问令牌（无需登录）。连续失败将临时锁定账号或来源地址（429，带 Retry-After）' })
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResult> {
+    return this.auth.login(dto.username, dto.password, ip ?? 'unknown');
   }
 
   @Get('me')
@@ -39,9 +42,23 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(200)
+  @UseInterceptors(EtagInterceptor)
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改自己的密码（须提供当前密码）' })
-  async changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<CommandOutcome> {
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    const request = {
+      actor: toActor(user),
+      correlationId: ids.correlationId,
+      causationId: ids.requestId,
+      ...(idempotency ? { idempotency } : {}),
+    };
+    const prior = await this.accounts.priorPasswordChange(user.id, request);
+    if (prior) return prior;
     // Re-checking the current password keeps a stolen token from locking the owner out.
     if (!(await this.auth.checkPassword(user.id, dto.currentPassword))) {
       throw new BadRequestException({
@@ -51,10 +68,6 @@ export class AuthController {
         errors: [{ field: 'currentPassword', message: '当前密码不正确' }],
       });
     }
-    return this.accounts.changePassword(user.id, dto.newPassword, {
-      actor: toActor(user),
-      correlationId: ids.correlationId,
-      causationId: ids.requestId,
-    });
+    return this.accounts.changePassword(user.id, dto.newPassword, request);
   }
 }

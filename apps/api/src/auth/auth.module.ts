@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { LoginThrottle } from './login-throttle/login-throttle';
 import { RolesGuard } from './roles.guard';
 
 /** Login, tokens, the global guards (token first, then role), and the accounts they rest on. */
@@ -26,6 +27,7 @@ import { RolesGuard } from './roles.guard';
   controllers: [AuthController, AccountsController],
   providers: [
     AuthService,
+    LoginThrottle,
     AccountDirectory,
     AccountCommandsService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -4,6 +4,7 @@ import { AccountDirectory } from '../accounts/account-directory';
 import type { UserRecord } from '../accounts/account-records';
 import { USER_ID_PATTERN } from '../http/validation/fields';
 import { AuthUser, toTokenPayload } from './auth-user';
+import { LoginThrottle } from './login-throttle/login-throttle';
 import { DUMMY_HASH, verifyPassword } from './password-hasher';
 
 export interface LoginResult {
@@ -18,12 +19,21 @@ export class AuthService {
   constructor(
     private readonly directory: AccountDirectory,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  /** Reads the user's own stream, so an account is usable the moment it is registered. */
-  async login(username: string, password: string): Promise<LoginResult> {
+  /**
+   * Reads the user's own stream, so an account is usable the moment it is registered. `ip` is the
+   * client's address, for the brute-force protection.
+   */
+  async login(username: string, password: string, ip: string): Promise<LoginResult> {
+    this.throttle.admit(username, ip);
     const user = await this.checkPassword(username, password);
-    if (!user) throw new UnauthorizedException(WRONG_CREDENTIALS);
+    if (!user) {
+      this.throttle.failed(username, ip);
+      throw new UnauthorizedException(WRONG_CREDENTIALS);
+    }
+    this.throttle.succeeded(username);
     const authUser = toAuthUser(user);
     return { accessToken: await this.jwt.signAsync(toTokenPayload(authUser)), user: authUser };
   }

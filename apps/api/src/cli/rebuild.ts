@@ -2,9 +2,10 @@ import '../register-paths';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import { assertNever } from '@duban/domain';
+import { assertNever, getRulebook } from '@duban/domain';
 import { createEventStore, eventStoreConfigFromEnv, EventStoreConfigError, type EventStoreConfig } from '@duban/event-store';
 import { rebuildReadModels } from '@duban/read-models';
+import { loadCalendar } from '../infrastructure/load-calendar';
 
 /**
  * `npm run rebuild`: rebuilds every read model from the events (after a projection change, or
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   let barStarted = false;
   try {
     const result = await rebuildReadModels(store, readModelPath, {
+      // The same rules as the service, so the rebuilt scheduler wake-ups equal the live ones.
+      rulebook: getRulebook(process.env.RULEBOOK?.trim() || 'national'),
+      calendar: loadCalendar(process.env.CALENDAR_OVERRIDES_PATH?.trim() || undefined),
       onProgress: ({ eventsDone, eventsTotal }) => {
         if (!barStarted) {
           bar.start(eventsTotal, eventsDone);

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Logger, Optional, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { DeadlineScheduler } from '../scheduler/deadline-scheduler';
 import { Clock, ManualClock } from './clock';
 import { SetClockDto } from './set-clock.dto';
 
@@ -14,7 +15,11 @@ import { SetClockDto } from './set-clock.dto';
 export class TestClockController {
   private readonly logger = new Logger('clock');
 
-  constructor(@Inject(Clock) private readonly clock: Clock) {}
+  constructor(
+    @Inject(Clock) private readonly clock: Clock,
+    // Moving the clock runs the deadline scheduler at once, so a test crosses a deadline deterministically.
+    @Optional() private readonly scheduler?: DeadlineScheduler,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '读取测试时钟' })
@@ -26,10 +31,12 @@ export class TestClockController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: '设置测试时钟（仅管理员，仅 CLOCK=manual）' })
-  set(@Body() dto: SetClockDto) {
+  async set(@Body() dto: SetClockDto) {
     if (!(this.clock instanceof ManualClock)) throw new Error('test clock mounted without a manual clock');
     this.clock.set(new Date(dto.now));
     this.logger.warn(`manual clock set to ${this.clock.nowIso()}`);
+    // Answers once the reminders and misses the new time makes due are recorded and in the read model.
+    await this.scheduler?.afterClockMoved();
     return { now: this.clock.nowIso(), mode: this.clock.mode };
   }
 }

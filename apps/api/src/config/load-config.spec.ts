@@ -60,6 +60,12 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ JWT_EXPIRES_IN: 'forever' }, 'JWT_EXPIRES_IN'],
     [{ AUTH_BOOTSTRAP_ADMIN_PASSWORD: 'short' }, 'AUTH_BOOTSTRAP_ADMIN_PASSWORD'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://ok.example, https://ok.example/path' }, 'CORS_ORIGINS'],
+    [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES'],
+    [{ LOGIN_LOCKOUT_MINUTES: 'soon' }, 'LOGIN_LOCKOUT_MINUTES'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
   ])('rejects %j naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -67,6 +73,33 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([expect.stringContaining(name)]);
     }
+  });
+
+  it('reads the edge settings: CORS allow-list, proxy, login limits, log level, metrics token', () => {
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://duban.example.gov.cn, http://localhost:5173/',
+      TRUST_PROXY: '1',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '10',
+      LOGIN_LOCKOUT_MINUTES: '30',
+      LOGIN_RATE_PER_MINUTE: '12',
+      LOG_LEVEL: 'WARN',
+      METRICS_TOKEN: 'a-scrape-token-of-some-length',
+    });
+    expect(config).toMatchObject({
+      corsOrigins: ['https://duban.example.gov.cn', 'http://localhost:5173'],
+      trustProxy: 1,
+      login: { maxFailuresPerUser: 3, maxFailuresPerIp: 10, lockoutMinutes: 30, attemptsPerMinutePerIp: 12 },
+      logLevel: 'warn',
+      metricsToken: 'a-scrape-token-of-some-length',
+    });
+    expect(loadConfig({})).toMatchObject({
+      corsOrigins: [],
+      trustProxy: false,
+      login: { maxFailuresPerUser: 5, maxFailuresPerIp: 20, lockoutMinutes: 15, attemptsPerMinutePerIp: 30 },
+      logLevel: 'info',
+    });
+    expect(loadConfig({}).metricsToken).toBeUndefined();
   });
 
   it('in production needs its own JWT secret and never runs a manual clock or demo data', () => {

@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { RULEBOOK_IDS } from '@duban/domain';
 import { AppConfig, ClockMode, EventStoreConfig } from './app-config';
 import { ConfigError } from './config-error';
+import { parseEdgeSettings } from './parse-edge-settings';
+import { parseSchedulerSettings } from '../scheduler/scheduler-settings';
 
 /** Only for development and tests: production refuses to start with it. */
 export const DEV_JWT_SECRET = 'duban-dev-only-secret-never-use-in-production';
@@ -63,6 +65,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     problems.push(`JSON_BODY_LIMIT：「${jsonBodyLimit}」格式无效，应为例如 512kb 或 1mb`);
   }
 
+  const edge = parseEdgeSettings(read, problems);
+  const scheduler = parseSchedulerSettings(read, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -80,6 +85,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     demoData,
     webDistPath,
     jsonBodyLimit,
+    ...edge,
+    scheduler,
   };
 }
 

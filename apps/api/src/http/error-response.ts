@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, DomainErrorKind, assertNever } from '@duban/domain';
 import { WrongExpectedRevisionError } from '@duban/event-store';
+import { IdempotencyKeyReusedError } from '../idempotency/idempotency-key-reused.error';
 import { ConcurrencyExhaustedError } from '../suggestions/execution/concurrency-exhausted.error';
 import { RevisionMismatchError } from '../suggestions/execution/revision-mismatch.error';
 import { FieldError } from './validation/field-error';
@@ -30,6 +31,7 @@ const DEFAULT_MESSAGES: Record<number, { code: string; message: string }> = {
   412: { code: 'precondition_failed', message: '请求的前提条件不成立' },
   413: { code: 'payload_too_large', message: '请求体过大' },
   415: { code: 'unsupported_media_type', message: '请求体须为 JSON' },
+  422: { code: 'unprocessable', message: '请求无法处理' },
   429: { code: 'too_many_requests', message: '请求过于频繁，请稍后再试' },
   500: { code: 'internal_error', message: '服务器内部错误' },
   503: { code: 'unavailable', message: '服务暂不可用，请稍后再试' },
@@ -49,6 +51,12 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
         message: exception.message,
         currentRevision: exception.currentRevision,
       },
+    };
+  }
+  if (exception instanceof IdempotencyKeyReusedError) {
+    return {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      body: { statusCode: HttpStatus.UNPROCESSABLE_ENTITY, code: 'idempotency_key_reused', message: exception.message },
     };
   }
   if (exception instanceof ConcurrencyExhaustedError || exception instanceof WrongExpectedRevisionError) {

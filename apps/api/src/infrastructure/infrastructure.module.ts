@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { getRulebook } from '@duban/domain';
+import { getRulebook, type Rulebook, type WorkingCalendar } from '@duban/domain';
 import { EVENT_STORE, EventStore } from '@duban/event-store';
 import { Projector, ReadModelQueries } from '@duban/read-models';
 import { mkdirSync } from 'node:fs';
@@ -52,10 +52,11 @@ class InfrastructureShutdown implements OnApplicationShutdown {
     },
     {
       provide: PROJECTOR,
-      inject: [EVENT_STORE, APP_CONFIG],
-      useFactory: (store: EventStore, config: AppConfig): Projector => {
+      inject: [EVENT_STORE, APP_CONFIG, RULEBOOK, WORKING_CALENDAR],
+      useFactory: (store: EventStore, config: AppConfig, rulebook: Rulebook, calendar: WorkingCalendar): Projector => {
         mkdirSync(path.dirname(config.readModelPath), { recursive: true });
-        return new Projector(store, config.readModelPath, { logger: new Logger('projector') });
+        // The scheduler's wake-up times are projected, so the projector needs the service's own rules.
+        return new Projector(store, config.readModelPath, { logger: new Logger('projector'), rulebook, calendar });
       },
     },
     {

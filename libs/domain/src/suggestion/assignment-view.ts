@@ -21,9 +21,15 @@ export function findUnit(assignment: Assignment | undefined, unitId: string | un
  * and is rated once every one of them is rated.
  */
 export function statusOfUnits(assignment: Assignment): Extract<SuggestionStatus, 'assigned' | 'answered' | 'rehandling' | 'rated'> {
-  const stages = answeringUnits(assignment).map((u) => u.stage);
-  if (stages.includes('rehandling')) return 'rehandling';
-  if (stages.includes('handling')) return 'assigned';
-  if (stages.every((s) => s === 'rated')) return 'rated';
-  return 'answered';
+  // One pass without intermediate arrays: evolve() runs this on every change to an assignment.
+  let handling = false;
+  let allRated = true;
+  for (const unit of assignment.units) {
+    if (unit.role === 'co') continue;
+    if (unit.stage === 'rehandling') return 'rehandling';
+    if (unit.stage === 'handling') handling = true;
+    if (unit.stage !== 'rated') allRated = false;
+  }
+  if (handling) return 'assigned';
+  return allRated ? 'rated' : 'answered';
 }

@@ -1,8 +1,10 @@
+import { copyWith } from '../shared/copy-with';
 import { assertNever } from '../shared/errors';
 import { statusOfUnits } from './assignment-view';
+import { sameObligationInputs } from './deadlines/open-obligations';
 import { markDeadline, trackObligations } from './deadlines/track-obligations';
 import { SuggestionEvent } from './events';
-import { Assignment, ExistingSuggestion, Stamped, SuggestionState, UnitHandling } from './state';
+import { Assignment, ExistingSuggestion, Stamped, SuggestionCore, SuggestionState, UnitHandling } from './state';
 import { AssignedUnit, AssignmentDeadlines, Satisfaction } from './values';
 
 export const initialSuggestionState = (): SuggestionState => ({ status: 'none' });
@@ -13,8 +15,15 @@ export const initialSuggestionState = (): SuggestionState => ({ status: 'none' }
  */
 export function evolveSuggestion(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
   const next = evolveStatus(state, event);
-  // Obligations follow from the state: only a changed state can open or close one.
-  return next === state || next.status === 'none' ? next : trackObligations(next, event);
+  if (next === state || next.status === 'none') return next;
+  // Obligations follow from the state: only a change to what they are computed from can open or close one.
+  // (A state without the log yet, saved before it existed, is tracked to start it.)
+  if (state.status !== 'none' && state.deadlineLog !== undefined && sameObligationInputs(state, next)) return next;
+  const deadlineLog = trackObligations(next, event);
+  // `next` was built by evolveStatus for this event and nobody else holds it yet: setting its log
+  // here spares copying the whole state a second time (the fold's main cost, issue 7).
+  if (deadlineLog !== next.deadlineLog) next.deadlineLog = deadlineLog;
+  return next;
 }
 
 function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
@@ -37,7 +46,7 @@ function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): 
       // Events from before the flag existed carry no key: they read as "names shown".
       hideDeputyName: hideDeputyName === true,
       disclosure: { status: 'unpublished' },
-      obligationLog: [],
+      deadlineLog: [],
     };
   }
   if (state.status === 'none') return state;
@@ -45,45 +54,43 @@ function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): 
 }
 
 function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEvent>): SuggestionState {
-  const core = coreOf(state);
   switch (event.type) {
     case 'SuggestionSubmitted':
       return state;
     case 'SuggestionAccepted':
-      return { ...core, status: 'accepted', acceptedAt: event.at, assignDueAt: event.data.assignDueAt };
+      return withStatus(state, { status: 'accepted', acceptedAt: event.at, assignDueAt: event.data.assignDueAt });
     case 'SuggestionRejected':
-      return { ...core, status: 'rejected', rejectedReason: event.data.reason, rejectedAt: event.at };
+      return withStatus(state, { status: 'rejected', rejectedReason: event.data.reason, rejectedAt: event.at });
     case 'SuggestionAssigned':
     case 'SuggestionReassigned':
-      return { ...core, status: 'assigned', assignment: newAssignment(event.data, event.at) };
+      return withStatus(state, { status: 'assigned', assignment: newAssignment(event.data, event.at) });
     case 'ReturnRequested':
-      return withAssignment(state, (a) => ({
-        ...a,
-        pendingReturn: { unitId: event.data.unitId, reason: event.data.reason, requestedAt: event.at },
-      }));
+      return withAssignment(state, (a) =>
+        copyWith(a, { pendingReturn: { unitId: event.data.unitId, reason: event.data.reason, requestedAt: event.at } }),
+      );
     case 'ReturnApproved': {
       if (!('assignment' in state) || !state.assignment) return state;
       const { pendingReturn, ...ended } = state.assignment;
-      return {
-        ...core,
+      return withStatus(state, {
         status: 'accepted',
         assignDueAt: event.data.assignDueAt,
-        decisions: pendingReturn ? [...core.decisions, decision('return', pendingReturn, true, event.at, event.data.reason)] : core.decisions,
-        previousAssignments: [...core.previousAssignments, ended],
-      };
+        decisions: pendingReturn ? [...state.decisions, decision('return', pendingReturn, true, event.at, event.data.reason)] : state.decisions,
+        previousAssignments: [...state.previousAssignments, ended],
+      });
     }
     case 'ReturnDenied':
       return decideRequest(state, 'return', false, event.at, event.data.reason);
     case 'DeputyContacted':
       // The first contact is the one that counts for "contacted before answering".
-      return withUnit(state, event.data.unitId, (u) => (u.contactedAt ? u : { ...u, contactedAt: event.at }));
+      return withUnit(state, event.data.unitId, (u) => (u.contactedAt ? u : copyWith(u, { contactedAt: event.at })));
     case 'CoHandlerOpinionSubmitted':
-      return withUnit(state, event.data.unitId, (u) => ({ ...u, coOpinion: { content: event.data.content, submittedAt: event.at } }));
+      return withUnit(state, event.data.unitId, (u) => copyWith(u, { coOpinion: { content: event.data.content, submittedAt: event.at } }));
     case 'ExtensionRequested':
-      return withAssignment(state, (a) => ({
-        ...a,
-        pendingExtension: { unitId: event.data.unitId, reason: event.data.reason, requestedAt: event.at, until: event.data.until },
-      }));
+      return withAssignment(state, (a) =>
+        copyWith(a, {
+          pendingExtension: { unitId: event.data.unitId, reason: event.data.reason, requestedAt: event.at, until: event.data.until },
+        }),
+      );
     case 'ExtensionGranted': {
       const decided = decideRequest(state, 'extension', true, event.at, event.data.reason);
       return decided.status === 'none' ? decided : withUnit(decided, event.data.unitId, (u) => ({ ...u, dueAt: event.data.until }));
@@ -91,7 +98,7 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
     case 'ExtensionDenied':
       return decideRequest(state, 'extension', false, event.at, event.data.reason);
     case 'KeySupervisionStarted':
-      return { ...state, keySupervision: { ...event.data, startedAt: event.at } };
+      return copyWith(state, { keySupervision: { ...event.data, startedAt: event.at } });
     case 'SuggestionUrged':
       return { ...state, urges: [...state.urges, { note: event.data.note, urgedAt: event.at, urgedBy: event.by.userId }] };
     case 'SuggestionAnswered':
@@ -120,20 +127,19 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       return {
         ...state,
         commitments: state.commitments.map((c) =>
-          c.commitmentId === event.data.commitmentId ? { ...c, fulfilledAt: event.at, evidence: event.data.evidence } : c,
+          c.commitmentId === event.data.commitmentId ? copyWith(c, { fulfilledAt: event.at, evidence: event.data.evidence }) : c,
         ),
       };
     case 'SuggestionWithdrawn':
-      return {
-        ...core,
+      return withStatus(state, {
         status: 'withdrawn',
         withdrawnReason: event.data.reason,
         withdrawnAt: event.at,
         ...('assignment' in state && state.assignment ? { assignment: state.assignment } : {}),
-      };
+      });
     case 'SuggestionClosed':
       return 'assignment' in state && state.assignment && state.status !== 'withdrawn'
-        ? { ...core, status: 'closed', assignment: state.assignment }
+        ? withStatus(state, { status: 'closed', assignment: state.assignment })
         : state;
     case 'DeadlineReminderRecorded':
       return markDeadline(state, event.data.key, 'remindedAt', event.at);
@@ -145,7 +151,7 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       );
     case 'SuggestionGrouped': {
       const { groupId, primarySuggestionId, memberIds } = event.data;
-      return { ...state, groupId, group: { primarySuggestionId, memberIds: [...memberIds], groupedAt: event.at } };
+      return copyWith(state, { groupId, group: { primarySuggestionId, memberIds: [...memberIds], groupedAt: event.at } });
     }
     case 'AnswerPublished':
       return { ...state, disclosure: { status: 'published', at: event.at } };
@@ -160,32 +166,16 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
 
 function evolveAnswered(state: ExistingSuggestion, event: Stamped<Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>>): SuggestionState {
   const { unitId, round, category, content, signedBy, commitments, onTime, feedbackDueAt } = event.data;
-  const answered = withAssignment(
-    state,
-    (a) => ({
-      ...a,
-      // An answer makes the unit's open requests moot.
-      pendingReturn: a.pendingReturn?.unitId === unitId ? undefined : a.pendingReturn,
-      pendingExtension: a.pendingExtension?.unitId === unitId ? undefined : a.pendingExtension,
-      ...(feedbackDueAt ? { feedbackDueAt } : {}),
-      units: a.units
-        .map((u) =>
-          u.unitId !== unitId
-            ? u
-            : {
-                ...u,
-                stage: 'answered' as const,
-                answers: [
-                  ...u.answers,
-                  { round, category, content, signedBy, answeredAt: event.at, onTime, commitmentIds: commitments.map((c) => c.commitmentId) },
-                ],
-              },
-        )
-        // The round is complete: every answer still waiting for its window gets this one. Windows already
-        // open keep their due time (a unit's window runs from the round it answered).
-        .map((u) => (feedbackDueAt && u.stage === 'answered' && !u.feedbackDueAt ? { ...u, feedbackDueAt } : u)),
-    }),
-  );
+  const answer = { round, category, content, signedBy, answeredAt: event.at, onTime, commitmentIds: commitments.map((c) => c.commitmentId) };
+  const answered = withAssignment(state, (a) => {
+    const units = a.units
+      .map((u) => (u.unitId !== unitId ? u : { ...u, stage: 'answered' as const, answers: [...u.answers, answer] }))
+      // The round is complete: every answer still waiting for its window gets this one. Windows already
+      // open keep their due time (a unit's window runs from the round it answered).
+      .map((u) => (feedbackDueAt && u.stage === 'answered' && !u.feedbackDueAt ? copyWith(u, { feedbackDueAt }) : u));
+    // An answer makes the unit's open requests moot.
+    return copyWith(withoutRequestsOf(a, unitId), { ...(feedbackDueAt ? { feedbackDueAt } : {}), units });
+  });
   if (answered.status === 'none') return answered;
   return { ...answered, commitments: [...answered.commitments, ...commitments.map((c) => ({ ...c }))] };
 }
@@ -225,7 +215,12 @@ function withAssignment(state: ExistingSuggestion, change: (a: Assignment) => As
 }
 
 function withUnit(state: ExistingSuggestion, unitId: string, change: (u: UnitHandling) => UnitHandling): SuggestionState {
-  return withAssignment(state, (a) => ({ ...a, units: a.units.map((u) => (u.unitId === unitId ? change(u) : u)) }));
+  if (!('assignment' in state) || !state.assignment) return state;
+  const i = state.assignment.units.findIndex((u) => u.unitId === unitId);
+  const changed = i < 0 ? undefined : change(state.assignment.units[i]!);
+  // Nothing to change (an unknown unit, a second contact): the state stays the very same object.
+  if (changed === undefined || changed === state.assignment.units[i]) return state;
+  return withAssignment(state, (a) => ({ ...a, units: a.units.map((u, j) => (j === i ? changed : u)) }));
 }
 
 function decideRequest(
@@ -238,8 +233,8 @@ function decideRequest(
   if (!('assignment' in state) || !state.assignment) return state;
   const pending = kind === 'return' ? state.assignment.pendingReturn : state.assignment.pendingExtension;
   if (!pending) return state;
-  const cleared = withAssignment(state, (a) =>
-    kind === 'return' ? { ...a, pendingReturn: undefined } : { ...a, pendingExtension: undefined },
+  const cleared = withAssignment(state, ({ pendingReturn, pendingExtension, ...a }) =>
+    kind === 'return' ? { ...a, ...(pendingExtension ? { pendingExtension } : {}) } : { ...a, ...(pendingReturn ? { pendingReturn } : {}) },
   );
   if (cleared.status === 'none') return cleared;
   return { ...cleared, decisions: [...cleared.decisions, decision(kind, pending, approved, at, decisionReason)] };
@@ -264,57 +259,68 @@ function decision(
   };
 }
 
-/** The parts every status shares, so a status change keeps them and drops the old status's own fields. */
-function coreOf(state: ExistingSuggestion) {
-  const {
-    id,
-    title,
-    content,
-    leadDeputyId,
-    coSignerIds,
-    submittedAt,
-    acceptedAt,
-    keySupervision,
-    urges,
-    commitments,
-    decisions,
-    escalated,
-    previousAssignments,
-    hideDeputyName,
-    disclosure,
-    groupId,
-    group,
-    obligationLog,
-  } = state;
+/**
+ * A state of another status: the parts every status shares, then the new status's own fields. The old
+ * status's own fields are dropped. One fresh object, built property by property in a fixed order, so
+ * states keep few hidden classes and copying them stays cheap (issue 7).
+ */
+function withStatus<T extends { status: ExistingSuggestion['status'] }>(state: ExistingSuggestion, own: T): SuggestionCore & T {
+  return Object.assign(coreOf(state), own);
+}
+
+function coreOf(state: ExistingSuggestion): SuggestionCore {
+  const core: Omit<SuggestionCore, 'urges' | 'commitments' | 'decisions' | 'escalated' | 'previousAssignments' | 'hideDeputyName' | 'disclosure' | 'deadlineLog'> &
+    Partial<SuggestionCore> = {
+    id: state.id,
+    title: state.title,
+    content: state.content,
+    leadDeputyId: state.leadDeputyId,
+    coSignerIds: state.coSignerIds,
+    submittedAt: state.submittedAt,
+  };
+  if (state.acceptedAt) core.acceptedAt = state.acceptedAt;
+  if (state.keySupervision) core.keySupervision = state.keySupervision;
+  core.urges = state.urges;
+  core.commitments = state.commitments;
+  core.decisions = state.decisions;
+  core.escalated = state.escalated;
+  core.previousAssignments = state.previousAssignments;
+  core.hideDeputyName = state.hideDeputyName;
+  core.disclosure = state.disclosure;
+  if (state.groupId !== undefined) core.groupId = state.groupId;
+  if (state.group) core.group = state.group;
+  core.deadlineLog = state.deadlineLog;
+  return core as SuggestionCore;
+}
+
+/** The assignment without the unit's pending requests (the same object when it has none). */
+function withoutRequestsOf(assignment: Assignment, unitId: string): Assignment {
+  if (assignment.pendingReturn?.unitId !== unitId && assignment.pendingExtension?.unitId !== unitId) return assignment;
+  const { pendingReturn, pendingExtension, ...rest } = assignment;
   return {
-    id,
-    title,
-    content,
-    leadDeputyId,
-    coSignerIds,
-    submittedAt,
-    ...(acceptedAt ? { acceptedAt } : {}),
-    ...(keySupervision ? { keySupervision } : {}),
-    urges,
-    commitments,
-    decisions,
-    escalated,
-    previousAssignments,
-    hideDeputyName,
-    disclosure,
-    ...(groupId !== undefined ? { groupId } : {}),
-    ...(group ? { group } : {}),
-    obligationLog,
+    ...rest,
+    ...(pendingReturn && pendingReturn.unitId !== unitId ? { pendingReturn } : {}),
+    ...(pendingExtension && pendingExtension.unitId !== unitId ? { pendingExtension } : {}),
   };
 }
 
 /** Keeps `undefined` keys out of the state, so a folded state serialises and compares cleanly. */
 function stripUndefined(assignment: Assignment): Assignment {
+  // The changes above leave none; a copy is made only for one that would.
+  if (!hasUndefinedKey(assignment)) return assignment;
   const copy = { ...assignment };
   if (copy.pendingReturn === undefined) delete copy.pendingReturn;
   if (copy.pendingExtension === undefined) delete copy.pendingExtension;
   if (copy.feedbackDueAt === undefined) delete copy.feedbackDueAt;
   return copy;
+}
+
+function hasUndefinedKey(assignment: Assignment): boolean {
+  return (
+    ('pendingReturn' in assignment && assignment.pendingReturn === undefined) ||
+    ('pendingExtension' in assignment && assignment.pendingExtension === undefined) ||
+    ('feedbackDueAt' in assignment && assignment.feedbackDueAt === undefined)
+  );
 }
 
 function isDissatisfied(s: Satisfaction): boolean {

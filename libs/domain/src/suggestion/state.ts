@@ -1,5 +1,5 @@
 import { Actor } from '../shared/actor';
-import { DeadlineRecord } from './deadlines/obligation';
+import type { DeadlineLogEntry } from './deadlines/deadline-log';
 import { AssignmentDeadlines, AssignmentMode, Commitment, Disclosure, Satisfaction, UnitRole } from './values';
 
 /** An event as evolve() sees it: the event plus when and by whom (from its metadata). */
@@ -104,9 +104,10 @@ export interface SuggestionCore {
   group?: { primarySuggestionId: string; memberIds: string[]; groupedAt: string };
   /**
    * Every obligation ever set, in the order they were set, with how it ended and the reminders and
-   * misses recorded for it. Kept by evolve from the state itself (see track-obligations.ts).
+   * misses recorded for it. Kept by evolve from the state itself (see track-obligations.ts), in a
+   * compact form (deadline-log.ts); `obligationLog(state)` reads it back as DeadlineRecords.
    */
-  obligationLog: DeadlineRecord[];
+  deadlineLog: DeadlineLogEntry[];
 }
 
 export type SuggestionState =

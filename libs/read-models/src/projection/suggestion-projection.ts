@@ -7,11 +7,34 @@ import {
   suggestionSummary,
 } from '@duban/domain';
 import type { RecordedEvent } from '@duban/event-store';
+import { notificationId } from '../inbox/notification-id';
 import { NO_DUE_SORT_KEY } from '../schema/read-model-schema';
 import { toIsoInstant } from './iso-instant';
+import type { NotificationWriter } from './notifications/notification-writer';
+import { notificationsFor } from './notifications/notification-rules';
 import { StateCache } from './state-cache';
+import { suggestionFacts, type FactRules, type SuggestionFacts } from './supervision/suggestion-facts';
+import type { SupervisionWriter } from './supervision/supervision-writer';
 import { SuggestionRowWriter, type SuggestionListValues } from './suggestion-row-writer';
 import type { TimelineWriter } from './timeline-writer';
+import type { UnitNames } from './unit-names';
+
+/** Who may see a suggestion, as the live stream needs it: its signers and every unit ever assigned. */
+export interface SuggestionVisibility {
+  suggestionId: string;
+  deputyIds: string[];
+  unitIds: string[];
+}
+
+/** The writers and rules the suggestion projection works with. */
+export interface SuggestionProjectionParts {
+  rows: SuggestionRowWriter;
+  timeline: TimelineWriter;
+  supervision: SupervisionWriter;
+  notifications: NotificationWriter;
+  unitNames: UnitNames;
+  rules: FactRules;
+}
 
 interface CachedSuggestion {
   id: string;
@@ -25,6 +48,8 @@ interface CachedSuggestion {
   partiesKey: string;
   /** The status its row was last written with, for the status counts; null before the first write. */
   writtenStatus: string | null;
+  /** The supervision facts of the state its rows were last written with; null before the first write. */
+  writtenFacts: SuggestionFacts | null;
 }
 
 /**
@@ -36,11 +61,15 @@ export class SuggestionProjection {
   private readonly cache: StateCache<CachedSuggestion>;
   private readonly dirty = new Set<CachedSuggestion>();
 
+  private readonly rows: SuggestionRowWriter;
+  private readonly timeline: TimelineWriter;
+
   constructor(
-    private readonly rows: SuggestionRowWriter,
-    private readonly timeline: TimelineWriter,
+    private readonly parts: SuggestionProjectionParts,
     cacheSize: number,
   ) {
+    this.rows = parts.rows;
+    this.timeline = parts.timeline;
     this.cache = new StateCache<CachedSuggestion>(cacheSize, (_id, entry) => {
       if (!entry.dirty) return;
       this.write(entry);
@@ -48,7 +77,8 @@ export class SuggestionProjection {
     });
   }
 
-  apply(event: RecordedEvent): void {
+  /** Folds the event in; with `describe`, says who may see the suggestion now (for the live stream). */
+  apply(event: RecordedEvent, describe = false): SuggestionVisibility | null {
     const id = event.streamId.slice(SUGGESTION_STREAM_PREFIX.length);
     const revision = Number(event.revision);
     const entry = this.cache.get(id) ?? this.load(id);
@@ -77,6 +107,7 @@ export class SuggestionProjection {
         dirty: false,
         partiesKey: '',
         writtenStatus: null,
+        writtenFacts: null,
       };
       this.markDirty(created);
       this.cache.set(id, created);
@@ -89,18 +120,29 @@ export class SuggestionProjection {
       JSON.stringify(actor),
       JSON.stringify(event.data ?? null),
     );
+    this.notify(id, revision, stamped, state, toIsoInstant(occurredAt));
+    return describe ? { suggestionId: id, deputyIds: [state.leadDeputyId, ...state.coSignerIds], unitIds: unitsEverAssigned(state) } : null;
   }
 
   /** Writes every state folded since its row was last written. Call inside the batch's transaction. */
   flush(): void {
     for (const entry of this.dirty) this.write(entry);
     this.dirty.clear();
+    this.parts.supervision.flush();
   }
 
   /** After a rolled-back batch the cached states are ahead of the rows: forget them. */
   forget(): void {
     this.dirty.clear();
     this.cache.clear();
+    this.parts.supervision.discardPending();
+  }
+
+  private notify(id: string, revision: number, event: Stamped<SuggestionEvent>, state: ExistingSuggestion, createdAt: string): void {
+    const drafts = notificationsFor(event, { state, actor: event.by, unitName: (unitId) => this.parts.unitNames.get(unitId) });
+    for (const draft of drafts) {
+      this.parts.notifications.append(notificationId(id, revision, draft.audience), draft.audience, id, draft.kind, draft.message, createdAt);
+    }
   }
 
   private markDirty(entry: CachedSuggestion): void {
@@ -123,6 +165,8 @@ export class SuggestionProjection {
       dirty: false,
       partiesKey: '',
       writtenStatus: row.status,
+      // Only to tell what the next write changes; its wake-up is written again anyway.
+      writtenFacts: suggestionFacts(state, null),
     };
     this.cache.set(id, entry);
     return entry;
@@ -160,6 +204,9 @@ export class SuggestionProjection {
     this.rows.upsertState(entry.id, JSON.stringify(rest));
     this.writeParties(entry, row);
     this.rows.countStatus(entry.writtenStatus, row.status);
+    const facts = suggestionFacts(state, this.parts.rules);
+    this.parts.supervision.write(entry.id, title, entry.writtenFacts, facts);
+    entry.writtenFacts = facts;
     entry.writtenStatus = row.status;
     entry.dirty = false;
   }

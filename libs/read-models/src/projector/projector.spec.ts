@@ -1,10 +1,11 @@
-import { suggestionStreamId } from '@duban/domain';
+import { createWorkingCalendar, NATIONAL_RULEBOOK, nextWakeUp, suggestionStreamId, type Rulebook } from '@duban/domain';
 import { comparePositions, SqliteEventStore, type Position, type ReadAllOptions, type RecordedEvent } from '@duban/event-store';
 import Database from 'better-sqlite3';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { ReadModelQueries } from '../queries/read-model-queries';
 import { READ_MODEL_SCHEMA_VERSION } from '../schema/read-model-schema';
-import { DEMO_STEPS, DEMO_SUGGESTION_IDS, LI, STAFF, writeDemoHistory } from '../testing/demo-scenario';
+import type { AppliedEvent } from '../projection/applied-event';
+import { DEMO_STEPS, DEMO_SUGGESTION_IDS, EDU, LI, STAFF, WANG, writeDemoHistory } from '../testing/demo-scenario';
 import { dumpReadModel } from '../testing/dump-read-model';
 import { HistoryWriter } from '../testing/history-writer';
 import { tempDir } from '../testing/temp-dir';
@@ -107,6 +108,41 @@ describe('Projector', () => {
     const events = await seen;
     expect(events.map((e) => e.position)).toEqual([first.position, second.position]);
     expect(comparePositions(p.checkpoint()!, second.position)).toBe(0);
+  });
+
+  it('says with each applied suggestion event who may see it, after the event (a newly assigned unit included)', async () => {
+    const p = projector();
+    await p.start();
+    const seen = firstValueFrom(p.applied$.pipe(take(4), toArray()));
+    await writer.submit('s-live', LI, '2026-04-01T01:00:00.000Z', '关于增设口袋公园的建议', '建议利用边角地建设口袋公园。', ['dep-wang']);
+    await writer.command('s-live', STAFF, '2026-04-02T01:00:00.000Z', { type: 'AcceptSuggestion', data: {} });
+    await writer.command('s-live', STAFF, '2026-04-03T01:00:00.000Z', { type: 'AssignSuggestion', data: { mode: 'sole', unitIds: ['unit-edu'] } });
+    const marked = await writer.markRead(WANG, ['s-live@3@user:dep-wang'], '2026-04-04T01:00:00.000Z');
+    const events: AppliedEvent[] = await seen;
+    expect(events.map((e) => [e.type, e.suggestionId, e.visibleTo])).toEqual([
+      ['SuggestionSubmitted', 's-live', { deputyIds: ['dep-li', 'dep-wang'], unitIds: [] }],
+      ['SuggestionAccepted', 's-live', { deputyIds: ['dep-li', 'dep-wang'], unitIds: [] }],
+      ['SuggestionAssigned', 's-live', { deputyIds: ['dep-li', 'dep-wang'], unitIds: ['unit-edu'] }],
+      ['NotificationsRead', undefined, undefined],
+    ]);
+    expect(events[3]).toMatchObject({ streamId: 'inbox-dep-wang', revision: 0n, position: marked.position });
+    // What the unit may see is committed before the event is published.
+    expect(new ReadModelQueries(p.database).canView(EDU, 's-live')).toBe(true);
+  });
+
+  it('places wake-ups with the rulebook and calendar it is given', async () => {
+    await writeDemoHistory(writer);
+    // Reminders five working days ahead instead of three: every wake-up with a reminder moves earlier.
+    const rulebook: Rulebook = { ...NATIONAL_RULEBOOK, remindBefore: { amount: 5, unit: 'wd' } };
+    const calendar = createWorkingCalendar();
+    const p = projector({ rulebook, calendar });
+    await p.catchUp();
+    const queries = new ReadModelQueries(p.database);
+    const { state } = await writer.state('s-bus');
+    const wake = nextWakeUp(state, rulebook, calendar)!;
+    expect(wake < nextWakeUp(state, NATIONAL_RULEBOOK, calendar)!).toBe(true);
+    expect(queries.dueForScheduler(wake, 10)).toContain('s-bus');
+    expect(queries.dueForScheduler(new Date(Date.parse(wake) - 1).toISOString(), 10)).not.toContain('s-bus');
   });
 
   it('waitFor answers false when the position is not reached in time, and true at once when it was', async () => {

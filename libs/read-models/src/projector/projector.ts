@@ -7,11 +7,13 @@ import {
   type Subscription,
 } from '@duban/event-store';
 import { Observable, Subject } from 'rxjs';
-import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection } from '../projection/read-model-projection';
+import type { AppliedEvent } from '../projection/applied-event';
+import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection, type ProjectionRules } from '../projection/read-model-projection';
 import { openReadModelDatabase, type ReadModelDatabase } from '../schema/open-read-model';
 import { SILENT_LOGGER, type ProjectorLogger } from './projector-logger';
 
-export interface ProjectorOptions {
+/** `rulebook` and `calendar` place the scheduler's wake-ups: pass the service's own (default: national, no overrides). */
+export interface ProjectorOptions extends ProjectionRules {
   /** Events read and committed per transaction. Default 1000. */
   batchSize?: number;
   /**
@@ -46,10 +48,13 @@ export class Projector {
   readonly database: ReadModelDatabase;
   /** True when the read model was (re)created on open: it is being replayed from the first event. */
   readonly wasReset: boolean;
-  /** Every applied event, after its effects are committed (so a reader sees them). Catch-up included. */
-  readonly applied$: Observable<RecordedEvent>;
+  /**
+   * Every applied event, after its effects are committed (so a reader sees them), catch-up
+   * included; suggestion events say who may see them (AppliedEvent).
+   */
+  readonly applied$: Observable<AppliedEvent>;
 
-  private readonly appliedSubject = new Subject<RecordedEvent>();
+  private readonly appliedSubject = new Subject<AppliedEvent>();
   private readonly projection: ReadModelProjection;
   private readonly batchSize: number;
   private readonly logger: ProjectorLogger;
@@ -71,7 +76,12 @@ export class Projector {
     const { db, reset } = openReadModelDatabase(readModelPath, 'live');
     this.database = db;
     this.wasReset = reset;
-    this.projection = new ReadModelProjection(db, { stateCacheSize: options.stateCacheSize ?? 5_000, writeBack: false });
+    this.projection = new ReadModelProjection(db, {
+      stateCacheSize: options.stateCacheSize ?? 5_000,
+      writeBack: false,
+      ...(options.rulebook ? { rulebook: options.rulebook } : {}),
+      ...(options.calendar ? { calendar: options.calendar } : {}),
+    });
     this.applied$ = this.appliedSubject.asObservable();
     if (reset) this.logger.log(`read model at ${readModelPath} is new or of another schema version: replaying every event`);
   }
@@ -188,9 +198,10 @@ export class Projector {
 
   private apply(events: readonly RecordedEvent[]): number {
     if (events.length === 0) return 0;
-    let applied: readonly RecordedEvent[];
+    let applied: readonly AppliedEvent[];
     try {
-      applied = this.projection.applyBatch(events);
+      // Who may see each event is worked out only while someone listens (a live stream is open).
+      applied = this.projection.applyBatch(events, this.appliedSubject.observed);
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));
       throw error;

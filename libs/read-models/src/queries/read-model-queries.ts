@@ -5,7 +5,6 @@ import type {
   SuggestionDetail,
   SuggestionList,
   SuggestionListFilter,
-  SuggestionListItem,
   TimelineEntry,
   UnitRow,
   UserRow,
@@ -13,22 +12,26 @@ import type {
 } from '../read-model.types';
 import type { ReadModelDatabase } from '../schema/open-read-model';
 import { READ_MODEL_SCHEMA_VERSION } from '../schema/read-model-schema';
+import type { PublishedSuggestion, PublishedSuggestionList, PublishedSuggestionQuery } from '../disclosure/published.types';
+import type { Inbox, InboxPage } from '../inbox/inbox.types';
+import type {
+  CommitmentLedger,
+  CommitmentQuery,
+  DeputyArchive,
+  DeputyCommitmentReport,
+  KeySupervisionReport,
+  Overview,
+  UnitStats,
+  UnitStatsQuery,
+} from '../supervision/supervision.types';
+import { InboxQueries } from './inbox-queries';
+import { toListItem, type ListRow } from './list-row';
+import { PublishedQueries } from './published-queries';
+import { CommitmentQueries } from './supervision/commitment-queries';
+import { DeputyArchiveQueries } from './supervision/deputy-archive-queries';
+import { KeySupervisionQueries } from './supervision/key-supervision-queries';
+import { UnitStatsQueries } from './supervision/unit-stats-queries';
 import { buildListSql, viewerScope, type ListSql } from './suggestion-list-sql';
-
-interface ListRow {
-  id: string;
-  title: string;
-  status: SuggestionListItem['status'];
-  lead_deputy_id: string;
-  unit_ids: string;
-  due_at: string | null;
-  key_supervised: number;
-  revision: number;
-  submitted_at: string;
-  updated_at: string;
-  /** Only in a text search: every match, counted with the page. */
-  total_rows?: number;
-}
 
 interface DetailRow {
   title: string;
@@ -73,6 +76,13 @@ export class ReadModelQueries {
   private readonly unitStmt: Statement<[string], UnitRow>;
   private readonly allCountStmt: Statement<[], { total: number }>;
   private readonly statusCountStmt: Statement<[string], { total: number }>;
+  private readonly dueStmt: Statement<[string, number], { id: string }>;
+  private readonly unitStatsQueries: UnitStatsQueries;
+  private readonly keySupervisionQueries: KeySupervisionQueries;
+  private readonly commitmentQueries: CommitmentQueries;
+  private readonly deputyArchiveQueries: DeputyArchiveQueries;
+  private readonly inboxQueries: InboxQueries;
+  private readonly publishedQueries: PublishedQueries;
 
   /**
    * Pass the projector's database, or the path of a read model a projector has created
@@ -97,6 +107,13 @@ export class ReadModelQueries {
     this.userStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE id = ?`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units ORDER BY id`);
     this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
+    this.dueStmt = db.prepare(`SELECT id FROM wake_ups WHERE wake_at <= ? ORDER BY wake_at, id LIMIT ?`);
+    this.unitStatsQueries = new UnitStatsQueries(db);
+    this.keySupervisionQueries = new KeySupervisionQueries(db);
+    this.commitmentQueries = new CommitmentQueries(db);
+    this.deputyArchiveQueries = new DeputyArchiveQueries(db);
+    this.inboxQueries = new InboxQueries(db);
+    this.publishedQueries = new PublishedQueries(db);
   }
 
   /** `now` decides `overdue` (due before now), so a list is right at any clock, manual or real. */
@@ -162,6 +179,52 @@ export class ReadModelQueries {
     return this.unitStmt.get(id) ?? null;
   }
 
+  /** Per unit, for assignments in [from, to) (either end open); `now` decides what is overdue. */
+  unitStats(query: UnitStatsQuery): UnitStats[] {
+    return this.unitStatsQueries.unitStats(query);
+  }
+
+  overview(now: string): Overview {
+    return this.unitStatsQueries.overview(now);
+  }
+
+  keySupervision(now: string): KeySupervisionReport {
+    return this.keySupervisionQueries.keySupervision(now);
+  }
+
+  commitments(query: CommitmentQuery): CommitmentLedger {
+    return this.commitmentQueries.commitments(query);
+  }
+
+  deputyCommitmentReport(deputyId: string, year: number, now: string): DeputyCommitmentReport {
+    return this.commitmentQueries.deputyCommitmentReport(deputyId, year, now);
+  }
+
+  deputyArchive(deputyId: string, now: string): DeputyArchive {
+    return this.deputyArchiveQueries.deputyArchive(deputyId, now);
+  }
+
+  inbox(viewer: Viewer, page: InboxPage): Inbox {
+    return this.inboxQueries.inbox(viewer, page);
+  }
+
+  publishedSuggestions(query: PublishedSuggestionQuery): PublishedSuggestionList {
+    return this.publishedQueries.publishedSuggestions(query);
+  }
+
+  /** Null when the suggestion does not exist, is not published, or is exempt. */
+  publishedSuggestion(id: string): PublishedSuggestion | null {
+    return this.publishedQueries.publishedSuggestion(id);
+  }
+
+  /**
+   * Suggestions whose next reminder or miss is due at `now` (the scheduler sends each RecordDeadlines),
+   * earliest first. A suggestion stays here until what it was woken for is recorded.
+   */
+  dueForScheduler(now: string, limit = 200): string[] {
+    return this.dueStmt.all(toIsoInstant(now), Math.max(1, Math.floor(limit))).map((row) => row.id);
+  }
+
   private total(how: Extract<ListSql, { kind: 'query' }>['total']): number {
     switch (how.kind) {
       case 'status_counts':
@@ -192,22 +255,6 @@ function openExisting(path: string): ReadModelDatabase {
     throw new Error(`read model ${path} has schema version ${version}, expected ${READ_MODEL_SCHEMA_VERSION}: start the projector first`);
   }
   return db;
-}
-
-function toListItem(row: ListRow, now: string): SuggestionListItem {
-  return {
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    deputyId: row.lead_deputy_id,
-    unitIds: JSON.parse(row.unit_ids) as string[],
-    dueAt: row.due_at,
-    overdue: row.due_at !== null && row.due_at < now,
-    keySupervised: row.key_supervised === 1,
-    revision: row.revision,
-    submittedAt: row.submitted_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 function toUserRow(row: UserDbRow): UserRow {

@@ -20,7 +20,7 @@ export type ListSql =
         | { kind: 'in_page'; sql: string; params: (string | number)[] };
     };
 
-const LIST_COLUMNS = `s.id, s.title, s.status, s.lead_deputy_id, s.unit_ids, s.due_at, s.key_supervised,
+export const LIST_COLUMNS = `s.id, s.title, s.status, s.lead_deputy_id, s.unit_ids, s.due_at, s.key_supervised,
   s.revision, s.submitted_at, s.updated_at`;
 
 /** Counts every match in the same pass as the page: a text search then scans the contents once, not twice. */

@@ -5,6 +5,7 @@ import { DEMO_STEPS, LI } from '../testing/demo-scenario';
 import { dumpReadModel } from '../testing/dump-read-model';
 import { HistoryWriter } from '../testing/history-writer';
 import { randomHistory } from '../testing/random-history';
+import { EDU, STAFF, SUPERVISION_STEPS } from '../testing/supervision-scenario';
 import { tempDir } from '../testing/temp-dir';
 import { rebuildReadModels, type RebuildProgress } from './rebuild-read-models';
 
@@ -54,6 +55,41 @@ describe('rebuildReadModels', () => {
     const followed = dumpReadModel(livePath);
     expect(rebuilt.suggestions!.length).toBe(66);
     expect(rebuilt.timeline!.length).toBeGreaterThan(300);
+    for (const table of Object.keys(followed)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: followed[table] });
+  });
+
+  it('rebuilds the supervision tables, notifications and read marks as the live projector left them', async () => {
+    const livePath = dir.file('live.sqlite');
+    let live = new Projector(store, livePath, { batchSize: 3, stateCacheSize: 2, logger: quiet });
+    await live.start();
+    for (const [i, step] of SUPERVISION_STEPS.entries()) {
+      const result = await step(writer);
+      if (i % 5 === 0) expect(await live.waitFor(result.position, 5000)).toBe(true);
+      if (i === 40) {
+        // Read marks between the events, and a restart.
+        await writer.markRead(EDU, ['sv-1@2@unit:unit-edu', 'sv-5@2@unit:unit-edu'], '2026-04-01T00:00:00.000Z');
+        await writer.markRead(STAFF, ['sv-1@0@role:staff'], '2026-04-01T00:00:00.000Z');
+        await live.close();
+        live = new Projector(store, livePath, { batchSize: 3, stateCacheSize: 2, logger: quiet });
+        await live.start();
+      }
+    }
+    await writer.markRead(EDU, ['sv-5@2@unit:unit-edu', 'sv-9@5@unit:unit-edu'], '2026-10-01T00:00:00.000Z');
+    const head = (await store.headPosition())!;
+    expect(await live.waitFor(head, 5000)).toBe(true);
+    await live.close();
+
+    const rebuiltPath = dir.file('rebuilt.sqlite');
+    await rebuildReadModels(store, rebuiltPath, { batchSize: 7, stateCacheSize: 3 });
+    const rebuilt = dumpReadModel(rebuiltPath);
+    const followed = dumpReadModel(livePath);
+    for (const table of ['unit_handlings', 'commitments', 'unit_stat_buckets', 'key_suggestions', 'wake_ups', 'published_suggestions', 'notifications', 'notification_read_counts']) {
+      expect({ table, empty: rebuilt[table]!.length === 0 }).toEqual({ table, empty: false });
+    }
+    expect(rebuilt.notification_read_counts).toEqual([
+      { user_id: 'edu-officer', audience: 'unit:unit-edu', n: 3 },
+      { user_id: 'staff-chen', audience: 'role:staff', n: 1 },
+    ]);
     for (const table of Object.keys(followed)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: followed[table] });
   });
 

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { EventStore, Position } from '@duban/event-store';
-import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection } from '../projection/read-model-projection';
+import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection, type ProjectionRules } from '../projection/read-model-projection';
 import { finishBulkLoad, openReadModelDatabase, type ReadModelDatabase } from '../schema/open-read-model';
 
 export interface RebuildProgress {
@@ -11,7 +11,8 @@ export interface RebuildProgress {
   position: Position | null;
 }
 
-export interface RebuildOptions {
+/** `rulebook` and `calendar`: the service's own, so wake-ups are placed as the live projector places them. */
+export interface RebuildOptions extends ProjectionRules {
   /** Called after every batch and once at the end. */
   onProgress?: (progress: RebuildProgress) => void;
   /** Events read and applied per batch. Default 5000. */
@@ -49,6 +50,8 @@ export async function rebuildReadModels(
     const projection = new ReadModelProjection(db, {
       stateCacheSize: options.stateCacheSize ?? 50_000,
       writeBack: true,
+      ...(options.rulebook ? { rulebook: options.rulebook } : {}),
+      ...(options.calendar ? { calendar: options.calendar } : {}),
     });
     for (;;) {
       const page = await store.readAll({

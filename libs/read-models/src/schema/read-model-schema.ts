@@ -1,3 +1,5 @@
+import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-schema';
+
 /**
  * The read model's tables. Everything here is derived from the events and can be rebuilt at any
  * time, so the schema carries a version: bump it whenever the tables, the projection logic OR the
@@ -6,8 +8,10 @@
  *
  * 2: the domain's state gained obligationLog, disclosure and groups.
  * 3: narrow list rows, details apart, parties carry the list's sort keys, status counts.
+ * 4: supervision (unit handlings, commitments, statistics buckets, key suggestions), scheduler
+ *    wake-ups, published suggestions, notifications and read marks (inbox streams).
  */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [
@@ -19,6 +23,16 @@ export const READ_MODEL_TABLES = [
   'timeline',
   'users',
   'units',
+  'unit_handlings',
+  'commitments',
+  'unit_stat_buckets',
+  'key_suggestions',
+  'wake_ups',
+  'published_suggestions',
+  'notifications',
+  'notification_counts',
+  'notification_reads',
+  'notification_read_counts',
   'checkpoints',
 ] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
@@ -105,6 +119,7 @@ CREATE TABLE units (
   name TEXT NOT NULL
 );
 
+${SUPERVISION_TABLES_DDL}
 -- Positions as decimal text: EventStoreDB positions may not fit a signed 64-bit integer.
 CREATE TABLE checkpoints (
   name TEXT PRIMARY KEY,
@@ -126,4 +141,4 @@ CREATE INDEX parties_by_due ON parties (kind, party_id, due_sort, submitted_at D
 CREATE INDEX parties_by_status_due ON parties (kind, party_id, status, due_sort, submitted_at DESC, suggestion_id);
 CREATE UNIQUE INDEX timeline_by_suggestion ON timeline (suggestion_id, revision);
 CREATE INDEX users_by_role ON users (role, id);
-`;
+${SUPERVISION_INDEXES_DDL}`;

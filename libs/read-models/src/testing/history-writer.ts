@@ -17,6 +17,7 @@ import {
   type SuggestionState,
 } from '@duban/domain';
 import type { AppendResult, EventStore, NewEvent, RecordedEvent } from '@duban/event-store';
+import { inboxStreamId, type NotificationsReadEvent } from '../inbox/inbox-stream';
 
 const rulebook = getRulebook('national');
 const calendar = createWorkingCalendar();
@@ -64,6 +65,12 @@ export class HistoryWriter {
 
   changePassword(userId: string, at: string): Promise<AppendResult> {
     return this.account(userStreamId(userId), { type: 'PasswordChanged', data: { passwordHash: 'scrypt$16384$8$1$bmV3$changed' } }, at);
+  }
+
+  /** As the api records read marks: appended to the person's inbox stream, any revision. */
+  markRead(reader: Actor, notificationIds: string[], at: string): Promise<AppendResult> {
+    const event: NotificationsReadEvent = { type: 'NotificationsRead', data: { notificationIds } };
+    return this.store.appendToStream(inboxStreamId(reader.userId), [withMetadata(event, reader, at)], { expectedRevision: 'any' });
   }
 
   private account(streamId: string, event: AccountEvent, at: string): Promise<AppendResult> {

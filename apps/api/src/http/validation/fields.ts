@@ -34,6 +34,11 @@ export const USER_ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
 export const LIST_MAX = 50;
 
 const NOT_BLANK = /\S/;
+/**
+ * No control characters but tab and line breaks, and no lone UTF-16 surrogates: they cannot be
+ * stored as UTF-8 unchanged, so the stored text (and its audit hash) would differ from what was sent.
+ */
+export const PRINTABLE_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\p{Cs}]*$/u;
 
 function presence(options: FieldOptions): PropertyDecorator[] {
   return options.optional ? [IsOptional()] : [];
@@ -45,6 +50,7 @@ export function TextField(label: string, maxLength: number, options: FieldOption
     ApiProperty({ type: String, maxLength, required: !options.optional, description: options.description ?? label }),
     IsString({ message: `${label}必须是文本` }),
     Matches(NOT_BLANK, { message: `${label}不能为空` }),
+    Matches(PRINTABLE_TEXT, { message: `${label}不能包含控制字符或无效的 Unicode 字符` }),
     MaxLength(maxLength, { message: `${label}不能超过 ${maxLength} 个字符` }),
   );
 }

@@ -27,7 +27,7 @@ export class AnswerSuggestionDto {
   @ApiProperty({ type: [CommitmentDto], required: false, maxItems: LIST_MAX, description: 'B、C 类答复须列出承诺事项' })
   @IsArray({ message: '承诺事项必须是数组' })
   @ArrayMaxSize(LIST_MAX, { message: `承诺事项最多 ${LIST_MAX} 项` })
-  @ValidateNested({ each: true })
+  @ValidateNested({ each: true, message: '承诺事项的每一项必须是包含 description 和 dueAt 的对象' })
   @Type(() => CommitmentDto)
   commitments?: CommitmentDto[];
 

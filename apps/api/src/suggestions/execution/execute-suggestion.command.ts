@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Actor, SuggestionCommand } from '@duban/domain';
+import type { IdempotencyRequest } from '../../idempotency/idempotency-request';
 
 /** What every suggestion command answers: the new revision (also the ETag) and the global position. */
 export interface CommandOutcome {
@@ -7,6 +8,8 @@ export interface CommandOutcome {
   revision: number;
   /** Pass as `?after=` to a query to read your own write. */
   position: string;
+  /** Set when an Idempotency-Key retry was answered with the first outcome; not part of the body. */
+  replayed?: boolean;
 }
 
 export interface ExecutionOptions {
@@ -20,6 +23,8 @@ export interface ExecutionOptions {
    * requests always use the Clock.
    */
   at?: string;
+  /** From Idempotency-Key: a retry of a command already applied is answered with its first outcome. */
+  idempotency?: IdempotencyRequest;
 }
 
 /** The single command on the CommandBus: any suggestion command, for one suggestion, by one actor. */

@@ -8,6 +8,7 @@ import { EVENT_STORE, EventStore, NewEvent, SqliteEventStore } from '@duban/even
 import { Clock, ManualClock } from '../../clock/clock';
 import { newEventMetadata } from '../../events/new-event-metadata';
 import { RULEBOOK, WORKING_CALENDAR } from '../../infrastructure/tokens';
+import { ApiMetrics } from '../../observability/metrics/api-metrics';
 import { ConcurrencyExhaustedError } from './concurrency-exhausted.error';
 import { ExecuteSuggestionCommand } from './execute-suggestion.command';
 import { ExecuteSuggestionHandler, MAX_RETRIES } from './execute-suggestion.handler';
@@ -79,6 +80,7 @@ describe('ExecuteSuggestionHandler', () => {
       imports: [CqrsModule.forRoot()],
       providers: [
         ExecuteSuggestionHandler,
+        ApiMetrics,
         { provide: EVENT_STORE, useValue: store },
         { provide: RULEBOOK, useValue: getRulebook('national') },
         { provide: WORKING_CALENDAR, useValue: createWorkingCalendar() },

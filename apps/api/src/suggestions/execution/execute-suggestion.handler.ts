@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import {
   Rulebook,
@@ -8,11 +8,13 @@ import {
   suggestionDecider,
   suggestionStreamId,
 } from '@duban/domain';
-import { EVENT_STORE, EventStore, WrongExpectedRevisionError, formatPosition } from '@duban/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError, formatPosition } from '@duban/event-store';
 import { Clock } from '../../clock/clock';
 import { newEventMetadata } from '../../events/new-event-metadata';
 import { stamp } from '../../events/stamp';
+import { findPriorOutcome } from '../../idempotency/find-prior-outcome';
 import { RULEBOOK, WORKING_CALENDAR } from '../../infrastructure/tokens';
+import { ApiMetrics } from '../../observability/metrics/api-metrics';
 import { ConcurrencyExhaustedError } from './concurrency-exhausted.error';
 import { CommandOutcome, ExecuteSuggestionCommand } from './execute-suggestion.command';
 import { RevisionMismatchError } from './revision-mismatch.error';
@@ -35,13 +37,24 @@ export class ExecuteSuggestionHandler implements ICommandHandler<ExecuteSuggesti
     @Inject(WORKING_CALENDAR) private readonly calendar: WorkingCalendar,
     private readonly clock: Clock,
     private readonly eventBus: EventBus,
+    // Optional so the handler also runs outside Nest (the benchmarks build it by hand).
+    @Optional() private readonly metrics: ApiMetrics = new ApiMetrics(),
   ) {}
 
-  async execute(command: ExecuteSuggestionCommand): Promise<CommandOutcome> {
+  execute(command: ExecuteSuggestionCommand): Promise<CommandOutcome> {
+    return this.metrics.timeCommand(command.command.type, () => this.decideAndAppend(command), (outcome) => outcome.replayed === true);
+  }
+
+  private async decideAndAppend(command: ExecuteSuggestionCommand): Promise<CommandOutcome> {
     const streamId = suggestionStreamId(command.suggestionId);
-    const ifMatch = command.options.expectedRevision;
+    const { expectedRevision: ifMatch, idempotency } = command.options;
     for (let attempt = 0; ; attempt++) {
-      const { state, revision } = await this.load(streamId);
+      const { recorded, state, revision } = await this.load(streamId);
+      // Before If-Match: a retry carries the If-Match of the first try, which its own success made stale.
+      if (idempotency) {
+        const prior = findPriorOutcome(command.suggestionId, recorded, command.actor.userId, idempotency);
+        if (prior) return prior;
+      }
       if (ifMatch !== undefined && revision >= 0 && ifMatch !== revision) {
         throw new RevisionMismatchError(ifMatch, revision);
       }
@@ -60,21 +73,24 @@ export class ExecuteSuggestionHandler implements ICommandHandler<ExecuteSuggesti
         return await this.append(streamId, command, events, expected, now);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (ifMatch !== undefined) throw new RevisionMismatchError(ifMatch, Number(error.actual));
+        // With a key, the winner may be this very command sent twice at once: re-read to find out.
+        if (ifMatch !== undefined && (!idempotency || attempt >= MAX_RETRIES)) {
+          throw new RevisionMismatchError(ifMatch, Number(error.actual));
+        }
         if (attempt >= MAX_RETRIES) throw new ConcurrencyExhaustedError(streamId, attempt + 1);
         this.logger.warn(`lost a race on ${streamId} (attempt ${attempt + 1}), re-reading`);
       }
     }
   }
 
-  private async load(streamId: string): Promise<{ state: SuggestionState; revision: number }> {
+  private async load(streamId: string): Promise<{ recorded: RecordedEvent[]; state: SuggestionState; revision: number }> {
     const recorded = await this.store.readStream(streamId);
     const state = recorded.reduce(
       (current, event) => suggestionDecider.evolve(current, stamp<SuggestionEvent>(event)),
       suggestionDecider.initialState(),
     );
     const last = recorded[recorded.length - 1];
-    return { state, revision: last === undefined ? -1 : Number(last.revision) };
+    return { recorded, state, revision: last === undefined ? -1 : Number(last.revision) };
   }
 
   private async append(
@@ -88,7 +104,7 @@ export class ExecuteSuggestionHandler implements ICommandHandler<ExecuteSuggesti
     const newEvents = events.map((event) => ({
       type: event.type,
       data: event.data,
-      metadata: newEventMetadata(actor, now, options.correlationId, options.causationId),
+      metadata: newEventMetadata(actor, now, options.correlationId, options.causationId, options.idempotency),
     }));
     const result = await this.store.appendToStream(streamId, newEvents, {
       expectedRevision: expected < 0 ? 'no_stream' : BigInt(expected),

@@ -5,6 +5,7 @@ import { AuthUser, toActor } from '../../auth/auth-user';
 import type { AuthenticatedRequest } from '../../auth/current-user.decorator';
 import type { RequestIds } from '../../http/correlation';
 import { parseIfMatch } from '../../http/if-match';
+import type { RequestWithIdempotency } from '../../idempotency/idempotency.interceptor';
 import type { ExecutionOptions } from '../execution/execute-suggestion.command';
 
 /** Who sends a command and under which preconditions: actor, If-Match, correlation and causation. */
@@ -14,12 +15,13 @@ export interface CommandContext {
 }
 
 export const CommandCtx = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest & { ids?: RequestIds }>();
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest & RequestWithIdempotency & { ids?: RequestIds }>();
   const user: AuthUser | undefined = request.user;
   if (!user) throw new Error('CommandCtx used on a route without the JWT guard');
   const ids = request.ids ?? { correlationId: randomUUID(), requestId: randomUUID() };
   const options: ExecutionOptions = { correlationId: ids.correlationId, causationId: ids.requestId };
   const expectedRevision = parseIfMatch(request.headers['if-match']);
   if (expectedRevision !== undefined) options.expectedRevision = expectedRevision;
+  if (request.idempotency) options.idempotency = request.idempotency;
   return { actor: toActor(user), options };
 });

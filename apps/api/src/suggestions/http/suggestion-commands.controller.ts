@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { randomUUID } from 'node:crypto';
 import type { SuggestionCommand } from '@duban/domain';
 import { AccountDirectory } from '../../accounts/account-directory';
+import { deriveSuggestionId } from '../../idempotency/derive-suggestion-id';
 import { AnswerSuggestionDto } from '../dto/answer-suggestion.dto';
 import { AssignSuggestionDto } from '../dto/assign-suggestion.dto';
 import { CoOpinionDto } from '../dto/co-opinion.dto';
@@ -31,6 +32,7 @@ import { SuggestionId } from './suggestion-id.pipe';
 @ApiBearerAuth()
 @ApiHeader({ name: 'If-Match', required: false, description: '期望的版本号，例如 "3"；过期则返回 412 且不做任何修改' })
 @ApiHeader({ name: 'X-Correlation-Id', required: false, description: '关联编号，写入事件元数据' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: '幂等键：同一用户以同一键重发同一请求时返回首次结果且不重复执行；同一键用于不同请求返回 422' })
 @UseInterceptors(EtagInterceptor)
 @Controller('suggestions')
 export class SuggestionCommandsController {
@@ -43,7 +45,9 @@ export class SuggestionCommandsController {
   @ApiOperation({ summary: '提交建议（人大代表）' })
   async submit(@Body() dto: SubmitSuggestionDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     await this.directory.requireUsersWithRole('coSignerIds', dto.coSignerIds ?? [], 'deputy');
-    const id = randomUUID();
+    // With a key, a retried submission must find the stream of the first one.
+    const key = ctx.options.idempotency?.key;
+    const id = key === undefined ? randomUUID() : deriveSuggestionId(ctx.actor.userId, key);
     return this.run(id, dto.toCommand(id), ctx);
   }
 

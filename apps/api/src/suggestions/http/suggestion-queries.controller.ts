@@ -1,6 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { deadlineOutcomes, type DeadlineOutcome } from '@duban/domain';
+import { EVENT_STORE, type EventStore } from '@duban/event-store';
 import type { ReadModelQueries, SuggestionDetail, SuggestionList, TimelineEntry } from '@duban/read-models';
 import { AuthUser, toActor } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
@@ -8,8 +10,10 @@ import { Clock } from '../../clock/clock';
 import { etag } from '../../http/if-match';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
-import { AfterQueryDto } from '../../read-consistency/after-query.dto';
 import { ListSuggestionsQueryDto } from '../dto/list-suggestions.query.dto';
+import { suggestionAsOf } from '../../supervision/looking-back/suggestion-as-of';
+import { SuggestionDetailQueryDto } from '../../supervision/looking-back/suggestion-detail.query.dto';
+import { TimelineQueryDto } from '../../supervision/looking-back/timeline.query.dto';
 import { SuggestionId } from './suggestion-id.pipe';
 
 /**
@@ -24,6 +28,7 @@ export class SuggestionQueriesController {
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
     @Inject(Clock) private readonly clock: Clock,
     private readonly readAfter: ReadAfterService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
@@ -37,12 +42,19 @@ export class SuggestionQueriesController {
   @ApiOperation({ summary: '建议详情：当前完整状态与版本号' })
   async detail(
     @SuggestionId() id: string,
-    @Query() query: AfterQueryDto,
+    @Query() query: SuggestionDetailQueryDto,
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SuggestionDetail> {
     await this.readAfter.waitFor(query.after);
-    const detail = (await this.visible(id, user)) ? await this.queries.getSuggestion(id) : null;
+    const visible = await this.visible(id, user);
+    // ?asOf: folded from the stream up to that instant (回溯); who may look is decided as of now.
+    if (visible && query.asOf !== undefined) {
+      const then = await suggestionAsOf(this.store, id, query.asOf);
+      if (!then) throw new NotFoundException('该时间点建议尚未提交');
+      return then;
+    }
+    const detail = visible ? await this.queries.getSuggestion(id) : null;
     if (!detail) throw new NotFoundException('建议不存在');
     res.setHeader('ETag', etag(detail.revision));
     return detail;
@@ -50,10 +62,18 @@ export class SuggestionQueriesController {
 
   @Get(':id/timeline')
   @ApiOperation({ summary: '建议的时间线：每个事件的版本、类型、时间、操作人与内容' })
-  async timeline(@SuggestionId() id: string, @Query() query: AfterQueryDto, @CurrentUser() user: AuthUser): Promise<TimelineEntry[]> {
+  async timeline(
+    @SuggestionId() id: string,
+    @Query() query: TimelineQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TimelineEntry[] | { entries: TimelineEntry[]; deadlines: DeadlineOutcome[] }> {
     await this.readAfter.waitFor(query.after);
     if (!(await this.visible(id, user))) throw new NotFoundException('建议不存在');
-    return this.queries.getTimeline(id);
+    const entries = await this.queries.getTimeline(id);
+    // The plain array stays the default answer; ?withDeadlines=1 adds each deadline met or missed.
+    if (!query.wantsDeadlines()) return entries;
+    const state = await this.queries.getSuggestion(id);
+    return { entries, deadlines: state ? deadlineOutcomes(state, this.clock.nowIso()) : [] };
   }
 
   private async visible(id: string, user: AuthUser): Promise<boolean> {

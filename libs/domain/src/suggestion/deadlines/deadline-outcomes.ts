@@ -1,6 +1,7 @@
 import { instantMs } from '../../calendar/local-date';
 import { SuggestionState } from '../state';
 import { ObligationKind } from './obligation';
+import { obligationLog } from './obligation-log';
 
 /** How one deadline went, for the timeline (期限是否按时完成). */
 export interface DeadlineOutcome {
@@ -27,7 +28,7 @@ export interface DeadlineOutcome {
 export function deadlineOutcomes(state: SuggestionState, now: string): DeadlineOutcome[] {
   if (state.status === 'none') return [];
   const nowMs = instantMs(now);
-  return (state.obligationLog ?? []).map((record) => {
+  return obligationLog(state).map((record) => {
     const { key, kind, unitId, commitmentId, round, dueAt, fulfilledAt, endedAt } = record;
     const due = instantMs(dueAt);
     const met = fulfilledAt !== undefined && instantMs(fulfilledAt) <= due;

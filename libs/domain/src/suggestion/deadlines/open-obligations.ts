@@ -1,8 +1,9 @@
 import { isIsoInstant, toShanghaiDate } from '../../calendar/local-date';
+import { packInstant } from '../../calendar/packed-instant';
 import { assertNever } from '../../shared/errors';
-import { answeringUnits } from '../assignment-view';
 import { Assignment, ExistingSuggestion, SuggestionState, UnitHandling } from '../state';
 import { concernsOf, Obligation, ObligationKind } from './obligation';
+import { obligationKeys } from './obligation-key';
 
 /**
  * Every obligation open in this state, with its due time as the state holds it (no rulebook,
@@ -20,9 +21,35 @@ import { concernsOf, Obligation, ObligationKind } from './obligation';
  */
 export function openObligations(state: SuggestionState): Obligation[] {
   if (state.status === 'none') return [];
-  // evolve() calls this on every event and must never throw: Date.parse, not the strict instantMs.
-  return [...statusObligations(state), ...commitmentObligations(state)].sort(
-    (a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  // Parsed once per obligation, not once per comparison; Date.parse, not the strict instantMs: never throws.
+  return collectOpenObligations(state)
+    .map((obligation) => ({ obligation, ms: Date.parse(obligation.dueAt) }))
+    .sort((a, b) => a.ms - b.ms || (a.obligation.key < b.obligation.key ? -1 : a.obligation.key > b.obligation.key ? 1 : 0))
+    .map(({ obligation }) => obligation);
+}
+
+/**
+ * The open obligations in no particular order, for evolve() (track-obligations.ts), which runs this on
+ * every event that changes what they depend on: `OBLIGATION_INPUTS` below. Never throws.
+ */
+export function collectOpenObligations(state: ExistingSuggestion): Obligation[] {
+  const owed = statusObligations(state);
+  commitmentObligations(state, owed);
+  return owed;
+}
+
+/**
+ * The parts of the state the obligations are computed from. An event that leaves all of them as they
+ * were (same values, same objects: states are immutable) opens and closes nothing, so evolve() need
+ * not look. Reading anything else of the state above means adding it here.
+ */
+export function sameObligationInputs(before: ExistingSuggestion, after: ExistingSuggestion): boolean {
+  return (
+    before.status === after.status &&
+    before.commitments === after.commitments &&
+    before.previousAssignments.length === after.previousAssignments.length &&
+    ('assignDueAt' in before ? before.assignDueAt : undefined) === ('assignDueAt' in after ? after.assignDueAt : undefined) &&
+    ('assignment' in before ? before.assignment : undefined) === ('assignment' in after ? after.assignment : undefined)
   );
 }
 
@@ -30,7 +57,7 @@ function statusObligations(state: ExistingSuggestion): Obligation[] {
   const n = state.previousAssignments.length + 1;
   switch (state.status) {
     case 'accepted':
-      return [obligation('assign', withAssignment('assign', n), state.assignDueAt)];
+      return [obligation('assign', obligationKeys.assign(n), state.assignDueAt)];
     case 'assigned':
     case 'answered':
     case 'rehandling':
@@ -52,72 +79,82 @@ function assignmentObligations(status: 'assigned' | 'answered' | 'rehandling' | 
     const { unitId } = unit;
     // requestReturn needs status `assigned` and no answer yet; a pending request of its own has used the window for now.
     if (status === 'assigned' && unit.answers.length === 0 && assignment.pendingReturn?.unitId !== unitId) {
-      owed.push(obligation('return_window', withAssignment(`return:${unitId}`, n), assignment.deadlines.returnDueAt, { unitId }));
+      owed.push(unitObligation('return_window', obligationKeys.returnWindow(unitId, n), assignment.deadlines.returnDueAt, unitId));
     }
     if (unit.role === 'co') {
       if (status === 'assigned' && !unit.coOpinion) {
-        owed.push(obligation('co_opinion', withAssignment(`co_opinion:${unitId}`, n), unit.dueAt, { unitId }));
+        owed.push(unitObligation('co_opinion', obligationKeys.coOpinion(unitId, n), unit.dueAt, unitId));
       }
       continue;
     }
-    owed.push(...answeringUnitObligations(unit, assignment, n));
+    answeringUnitObligations(unit, assignment, n, owed);
   }
   return owed;
 }
 
 /** Sole, lead and separate units: contact and answer while handling, the new answer while re-handling, then the rating. */
-function answeringUnitObligations(unit: UnitHandling, assignment: Assignment, n: number): Obligation[] {
+function answeringUnitObligations(unit: UnitHandling, assignment: Assignment, n: number, owed: Obligation[]): void {
   const { unitId, round } = unit;
   switch (unit.stage) {
     case 'handling': {
-      const owed: Obligation[] = [];
       // Contact counts "before answering": once answered, it can no longer be done in time.
       if (!unit.contactedAt) {
-        owed.push(obligation('contact', withAssignment(`contact:${unitId}`, n), assignment.deadlines.contactDueAt, { unitId }));
+        owed.push(unitObligation('contact', obligationKeys.contact(unitId, n), assignment.deadlines.contactDueAt, unitId));
       }
       const extended = unit.dueAt !== assignment.deadlines.answerDueAt;
-      const answerKey = `answer:${unitId}:${round}${extended ? `:ext-${lastDay(unit.dueAt)}` : ''}`;
-      owed.push(obligation('answer', withAssignment(answerKey, n), unit.dueAt, { unitId, round }));
-      return owed;
+      const key = obligationKeys.answer(unitId, round, extended ? lastDay(unit.dueAt) : null, n);
+      owed.push(roundObligation('answer', key, unit.dueAt, unitId, round));
+      return;
     }
     case 'rehandling':
-      return [obligation('rehandling', withAssignment(`rehandling:${unitId}:${round}`, n), unit.dueAt, { unitId, round })];
+      owed.push(roundObligation('rehandling', obligationKeys.rehandling(unitId, round, n), unit.dueAt, unitId, round));
+      return;
     case 'answered':
       // Before every answering unit has answered the round, the window is not open yet. A dissatisfied
       // rating leaves the unit `answered` until RehandlingStarted in the same append: rated is rated.
-      return unit.feedbackDueAt && !unit.ratings.some((r) => r.round === round)
-        ? [obligation('feedback', withAssignment(`feedback:${unitId}:${round}`, n), unit.feedbackDueAt, { unitId, round })]
-        : [];
+      if (unit.feedbackDueAt && !unit.ratings.some((r) => r.round === round)) {
+        owed.push(roundObligation('feedback', obligationKeys.feedback(unitId, round, n), unit.feedbackDueAt, unitId, round));
+      }
+      return;
     case 'rated':
     case 'not_rated':
-      return [];
+      return;
     default:
       return assertNever(unit.stage, 'unit stage');
   }
 }
 
-function commitmentObligations(state: ExistingSuggestion): Obligation[] {
-  if (state.status === 'withdrawn' || state.status === 'rejected') return [];
-  return state.commitments
-    .filter((c) => c.fulfilledAt === undefined)
-    .map((c) => obligation('commitment', `commitment:${c.commitmentId}`, c.dueAt, { unitId: c.unitId, commitmentId: c.commitmentId }));
+function commitmentObligations(state: ExistingSuggestion, owed: Obligation[]): void {
+  if (state.status === 'withdrawn' || state.status === 'rejected') return;
+  for (const c of state.commitments) {
+    if (c.fulfilledAt !== undefined) continue;
+    owed.push({
+      key: obligationKeys.commitment(c.commitmentId),
+      kind: 'commitment',
+      concerns: concernsOf('commitment'),
+      unitId: c.unitId,
+      commitmentId: c.commitmentId,
+      dueAt: c.dueAt,
+    });
+  }
 }
 
-function obligation(
-  kind: ObligationKind,
-  key: string,
-  dueAt: string,
-  extra: { unitId?: string; commitmentId?: string; round?: number } = {},
-): Obligation {
-  return { key, kind, concerns: concernsOf(kind), ...extra, dueAt };
+// One literal per shape, properties always in the same order: cheap to build, same objects as ever.
+function obligation(kind: ObligationKind, key: string, dueAt: string): Obligation {
+  return { key, kind, concerns: concernsOf(kind), dueAt };
 }
 
-/** The first assignment's keys stay short; later ones (after an approved return) are told apart. */
-function withAssignment(key: string, n: number): string {
-  return n > 1 ? `${key}@${n}` : key;
+function unitObligation(kind: ObligationKind, key: string, dueAt: string, unitId: string): Obligation {
+  return { key, kind, concerns: concernsOf(kind), unitId, dueAt };
+}
+
+function roundObligation(kind: ObligationKind, key: string, dueAt: string, unitId: string, round: number): Obligation {
+  return { key, kind, concerns: concernsOf(kind), unitId, round, dueAt };
 }
 
 /** The Asia/Shanghai day a 24:00 due time ends (the raw value if it is not an instant: evolve must not throw). */
 function lastDay(dueAt: string): string {
+  // The usual due time, 24:00 in Shanghai = 16:00Z, ends the day it names: no date arithmetic needed.
+  if (dueAt.endsWith('T16:00:00.000Z') && typeof packInstant(dueAt) === 'number') return dueAt.slice(0, 10);
   return isIsoInstant(dueAt) ? toShanghaiDate(new Date(Date.parse(dueAt) - 1).toISOString()) : dueAt;
 }

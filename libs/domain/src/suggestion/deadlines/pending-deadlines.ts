@@ -1,4 +1,6 @@
+import { PackedInstant, packInstant, unpackInstant } from '../../calendar/packed-instant';
 import { ExistingSuggestion } from '../state';
+import { DUE, KEY, MISSED, REMINDED } from './deadline-log';
 import { Obligation } from './obligation';
 import { openObligations } from './open-obligations';
 
@@ -8,17 +10,19 @@ export interface PendingDeadline {
   missedAt?: string;
 }
 
-/** The open obligations with what has already been recorded for them (from the obligation log). */
+/** The open obligations with what has already been recorded for them (from the deadline log). */
 export function pendingDeadlines(state: ExistingSuggestion): PendingDeadline[] {
-  const log = new Map((state.obligationLog ?? []).map((r) => [r.key, r]));
+  const log = state.deadlineLog ?? [];
   return openObligations(state).map((obligation) => {
-    const record = log.get(obligation.key);
-    // A record with another due time belongs to an earlier deadline: nothing is recorded for this one yet.
-    const current = record && record.dueAt === obligation.dueAt ? record : undefined;
-    return {
-      obligation,
-      ...(current?.remindedAt ? { remindedAt: current.remindedAt } : {}),
-      ...(current?.missedAt ? { missedAt: current.missedAt } : {}),
-    };
+    const entry = log.find((e) => e[KEY] === obligation.key);
+    // An entry with another due time belongs to an earlier deadline: nothing is recorded for this one yet.
+    const current = entry && entry[DUE] === packInstant(obligation.dueAt) ? entry : undefined;
+    const remindedAt = unpacked(current?.[REMINDED]);
+    const missedAt = unpacked(current?.[MISSED]);
+    return { obligation, ...(remindedAt ? { remindedAt } : {}), ...(missedAt ? { missedAt } : {}) };
   });
+}
+
+function unpacked(packed: PackedInstant | null | undefined): string | undefined {
+  return packed === null || packed === undefined ? undefined : unpackInstant(packed);
 }

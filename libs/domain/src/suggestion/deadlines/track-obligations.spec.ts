@@ -29,6 +29,7 @@ import { evolveSuggestion, initialSuggestionState } from '../evolve';
 import { SuggestionEvent } from '../events';
 import { ExistingSuggestion, Stamped, SuggestionState } from '../state';
 import { isDeadlineOpen } from './obligation';
+import { obligationLog } from './obligation-log';
 import { openObligations } from './open-obligations';
 
 const C1 = { commitmentId: 'C1', description: '完成线路调整', dueAt: '2026-10-09T16:00:00.000Z' };
@@ -69,9 +70,9 @@ describe('the obligation log', () => {
     for (const event of history) {
       state = evolveSuggestion(state, event);
       if (state.status === 'none') continue;
-      const open = state.obligationLog.filter(isDeadlineOpen).map((r) => r.key).sort();
+      const open = obligationLog(state).filter(isDeadlineOpen).map((r) => r.key).sort();
       expect(open).toEqual(openObligations(state).map((o) => o.key).sort());
-      const keys = state.obligationLog.map((r) => r.key);
+      const keys = obligationLog(state).map((r) => r.key);
       expect(new Set(keys).size).toBe(keys.length);
     }
   });
@@ -80,7 +81,7 @@ describe('the obligation log', () => {
     const reminded = runScheduler(soleHistory(), '2026-03-17T00:00:00.000Z').stream;
     const state = given(...reminded, returnRequested(TRANSPORT, '2026-03-17T02:00:00.000Z'), returnDenied(TRANSPORT, '2026-03-18T02:00:00.000Z')).state;
     if (state.status === 'none') throw new Error('no suggestion');
-    expect(state.obligationLog.find((r) => r.key === `return:${TRANSPORT}`)).toEqual({
+    expect(obligationLog(state).find((r) => r.key === `return:${TRANSPORT}`)).toEqual({
       key: `return:${TRANSPORT}`,
       kind: 'return_window',
       concerns: 'unit',
@@ -93,8 +94,8 @@ describe('the obligation log', () => {
 
   it('starts the log afresh on a state saved before it existed, instead of throwing', () => {
     const saved = given(...soleHistory()).state as ExistingSuggestion;
-    const { obligationLog: _dropped, ...older } = saved;
+    const { deadlineLog: _dropped, ...older } = saved;
     const next = evolveSuggestion(older as ExistingSuggestion, contacted(TRANSPORT));
-    expect(next.status === 'none' ? [] : next.obligationLog.map((r) => r.key)).toEqual([`return:${TRANSPORT}`, `answer:${TRANSPORT}:1`]);
+    expect(obligationLog(next).map((r) => r.key)).toEqual([`return:${TRANSPORT}`, `answer:${TRANSPORT}:1`]);
   });
 });

@@ -1,81 +1,143 @@
+import { PackedInstant, packedMs, packInstant, packRepeatedInstant } from '../../calendar/packed-instant';
 import { assertNever } from '../../shared/errors';
 import { SuggestionEvent } from '../events';
 import { ExistingSuggestion, Stamped } from '../state';
-import { DeadlineRecord, isDeadlineOpen, Obligation } from './obligation';
-import { openObligations } from './open-obligations';
+import { Commitment } from '../values';
+import { DeadlineLogEntry, DUE, ENDED, FULFILLED, isOpen, KEY, MISSED, openEntry, partsOfEntry, REMINDED, reopened, withSlot } from './deadline-log';
+import { Obligation } from './obligation';
+import { collectOpenObligations } from './open-obligations';
 
 /**
- * Keeps `obligationLog` in step with the state an event produced: obligations that appear are
+ * Keeps `deadlineLog` in step with the state an event produced: obligations that appear are
  * logged as opened at the event's time; those that disappear are closed as fulfilled when this
  * event is what fulfils them, otherwise as ended. Deriving the log from the state (rather than
  * from each event type) means a new rule cannot forget to open or close an obligation.
+ *
+ * Runs inside evolve() on every event that changes an obligation input (see sameObligationInputs),
+ * so it copies only what changes and parses no dates: due times are compared packed. Returns the
+ * new log, or the state's own when nothing changed.
  */
-export function trackObligations(state: ExistingSuggestion, event: Stamped<SuggestionEvent>): ExistingSuggestion {
+export function trackObligations(state: ExistingSuggestion, event: Stamped<SuggestionEvent>): DeadlineLogEntry[] {
   // A state saved before the log existed (e.g. in a read model) starts it empty rather than throwing.
-  const log = state.obligationLog ?? [];
-  const open = new Map(openObligations(state).map((o) => [o.key, o]));
-  let changed = false;
-
-  const next = log.map((record) => {
-    const current = open.get(record.key);
-    open.delete(record.key);
-    const updated = current ? keepOpen(record, current) : close(record, event);
-    if (updated !== record) changed = true;
-    return updated;
-  });
-  for (const obligation of open.values()) {
-    next.push({ ...obligation, openedAt: event.at });
-    changed = true;
+  const log = state.deadlineLog ?? [];
+  const open = collectOpenObligations(state);
+  const dues: PackedInstant[] = [];
+  const matched: boolean[] = [];
+  for (const o of open) {
+    dues.push(packRepeatedInstant(o.dueAt));
+    matched.push(false);
   }
-  return changed ? { ...state, obligationLog: next } : state;
+  let at: PackedInstant | undefined;
+  const eventAt = () => (at ??= packInstant(event.at));
+  let next: DeadlineLogEntry[] | undefined;
+  for (let i = 0; i < log.length; i++) {
+    const entry = log[i]!;
+    const j = indexOfKey(open, entry[KEY]);
+    let updated: DeadlineLogEntry;
+    if (j >= 0) {
+      matched[j] = true;
+      updated = keepOpen(entry, dues[j]!);
+    } else {
+      updated = isOpen(entry) ? withSlot(entry, fulfils(entry, event, state.commitments) ? FULFILLED : ENDED, eventAt()) : entry;
+    }
+    if (updated !== entry) {
+      next ??= log.slice();
+      next[i] = updated;
+    }
+  }
+  const opened = newlyOpen(open, dues, matched);
+  if (opened.length > 0) {
+    next ??= log.slice();
+    for (const j of opened) next.push(openEntry(open[j]!, dues[j]!, eventAt(), state.commitments));
+  }
+  return next ?? log;
 }
 
-/** Marks a DeadlineReminderRecorded or DeadlineMissed on its record; unknown keys change nothing. */
+/** Marks a DeadlineReminderRecorded or DeadlineMissed on its entry; unknown keys change nothing. */
 export function markDeadline(state: ExistingSuggestion, key: string, mark: 'remindedAt' | 'missedAt', at: string): ExistingSuggestion {
-  const log = state.obligationLog ?? [];
-  if (!log.some((r) => r.key === key)) return state;
-  return { ...state, obligationLog: log.map((r) => (r.key === key ? { ...r, [mark]: at } : r)) };
+  const log = state.deadlineLog ?? [];
+  const i = log.findIndex((entry) => entry[KEY] === key);
+  if (i < 0) return state;
+  const next = log.slice();
+  next[i] = withSlot(log[i]!, mark === 'remindedAt' ? REMINDED : MISSED, packInstant(at));
+  return { ...state, deadlineLog: next };
 }
 
-function keepOpen(record: DeadlineRecord, current: Obligation): DeadlineRecord {
-  if (!isDeadlineOpen(record)) {
-    // Open again (a unit whose return request was denied may ask again): the earlier closing no longer holds.
-    const { fulfilledAt: _fulfilled, endedAt: _ended, ...reopened } = record;
-    return withDue(reopened, current.dueAt);
+function indexOfKey(open: readonly Obligation[], key: string): number {
+  for (let j = 0; j < open.length; j++) if (open[j]!.key === key) return j;
+  return -1;
+}
+
+/** Indexes of the obligations no entry matched, in the order they are logged: by due time, then key. */
+function newlyOpen(open: Obligation[], dues: PackedInstant[], matched: boolean[]): number[] {
+  const opened: number[] = [];
+  for (let j = 0; j < open.length; j++) {
+    // Keys are unique in a state; should one repeat, it is logged once.
+    if (!matched[j] && indexOfKey(open, open[j]!.key) === j) opened.push(j);
   }
-  return withDue(record, current.dueAt);
+  // Insertion sort: a handful at most, and no arrays or closures made for it.
+  for (let i = 1; i < opened.length; i++) {
+    const j = opened[i]!;
+    let k = i - 1;
+    while (k >= 0 && before(open, dues, j, opened[k]!)) {
+      opened[k + 1] = opened[k]!;
+      k--;
+    }
+    opened[k + 1] = j;
+  }
+  return opened;
 }
 
-/** A moved due time is a new deadline: its reminder and miss are recorded afresh. */
-function withDue(record: DeadlineRecord, dueAt: string): DeadlineRecord {
-  if (record.dueAt === dueAt) return record;
-  const { remindedAt: _reminded, missedAt: _missed, ...rest } = record;
-  return { ...rest, dueAt };
+/** Whether obligation a is logged before b: earlier due time (as Date.parse reads it), then smaller key. */
+function before(open: Obligation[], dues: PackedInstant[], a: number, b: number): boolean {
+  const byDue = packedMs(dues[a]!) - packedMs(dues[b]!);
+  if (byDue !== 0 && !Number.isNaN(byDue)) return byDue < 0;
+  return open[a]!.key < open[b]!.key;
 }
 
-function close(record: DeadlineRecord, event: Stamped<SuggestionEvent>): DeadlineRecord {
-  if (!isDeadlineOpen(record)) return record;
-  return fulfils(record, event) ? { ...record, fulfilledAt: event.at } : { ...record, endedAt: event.at };
+function keepOpen(entry: DeadlineLogEntry, dueAt: PackedInstant): DeadlineLogEntry {
+  // Open again (a unit whose return request was denied may ask again): the earlier closing no longer holds.
+  const closed = !isOpen(entry);
+  // A moved due time is a new deadline: its reminder and miss are recorded afresh.
+  if (!closed && entry[DUE] === dueAt) return entry;
+  return reopened(entry, dueAt, closed);
 }
 
-function fulfils(record: DeadlineRecord, event: SuggestionEvent): boolean {
-  switch (record.kind) {
+function fulfils(entry: DeadlineLogEntry, event: SuggestionEvent, commitments: readonly Commitment[]): boolean {
+  if (!CAN_FULFIL.has(event.type)) return false;
+  const parts = partsOfEntry(entry, commitments);
+  // evolve() never throws: an entry it cannot read (a damaged state) is ended, not fulfilled.
+  if (!parts) return false;
+  const { kind, unitId, commitmentId } = parts;
+  switch (kind) {
     case 'assign':
       return event.type === 'SuggestionAssigned' || event.type === 'SuggestionReassigned';
     case 'return_window':
-      return event.type === 'ReturnRequested' && event.data.unitId === record.unitId;
+      return event.type === 'ReturnRequested' && event.data.unitId === unitId;
     case 'co_opinion':
-      return event.type === 'CoHandlerOpinionSubmitted' && event.data.unitId === record.unitId;
+      return event.type === 'CoHandlerOpinionSubmitted' && event.data.unitId === unitId;
     case 'contact':
-      return event.type === 'DeputyContacted' && event.data.unitId === record.unitId;
+      return event.type === 'DeputyContacted' && event.data.unitId === unitId;
     case 'answer':
     case 'rehandling':
-      return event.type === 'SuggestionAnswered' && event.data.unitId === record.unitId;
+      return event.type === 'SuggestionAnswered' && event.data.unitId === unitId;
     case 'feedback':
-      return event.type === 'SuggestionRated' && event.data.unitId === record.unitId;
+      return event.type === 'SuggestionRated' && event.data.unitId === unitId;
     case 'commitment':
-      return event.type === 'CommitmentFulfilled' && event.data.commitmentId === record.commitmentId;
+      return event.type === 'CommitmentFulfilled' && event.data.commitmentId === commitmentId;
     default:
-      return assertNever(record.kind, 'obligation kind');
+      return assertNever(kind, 'obligation kind');
   }
 }
+
+/** The events fulfils() can answer yes for: any other closes what it closes as ended, without reading keys. */
+const CAN_FULFIL: ReadonlySet<SuggestionEvent['type']> = new Set([
+  'SuggestionAssigned',
+  'SuggestionReassigned',
+  'ReturnRequested',
+  'CoHandlerOpinionSubmitted',
+  'DeputyContacted',
+  'SuggestionAnswered',
+  'SuggestionRated',
+  'CommitmentFulfilled',
+]);

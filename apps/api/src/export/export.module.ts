@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SupervisionModule } from '../supervision/supervision.module';
+import { ExportController } from './export.controller';
+
+/** Excel exports of the statistics and of the suggestion list. */
+@Module({
+  imports: [SupervisionModule],
+  controllers: [ExportController],
+})
+export class ExportModule {}

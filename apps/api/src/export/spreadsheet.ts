@@ -1,0 +1,42 @@
+import { StreamableFile } from '@nestjs/common';
+import { Workbook } from 'exceljs';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface Column<Row> {
+  header: string;
+  width: number;
+  value: (row: Row) => string | number | null;
+  /** Excel number format, e.g. `0.0%` for a rate. */
+  numFmt?: string;
+}
+
+/** One sheet with a bold, frozen header row: what people open in Excel or WPS. */
+export async function buildSheet<Row>(sheetName: string, columns: Column<Row>[], rows: readonly Row[]): Promise<Buffer> {
+  const workbook = new Workbook();
+  workbook.created = new Date(0);
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** An attachment whose Chinese file name survives every browser (RFC 6266 `filename*`), with an ASCII fallback. */
+export function xlsxFile(buffer: Buffer, asciiName: string, chineseName: string): StreamableFile {
+  return new StreamableFile(buffer, {
+    type: XLSX_TYPE,
+    disposition: `attachment; filename="${asciiName}.xlsx"; filename*=UTF-8''${encodeURIComponent(chineseName)}.xlsx`,
+    length: buffer.length,
+  });
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** `2026-03-02 10:00` in Beijing time, as people read dates in a sheet; empty when absent. */
+export function beijingTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,22 @@
+import { Controller, Query, Sse, MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { AuthUser, toActor } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { LiveChanges } from './live-changes';
+import { StreamQueryDto } from './stream.query.dto';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsStreamController {
+  constructor(private readonly live: LiveChanges) {}
+
+  @Sse('stream')
+  @ApiOperation({
+    summary: '实时变更（Server-Sent Events）：当前用户可见的每次变更，每 15 秒一次心跳注释；令牌可用 access_token 查询参数传递',
+  })
+  stream(@Query() _query: StreamQueryDto, @CurrentUser() user: AuthUser): Observable<MessageEvent> {
+    return this.live.forViewer(toActor(user));
+  }
+}

@@ -1,0 +1,27 @@
+import { download, request } from './client';
+import type { Page } from './types';
+import type { CommitmentRow, Inbox, KeySupervisionReport, Overview, PublicSuggestion, UnitStatsReport } from './supervision-types';
+
+export const fetchOverview = (): Promise<Overview> => request<Overview>('/api/stats/overview');
+
+export const fetchUnitStats = (from?: string, to?: string): Promise<UnitStatsReport> =>
+  request<UnitStatsReport>('/api/stats/units', { query: { from, to } });
+
+export const downloadUnitStats = (from?: string, to?: string): Promise<void> =>
+  download('/api/stats/units.xlsx', { from, to }, '承办单位办理情况统计.xlsx');
+
+export const fetchKeySuggestions = (): Promise<KeySupervisionReport> => request<KeySupervisionReport>('/api/supervision/key');
+
+export const fetchCommitments = (query: { status?: 'open' | 'overdue' | 'fulfilled'; unitId?: string } = {}) =>
+  request<Page<CommitmentRow>>('/api/commitments', { query });
+
+export const fetchInbox = (): Promise<Inbox> => request<Inbox>('/api/inbox');
+
+export const markInboxRead = (id: string): Promise<unknown> =>
+  request(`/api/inbox/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} });
+
+export const fetchPublicSuggestions = (q?: string): Promise<Page<PublicSuggestion>> =>
+  request<Page<PublicSuggestion>>('/api/public/suggestions', { anonymous: true, query: { q, pageSize: 100 } });
+
+export const fetchPublicSuggestion = (id: string): Promise<PublicSuggestion> =>
+  request<PublicSuggestion>(`/api/public/suggestions/${encodeURIComponent(id)}`, { anonymous: true });

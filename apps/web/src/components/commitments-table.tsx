@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { Card, Grid, Table, Tag } from 'antd';
+import type { Commitment } from '../api/types';
+import { useDirectory } from '../layout/directory-context';
+import { formatDateTime } from '../lib/time';
+import { DueBadge } from './due-badge';
+
+function Fulfilment({ c }: { c: Commitment }) {
+  if (!c.fulfilledAt) return <DueBadge dueAt={c.dueAt} prefix="期限 " />;
+  return (
+    <span>
+      <Tag color="green">已落实</Tag>
+      <span className="muted small">{formatDateTime(c.fulfilledAt)}</span>
+      {c.evidence && <div className="small">{c.evidence}</div>}
+    </span>
+  );
+}
+
+/** The commitments ledger of one suggestion (承诺事项台账); cards on phones. */
+export function CommitmentsTable({
+  commitments,
+  action,
+}: {
+  commitments: Commitment[];
+  action?: (commitment: Commitment) => ReactNode;
+}) {
+  const { unitName } = useDirectory();
+  const screens = Grid.useBreakpoint();
+  if (commitments.length === 0) return null;
+  if (!screens.md) {
+    return (
+      <div className="card-list" data-testid="commitments">
+        {commitments.map((c) => (
+          <Card key={c.commitmentId} size="small">
+            <div className="card-title">
+              {c.commitmentId} {c.description}
+            </div>
+            <div className="muted small card-meta">{unitName(c.unitId)}</div>
+            <Fulfilment c={c} />
+            {action?.(c)}
+          </Card>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <Table<Commitment>
+      size="small"
+      rowKey="commitmentId"
+      pagination={false}
+      dataSource={commitments}
+      scroll={{ x: 'max-content' }}
+      data-testid="commitments"
+      columns={[
+        { title: '编号', dataIndex: 'commitmentId', width: 60 },
+        { title: '承诺事项', dataIndex: 'description' },
+        { title: '单位', dataIndex: 'unitId', render: (id: string) => unitName(id) },
+        { title: '落实情况', key: 'status', render: (_: unknown, c) => <Fulfilment c={c} /> },
+        ...(action ? [{ title: '操作', key: 'action', render: (_: unknown, c: Commitment) => action(c) }] : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,80 @@
+import type { TimelineEntry } from '../api/types';
+import { OBLIGATION_LABELS } from '../lib/event-labels';
+import { exemptionLabel, modeLabel, satisfactionLabel, unitRoleLabel } from '../lib/labels';
+import { formatDue } from '../lib/time';
+import type { AssignmentMode, ExemptionReason, Satisfaction, UnitRole } from '../api/types';
+
+interface Names {
+  unitName: (id: string | undefined) => string;
+  userName: (id: string | undefined) => string;
+  categoryLabel: (code: string) => string;
+}
+
+type Data = Record<string, unknown>;
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+const describers: Record<string, (d: Data, n: Names) => string> = {
+  SuggestionSubmitted: (d, n) => {
+    const co = Array.isArray(d.coSignerIds) ? d.coSignerIds.map((id) => n.userName(str(id))) : [];
+    return `《${str(d.title)}》${co.length ? `，附议代表：${co.join('、')}` : ''}`;
+  },
+  SuggestionAccepted: (d) => (d.assignDueAt ? `交办期限 ${formatDue(str(d.assignDueAt))}` : ''),
+  SuggestionRejected: (d) => `理由：${str(d.reason)}`,
+  SuggestionAssigned: (d, n) => describeAssignment(d, n),
+  SuggestionReassigned: (d, n) => describeAssignment(d, n),
+  ReturnRequested: (d, n) => `${n.unitName(str(d.unitId))}：${str(d.reason)}`,
+  ReturnApproved: (d, n) => `${n.unitName(str(d.unitId))}${d.reason ? `，${str(d.reason)}` : ''}，待重新交办`,
+  ReturnDenied: (d, n) => `${n.unitName(str(d.unitId))}${d.reason ? `，${str(d.reason)}` : ''}`,
+  DeputyContacted: (d, n) => `${n.unitName(str(d.unitId))}（${str(d.method)}）：${str(d.summary)}`,
+  CoHandlerOpinionSubmitted: (d, n) => `${n.unitName(str(d.unitId))}：${str(d.content)}`,
+  ExtensionRequested: (d, n) => `${n.unitName(str(d.unitId))} 申请延期至 ${formatDue(str(d.until))}：${str(d.reason)}`,
+  ExtensionGranted: (d, n) => `${n.unitName(str(d.unitId))} 延期至 ${formatDue(str(d.until))}`,
+  ExtensionDenied: (d, n) => `${n.unitName(str(d.unitId))}${d.reason ? `，${str(d.reason)}` : ''}`,
+  KeySupervisionStarted: (d, n) =>
+    `督办人：${n.userName(str(d.supervisorId))}${d.leaderName ? `，领办领导：${str(d.leaderName)}` : ''}`,
+  SuggestionUrged: (d) => str(d.note),
+  SuggestionAnswered: (d, n) => {
+    const commitments = Array.isArray(d.commitments) ? d.commitments.length : 0;
+    return `${n.unitName(str(d.unitId))} 第 ${str(d.round)} 次答复，${n.categoryLabel(str(d.category))}，签发人 ${str(d.signedBy)}${
+      commitments ? `，承诺事项 ${commitments} 项` : ''
+    }${d.onTime === false ? '（逾期答复）' : ''}`;
+  },
+  SuggestionRated: (d, n) =>
+    `${n.unitName(str(d.unitId))}：办理态度${satisfactionLabel(d.attitude as Satisfaction)}，办理结果${satisfactionLabel(
+      d.result as Satisfaction,
+    )}${d.reason ? `；理由：${str(d.reason)}` : ''}`,
+  RehandlingStarted: (d, n) => `${n.unitName(str(d.unitId))} 重新办理，期限 ${formatDue(str(d.dueAt))}`,
+  SuggestionEscalated: (d, n) => `${n.unitName(str(d.unitId))}：${str(d.reason)}`,
+  CommitmentFulfilled: (d, n) => `${n.unitName(str(d.unitId))} 落实承诺 ${str(d.commitmentId)}：${str(d.evidence)}`,
+  SuggestionWithdrawn: (d) => `理由：${str(d.reason)}`,
+  DeadlineReminderRecorded: (d, n) => describeDeadline(d, n, '即将到期'),
+  DeadlineMissed: (d, n) => describeDeadline(d, n, '已逾期'),
+  FeedbackWindowExpired: (d, n) => `${n.unitName(str(d.unitId))} 第 ${str(d.round)} 次答复未在期限内评价，不计入满意率`,
+  SuggestionGrouped: (d) => `并案办理，共 ${Array.isArray(d.memberIds) ? d.memberIds.length : 0} 件`,
+  DisclosureExempted: (d) => `原因：${exemptionLabel(d.reason as ExemptionReason)}${d.note ? `，${str(d.note)}` : ''}`,
+};
+
+function describeDeadline(d: Data, n: Names, what: string): string {
+  const kind = OBLIGATION_LABELS[str(d.kind)] ?? str(d.kind);
+  const who = d.unitId ? `${n.unitName(str(d.unitId))} ` : '';
+  const commitment = d.commitmentId ? ` ${str(d.commitmentId)}` : '';
+  return `${who}${kind}${commitment}${what}，期限 ${formatDue(str(d.dueAt))}`;
+}
+
+function describeAssignment(d: Data, n: Names): string {
+  const units = Array.isArray(d.units) ? (d.units as { unitId: string; role: UnitRole }[]) : [];
+  const list = units.map((u) => `${n.unitName(u.unitId)}（${unitRoleLabel(u.role)}）`).join('、');
+  const due = d.answerDueAt ? `，答复期限 ${formatDue(str(d.answerDueAt))}` : '';
+  return `${modeLabel(d.mode as AssignmentMode)}：${list}${due}`;
+}
+
+export function describeEvent(entry: TimelineEntry, names: Names): string {
+  const describe = describers[entry.type];
+  if (!describe) return '';
+  try {
+    return describe(entry.data ?? {}, names);
+  } catch {
+    // An older or newer event shape must not break the whole timeline.
+    return '';
+  }
+}

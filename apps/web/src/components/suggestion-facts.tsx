@@ -1,0 +1,78 @@
+import { Descriptions, Tag, Typography } from 'antd';
+import type { SuggestionDetail } from '../api/types';
+import { useDirectory } from '../layout/directory-context';
+import { disclosureLabel, modeLabel } from '../lib/labels';
+import { formatDateTime, formatDue } from '../lib/time';
+import { StatusTag } from './status-tag';
+
+/** Who proposed what, when, and where it stands. */
+export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
+  const { userName, unitName } = useDirectory();
+  const assignment = 'assignment' in detail ? detail.assignment : undefined;
+  return (
+    <>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        bordered
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+        data-testid="suggestion-facts"
+      >
+        <Descriptions.Item label="状态">
+          <StatusTag status={detail.status} />
+          {detail.escalated && <Tag color="red">提级督办</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label="领衔代表">{userName(detail.leadDeputyId)}</Descriptions.Item>
+        <Descriptions.Item label="附议代表">
+          {detail.coSignerIds.length ? detail.coSignerIds.map(userName).join('、') : '无'}
+        </Descriptions.Item>
+        <Descriptions.Item label="提出时间">{formatDateTime(detail.submittedAt)}</Descriptions.Item>
+        {detail.status === 'accepted' && <Descriptions.Item label="交办期限">{formatDue(detail.assignDueAt)}</Descriptions.Item>}
+        {assignment && (
+          <Descriptions.Item label="承办单位">
+            {assignment.units.map((u) => unitName(u.unitId)).join('、')}（{modeLabel(assignment.mode)}）
+          </Descriptions.Item>
+        )}
+        {assignment?.feedbackDueAt && (
+          <Descriptions.Item label="评价期限">{formatDue(assignment.feedbackDueAt)}</Descriptions.Item>
+        )}
+        {detail.keySupervision && (
+          <Descriptions.Item label="重点督办">
+            督办人 {userName(detail.keySupervision.supervisorId)}
+            {detail.keySupervision.leaderName ? `，领办领导 ${detail.keySupervision.leaderName}` : '，尚无领办领导'}
+          </Descriptions.Item>
+        )}
+        {detail.status === 'rejected' && (
+          <Descriptions.Item label="不予立案理由">{detail.rejectedReason}</Descriptions.Item>
+        )}
+        {detail.status === 'withdrawn' && <Descriptions.Item label="撤回理由">{detail.withdrawnReason}</Descriptions.Item>}
+        {detail.disclosure && <Descriptions.Item label="公开">{disclosureLabel(detail.disclosure)}</Descriptions.Item>}
+        {detail.hideDeputyName && <Descriptions.Item label="代表姓名">公开时隐去</Descriptions.Item>}
+        {detail.group && (
+          <Descriptions.Item label="并案">
+            {detail.group.primarySuggestionId === detail.id ? '主件' : '并入他件'}，共 {detail.group.memberIds.length} 件
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label="编号">
+          <span className="muted small">{detail.id}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} className="section-title">
+        建议内容
+      </Typography.Title>
+      <Typography.Paragraph className="suggestion-content">{detail.content}</Typography.Paragraph>
+      {detail.urges.length > 0 && (
+        <>
+          <Typography.Title level={5} className="section-title">
+            催办记录
+          </Typography.Title>
+          {detail.urges.map((u, i) => (
+            <Typography.Paragraph key={i} type="danger">
+              {formatDateTime(u.urgedAt)} {userName(u.urgedBy)}：{u.note}
+            </Typography.Paragraph>
+          ))}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { Card, Empty, Grid, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router-dom';
+import type { SuggestionListItem } from '../api/types';
+import { useDirectory } from '../layout/directory-context';
+import { dueKindLabel } from '../lib/labels';
+import { formatDateTime } from '../lib/time';
+import { DueBadge } from './due-badge';
+import { StatusTag } from './status-tag';
+
+interface SuggestionListProps {
+  items: SuggestionListItem[];
+  linkTo: (id: string) => string;
+  showDeputy?: boolean;
+  loading?: boolean;
+  emptyText?: string;
+  extraColumns?: ColumnsType<SuggestionListItem>;
+}
+
+/** A table on wide screens, cards on phones (deputies read their suggestions on the go). */
+export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText = '暂无建议', extraColumns = [] }: SuggestionListProps) {
+  const screens = Grid.useBreakpoint();
+  const { unitName, userName } = useDirectory();
+  const units = (item: SuggestionListItem) => (item.unitIds.length ? item.unitIds.map(unitName).join('、') : '—');
+
+  if (!screens.md) {
+    if (items.length === 0 && !loading) return <Empty description={emptyText} />;
+    return (
+      <div className="card-list" data-testid="suggestion-list">
+        {items.map((item) => (
+          <Link key={item.id} to={linkTo(item.id)} className="card-link" data-suggestion-id={item.id}>
+            <Card size="small" hoverable>
+              <div className="card-title">{item.title}</div>
+              <Space wrap size={[4, 4]}>
+                <StatusTag status={item.status} />
+                {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
+                <DueBadge dueAt={item.dueAt} overdue={item.overdue} prefix={dueKindLabel(item.status)} />
+              </Space>
+              <div className="muted small card-meta">
+                承办单位：{units(item)}
+                {showDeputy && ` · 领衔代表：${userName(item.deputyId)}`}
+              </div>
+            </Card>
+          </Link>
+        ))}
+      </div>
+    );
+  }
+
+  const columns: ColumnsType<SuggestionListItem> = [
+    {
+      title: '标题',
+      dataIndex: 'title',
+      render: (title: string, item) => (
+        <Space size={4} wrap>
+          <Link to={linkTo(item.id)} data-suggestion-id={item.id}>
+            {title}
+          </Link>
+          {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
+        </Space>
+      ),
+    },
+    { title: '状态', dataIndex: 'status', width: 130, render: (_: unknown, item) => <StatusTag status={item.status} /> },
+    { title: '承办单位', key: 'units', render: (_: unknown, item) => units(item) },
+    ...(showDeputy ? [{ title: '领衔代表', dataIndex: 'deputyId', render: (id: string) => userName(id) }] : []),
+    {
+      title: '期限',
+      key: 'due',
+      width: 230,
+      render: (_: unknown, item) => <DueBadge dueAt={item.dueAt} overdue={item.overdue} prefix={dueKindLabel(item.status)} />,
+    },
+    ...(items.some((i) => i.submittedAt)
+      ? [{ title: '提出时间', dataIndex: 'submittedAt', width: 150, render: (v: string) => formatDateTime(v) }]
+      : []),
+    ...extraColumns,
+  ];
+  return (
+    <Table<SuggestionListItem>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={items}
+      columns={columns}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText }}
+      data-testid="suggestion-list"
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}

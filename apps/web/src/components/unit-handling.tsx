@@ -1,0 +1,97 @@
+import { Alert, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import type { Assignment, SuggestionDetail, UnitHandling } from '../api/types';
+import { useDirectory } from '../layout/directory-context';
+import { satisfactionLabel, UNIT_STAGE_LABELS, unitRoleLabel } from '../lib/labels';
+import { formatDateTime, formatDue } from '../lib/time';
+import { DueBadge } from './due-badge';
+
+function PendingRequests({ assignment }: { assignment: Assignment }) {
+  const { unitName } = useDirectory();
+  return (
+    <>
+      {assignment.pendingReturn && (
+        <Alert
+          type="warning"
+          showIcon
+          className="gap-bottom"
+          title={`${unitName(assignment.pendingReturn.unitId)} 申请退回，待代表工委审批`}
+          description={`理由：${assignment.pendingReturn.reason}（${formatDateTime(assignment.pendingReturn.requestedAt)}）`}
+        />
+      )}
+      {assignment.pendingExtension && (
+        <Alert
+          type="warning"
+          showIcon
+          className="gap-bottom"
+          title={`${unitName(assignment.pendingExtension.unitId)} 申请延期至 ${formatDue(assignment.pendingExtension.until)}，待审批`}
+          description={`理由：${assignment.pendingExtension.reason}`}
+        />
+      )}
+    </>
+  );
+}
+
+function UnitCard({ unit }: { unit: UnitHandling }) {
+  const { unitName, categoryLabel } = useDirectory();
+  const open = unit.stage === 'handling' || unit.stage === 'rehandling';
+  return (
+    <Card
+      size="small"
+      className="unit-card"
+      data-unit-id={unit.unitId}
+      title={
+        <Space wrap>
+          <span>{unitName(unit.unitId)}</span>
+          <Tag>{unitRoleLabel(unit.role)}</Tag>
+          <Tag color={open ? 'processing' : 'default'}>{UNIT_STAGE_LABELS[unit.stage]}</Tag>
+        </Space>
+      }
+      extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} prefix="答复 " /> : null}
+    >
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label="联系代表">{unit.contactedAt ? formatDateTime(unit.contactedAt) : '尚未联系'}</Descriptions.Item>
+        {unit.role === 'co' && (
+          <Descriptions.Item label="协办意见">{unit.coOpinion ? unit.coOpinion.content : '尚未提交'}</Descriptions.Item>
+        )}
+      </Descriptions>
+      {unit.answers.map((answer) => {
+        const rating = unit.ratings.find((r) => r.round === answer.round);
+        return (
+          <div key={answer.round} className="answer-block" data-round={answer.round}>
+            <Typography.Text strong>
+              第 {answer.round} 次答复 · {categoryLabel(answer.category)}
+            </Typography.Text>
+            {!answer.onTime && <Tag color="red">逾期答复</Tag>}
+            <div className="muted small">
+              签发人 {answer.signedBy} · {formatDateTime(answer.answeredAt)}
+            </div>
+            <Typography.Paragraph className="answer-text">{answer.content}</Typography.Paragraph>
+            {rating && (
+              <div className="rating-line" data-testid="rating">
+                代表评价：办理态度
+                <Tag color={rating.attitude === 'dissatisfied' ? 'red' : 'green'}>{satisfactionLabel(rating.attitude)}</Tag>
+                办理结果
+                <Tag color={rating.result === 'dissatisfied' ? 'red' : 'green'}>{satisfactionLabel(rating.result)}</Tag>
+                {rating.reason && <div className="muted">理由：{rating.reason}</div>}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </Card>
+  );
+}
+
+/** Each unit's part: role, stage, due time, contact, opinion, answers and the ratings they got. */
+export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
+  if (!('assignment' in detail) || !detail.assignment) return <Empty description="尚未交办" />;
+  const assignment = detail.assignment;
+  return (
+    <div data-testid="unit-handling">
+      <PendingRequests assignment={assignment} />
+      {assignment.units.map((unit) => (
+        <UnitCard key={unit.unitId} unit={unit} />
+      ))}
+    </div>
+  );
+}

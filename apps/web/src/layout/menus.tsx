@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileAddOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  GlobalOutlined,
+  InboxOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
+import type { Role } from '../api/types';
+import { assertNever } from '../lib/assert-never';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+const STAFF: MenuEntry[] = [{ path: '/staff', label: '登记交办', icon: <SolutionOutlined /> }];
+const SUPERVISOR: MenuEntry[] = [
+  { path: '/supervisor', label: '大督办', icon: <BarChartOutlined /> },
+  { path: '/supervisor/overdue', label: '逾期清单', icon: <AlertOutlined /> },
+  { path: '/supervisor/key', label: '重点督办', icon: <FlagOutlined /> },
+  { path: '/supervisor/audit', label: '过程审计', icon: <AuditOutlined /> },
+];
+const COMMON: MenuEntry[] = [
+  { path: '/inbox', label: '消息', icon: <InboxOutlined /> },
+  { path: '/public', label: '公开答复', icon: <GlobalOutlined /> },
+];
+
+export function menuFor(role: Role): MenuEntry[] {
+  switch (role) {
+    case 'deputy':
+      return [
+        { path: '/deputy', label: '我的建议', icon: <FileTextOutlined /> },
+        { path: '/deputy/new', label: '提出建议', icon: <FileAddOutlined /> },
+        ...COMMON,
+      ];
+    case 'unit':
+      return [{ path: '/unit', label: '待办', icon: <SolutionOutlined /> }, ...COMMON];
+    case 'staff':
+      return [...STAFF, ...COMMON];
+    case 'supervisor':
+      return [...SUPERVISOR, ...COMMON];
+    case 'admin':
+      return [...STAFF, ...SUPERVISOR, ...COMMON];
+    default:
+      return assertNever(role, 'role');
+  }
+}

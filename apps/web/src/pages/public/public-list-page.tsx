@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { Card, Empty, Input, Space, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { fetchPublicSuggestions } from '../../api/supervision-api';
+import type { PublicSuggestion } from '../../api/supervision-types';
+import { LoadState } from '../../components/load-state';
+import { useAsync } from '../../lib/use-async';
+import { formatDateTime } from '../../lib/time';
+
+/** 公开答复: published suggestions and their answers, for everyone. */
+export function PublicListPage() {
+  const [q, setQ] = useState('');
+  const list = useAsync(() => fetchPublicSuggestions(q || undefined), [q]);
+  const items: PublicSuggestion[] = list.data?.items ?? [];
+  return (
+    <div className="page narrow-page">
+      <div className="page-head">
+        <Typography.Title level={3}>公开答复</Typography.Title>
+        <Input.Search allowClear placeholder="搜索" onSearch={setQ} className="search-box" />
+      </div>
+      <Typography.Paragraph type="secondary">
+        依法公开的代表建议及承办单位答复。涉及国家秘密、商业秘密、个人隐私或代表要求不公开的不予公开。
+      </Typography.Paragraph>
+      <LoadState loading={list.loading} error={list.error} hasData={!!list.data} reload={list.reload} feature="公开答复">
+        {items.length === 0 ? (
+          <Empty description="暂无公开的答复" />
+        ) : (
+          <div className="card-list" data-testid="public-list">
+            {items.map((s) => (
+              <Link key={s.id} to={`/public/${s.id}`} className="card-link">
+                <Card size="small" hoverable>
+                  <div className="card-title">{s.title}</div>
+                  <Space className="muted small" wrap>
+                    {s.deputyNames && <span>代表：{s.deputyNames.join('、')}</span>}
+                    {s.unitNames.length > 0 && <span>承办单位：{s.unitNames.join('、')}</span>}
+                    <span>公开时间：{formatDateTime(s.publishedAt)}</span>
+                  </Space>
+                </Card>
+              </Link>
+            ))}
+          </div>
+        )}
+      </LoadState>
+    </div>
+  );
+}

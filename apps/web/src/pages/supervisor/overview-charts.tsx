@@ -1,0 +1,101 @@
+import { useMemo } from 'react';
+import { Card, Col, Empty, Row } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { StatsFigures, UnitStats } from '../../api/supervision-types';
+import type { SuggestionStatus } from '../../api/types';
+import { EChart } from '../../components/echart';
+import { statusLabel } from '../../lib/labels';
+
+export const STATUS_ORDER: SuggestionStatus[] = ['submitted', 'accepted', 'assigned', 'answered', 'rehandling', 'rated', 'closed', 'rejected', 'withdrawn'];
+
+function barOption(names: string[], values: (number | null)[], color: string, unit = ''): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '无数据' : `${v}${unit}`) },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
+    yAxis: { type: 'value', minInterval: 1, ...(unit === '%' ? { max: 100 } : {}) },
+    series: [{ type: 'bar', data: values, itemStyle: { color }, barMaxWidth: 36, label: { show: true, position: 'top' } }],
+  };
+}
+
+/** The four charts of 大督办: status counts, overdue by unit, satisfaction by unit, A/B/C/D shares. */
+export function OverviewCharts({
+  byStatus,
+  totals,
+  units,
+}: {
+  byStatus: Record<string, number>;
+  totals?: StatsFigures;
+  units?: UnitStats[];
+}) {
+  const statusOption = useMemo(() => {
+    const by = byStatus;
+    const statuses = STATUS_ORDER.filter((s) => by[s] !== undefined);
+    return barOption(statuses.map(statusLabel), statuses.map((s) => by[s] ?? 0), '#1677ff');
+  }, [byStatus]);
+
+  const overdueOption = useMemo(
+    () => barOption((units ?? []).map((u) => u.unitName), (units ?? []).map((u) => u.overdueNow), '#cf1322'),
+    [units],
+  );
+
+  const satisfactionOption = useMemo(
+    () =>
+      barOption(
+        (units ?? []).map((u) => u.unitName),
+        (units ?? []).map((u) => (u.satisfactionRate.value === null ? null : Math.round(u.satisfactionRate.value * 1000) / 10)),
+        '#389e0d',
+        '%',
+      ),
+    [units],
+  );
+
+  const categoryOption = useMemo<EChartsCoreOption>(() => {
+    const c = totals?.categories;
+    const data = c
+      ? (['A', 'B', 'C', 'D'] as const).map((k) => ({ name: `${k} 类`, value: c[k].numerator })).filter((d) => d.value > 0)
+      : [];
+    return {
+      tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+      legend: { bottom: 0 },
+      series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b}\n{d}%' } }],
+    };
+  }, [totals]);
+
+  const noUnits = !units || units.length === 0;
+  const noCategories = !totals || (['A', 'B', 'C', 'D'] as const).every((k) => totals.categories[k].numerator === 0);
+  const empty = (text: string) => (
+    <div className="chart-empty">
+      <Empty description={text} />
+    </div>
+  );
+
+  return (
+    <Row gutter={[16, 16]} className="gap-bottom">
+      <Col xs={24} lg={12}>
+        <Card title="各状态建议数" size="small">
+          <EChart option={statusOption} testId="chart-status" />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title="各单位逾期未答复" size="small">
+          {noUnits
+            ? empty('暂无单位统计')
+            : units.every((u) => u.overdueNow === 0)
+              ? empty('目前没有逾期未答复的建议')
+              : <EChart option={overdueOption} testId="chart-overdue" />}
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title="各单位满意率（满意 + 基本满意 / 已评价）" size="small">
+          {noUnits ? empty('暂无单位统计') : <EChart option={satisfactionOption} testId="chart-satisfaction" />}
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title="答复类别 A/B/C/D 占比" size="small">
+          {noCategories ? empty('暂无答复') : <EChart option={categoryOption} testId="chart-categories" />}
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,41 @@
+import { Table } from 'antd';
+import type { Rate, UnitStats } from '../../api/supervision-types';
+import { RateText } from '../../components/rate-text';
+
+const rateColumn = (title: string, pick: (u: UnitStats) => Rate) => ({
+  title,
+  key: title,
+  render: (_: unknown, u: UnitStats) => <RateText rate={pick(u)} />,
+});
+
+/** Per unit: every figure and every rate with its numerator and denominator. */
+export function UnitStatsTable({ units }: { units: UnitStats[] }) {
+  return (
+    <Table<UnitStats>
+      rowKey="unitId"
+      size="small"
+      dataSource={units}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      data-testid="unit-stats"
+      columns={[
+        { title: '承办单位', dataIndex: 'unitName', fixed: 'left' },
+        { title: '交办', dataIndex: 'assigned' },
+        { title: '已答复', dataIndex: 'answered' },
+        rateColumn('按时答复率', (u) => u.answeredOnTime),
+        { title: '当前逾期', dataIndex: 'overdueNow', render: (n: number) => (n > 0 ? <span className="danger">{n}</span> : n) },
+        rateColumn('答复前联系率', (u) => u.contactRate),
+        rateColumn('满意率', (u) => u.satisfactionRate),
+        { title: '不满意', dataIndex: 'dissatisfied' },
+        rateColumn('A 类', (u) => u.categories.A),
+        rateColumn('B 类', (u) => u.categories.B),
+        rateColumn('C 类', (u) => u.categories.C),
+        rateColumn('D 类', (u) => u.categories.D),
+        { title: '承诺', key: 'made', render: (_: unknown, u) => u.commitments.made },
+        { title: '承诺逾期', key: 'cover', render: (_: unknown, u) => u.commitments.overdue },
+        rateColumn('落实率', (u) => u.commitments.fulfilmentRate),
+        { title: '重新办理', dataIndex: 'rehandlings' },
+      ]}
+    />
+  );
+}

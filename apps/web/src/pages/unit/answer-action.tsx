@@ -1,0 +1,111 @@
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { commands } from '../../api/suggestions-api';
+import type { SuggestionDetail } from '../../api/types';
+import { ActionModal } from '../../components/action-modal';
+import { answerCategories, useDirectory } from '../../layout/directory-context';
+import { endOfDayIso } from '../../lib/time';
+
+interface AnswerForm {
+  category: string;
+  content: string;
+  signedBy: string;
+  commitments?: { description: string; dueAt: Dayjs }[];
+}
+
+/** 答复: category from the rulebook, the text, the head who signed it, and what the unit commits to. */
+export function AnswerAction({ detail, round, onDone }: { detail: SuggestionDetail; round: number; onDone: () => void }) {
+  const directory = useDirectory();
+  const categories = answerCategories(directory);
+  const needsCommitments = (code: string | undefined) => categories.find((c) => c.code === code)?.requiresCommitments ?? false;
+
+  return (
+    <ActionModal<AnswerForm>
+      buttonText={round > 1 ? '重新答复' : '答复'}
+      buttonProps={{ type: 'primary' }}
+      testId="answer"
+      title={round > 1 ? `第 ${round} 次答复（重新办理）` : '答复代表建议'}
+      successText="答复已提交"
+      width={640}
+      onSubmit={(v) =>
+        commands.answer(
+          detail.id,
+          {
+            category: v.category,
+            content: v.content.trim(),
+            signedBy: v.signedBy.trim(),
+            commitments: (v.commitments ?? []).map((c) => ({ description: c.description.trim(), dueAt: endOfDayIso(c.dueAt) })),
+          },
+          detail.revision,
+        )
+      }
+      onDone={onDone}
+    >
+      {(form) => (
+        <>
+          <Form.Item name="category" label="答复类别" rules={[{ required: true, message: '请选择答复类别' }]}>
+            <Select
+              data-testid="answer-category"
+              options={categories.map((c) => ({ value: c.code, label: `${c.code} 类：${c.label}` }))}
+              placeholder="请选择"
+            />
+          </Form.Item>
+          <Form.Item name="content" label="答复内容" rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}>
+            <Input.TextArea rows={5} data-testid="answer-content" />
+          </Form.Item>
+          <Form.Item
+            name="signedBy"
+            label="签发人"
+            extra="答复须经单位主要负责人签发。"
+            rules={[{ required: true, whitespace: true, message: '请填写签发人' }]}
+          >
+            <Input data-testid="answer-signer" />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.category !== b.category}>
+            {() => (
+              <Form.List
+                name="commitments"
+                rules={[
+                  {
+                    validator: async (_, value?: unknown[]) => {
+                      if (needsCommitments(form.getFieldValue('category')) && (!value || value.length === 0)) {
+                        throw new Error('B、C 类答复须列明承诺事项及完成时限');
+                      }
+                    },
+                  },
+                ]}
+              >
+                {(fields, { add, remove }, { errors }) => (
+                  <div className="commitments-editor">
+                    <div className="form-label">
+                      承诺事项{needsCommitments(form.getFieldValue('category')) ? '（必填）' : '（可选）'}
+                    </div>
+                    {fields.map((field) => (
+                      <Space key={field.key} align="start" wrap className="commitment-row">
+                        <Form.Item
+                          name={[field.name, 'description']}
+                          rules={[{ required: true, whitespace: true, message: '请填写承诺内容' }]}
+                        >
+                          <Input placeholder="承诺内容" className="commitment-text" data-testid="commitment-description" />
+                        </Form.Item>
+                        <Form.Item name={[field.name, 'dueAt']} rules={[{ required: true, message: '请选择完成时限' }]}>
+                          <DatePicker placeholder="完成时限" data-testid="commitment-due" />
+                        </Form.Item>
+                        <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label="删除" />
+                      </Space>
+                    ))}
+                    <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} data-testid="add-commitment">
+                      添加承诺事项
+                    </Button>
+                    <Form.ErrorList errors={errors} />
+                  </div>
+                )}
+              </Form.List>
+            )}
+          </Form.Item>
+        </>
+      )}
+    </ActionModal>
+  );
+}

@@ -1,0 +1,44 @@
+import { Table, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import { fetchCommitments } from '../../api/supervision-api';
+import type { CommitmentRow } from '../../api/supervision-types';
+import { DueBadge } from '../../components/due-badge';
+import { LoadState } from '../../components/load-state';
+import { useLiveRefresh } from '../../live/live-context';
+import { useAsync } from '../../lib/use-async';
+import { formatDateTime } from '../../lib/time';
+
+/** The unit's commitments ledger (承诺事项台账): what it promised, by when, and what is done. */
+export function UnitCommitments({ unitId }: { unitId?: string }) {
+  const ledger = useAsync(() => fetchCommitments({ unitId }), [unitId]);
+  useLiveRefresh(ledger.reload);
+  return (
+    <LoadState loading={ledger.loading} error={ledger.error} hasData={!!ledger.data} reload={ledger.reload} feature="承诺事项台账">
+      <Table<CommitmentRow>
+        rowKey={(r) => `${r.suggestionId}/${r.commitmentId}`}
+        size="middle"
+        dataSource={ledger.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: '暂无承诺事项' }}
+        columns={[
+          {
+            title: '建议',
+            dataIndex: 'title',
+            render: (title: string, r) => <Link to={`/unit/suggestions/${r.suggestionId}`}>{title}</Link>,
+          },
+          { title: '承诺事项', dataIndex: 'description' },
+          {
+            title: '落实情况',
+            key: 'status',
+            render: (_: unknown, r) =>
+              r.status === 'fulfilled' ? (
+                <Tag color="green">已落实 {formatDateTime(r.fulfilledAt)}</Tag>
+              ) : (
+                <DueBadge dueAt={r.dueAt} overdue={r.status === 'overdue'} prefix="期限 " />
+              ),
+          },
+        ]}
+      />
+    </LoadState>
+  );
+}

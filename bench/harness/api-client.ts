@@ -1,0 +1,37 @@
+/** The few api calls the HTTP scenarios make to set themselves up (login, create a user). */
+export class ApiClient {
+  constructor(readonly baseUrl: string) {}
+
+  async login(username: string, password: string): Promise<string> {
+    const res = await this.send('POST', '/api/auth/login', { username, password });
+    const token = (res as { accessToken?: string }).accessToken;
+    if (!token) throw new Error(`login as ${username}: no accessToken in ${JSON.stringify(res)}`);
+    return token;
+  }
+
+  async send(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<unknown> {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (res.status >= 300) throw new ApiError(method, path, res.status, text);
+    return text === '' ? null : (JSON.parse(text) as unknown);
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    method: string,
+    path: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`${method} ${path} → ${status}: ${body.slice(0, 300)}`);
+    this.name = 'ApiError';
+  }
+}

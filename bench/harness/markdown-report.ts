@@ -1,0 +1,34 @@
+import { BenchRow } from './bench-row';
+import { describeMachine, MachineInfo } from './machine';
+import { renderMarkdownTable } from './table';
+
+/** A run as Markdown: how it was started, when, where, the table, then everything it printed. */
+export function markdownReport(input: {
+  command: string;
+  startedAt: Date;
+  seconds: number;
+  machine: MachineInfo;
+  rows: readonly BenchRow[];
+  log: readonly string[];
+}): string {
+  const notes = input.rows.filter((r) => r.note !== undefined).map((r) => `- **${r.scenario} ${r.measure}**: ${r.note}`);
+  return [
+    `Command: \`${input.command}\``,
+    '',
+    `Date: ${input.startedAt.toISOString()} (took ${Math.round(input.seconds)} s)`,
+    '',
+    `Machine: ${describeMachine(input.machine).replace(/^machine: /, '')}`,
+    '',
+    renderMarkdownTable(input.rows),
+    '',
+    ...(notes.length > 0 ? [...notes, ''] : []),
+    '<details><summary>Full output</summary>',
+    '',
+    '```text',
+    ...input.log,
+    '```',
+    '',
+    '</details>',
+    '',
+  ].join('\n');
+}

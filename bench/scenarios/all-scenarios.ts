@@ -1,0 +1,11 @@
+import { Scenario } from './scenario';
+import { s1DurableAppend } from './s1-durable-append';
+import { s2ConcurrentWriters } from './s2-concurrent-writers';
+import { s3CommandHandling } from './s3-command-handling';
+import { s4Rebuild } from './s4-rebuild';
+import { s5HttpCommands } from './s5-http-commands';
+import { s6HttpQueries } from './s6-http-queries';
+import { s7MemoryStartup } from './s7-memory-startup';
+
+/** In the order they run: the write scenarios first, on an otherwise idle process. */
+export const ALL_SCENARIOS: readonly Scenario[] = [s1DurableAppend, s2ConcurrentWriters, s3CommandHandling, s4Rebuild, s5HttpCommands, s6HttpQueries, s7MemoryStartup];

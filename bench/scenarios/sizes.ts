@@ -1,0 +1,64 @@
+/** How big and how long each scenario runs; `--quick` keeps the whole suite under two minutes. */
+export interface Sizes {
+  /**
+   * S1: seconds each side runs, split into alternating rounds. Short rounds (0.5 s) because the
+   * disk is shared: an fsync-heavy burst from elsewhere must fall on both sides, not on one.
+   */
+  appendSeconds: number;
+  appendRounds: number;
+  /** S2 */
+  writers: number;
+  concurrentSeconds: number;
+  concurrentRounds: number;
+  /** S3: commands the product handles / commands Emmett handles (answer + rate per suggestion). */
+  productCommands: number;
+  emmettCommands: number;
+  commandWorkers: number;
+  /** Product and Emmett take turns this many times. */
+  commandRounds: number;
+  /** S4, S6, S7: the generated data set. */
+  datasetSuggestions: number;
+  /** S5: seconds of load per side, after a warm-up. */
+  httpSeconds: number;
+  httpWarmupSeconds: number;
+  httpConnections: number;
+  /** S6: requests per query kind, and the most time a kind may take. */
+  queryRequests: number;
+  queryBudgetSeconds: number;
+}
+
+export const FULL_SIZES: Sizes = {
+  appendSeconds: 8,
+  appendRounds: 16,
+  writers: 64,
+  concurrentSeconds: 8,
+  concurrentRounds: 16,
+  productCommands: 20_000,
+  emmettCommands: 1_200,
+  commandWorkers: 64,
+  commandRounds: 4,
+  datasetSuggestions: 100_000,
+  httpSeconds: 15,
+  httpWarmupSeconds: 3,
+  httpConnections: 64,
+  queryRequests: 2_000,
+  queryBudgetSeconds: 45,
+};
+
+export const QUICK_SIZES: Sizes = {
+  appendSeconds: 3,
+  appendRounds: 6,
+  writers: 64,
+  concurrentSeconds: 3,
+  concurrentRounds: 6,
+  productCommands: 4_000,
+  emmettCommands: 300,
+  commandWorkers: 64,
+  commandRounds: 2,
+  datasetSuggestions: 10_000,
+  httpSeconds: 4,
+  httpWarmupSeconds: 1,
+  httpConnections: 64,
+  queryRequests: 300,
+  queryBudgetSeconds: 10,
+};

@@ -1,0 +1,193 @@
+import {
+  nextWakeUp,
+  publicView,
+  type Assignment,
+  type ExistingSuggestion,
+  type Rulebook,
+  type UnitHandling,
+  type UnitRole,
+  type WorkingCalendar,
+} from '@duban/domain';
+import { toIsoInstant } from '../iso-instant';
+import { shanghaiDay } from '../shanghai-day';
+import { addInto, emptyStats, STAT_INDEX, type StatVector } from './stat-vector';
+
+/** One unit's part in one assignment (the n-th assignment of the suggestion, from 1). */
+export interface HandlingFact {
+  seq: number;
+  unitId: string;
+  role: UnitRole;
+  assignedAt: string;
+  /** The first columns of a StatVector (the commitment columns stay 0). */
+  stats: StatVector;
+  /** The answer or re-handling answer owed now, or null. */
+  openDue: string | null;
+}
+
+export interface CommitmentFact {
+  commitmentId: string;
+  unitId: string;
+  description: string;
+  dueAt: string;
+  madeAt: string;
+  fulfilledAt: string | null;
+  evidence: string | null;
+  /** The assignment it was made under: the statistics count it in that assignment's period. */
+  assignedAt: string;
+}
+
+export interface KeyFact {
+  supervisorId: string;
+  leaderName: string | null;
+  urgeCount: number;
+  escalated: boolean;
+  startedAt: string;
+}
+
+/**
+ * What the supervision tables hold of one suggestion: a pure function of its folded state (and
+ * the rules that place its next wake-up), so the projection writes the difference between the
+ * facts of the state it last wrote and those of the new one.
+ */
+export interface SuggestionFacts {
+  handlings: HandlingFact[];
+  commitments: CommitmentFact[];
+  key: KeyFact | null;
+  /**
+   * When the scheduler must next run for it; undefined when not worked out (the facts of a state read
+   * back from its row only serve to tell what changed: its wake-up is then simply written again).
+   */
+  wakeAt: string | null | undefined;
+  published: { at: string; viewJson: string } | null;
+  /** Statistics per `<unitId>\0<assignment day>` (Asia/Shanghai), handlings and commitments added up. */
+  contributions: Map<string, StatVector>;
+}
+
+export interface FactRules {
+  rulebook: Rulebook;
+  calendar: WorkingCalendar;
+}
+
+/** `rules` null: leave the wake-up out (it is the costly part: working days walked back from each due time). */
+export function suggestionFacts(state: ExistingSuggestion, rules: FactRules | null): SuggestionFacts {
+  const handlings = handlingFacts(state);
+  const commitments = commitmentFacts(state, handlings);
+  const wake = rules === null ? undefined : nextWakeUp(state, rules.rulebook, rules.calendar);
+  const view = publicView(state);
+  return {
+    handlings,
+    commitments,
+    key: keyFact(state),
+    wakeAt: wake === undefined || wake === null ? wake : toIsoInstant(wake),
+    published: view ? { at: toIsoInstant(view.publishedAt), viewJson: JSON.stringify(view) } : null,
+    contributions: contributionsOf(handlings, commitments),
+  };
+}
+
+export function contributionKey(unitId: string, day: string): string {
+  return `${unitId}\u0000${day}`;
+}
+
+function handlingFacts(state: ExistingSuggestion): HandlingFact[] {
+  const assignments: Assignment[] = [...state.previousAssignments];
+  const current = 'assignment' in state ? state.assignment : undefined;
+  if (current) assignments.push(current);
+  // Only the current assignment of a suggestion still being handled owes anything.
+  const owing = current !== undefined && (state.status === 'assigned' || state.status === 'answered' || state.status === 'rehandling' || state.status === 'rated');
+  const facts: HandlingFact[] = [];
+  assignments.forEach((assignment, index) => {
+    const assignedAt = toIsoInstant(assignment.assignedAt);
+    const live = owing && assignment === current;
+    for (const unit of assignment.units) {
+      facts.push({
+        seq: index + 1,
+        unitId: unit.unitId,
+        role: unit.role,
+        assignedAt,
+        stats: handlingStats(unit),
+        openDue: live && unit.role !== 'co' && (unit.stage === 'handling' || unit.stage === 'rehandling') ? toIsoInstant(unit.dueAt) : null,
+      });
+    }
+  });
+  return facts;
+}
+
+function handlingStats(unit: UnitHandling): StatVector {
+  const stats = emptyStats();
+  stats[STAT_INDEX.assigned] = 1;
+  // Co-handlers send the lead an opinion: they are assigned, but never answer or get rated.
+  if (unit.role === 'co') return stats;
+  const first = unit.answers[0];
+  if (first) {
+    stats[STAT_INDEX.answered] = 1;
+    if (first.onTime) stats[STAT_INDEX.answered_on_time] = 1;
+    if (unit.contactedAt !== undefined && Date.parse(unit.contactedAt) <= Date.parse(first.answeredAt)) stats[STAT_INDEX.contacted] = 1;
+    const latest = unit.answers[unit.answers.length - 1]!;
+    const column = CATEGORY_COLUMN[latest.category];
+    if (column !== undefined) stats[column] = 1;
+  }
+  for (const rating of unit.ratings) {
+    stats[STAT_INDEX.rated]! += 1;
+    if (rating.result === 'dissatisfied') stats[STAT_INDEX.dissatisfied]! += 1;
+    else stats[STAT_INDEX.satisfied]! += 1;
+  }
+  stats[STAT_INDEX.rehandlings] = Math.max(0, unit.round - 1);
+  return stats;
+}
+
+const CATEGORY_COLUMN: Readonly<Record<string, number>> = {
+  A: STAT_INDEX.cat_a,
+  B: STAT_INDEX.cat_b,
+  C: STAT_INDEX.cat_c,
+  D: STAT_INDEX.cat_d,
+};
+
+function commitmentFacts(state: ExistingSuggestion, handlings: HandlingFact[]): CommitmentFact[] {
+  // A withdrawn suggestion owes nothing (as in the domain's open obligations): its commitments are not followed.
+  if (state.status === 'withdrawn') return [];
+  return state.commitments.map((c) => {
+    const madeAt = toIsoInstant(c.madeAt);
+    // The unit's latest assignment made before the commitment: the one it answered under.
+    let assignedAt = madeAt;
+    for (const h of handlings) if (h.unitId === c.unitId && h.assignedAt <= madeAt) assignedAt = h.assignedAt;
+    return {
+      commitmentId: c.commitmentId,
+      unitId: c.unitId,
+      description: c.description,
+      dueAt: toIsoInstant(c.dueAt),
+      madeAt,
+      fulfilledAt: c.fulfilledAt === undefined ? null : toIsoInstant(c.fulfilledAt),
+      evidence: c.evidence ?? null,
+      assignedAt,
+    };
+  });
+}
+
+function keyFact(state: ExistingSuggestion): KeyFact | null {
+  const key = state.keySupervision;
+  if (!key) return null;
+  return {
+    supervisorId: key.supervisorId,
+    leaderName: key.leaderName?.trim() ? key.leaderName : null,
+    urgeCount: state.urges.length,
+    escalated: state.escalated,
+    startedAt: toIsoInstant(key.startedAt),
+  };
+}
+
+function contributionsOf(handlings: HandlingFact[], commitments: CommitmentFact[]): Map<string, StatVector> {
+  const sums = new Map<string, StatVector>();
+  const at = (unitId: string, instant: string): StatVector => {
+    const key = contributionKey(unitId, shanghaiDay(instant));
+    let vector = sums.get(key);
+    if (!vector) sums.set(key, (vector = emptyStats()));
+    return vector;
+  };
+  for (const h of handlings) addInto(at(h.unitId, h.assignedAt), h.stats);
+  for (const c of commitments) {
+    const vector = at(c.unitId, c.assignedAt);
+    vector[STAT_INDEX.commitments_made]! += 1;
+    if (c.fulfilledAt !== null) vector[STAT_INDEX.commitments_fulfilled]! += 1;
+  }
+  return sums;
+}

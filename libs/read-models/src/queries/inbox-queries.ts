@@ -1,0 +1,93 @@
+import { assertNever } from '@duban/domain';
+import type { Statement } from 'better-sqlite3';
+import type { Audience } from '../inbox/notification-id';
+import type { Inbox, InboxItem, InboxPage, NotificationKind } from '../inbox/inbox.types';
+import type { Viewer } from '../read-model.types';
+import type { ReadModelDatabase } from '../schema/open-read-model';
+import { StatementCache } from './supervision/statement-cache';
+
+/** An inbox page is at most this long. */
+export const MAX_INBOX_PAGE_SIZE = 100;
+
+interface NotificationRow {
+  id: string;
+  suggestion_id: string;
+  kind: NotificationKind;
+  message: string;
+  created_at: string;
+  read: number;
+}
+
+/** Whose notifications a person receives: their own, their unit's, their role's. */
+export function audiencesOf(viewer: Viewer): Audience[] {
+  const own: Audience = `user:${viewer.userId}`;
+  switch (viewer.role) {
+    case 'deputy':
+    case 'admin':
+      return [own];
+    case 'unit':
+      return viewer.unitId ? [own, `unit:${viewer.unitId}`] : [own];
+    case 'staff':
+      return [own, 'role:staff'];
+    case 'supervisor':
+      return [own, 'role:supervisor'];
+    case 'system':
+      return [];
+    default:
+      return assertNever(viewer.role, 'viewer role');
+  }
+}
+
+/**
+ * A person's inbox, newest first. Each audience's newest rows come off its own index range and
+ * are merged, so a page costs the same however many notifications there are; the unread count
+ * comes from maintained counts, never from counting rows.
+ */
+export class InboxQueries {
+  private readonly statements: StatementCache;
+  private readonly countStmt: Statement<[string], { n: number }>;
+  private readonly readCountStmt: Statement<[string, string], { n: number }>;
+
+  constructor(db: ReadModelDatabase) {
+    this.statements = new StatementCache(db);
+    this.countStmt = db.prepare(`SELECT n FROM notification_counts WHERE audience = ?`);
+    this.readCountStmt = db.prepare(`SELECT n FROM notification_read_counts WHERE user_id = ? AND audience = ?`);
+  }
+
+  inbox(viewer: Viewer, { page, pageSize }: InboxPage): Inbox {
+    const audiences = audiencesOf(viewer);
+    if (audiences.length === 0) return { items: [], total: 0, unread: 0 };
+    const size = Math.min(Math.max(1, Math.floor(pageSize)), MAX_INBOX_PAGE_SIZE);
+    const offset = (Math.max(1, Math.floor(page)) - 1) * size;
+    const newest = audiences
+      .map(() => `SELECT seq FROM (SELECT seq FROM notifications WHERE audience = ? ORDER BY seq DESC LIMIT ?)`)
+      .join(' UNION ALL ');
+    const sql = `
+      SELECT n.id, n.suggestion_id, n.kind, n.message, n.created_at, (r.notification_id IS NOT NULL) AS read
+        FROM (${newest}) x JOIN notifications n ON n.seq = x.seq
+        LEFT JOIN notification_reads r ON r.user_id = ? AND r.notification_id = n.id
+       ORDER BY n.seq DESC LIMIT ? OFFSET ?`;
+    const params = [...audiences.flatMap((a) => [a, offset + size]), viewer.userId, size, offset];
+    const rows = this.statements.get(sql).all(...params) as NotificationRow[];
+    let total = 0;
+    let unread = 0;
+    for (const audience of audiences) {
+      const count = this.countStmt.get(audience)?.n ?? 0;
+      const read = this.readCountStmt.get(viewer.userId, audience)?.n ?? 0;
+      total += count;
+      unread += Math.max(0, count - read);
+    }
+    return { items: rows.map(toItem), total, unread };
+  }
+}
+
+function toItem(row: NotificationRow): InboxItem {
+  return {
+    id: row.id,
+    suggestionId: row.suggestion_id,
+    kind: row.kind,
+    message: row.message,
+    createdAt: row.created_at,
+    read: row.read === 1,
+  };
+}

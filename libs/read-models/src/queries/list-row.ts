@@ -1,0 +1,34 @@
+import type { SuggestionListItem } from '../read-model.types';
+
+/** A `suggestions` row as the list reads it (LIST_COLUMNS). */
+export interface ListRow {
+  id: string;
+  title: string;
+  status: SuggestionListItem['status'];
+  lead_deputy_id: string;
+  unit_ids: string;
+  due_at: string | null;
+  key_supervised: number;
+  revision: number;
+  submitted_at: string;
+  updated_at: string;
+  /** Only in a text search: every match, counted with the page. */
+  total_rows?: number;
+}
+
+/** `now` decides `overdue`: due before now. */
+export function toListItem(row: ListRow, now: string): SuggestionListItem {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    deputyId: row.lead_deputy_id,
+    unitIds: JSON.parse(row.unit_ids) as string[],
+    dueAt: row.due_at,
+    overdue: row.due_at !== null && row.due_at < now,
+    keySupervised: row.key_supervised === 1,
+    revision: row.revision,
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,139 @@
+import { SUGGESTION_STATUSES, type SuggestionStatus } from '@duban/domain';
+import type { Statement } from 'better-sqlite3';
+import { toIsoInstant } from '../../projection/iso-instant';
+import { addInto, emptyStats, HANDLING_STAT_COLUMNS, STAT_COLUMNS, STAT_INDEX, type StatVector } from '../../projection/supervision/stat-vector';
+import type { ReadModelDatabase } from '../../schema/open-read-model';
+import type { Overview, StatsFigures, UnitStats, UnitStatsQuery } from '../../supervision/supervision.types';
+import { planPeriod, type PeriodPlan } from './period-plan';
+import { rate } from './rate';
+import { StatementCache } from './statement-cache';
+
+/** Sorts after every instant: an open end of a period. */
+const END_OF_TIME = '\uffff';
+
+type SumRow = { unit_id: string } & Record<string, number>;
+
+/**
+ * Unit statistics from maintained tables only: the countable figures are sums over a few bucket
+ * rows per unit (plus the rows of partial days at a period's edges); what depends on `now`
+ * (overdue answers and commitments) is counted from partial indexes that hold only open ones.
+ */
+export class UnitStatsQueries {
+  private readonly statements: StatementCache;
+  private readonly partialHandlingsStmt: Statement<[string, string], SumRow>;
+  private readonly partialCommitmentsStmt: Statement<[string, string], SumRow>;
+  private readonly overdueAnswersStmt: Statement<[string, string, string], { unit_id: string; n: number }>;
+  private readonly overdueCommitmentsStmt: Statement<[string, string, string], { unit_id: string; n: number }>;
+  private readonly unitsStmt: Statement<[], { id: string; name: string }>;
+  private readonly statusCountsStmt: Statement<[], { status: string; n: number }>;
+
+  constructor(db: ReadModelDatabase) {
+    this.statements = new StatementCache(db);
+    this.partialHandlingsStmt = db.prepare(`
+      SELECT unit_id, ${HANDLING_STAT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+        FROM unit_handlings WHERE assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
+    this.partialCommitmentsStmt = db.prepare(`
+      SELECT unit_id, count(*) AS commitments_made, count(fulfilled_at) AS commitments_fulfilled
+        FROM commitments WHERE assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
+    this.overdueAnswersStmt = db.prepare(`
+      SELECT unit_id, count(*) AS n FROM unit_handlings
+       WHERE open_due IS NOT NULL AND open_due < ? AND assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
+    this.overdueCommitmentsStmt = db.prepare(`
+      SELECT unit_id, count(*) AS n FROM commitments
+       WHERE fulfilled_at IS NULL AND due_at < ? AND assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
+    this.unitsStmt = db.prepare(`SELECT id, name FROM units`);
+    this.statusCountsStmt = db.prepare(`SELECT status, n FROM status_counts`);
+  }
+
+  /** Every registered unit (zeros included) and any other unit ever assigned, by unit id. */
+  unitStats(query: UnitStatsQuery): UnitStats[] {
+    const counted = this.count(query);
+    const names = new Map(this.unitsStmt.all().map((u) => [u.id, u.name]));
+    const unitIds = new Set([...names.keys(), ...counted.keys()]);
+    return [...unitIds].sort().map((unitId) => {
+      const unit = counted.get(unitId) ?? zeroCounts();
+      return { unitId, unitName: names.get(unitId) ?? unitId, ...figures(unit) };
+    });
+  }
+
+  /** Suggestions per status, and every unit's figures over all time added up. */
+  overview(now: string): Overview {
+    const byStatus = Object.fromEntries(SUGGESTION_STATUSES.map((s) => [s, 0])) as Record<SuggestionStatus, number>;
+    for (const row of this.statusCountsStmt.all()) if (row.status in byStatus) byStatus[row.status as SuggestionStatus] = row.n;
+    const total = zeroCounts();
+    for (const unit of this.count({ now }).values()) {
+      addInto(total.stats, unit.stats);
+      total.overdueAnswers += unit.overdueAnswers;
+      total.overdueCommitments += unit.overdueCommitments;
+    }
+    return { byStatus, totals: figures(total) };
+  }
+
+  private count(query: UnitStatsQuery): Map<string, UnitCounts> {
+    const now = toIsoInstant(query.now);
+    const from = query.from === undefined ? '' : toIsoInstant(query.from);
+    const to = query.to === undefined ? END_OF_TIME : toIsoInstant(query.to);
+    const plan = planPeriod(query.from, query.to);
+    const units = new Map<string, UnitCounts>();
+    const unit = (unitId: string) => {
+      let counts = units.get(unitId);
+      if (!counts) units.set(unitId, (counts = zeroCounts()));
+      return counts;
+    };
+    for (const row of this.bucketSums(plan)) addRow(unit(row.unit_id).stats, row);
+    for (const range of plan.partials) {
+      for (const row of this.partialHandlingsStmt.all(range.from, range.to)) addRow(unit(row.unit_id).stats, row);
+      for (const row of this.partialCommitmentsStmt.all(range.from, range.to)) addRow(unit(row.unit_id).stats, row);
+    }
+    for (const row of this.overdueAnswersStmt.all(now, from, to)) unit(row.unit_id).overdueAnswers = row.n;
+    for (const row of this.overdueCommitmentsStmt.all(now, from, to)) unit(row.unit_id).overdueCommitments = row.n;
+    return units;
+  }
+
+  private bucketSums(plan: PeriodPlan): SumRow[] {
+    if (plan.buckets.length === 0) return [];
+    const where = plan.buckets.map(() => '(kind = ? AND bucket >= ? AND bucket < ?)').join(' OR ');
+    const sql = `SELECT unit_id, ${STAT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM unit_stat_buckets WHERE ${where} GROUP BY unit_id`;
+    return this.statements.get(sql).all(...plan.buckets.flatMap((b) => [b.kind, b.from, b.to])) as SumRow[];
+  }
+}
+
+function addRow(target: StatVector, row: Record<string, number | string>): void {
+  for (const [column, value] of Object.entries(row)) {
+    const index = STAT_INDEX[column as keyof typeof STAT_INDEX];
+    if (index !== undefined) target[index]! += Number(value);
+  }
+}
+
+interface UnitCounts {
+  stats: StatVector;
+  overdueAnswers: number;
+  overdueCommitments: number;
+}
+
+function zeroCounts(): UnitCounts {
+  return { stats: emptyStats(), overdueAnswers: 0, overdueCommitments: 0 };
+}
+
+function figures({ stats: v, overdueAnswers, overdueCommitments }: UnitCounts): StatsFigures {
+  const answered = v[STAT_INDEX.answered]!;
+  const made = v[STAT_INDEX.commitments_made]!;
+  const fulfilled = v[STAT_INDEX.commitments_fulfilled]!;
+  return {
+    assigned: v[STAT_INDEX.assigned]!,
+    answered,
+    answeredOnTime: rate(v[STAT_INDEX.answered_on_time]!, answered),
+    overdueNow: overdueAnswers,
+    contactRate: rate(v[STAT_INDEX.contacted]!, answered),
+    satisfactionRate: rate(v[STAT_INDEX.satisfied]!, v[STAT_INDEX.rated]!),
+    dissatisfied: v[STAT_INDEX.dissatisfied]!,
+    categories: {
+      A: rate(v[STAT_INDEX.cat_a]!, answered),
+      B: rate(v[STAT_INDEX.cat_b]!, answered),
+      C: rate(v[STAT_INDEX.cat_c]!, answered),
+      D: rate(v[STAT_INDEX.cat_d]!, answered),
+    },
+    commitments: { made, fulfilled, overdue: overdueCommitments, fulfilmentRate: rate(fulfilled, made) },
+    rehandlings: v[STAT_INDEX.rehandlings]!,
+  };
+}

@@ -1,0 +1,150 @@
+import type { SuggestionStatus } from '@duban/domain';
+import type { SuggestionListItem, UserRow } from '../read-model.types';
+
+/** Every rate comes with what it is made of; value is null when there is nothing to divide by. */
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+}
+
+/**
+ * The figures of one unit, or of all units added up. Counted per assignment of a unit to a
+ * suggestion ("handling"); the period filter is on the assignment time.
+ */
+export interface StatsFigures {
+  /** Suggestions assigned to the unit in any role (sole, lead, co, separate). */
+  assigned: number;
+  /** Answering units (sole, lead, separate) that gave a first answer. */
+  answered: number;
+  /** First answers given by the due time in force / answered. */
+  answeredOnTime: Rate;
+  /** Answers and re-handling answers still owed and past due at `now`. */
+  overdueNow: number;
+  /** Answered units that contacted the deputy before their first answer / answered. */
+  contactRate: Rate;
+  /** Ratings whose result is satisfied or basically satisfied / ratings (not rated is neither). */
+  satisfactionRate: Rate;
+  /** Ratings whose result is dissatisfied. */
+  dissatisfied: number;
+  /** Category of each answered unit's latest answer / answered. */
+  categories: { A: Rate; B: Rate; C: Rate; D: Rate };
+  /** Commitments made in answers; overdue = unfulfilled and due before `now`. */
+  commitments: { made: number; fulfilled: number; overdue: number; fulfilmentRate: Rate };
+  /** Re-handlings started after dissatisfied ratings. */
+  rehandlings: number;
+}
+
+export interface UnitStats extends StatsFigures {
+  unitId: string;
+  unitName: string;
+}
+
+export interface UnitStatsQuery {
+  /** ISO instant, inclusive: assignments at or after it. */
+  from?: string;
+  /** ISO instant, exclusive: assignments before it (24:00 of a last day is the next day's 00:00). */
+  to?: string;
+  now: string;
+}
+
+export interface Overview {
+  /** Suggestions per status, every status present. */
+  byStatus: Record<SuggestionStatus, number>;
+  /** Every unit's figures added up: a suggestion assigned to two units counts for both. */
+  totals: StatsFigures;
+}
+
+export interface KeySuggestionItem {
+  id: string;
+  title: string;
+  status: SuggestionStatus;
+  supervisorId: string | null;
+  supervisorName: string | null;
+  leaderName: string | null;
+  unitIds: string[];
+  dueAt: string | null;
+  overdue: boolean;
+  urgeCount: number;
+  /** 提级督办: a second dissatisfied rating or a missed re-handling. */
+  escalated: boolean;
+  startedAt: string;
+}
+
+export interface KeySupervisionReport {
+  items: KeySuggestionItem[];
+  /** 两个全覆盖: key suggestions with a supervisor, with a leading official, with both. */
+  coverage: { both: Rate; supervisor: Rate; leader: Rate };
+}
+
+export type CommitmentStatus = 'open' | 'overdue' | 'fulfilled';
+
+export interface CommitmentItem {
+  suggestionId: string;
+  title: string;
+  commitmentId: string;
+  unitId: string;
+  unitName: string;
+  description: string;
+  dueAt: string;
+  madeAt: string;
+  fulfilledAt: string | null;
+  evidence: string | null;
+  /** At `now`: fulfilled; overdue (unfulfilled, due before now); open (unfulfilled, not yet due). */
+  status: CommitmentStatus;
+}
+
+export interface CommitmentQuery {
+  /** `open` = every unfulfilled one, overdue included; `overdue`; `fulfilled`. */
+  status?: CommitmentStatus;
+  unitId?: string;
+  now: string;
+  /** Without a page, every matching commitment. */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CommitmentLedger {
+  items: CommitmentItem[];
+  total: number;
+}
+
+export interface CommitmentCounts {
+  made: number;
+  fulfilled: number;
+  /** Unfulfilled, overdue ones included. */
+  open: number;
+  overdue: number;
+}
+
+/** The yearly follow-up of the commitments made on a deputy's suggestions submitted that year. */
+export interface DeputyCommitmentReport {
+  deputyId: string;
+  year: number;
+  counts: CommitmentCounts;
+  fulfilmentRate: Rate;
+  items: CommitmentItem[];
+}
+
+export interface DeputyOutcomes {
+  /** Suggestions the deputy led or co-signed. */
+  submitted: number;
+  led: number;
+  coSigned: number;
+  /** Of those, suggestions with at least one answer. */
+  answered: number;
+  /** Ratings given on them (each round of each answering unit), not rated left out. */
+  rated: number;
+  /** Ratings whose result is satisfied or basically satisfied. */
+  satisfied: number;
+  dissatisfied: number;
+  /** Latest answer of each answering unit, by category code (A–D always present). */
+  byCategory: Record<string, number>;
+}
+
+/** 履职档案 */
+export interface DeputyArchive {
+  deputy: UserRow | null;
+  suggestions: SuggestionListItem[];
+  outcomes: DeputyOutcomes;
+}

@@ -1,0 +1,84 @@
+import type { Locator, Page } from 'playwright-core';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Ant Design puts a space between the two characters of a two-character Chinese button
+ * ("登 录"); match button names whatever the spacing.
+ */
+export function label(text: string): RegExp {
+  const chars = [...text].map(escapeRegExp);
+  return new RegExp(`^\\s*${chars.join('\\s*')}\\s*$`);
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/#/login');
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(password);
+  await page.getByRole('button', { name: label('登录') }).click();
+  await page.getByTestId('user-box').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByPlaceholder('用户名').waitFor();
+}
+
+/** The open dialog that a button with this test id opened. */
+export function dialog(page: Page, testId: string): Locator {
+  return page.locator(`.dialog-${testId} .ant-modal`);
+}
+
+export async function openDialog(page: Page, testId: string): Promise<Locator> {
+  await page.getByTestId(testId).click();
+  const modal = dialog(page, testId);
+  await modal.waitFor({ state: 'visible' });
+  return modal;
+}
+
+export async function submitDialog(modal: Locator): Promise<void> {
+  await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+}
+
+/** Picks an option of the antd Select inside a form item with this label. */
+export async function choose(page: Page, scope: Locator, itemLabel: string, option: string): Promise<void> {
+  const select = scope.locator('.ant-form-item', { has: page.locator('label', { hasText: itemLabel }) }).locator('.ant-select');
+  // The dropdown of *this* select (its listbox is `<input id>_list`): another one may still be closing.
+  const inputId = await select.locator('input').first().getAttribute('id');
+  await select.click();
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${inputId}_list"]`) });
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Picks one button of a radio group inside a form item with this label. */
+export async function pickRadio(scope: Locator, itemLabel: string, option: string): Promise<void> {
+  await scope
+    .locator('.ant-form-item', { has: scope.page().locator('label', { hasText: itemLabel }) })
+    .locator('.ant-radio-button-wrapper, .ant-radio-wrapper', { hasText: new RegExp(`^${escapeRegExp(option)}$`) })
+    .click();
+}
+
+export async function fillField(scope: Locator, itemLabel: string, value: string): Promise<void> {
+  await scope
+    .locator('.ant-form-item', { has: scope.page().locator('label', { hasText: itemLabel }) })
+    .locator('input, textarea')
+    .first()
+    .fill(value);
+}
+
+export async function waitForStatus(page: Page, status: string): Promise<void> {
+  try {
+    await page.locator(`[data-testid=suggestion-detail][data-status=${status}]`).waitFor();
+  } catch (error) {
+    // Say what the page showed instead: usually the api's refusal in a dialog or a toast.
+    const shown = await page.locator('[data-testid=action-error], .ant-message-notice, .ant-form-item-explain-error').allTextContents();
+    const current = await page.locator('[data-testid=suggestion-detail]').getAttribute('data-status').catch(() => null);
+    throw new Error(`status "${status}" not reached (now "${current}"); the page shows: ${JSON.stringify(shown)}\n${String(error)}`);
+  }
+}
+
+export async function confirmPopover(page: Page): Promise<void> {
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: label('确定') }).click();
+}

@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+
+/** A bad query string for a GET route: one parameter with a value it cannot take, an unknown one, or one given twice. */
+export interface BadQuery {
+  kind: string;
+  query: string;
+}
+
+const STATUSES = ['submitted', 'accepted', 'rejected', 'assigned', 'answered', 'rehandling', 'rated', 'closed', 'withdrawn'];
+const ROLES = ['deputy', 'staff', 'unit', 'supervisor', 'admin'];
+
+const VALID: Record<string, [string, string]> = {
+  status: ['submitted', 'assigned'],
+  role: ['deputy', 'unit'],
+  unitId: ['traffic', 'health'],
+  deputyId: ['deputy1', 'deputy2'],
+  overdue: ['true', 'false'],
+  keySupervised: ['true', 'false'],
+  q: ['交通', '教育'],
+  page: ['1', '2'],
+  pageSize: ['10', '20'],
+  after: ['1', '2'],
+};
+
+const text = (max: number) => fc.string({ minLength: 1, maxLength: max });
+
+function badValue(param: string): fc.Arbitrary<string> {
+  switch (param) {
+    case 'status':
+      return text(20).filter((v) => !STATUSES.includes(v));
+    case 'role':
+      return text(20).filter((v) => !ROLES.includes(v));
+    case 'unitId':
+      return fc.oneof(fc.constant('has space'), fc.constant('a'.repeat(65)), fc.constant('-leading-dash'), text(5).map((s) => `${s}/x`));
+    case 'deputyId':
+      return fc.oneof(fc.constant('UPPER'), fc.constant('a'.repeat(33)), fc.constant('x'), text(5).map((s) => `${s} x`));
+    case 'overdue':
+    case 'keySupervised':
+      return text(10).filter((v) => v !== 'true' && v !== 'false');
+    case 'q':
+      return fc.oneof(fc.integer({ min: 101, max: 5000 }).map((n) => '词'.repeat(n)), fc.constantFrom('a\u0000b', '\u001f', 'x\u007f'), fc.constant('   '));
+    case 'page':
+      return fc.oneof(fc.constantFrom('0', '-1', '1.5', 'abc', '100001', '1e9', ''), text(8).filter((v) => !/^\d+$/.test(v)));
+    case 'pageSize':
+      return fc.oneof(fc.constantFrom('0', '101', '-5', '2.5', 'NaN', 'Infinity'), text(8).filter((v) => !/^\d+$/.test(v)));
+    case 'after':
+      return fc.oneof(
+        text(12).filter((v) => !/^\d{1,20}(:\d{1,20})?$/.test(v.trim())),
+        fc.constantFrom('999999999', '99999999999999999999', '1:2:3', '-1'),
+      );
+    default:
+      throw new Error(`no bad values for ${param}`);
+  }
+}
+
+export function badQueries(params: string[]): fc.Arbitrary<BadQuery> {
+  const encode = (pairs: [string, string][]) => new URLSearchParams(pairs).toString();
+  return fc.oneof(
+    fc
+      .constantFrom(...params)
+      .chain((param) => badValue(param).map((value) => ({ param, value })))
+      // An empty value is no value at all for these (absent = allowed); q may be blank-padded, which is "no filter".
+      .filter(({ param, value }) => !(value === '' && param !== 'page') && !(param === 'q' && value.trim() === ''))
+      .map(({ param, value }) => ({ kind: `bad ${param}`, query: encode([[param, value]]) })),
+    fc
+      .tuple(fc.string({ minLength: 1, maxLength: 15 }).filter((k) => !params.includes(k)), fc.string({ maxLength: 10 }))
+      .map(([key, value]) => ({ kind: 'unknown parameter', query: encode([[key, value]]) })),
+    // Each value alone is fine; twice, the parameter arrives as a list, which no parameter accepts.
+    fc.constantFrom(...params).map((param) => ({
+      kind: `${param} given twice`,
+      query: encode([
+        [param, VALID[param]![0]],
+        [param, VALID[param]![1]],
+      ]),
+    })),
+  );
+}
