@@ -18,7 +18,10 @@ export function serveWebApp(app: NestExpressApplication, distPath: string): bool
     }
     // index.html names hashed assets: never cache it, or a new release would load old bundles.
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.sendFile(index, (error) => {
+      // The page was there at start but is gone now (a rebuild of the web app is under way).
+      if (error && !res.headersSent) res.status(404).json({ statusCode: 404, message: '网页尚未构建，请运行 npm run build:web' });
+    });
   });
   return true;
 }

@@ -48,6 +48,8 @@ export interface KeySuggestion {
   dueAt: string | null;
   overdue: boolean;
   urgeCount: number;
+  /** 提级督办: a second dissatisfied rating or a missed re-handling. */
+  escalated?: boolean;
 }
 
 export interface KeySupervisionReport {

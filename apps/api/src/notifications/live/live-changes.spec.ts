@@ -44,7 +44,11 @@ describe('LiveChanges', () => {
   it('says it is connected at once, then sends a heartbeat comment every interval', async () => {
     const seen = watch(LI, 25);
     expect(seen).toEqual([{ comment: 'connected' }]);
-    await new Promise((resolve) => setTimeout(resolve, 90));
+    // Wait for the heartbeats rather than a fixed time: a loaded machine delays timers.
+    const deadline = Date.now() + 5_000;
+    while (seen.filter((m) => m.comment === 'heartbeat').length < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     const heartbeats = seen.filter((m) => m.comment === 'heartbeat');
     expect(heartbeats.length).toBeGreaterThanOrEqual(2);
     expect(heartbeats.every((m) => m.data === undefined)).toBe(true);

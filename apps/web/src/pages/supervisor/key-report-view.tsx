@@ -36,10 +36,20 @@ export function KeyReportView({ report, onChange }: { report: KeySupervisionRepo
         rowKey="id"
         dataSource={report.items}
         scroll={{ x: 'max-content' }}
+        pagination={{ hideOnSinglePage: true }}
         locale={{ emptyText: '尚无重点督办建议' }}
         columns={[
           { title: '标题', dataIndex: 'title', render: (t: string, r) => <Link to={`/supervisor/suggestions/${r.id}`}>{t}</Link> },
-          { title: '状态', dataIndex: 'status', render: (s: SuggestionStatus) => <StatusTag status={s} /> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: SuggestionStatus, r) => (
+              <>
+                <StatusTag status={s} />
+                {r.escalated && <Tag color="red">提级督办</Tag>}
+              </>
+            ),
+          },
           { title: '督办人', key: 'sup', render: (_: unknown, r) => r.supervisorName ?? r.supervisorId ?? <Tag color="red">未明确</Tag> },
           { title: '领办领导', dataIndex: 'leaderName', render: (v?: string | null) => v ?? <Tag color="red">未明确</Tag> },
           { title: '承办单位', dataIndex: 'unitIds', render: (ids: string[]) => ids.map(unitName).join('、') || '—' },

@@ -19,6 +19,7 @@ export function OverdueCommitments() {
         size="small"
         dataSource={ledger.data?.items ?? []}
         scroll={{ x: 'max-content' }}
+        pagination={{ hideOnSinglePage: true }}
         locale={{ emptyText: '没有逾期未落实的承诺事项' }}
         columns={[
           { title: '建议', dataIndex: 'title', render: (t: string, r) => <Link to={`/supervisor/suggestions/${r.suggestionId}`}>{t}</Link> },

@@ -19,6 +19,7 @@ export function UnitCommitments({ unitId }: { unitId?: string }) {
         size="middle"
         dataSource={ledger.data?.items ?? []}
         scroll={{ x: 'max-content' }}
+        pagination={{ hideOnSinglePage: true }}
         locale={{ emptyText: '暂无承诺事项' }}
         columns={[
           {

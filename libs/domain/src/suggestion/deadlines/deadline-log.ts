@@ -1,4 +1,4 @@
-import { PackedInstant, packInstant, unpackInstant } from '../../calendar/packed-instant';
+import { PackedInstant, unpackInstant } from '../../calendar/packed-instant';
 import { Commitment } from '../values';
 import { concernsOf, DeadlineRecord, Obligation } from './obligation';
 import { isPlainKey, KeyParts, parseObligationKey } from './obligation-key';
@@ -36,9 +36,9 @@ const PARTS = 7;
 
 type Slot = typeof FULFILLED | typeof ENDED | typeof REMINDED | typeof MISSED;
 
-/** A new entry for an obligation that has just opened, with its due time already packed. */
-export function openEntry(obligation: Obligation, dueAt: PackedInstant, at: string, commitments: readonly Commitment[]): DeadlineLogEntry {
-  const entry: DeadlineLogEntry = [obligation.key, dueAt, packInstant(at)];
+/** A new entry for an obligation that has just opened: its due time and the opening instant packed. */
+export function openEntry(obligation: Obligation, dueAt: PackedInstant, openedAt: PackedInstant, commitments: readonly Commitment[]): DeadlineLogEntry {
+  const entry: DeadlineLogEntry = [obligation.key, dueAt, openedAt];
   if (!readsBack(obligation, commitments)) entry.push(null, null, null, null, partsOf(obligation));
   return entry;
 }
