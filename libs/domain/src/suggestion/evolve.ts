@@ -167,7 +167,9 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
 function evolveAnswered(state: ExistingSuggestion, event: Stamped<Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>>): SuggestionState {
   const { unitId, round, category, content, signedBy, commitments, onTime, feedbackDueAt } = event.data;
   const answer = { round, category, content, signedBy, answeredAt: event.at, onTime, commitmentIds: commitments.map((c) => c.commitmentId) };
-  const answered = withAssignment(state, (a) => {
+  const made = commitments.length > 0 ? { commitments: [...state.commitments, ...commitments.map((c) => ({ ...c }))] } : undefined;
+  if (!('assignment' in state) || !state.assignment) return made ? { ...state, ...made } : state;
+  const answerIn = (a: Assignment): Assignment => {
     const units = a.units
       .map((u) => (u.unitId !== unitId ? u : { ...u, stage: 'answered' as const, answers: [...u.answers, answer] }))
       // The round is complete: every answer still waiting for its window gets this one. Windows already
@@ -175,9 +177,9 @@ function evolveAnswered(state: ExistingSuggestion, event: Stamped<Extract<Sugges
       .map((u) => (feedbackDueAt && u.stage === 'answered' && !u.feedbackDueAt ? copyWith(u, { feedbackDueAt }) : u));
     // An answer makes the unit's open requests moot.
     return copyWith(withoutRequestsOf(a, unitId), { ...(feedbackDueAt ? { feedbackDueAt } : {}), units });
-  });
-  if (answered.status === 'none') return answered;
-  return { ...answered, commitments: [...answered.commitments, ...commitments.map((c) => ({ ...c }))] };
+  };
+  // The commitments made go into the same copy of the state as the answer.
+  return withAssignment(state, answerIn, made);
 }
 
 function newAssignment(data: { mode: Assignment['mode']; units: AssignedUnit[] } & AssignmentDeadlines, at: string): Assignment {
@@ -204,14 +206,17 @@ function newAssignment(data: { mode: Assignment['mode']; units: AssignedUnit[] }
 
 type WithAssignment = Extract<ExistingSuggestion, { assignment: Assignment }>;
 
-/** Applies a change to the current assignment; unit-driven statuses are recomputed afterwards. */
-function withAssignment(state: ExistingSuggestion, change: (a: Assignment) => Assignment): SuggestionState {
+/**
+ * Applies a change to the current assignment; unit-driven statuses are recomputed afterwards.
+ * `more`: other parts of the state the same event changes, set in the same copy of it.
+ */
+function withAssignment(state: ExistingSuggestion, change: (a: Assignment) => Assignment, more?: Pick<SuggestionCore, 'commitments'>): SuggestionState {
   if (!('assignment' in state) || !state.assignment) return state;
   const assignment = stripUndefined(change(state.assignment));
-  if (state.status === 'withdrawn') return { ...state, assignment };
+  if (state.status === 'withdrawn') return { ...state, ...more, assignment };
   const s = state as WithAssignment;
   const status = s.status === 'closed' ? 'closed' : statusOfUnits(assignment);
-  return { ...s, status, assignment };
+  return { ...s, ...more, status, assignment };
 }
 
 function withUnit(state: ExistingSuggestion, unitId: string, change: (u: UnitHandling) => UnitHandling): SuggestionState {

@@ -1,4 +1,4 @@
-import { toShanghaiDate } from '@duban/domain';
+import { addDays, endOfShanghaiDay, toShanghaiDate } from '@duban/domain';
 
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -27,4 +27,9 @@ export function lastDayOf(dueAt: string): string {
     lastDays.set(dueAt, day);
   }
   return day;
+}
+
+/** 00:00 of a Beijing date, as stored instants are written. */
+export function shanghaiMidnight(day: string): string {
+  return endOfShanghaiDay(addDays(day, -1));
 }

@@ -26,6 +26,7 @@ export const READ_MODEL_TABLES = [
   'unit_handlings',
   'commitments',
   'unit_stat_buckets',
+  'open_commitment_buckets',
   'key_suggestions',
   'wake_ups',
   'published_suggestions',

@@ -49,6 +49,17 @@ ${STAT_COLUMNS_DDL},
   PRIMARY KEY (kind, bucket, unit_id)
 ) WITHOUT ROWID;
 
+-- Unfulfilled commitments per assignment bucket (as above) and due month (the Beijing month of the
+-- due instant): "overdue at now" = the due months before now's month, plus rows due earlier this month.
+CREATE TABLE open_commitment_buckets (
+  kind TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  unit_id TEXT NOT NULL,
+  due_month TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (kind, bucket, unit_id, due_month)
+) WITHOUT ROWID;
+
 CREATE TABLE key_suggestions (
   id TEXT PRIMARY KEY,
   supervisor_id TEXT NOT NULL,
@@ -109,8 +120,9 @@ CREATE INDEX unit_handlings_by_assigned ON unit_handlings (assigned_at, unit_id)
 CREATE INDEX unit_handlings_open_by_due ON unit_handlings (open_due, unit_id, assigned_at) WHERE open_due IS NOT NULL;
 CREATE INDEX commitments_by_due ON commitments (due_at, suggestion_id, commitment_id);
 CREATE INDEX commitments_by_unit_due ON commitments (unit_id, due_at, suggestion_id, commitment_id);
-CREATE INDEX commitments_open_by_due ON commitments (due_at, unit_id, assigned_at) WHERE fulfilled_at IS NULL;
-CREATE INDEX commitments_by_assigned ON commitments (assigned_at, unit_id);
+CREATE INDEX commitments_open_by_due ON commitments (due_at, unit_id, assigned_at, fulfilled_at) WHERE fulfilled_at IS NULL;
+CREATE INDEX commitments_open_by_assigned ON commitments (assigned_at, due_at, unit_id, fulfilled_at) WHERE fulfilled_at IS NULL;
+CREATE INDEX commitments_by_assigned ON commitments (assigned_at, unit_id, fulfilled_at);
 CREATE INDEX wake_ups_by_time ON wake_ups (wake_at, id);
 CREATE INDEX published_by_time ON published_suggestions (published_at DESC, id);
 CREATE INDEX notifications_by_audience ON notifications (audience, seq);

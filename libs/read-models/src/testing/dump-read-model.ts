@@ -32,6 +32,7 @@ const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
   unit_handlings: 'suggestion_id, seq, unit_id',
   commitments: 'suggestion_id, commitment_id',
   unit_stat_buckets: 'kind, bucket, unit_id',
+  open_commitment_buckets: 'kind, bucket, unit_id, due_month',
   key_suggestions: 'id',
   wake_ups: 'id',
   published_suggestions: 'id',

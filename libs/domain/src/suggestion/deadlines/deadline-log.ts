@@ -44,7 +44,12 @@ export function openEntry(obligation: Obligation, dueAt: PackedInstant, openedAt
 }
 
 export function isOpen(entry: DeadlineLogEntry): boolean {
-  return (entry[FULFILLED] ?? null) === null && (entry[ENDED] ?? null) === null;
+  return slot(entry, FULFILLED) === null && slot(entry, ENDED) === null;
+}
+
+/** A slot's value, null when not set. Reads within the array only: reading past its end is slow in V8. */
+export function slot(entry: DeadlineLogEntry, index: Slot): PackedInstant | null {
+  return index < entry.length ? (entry[index] ?? null) : null;
 }
 
 /** A copy with one slot set; entries are never changed in place (states share them). */
@@ -74,7 +79,7 @@ function clear(slots: unknown[], ...which: Slot[]): void {
 
 /** What the entry's obligation is; undefined only for a damaged state (openEntry() stores what does not read back). */
 export function partsOfEntry(entry: DeadlineLogEntry, commitments: readonly Commitment[]): KeyParts | undefined {
-  return entry[PARTS] ?? readKey(entry[KEY], commitments);
+  return (entry.length > PARTS ? entry[PARTS] : undefined) ?? readKey(entry[KEY], commitments);
 }
 
 /** The full record of an entry. */
@@ -93,12 +98,12 @@ export function toDeadlineRecord(entry: DeadlineLogEntry, commitments: readonly 
     openedAt: unpackInstant(entry[OPENED]),
   };
   const optional = [
-    ['fulfilledAt', entry[FULFILLED]],
-    ['endedAt', entry[ENDED]],
-    ['remindedAt', entry[REMINDED]],
-    ['missedAt', entry[MISSED]],
+    ['fulfilledAt', slot(entry, FULFILLED)],
+    ['endedAt', slot(entry, ENDED)],
+    ['remindedAt', slot(entry, REMINDED)],
+    ['missedAt', slot(entry, MISSED)],
   ] as const;
-  for (const [name, value] of optional) if (value !== undefined && value !== null) record[name] = unpackInstant(value);
+  for (const [name, value] of optional) if (value !== null) record[name] = unpackInstant(value);
   return record;
 }
 

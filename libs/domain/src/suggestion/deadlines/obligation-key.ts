@@ -14,17 +14,31 @@ export function inAssignment(key: string, n: number): string {
   return n > 1 ? `${key}@${n}` : key;
 }
 
+/** How the keys of each kind begin. */
+export const KEY_PREFIXES: Readonly<Record<ObligationKind, string>> = {
+  assign: 'assign',
+  return_window: 'return:',
+  co_opinion: 'co_opinion:',
+  contact: 'contact:',
+  answer: 'answer:',
+  rehandling: 'rehandling:',
+  feedback: 'feedback:',
+  commitment: 'commitment:',
+};
+
+const P = KEY_PREFIXES;
+
 export const obligationKeys = {
-  assign: (n: number) => inAssignment('assign', n),
-  returnWindow: (unitId: string, n: number) => inAssignment(`return:${unitId}`, n),
-  coOpinion: (unitId: string, n: number) => inAssignment(`co_opinion:${unitId}`, n),
-  contact: (unitId: string, n: number) => inAssignment(`contact:${unitId}`, n),
+  assign: (n: number) => inAssignment(P.assign, n),
+  returnWindow: (unitId: string, n: number) => inAssignment(`${P.return_window}${unitId}`, n),
+  coOpinion: (unitId: string, n: number) => inAssignment(`${P.co_opinion}${unitId}`, n),
+  contact: (unitId: string, n: number) => inAssignment(`${P.contact}${unitId}`, n),
   /** `lastDay`: the Asia/Shanghai day a granted extension ends, so every extension is a new obligation. */
   answer: (unitId: string, round: number, lastDay: string | null, n: number) =>
-    inAssignment(`answer:${unitId}:${round}${lastDay === null ? '' : `:ext-${lastDay}`}`, n),
-  rehandling: (unitId: string, round: number, n: number) => inAssignment(`rehandling:${unitId}:${round}`, n),
-  feedback: (unitId: string, round: number, n: number) => inAssignment(`feedback:${unitId}:${round}`, n),
-  commitment: (commitmentId: string) => `commitment:${commitmentId}`,
+    inAssignment(`${P.answer}${unitId}:${round}${lastDay === null ? '' : `:ext-${lastDay}`}`, n),
+  rehandling: (unitId: string, round: number, n: number) => inAssignment(`${P.rehandling}${unitId}:${round}`, n),
+  feedback: (unitId: string, round: number, n: number) => inAssignment(`${P.feedback}${unitId}:${round}`, n),
+  commitment: (commitmentId: string) => `${P.commitment}${commitmentId}`,
 };
 
 /**

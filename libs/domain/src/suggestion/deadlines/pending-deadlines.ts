@@ -1,6 +1,6 @@
 import { PackedInstant, packInstant, unpackInstant } from '../../calendar/packed-instant';
 import { ExistingSuggestion } from '../state';
-import { DUE, KEY, MISSED, REMINDED } from './deadline-log';
+import { DUE, KEY, MISSED, REMINDED, slot } from './deadline-log';
 import { Obligation } from './obligation';
 import { openObligations } from './open-obligations';
 
@@ -17,12 +17,12 @@ export function pendingDeadlines(state: ExistingSuggestion): PendingDeadline[] {
     const entry = log.find((e) => e[KEY] === obligation.key);
     // An entry with another due time belongs to an earlier deadline: nothing is recorded for this one yet.
     const current = entry && entry[DUE] === packInstant(obligation.dueAt) ? entry : undefined;
-    const remindedAt = unpacked(current?.[REMINDED]);
-    const missedAt = unpacked(current?.[MISSED]);
+    const remindedAt = current && unpacked(slot(current, REMINDED));
+    const missedAt = current && unpacked(slot(current, MISSED));
     return { obligation, ...(remindedAt ? { remindedAt } : {}), ...(missedAt ? { missedAt } : {}) };
   });
 }
 
-function unpacked(packed: PackedInstant | null | undefined): string | undefined {
-  return packed === null || packed === undefined ? undefined : unpackInstant(packed);
+function unpacked(packed: PackedInstant | null): string | undefined {
+  return packed === null ? undefined : unpackInstant(packed);
 }

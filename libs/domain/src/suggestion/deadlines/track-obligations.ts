@@ -4,7 +4,8 @@ import { SuggestionEvent } from '../events';
 import { ExistingSuggestion, Stamped } from '../state';
 import { Commitment } from '../values';
 import { DeadlineLogEntry, DUE, ENDED, FULFILLED, isOpen, KEY, MISSED, openEntry, partsOfEntry, REMINDED, reopened, withSlot } from './deadline-log';
-import { Obligation } from './obligation';
+import { Obligation, ObligationKind } from './obligation';
+import { KEY_PREFIXES } from './obligation-key';
 import { collectOpenObligations } from './open-obligations';
 
 /**
@@ -56,8 +57,9 @@ export function trackObligations(state: ExistingSuggestion, event: Stamped<Sugge
 /** Marks a DeadlineReminderRecorded or DeadlineMissed on its entry; unknown keys change nothing. */
 export function markDeadline(state: ExistingSuggestion, key: string, mark: 'remindedAt' | 'missedAt', at: string): ExistingSuggestion {
   const log = state.deadlineLog ?? [];
-  const i = log.findIndex((entry) => entry[KEY] === key);
-  if (i < 0) return state;
+  let i = 0;
+  while (i < log.length && log[i]![KEY] !== key) i++;
+  if (i === log.length) return state;
   const next = log.slice();
   next[i] = withSlot(log[i]!, mark === 'remindedAt' ? REMINDED : MISSED, packInstant(at));
   return { ...state, deadlineLog: next };
@@ -104,7 +106,9 @@ function keepOpen(entry: DeadlineLogEntry, dueAt: PackedInstant): DeadlineLogEnt
 }
 
 function fulfils(entry: DeadlineLogEntry, event: SuggestionEvent, commitments: readonly Commitment[]): boolean {
-  if (!CAN_FULFIL.has(event.type)) return false;
+  // Most closings are ended by an event that fulfils nothing, or nothing of this kind: no key to read then.
+  const kinds = FULFILLED_KINDS[event.type];
+  if (!kinds?.some((kind) => entry[KEY].startsWith(KEY_PREFIXES[kind]))) return false;
   const parts = partsOfEntry(entry, commitments);
   // evolve() never throws: an entry it cannot read (a damaged state) is ended, not fulfilled.
   if (!parts) return false;
@@ -130,14 +134,14 @@ function fulfils(entry: DeadlineLogEntry, event: SuggestionEvent, commitments: r
   }
 }
 
-/** The events fulfils() can answer yes for: any other closes what it closes as ended, without reading keys. */
-const CAN_FULFIL: ReadonlySet<SuggestionEvent['type']> = new Set([
-  'SuggestionAssigned',
-  'SuggestionReassigned',
-  'ReturnRequested',
-  'CoHandlerOpinionSubmitted',
-  'DeputyContacted',
-  'SuggestionAnswered',
-  'SuggestionRated',
-  'CommitmentFulfilled',
-]);
+/** The events fulfils() can answer yes for, and the kinds of obligation each may fulfil. */
+const FULFILLED_KINDS: Partial<Record<SuggestionEvent['type'], readonly ObligationKind[]>> = {
+  SuggestionAssigned: ['assign'],
+  SuggestionReassigned: ['assign'],
+  ReturnRequested: ['return_window'],
+  CoHandlerOpinionSubmitted: ['co_opinion'],
+  DeputyContacted: ['contact'],
+  SuggestionAnswered: ['answer', 'rehandling'],
+  SuggestionRated: ['feedback'],
+  CommitmentFulfilled: ['commitment'],
+};

@@ -61,6 +61,8 @@ export interface SuggestionFacts {
   published: { at: string; viewJson: string } | null;
   /** Statistics per `<unitId>\0<assignment day>` (Asia/Shanghai), handlings and commitments added up. */
   contributions: Map<string, StatVector>;
+  /** Unfulfilled commitments per `<unitId>\0<assignment day>\0<due month>` (Asia/Shanghai), for "overdue at now". */
+  openCommitments: Map<string, number>;
 }
 
 export interface FactRules {
@@ -81,6 +83,7 @@ export function suggestionFacts(state: ExistingSuggestion, rules: FactRules | nu
     wakeAt: wake === undefined || wake === null ? wake : toIsoInstant(wake),
     published: view ? { at: toIsoInstant(view.publishedAt), viewJson: JSON.stringify(view) } : null,
     contributions: contributionsOf(handlings, commitments),
+    openCommitments: openCommitmentsOf(commitments),
   };
 }
 
@@ -190,4 +193,14 @@ function contributionsOf(handlings: HandlingFact[], commitments: CommitmentFact[
     if (c.fulfilledAt !== null) vector[STAT_INDEX.commitments_fulfilled]! += 1;
   }
   return sums;
+}
+
+function openCommitmentsOf(commitments: CommitmentFact[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of commitments) {
+    if (c.fulfilledAt !== null) continue;
+    const key = `${contributionKey(c.unitId, shanghaiDay(c.assignedAt))}\u0000${shanghaiDay(c.dueAt).slice(0, 7)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ReadModelDatabase } from '../../schema/open-read-model';
 import { HANDLING_STAT_COLUMNS, STAT_COLUMNS, type StatVector } from './stat-vector';
 import type { CommitmentFact, HandlingFact, KeyFact, SuggestionFacts } from './suggestion-facts';
+import { OpenCommitmentBuckets } from './open-commitment-buckets';
 import { UnitStatBuckets } from './unit-stat-buckets';
 
 const NO_FACTS: SuggestionFacts = {
@@ -11,6 +12,7 @@ const NO_FACTS: SuggestionFacts = {
   wakeAt: null,
   published: null,
   contributions: new Map(),
+  openCommitments: new Map(),
 };
 
 /**
@@ -20,6 +22,7 @@ const NO_FACTS: SuggestionFacts = {
  */
 export class SupervisionWriter {
   private readonly buckets: UnitStatBuckets;
+  private readonly openCommitments: OpenCommitmentBuckets;
   private readonly upsertHandlingStmt: Statement;
   private readonly deleteHandlingStmt: Statement;
   private readonly upsertCommitmentStmt: Statement;
@@ -33,6 +36,7 @@ export class SupervisionWriter {
 
   constructor(db: ReadModelDatabase) {
     this.buckets = new UnitStatBuckets(db);
+    this.openCommitments = new OpenCommitmentBuckets(db);
     const handlingColumns = ['suggestion_id', 'seq', 'unit_id', 'role', 'assigned_at', ...HANDLING_STAT_COLUMNS, 'open_due'];
     this.upsertHandlingStmt = db.prepare(`
       INSERT INTO unit_handlings (${handlingColumns.join(', ')}) VALUES (${handlingColumns.map(() => '?').join(', ')})
@@ -81,16 +85,19 @@ export class SupervisionWriter {
       else this.deletePublishedStmt.run(id);
     }
     this.buckets.addDifference(old.contributions, after.contributions);
+    this.openCommitments.addDifference(old.openCommitments, after.openCommitments);
   }
 
   /** Adds the statistics' differences gathered since the last flush. Inside the batch's transaction. */
   flush(): void {
     this.buckets.flush();
+    this.openCommitments.flush();
   }
 
   /** After a rolled-back batch: the differences gathered belong to it. */
   discardPending(): void {
     this.buckets.discardPending();
+    this.openCommitments.discardPending();
   }
 
   private writeHandlings(id: string, before: HandlingFact[], after: HandlingFact[]): void {

@@ -1,5 +1,6 @@
-import { addDays, endOfShanghaiDay, toShanghaiDate } from '@duban/domain';
+import { addDays, toShanghaiDate } from '@duban/domain';
 import { toIsoInstant } from '../../projection/iso-instant';
+import { shanghaiMidnight as dayStart } from '../../projection/shanghai-day';
 
 /** A range of one bucket kind, by bucket key, half-open: from ≤ key < to. */
 export interface BucketRange {
@@ -84,9 +85,4 @@ function monthStartOnOrAfter(day: string): string {
 
 function pad4(year: number): string {
   return String(year).padStart(4, '0');
-}
-
-/** 00:00 of the day in Asia/Shanghai, as stored instants are written. */
-function dayStart(day: string): string {
-  return endOfShanghaiDay(addDays(day, -1));
 }

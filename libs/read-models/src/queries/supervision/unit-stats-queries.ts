@@ -1,6 +1,7 @@
 import { SUGGESTION_STATUSES, type SuggestionStatus } from '@duban/domain';
 import type { Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../../projection/iso-instant';
+import { shanghaiDay, shanghaiMidnight } from '../../projection/shanghai-day';
 import { addInto, emptyStats, HANDLING_STAT_COLUMNS, STAT_COLUMNS, STAT_INDEX, type StatVector } from '../../projection/supervision/stat-vector';
 import type { ReadModelDatabase } from '../../schema/open-read-model';
 import type { Overview, StatsFigures, UnitStats, UnitStatsQuery } from '../../supervision/supervision.types';
@@ -23,7 +24,8 @@ export class UnitStatsQueries {
   private readonly partialHandlingsStmt: Statement<[string, string], SumRow>;
   private readonly partialCommitmentsStmt: Statement<[string, string], SumRow>;
   private readonly overdueAnswersStmt: Statement<[string, string, string], { unit_id: string; n: number }>;
-  private readonly overdueCommitmentsStmt: Statement<[string, string, string], { unit_id: string; n: number }>;
+  private readonly overdueEdgeCommitmentsStmt: Statement<[string, string, string], { unit_id: string; n: number }>;
+  private readonly overdueThisMonthStmt: Statement<[string, string, string, string], { unit_id: string; n: number }>;
   private readonly unitsStmt: Statement<[], { id: string; name: string }>;
   private readonly statusCountsStmt: Statement<[], { status: string; n: number }>;
 
@@ -35,12 +37,19 @@ export class UnitStatsQueries {
     this.partialCommitmentsStmt = db.prepare(`
       SELECT unit_id, count(*) AS commitments_made, count(fulfilled_at) AS commitments_fulfilled
         FROM commitments WHERE assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
+    // INDEXED BY: without statistics the planner would rather scan every assignment of the period.
+    // Answers owed are few (only suggestions being handled), so counting them off the index is cheap.
     this.overdueAnswersStmt = db.prepare(`
-      SELECT unit_id, count(*) AS n FROM unit_handlings
+      SELECT unit_id, count(*) AS n FROM unit_handlings INDEXED BY unit_handlings_open_by_due
        WHERE open_due IS NOT NULL AND open_due < ? AND assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
-    this.overdueCommitmentsStmt = db.prepare(`
-      SELECT unit_id, count(*) AS n FROM commitments
-       WHERE fulfilled_at IS NULL AND due_at < ? AND assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
+    // Unfulfilled commitments pile up over the years: only the partial days of a period and the
+    // current month are counted off rows, the rest comes from open_commitment_buckets.
+    this.overdueEdgeCommitmentsStmt = db.prepare(`
+      SELECT unit_id, count(*) AS n FROM commitments INDEXED BY commitments_open_by_assigned
+       WHERE fulfilled_at IS NULL AND assigned_at >= ? AND assigned_at < ? AND due_at < ? GROUP BY unit_id`);
+    this.overdueThisMonthStmt = db.prepare(`
+      SELECT unit_id, count(*) AS n FROM commitments INDEXED BY commitments_open_by_due
+       WHERE fulfilled_at IS NULL AND due_at >= ? AND due_at < ? AND assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units`);
     this.statusCountsStmt = db.prepare(`SELECT status, n FROM status_counts`);
   }
@@ -86,8 +95,23 @@ export class UnitStatsQueries {
       for (const row of this.partialCommitmentsStmt.all(range.from, range.to)) addRow(unit(row.unit_id).stats, row);
     }
     for (const row of this.overdueAnswersStmt.all(now, from, to)) unit(row.unit_id).overdueAnswers = row.n;
-    for (const row of this.overdueCommitmentsStmt.all(now, from, to)) unit(row.unit_id).overdueCommitments = row.n;
+    // Overdue = unfulfilled and due before now: due in an earlier month (buckets, or the rows of the
+    // period's partial days), or earlier in now's own month (rows).
+    const nowMonth = shanghaiDay(now).slice(0, 7);
+    const monthStart = shanghaiMidnight(`${nowMonth}-01`);
+    for (const row of this.openCommitmentSums(plan, nowMonth)) unit(row.unit_id).overdueCommitments += row.n;
+    for (const range of plan.partials) {
+      for (const row of this.overdueEdgeCommitmentsStmt.all(range.from, range.to, monthStart)) unit(row.unit_id).overdueCommitments += row.n;
+    }
+    for (const row of this.overdueThisMonthStmt.all(monthStart, now, from, to)) unit(row.unit_id).overdueCommitments += row.n;
     return units;
+  }
+
+  private openCommitmentSums(plan: PeriodPlan, beforeMonth: string): { unit_id: string; n: number }[] {
+    if (plan.buckets.length === 0) return [];
+    const where = plan.buckets.map(() => '(kind = ? AND bucket >= ? AND bucket < ?)').join(' OR ');
+    const sql = `SELECT unit_id, sum(n) AS n FROM open_commitment_buckets WHERE (${where}) AND due_month < ? GROUP BY unit_id`;
+    return this.statements.get(sql).all(...plan.buckets.flatMap((b) => [b.kind, b.from, b.to]), beforeMonth) as { unit_id: string; n: number }[];
   }
 
   private bucketSums(plan: PeriodPlan): SumRow[] {
