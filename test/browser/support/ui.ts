@@ -47,9 +47,20 @@ export async function choose(page: Page, scope: Locator, itemLabel: string, opti
   const select = scope.locator('.ant-form-item', { has: page.locator('label', { hasText: itemLabel }) }).locator('.ant-select');
   // The dropdown of *this* select (its listbox is `<input id>_list`): another one may still be closing.
   const inputId = await select.locator('input').first().getAttribute('id');
-  await select.click();
   const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${inputId}_list"]`) });
-  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  const chosen = select.filter({ hasText: option });
+  // On a loaded machine a click can land while the dropdown is still sliding in and pick
+  // nothing; check that the select shows the option, and try again if it does not.
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await chosen.first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw new Error(`could not choose "${option}" in "${itemLabel}": ${String(error)}`);
+    }
+  }
 }
 
 /** Picks one button of a radio group inside a form item with this label. */

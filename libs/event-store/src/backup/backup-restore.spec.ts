@@ -177,7 +177,13 @@ describe('backup and restore of the embedded store', () => {
 
     const garbage = path.join(temp.dir, 'garbage.sqlite');
     fs.writeFileSync(garbage, Buffer.alloc(8192, 7));
-    await expect(restoreSqliteStore(garbage, storeFile, { force: true })).rejects.toThrow();
+    await expect(restoreSqliteStore(garbage, storeFile, { force: true })).rejects.toThrow('不是 SQLite 数据库文件');
+    // A sound SQLite file that is not an event store would otherwise restore as an empty history.
+    const foreign = path.join(temp.dir, 'foreign.sqlite');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE notes (text TEXT)');
+    other.close();
+    await expect(restoreSqliteStore(foreign, storeFile, { force: true })).rejects.toThrow('没有 events 表');
 
     expect(rowsOf(storeFile)).toEqual(liveRows);
     expect(fs.readdirSync(path.dirname(storeFile)).filter((name) => name.includes('restore'))).toEqual([]);

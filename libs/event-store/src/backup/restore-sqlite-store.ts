@@ -5,7 +5,7 @@ import { verifyStore } from '../audit/verify-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import type { BackupProgress } from './backup-sqlite-store';
 import { copyDatabaseOnline } from './online-copy';
-import { assertNotInUseAndCheckpoint, fsyncFileAndFolder, fsyncFolder, integrityProblems, removeWalAndShm, StoreFileError } from './sqlite-file-checks';
+import { assertEventStoreFile, assertNotInUseAndCheckpoint, fsyncFileAndFolder, fsyncFolder, integrityProblems, removeWalAndShm, StoreFileError } from './sqlite-file-checks';
 
 export interface RestoreOptions {
   /** Replace an existing store. It is kept beside, renamed, never deleted. */
@@ -36,6 +36,7 @@ export async function restoreSqliteStore(backupFile: string, storePath: string, 
   const store = path.resolve(storePath);
   if (!fs.existsSync(backup)) throw new StoreFileError(`备份文件不存在：${backup}`);
   if (backup === store) throw new StoreFileError('备份文件与事件库是同一个文件');
+  assertEventStoreFile(backup);
   const replacing = fs.existsSync(store);
   if (replacing && !options.force) {
     throw new StoreFileError(`事件库 ${store} 已存在。恢复会用备份替换它（原文件会改名保留），确认请加 --force`);
@@ -49,6 +50,7 @@ export async function restoreSqliteStore(backupFile: string, storePath: string, 
   try {
     // Through SQLite, not a file copy: a backup that someone opened still has its pages in its WAL.
     await copyDatabaseOnline(backup, temporary, ({ totalPages, copiedPages }) => options.onProgress?.({ phase: 'copy', done: copiedPages, total: totalPages }));
+    assertEventStoreFile(temporary);
     const problems = integrityProblems(temporary);
     if (problems.length > 0) throw new StoreFileError(`备份文件未通过完整性检查（integrity_check），未做任何替换：${problems.slice(0, 5).join('；')}`);
 

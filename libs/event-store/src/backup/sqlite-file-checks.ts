@@ -10,6 +10,34 @@ export class StoreFileError extends Error {
   }
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Refuses a file that is not an embedded event store before anything is copied: SQLite itself
+ * only notices a foreign file on its first read, and an empty database would pass every later
+ * check as an empty store, so restoring it would silently swap the history for nothing.
+ */
+export function assertEventStoreFile(file: string): void {
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, header.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!header.equals(SQLITE_HEADER)) throw new StoreFileError(`${file} 不是 SQLite 数据库文件，未做任何替换`);
+  const db = new Database(file, { fileMustExist: true, readonly: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
+    if (!table) throw new StoreFileError(`${file} 不是 Duban 事件库（没有 events 表），未做任何替换`);
+  } catch (error) {
+    if (error instanceof StoreFileError) throw error;
+    throw new StoreFileError(`${file} 无法作为 SQLite 数据库读取，未做任何替换：${String(error)}`, { cause: error });
+  } finally {
+    db.close();
+  }
+}
+
 /** `PRAGMA integrity_check`: an empty list when the file is sound, SQLite's findings otherwise. */
 export function integrityProblems(file: string): string[] {
   const db = new Database(file, { fileMustExist: true });
