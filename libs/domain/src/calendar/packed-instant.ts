@@ -1,36 +1,67 @@
-import { memoize } from '../shared/memoize';
-
 /**
- * An instant as the suggestion's state keeps it where there are many (the deadline log): the epoch
- * milliseconds when the string is exactly what `Date#toISOString` writes (`YYYY-MM-DDTHH:mm:ss.sssZ`,
- * years 0000–9999), otherwise the string itself. Exact both ways: `unpackInstant(packInstant(s)) === s`
- * for every string, so a stored state reads back the very strings its events carried.
+ * An instant as the suggestion's state keeps it where there are many (the deadline log), short and
+ * cheap to compare:
+ * - `YYYY-MM-DD` for `YYYY-MM-DDT16:00:00.000Z`, 24:00 of that day in Asia/Shanghai: the usual due time;
+ * - the epoch milliseconds (a number) for any other string exactly as `Date#toISOString` writes it
+ *   (`YYYY-MM-DDTHH:mm:ss.sssZ`, years 0000–9999): the usual event time;
+ * - any other string as it is, after a `=` when it would read as one of the above.
+ * Exact both ways: `unpackInstant(packInstant(s)) === s` for every string, so a stored state reads
+ * back the very strings its events carried.
  *
- * Parsed by hand because evolve() packs on every deadline change, and Date.parse costs about
- * 0.6 µs and toISOString about 2 µs on the 2-core machine the rebuild must run at 100k events/s on.
+ * Read by hand, not by Date: evolve() packs and compares on every deadline change, and Date.parse costs
+ * about 0.6 µs and toISOString about 2 µs on the 2-core machine the rebuild must run at 100k events/s on.
  */
 export type PackedInstant = number | string;
 
+const MIDNIGHT = 'T16:00:00.000Z';
+const DAY_LENGTH = 10;
+const ESCAPE = '=';
+const DAY_MS = 86_400_000;
+
 export function packInstant(iso: string): PackedInstant {
-  return canonicalMs(iso) ?? iso;
+  if (isMidnight(iso)) return iso.slice(0, DAY_LENGTH);
+  const ms = canonicalMs(iso);
+  if (ms !== undefined) return ms;
+  return iso.length === DAY_LENGTH || iso.startsWith(ESCAPE) ? ESCAPE + iso : iso;
+}
+
+export function unpackInstant(packed: PackedInstant): string {
+  if (typeof packed === 'number') return new Date(packed).toISOString();
+  // Escaped first: a day never starts with the escape, an escaped string may be a day's length.
+  if (packed.startsWith(ESCAPE)) return packed.slice(1);
+  return packed.length === DAY_LENGTH ? packed + MIDNIGHT : packed;
 }
 
 /**
- * packInstant for instants that repeat across suggestions, such as due times (24:00 of a few hundred
- * days a year): remembered, so the fold does not parse the same due time again on every event.
+ * packInstant(iso) === packed, without making the packed form of the usual due time. (A number is
+ * compared as the instant it is, so a due time packed as one by an earlier version still matches.)
  */
-export const packRepeatedInstant: (iso: string) => PackedInstant = memoize(packInstant);
-
-export function unpackInstant(packed: PackedInstant): string {
-  return typeof packed === 'number' ? new Date(packed).toISOString() : packed;
+export function isPackedFrom(packed: PackedInstant, iso: string): boolean {
+  if (typeof packed === 'number') return canonicalMs(iso) === packed;
+  if (packed.length === DAY_LENGTH && !packed.startsWith(ESCAPE)) {
+    return iso.length === DAY_LENGTH + MIDNIGHT.length && iso.startsWith(packed) && iso.endsWith(MIDNIGHT);
+  }
+  return packInstant(iso) === packed;
 }
 
-/** Milliseconds of a packed instant, or NaN for a string that is not an instant (as Date.parse gives). */
+/** Milliseconds of a packed instant as Date.parse reads its string (NaN for one that is not an instant). */
 export function packedMs(packed: PackedInstant): number {
-  return typeof packed === 'number' ? packed : Date.parse(packed);
+  if (typeof packed === 'number') return packed;
+  const iso = unpackInstant(packed);
+  // A valid day needs no parsing; Date.parse would roll an invalid one (02-30) over, so it reads those.
+  return canonicalMs(iso) ?? Date.parse(iso);
 }
 
-const DAY_MS = 86_400_000;
+/** Whether the string is exactly what toISOString writes for some instant. */
+export function isCanonicalInstant(iso: string): boolean {
+  return canonicalMs(iso) !== undefined;
+}
+
+/** `DDDD-DD-DDT16:00:00.000Z`: digits where digits go, any values (the packed form keeps the string as is). */
+function isMidnight(s: string): boolean {
+  if (s.length !== DAY_LENGTH + MIDNIGHT.length || !s.endsWith(MIDNIGHT) || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
+  return digits(s, 0, 4) >= 0 && digits(s, 5, 2) >= 0 && digits(s, 8, 2) >= 0;
+}
 
 function canonicalMs(s: string): number | undefined {
   if (

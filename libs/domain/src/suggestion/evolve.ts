@@ -274,15 +274,15 @@ function withStatus<T extends { status: ExistingSuggestion['status'] }>(state: E
 }
 
 function coreOf(state: ExistingSuggestion): SuggestionCore {
-  const core: Omit<SuggestionCore, 'urges' | 'commitments' | 'decisions' | 'escalated' | 'previousAssignments' | 'hideDeputyName' | 'disclosure' | 'deadlineLog'> &
-    Partial<SuggestionCore> = {
+  // Completed below, in the order states have always had their properties; optional ones only when set.
+  const core = {
     id: state.id,
     title: state.title,
     content: state.content,
     leadDeputyId: state.leadDeputyId,
     coSignerIds: state.coSignerIds,
     submittedAt: state.submittedAt,
-  };
+  } as SuggestionCore;
   if (state.acceptedAt) core.acceptedAt = state.acceptedAt;
   if (state.keySupervision) core.keySupervision = state.keySupervision;
   core.urges = state.urges;
@@ -295,7 +295,7 @@ function coreOf(state: ExistingSuggestion): SuggestionCore {
   if (state.groupId !== undefined) core.groupId = state.groupId;
   if (state.group) core.group = state.group;
   core.deadlineLog = state.deadlineLog;
-  return core as SuggestionCore;
+  return core;
 }
 
 /** The assignment without the unit's pending requests (the same object when it has none). */

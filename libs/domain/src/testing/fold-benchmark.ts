@@ -9,7 +9,9 @@
  *     [--histories=/tmp/histories.json]
  *
  * With --histories the generated streams are kept in (or, when the file exists, read from) that file,
- * so two builds of the domain are measured on the very same events.
+ * so two builds of the domain are measured on the very same events: to measure another version, copy
+ * this file and realistic-histories.ts into its libs/domain/src/testing and compile it the same way.
+ * Times are CPU time of this process, best and median of 7 rounds: the machine is shared.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -68,12 +70,13 @@ function main(): void {
   );
 
   const existing = states.filter((s) => s.status !== 'none');
-  const sizes = existing.map((s) => JSON.stringify(s).length);
   const typical = existing.filter((s) => ANSWERED_AND_RATED.has(s.status));
-  const typicalSizes = typical.map((s) => JSON.stringify(s).length);
-  console.log(`state JSON: ${average(sizes).toFixed(0)} chars on average over ${existing.length} states, max ${Math.max(...sizes)}`);
-  console.log(`state JSON, answered and rated (rated|closed, ${typical.length}): ${average(typicalSizes).toFixed(0)} chars on average`);
-  console.log(`  largest fields there: ${largestFields(typical)}`);
+  console.log(`state JSON as the read model stores it (no title, no content), UTF-8 bytes on average:`);
+  console.log(`  all ${existing.length} states: ${average(existing.map(storedBytes)).toFixed(0)}, max ${Math.max(...existing.map(storedBytes))}`);
+  console.log(`  answered and rated (rated|closed), ${typical.length}: ${average(typical.map(storedBytes)).toFixed(0)}`);
+  const sole = typical.filter((s) => 'assignment' in s && s.assignment?.mode === 'sole' && s.assignment.units[0]!.answers.length === 1);
+  console.log(`  of which sole, answered once, ${sole.length}: ${average(sole.map(storedBytes)).toFixed(0)}`);
+  console.log(`  largest fields there (chars): ${largestFields(typical)}`);
 
   const start = process.cpuUsage();
   for (let round = 0; round < 3; round++) for (const s of existing) JSON.stringify(s);
@@ -90,13 +93,22 @@ function eventMix(histories: Stamped<SuggestionEvent>[][]): string {
 function largestFields(states: SuggestionState[]): string {
   const totals = new Map<string, number>();
   for (const state of states) {
-    for (const [key, value] of Object.entries(state)) totals.set(key, (totals.get(key) ?? 0) + (JSON.stringify(value)?.length ?? 0) + key.length + 4);
+    for (const [key, value] of Object.entries(state)) {
+      if (key === 'title' || key === 'content') continue;
+      totals.set(key, (totals.get(key) ?? 0) + (JSON.stringify(value)?.length ?? 0) + key.length + 4);
+    }
   }
   return [...totals]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 6)
     .map(([key, total]) => `${key} ${(total / states.length).toFixed(0)}`)
     .join(', ');
+}
+
+function storedBytes(state: SuggestionState): number {
+  if (state.status === 'none') return 0;
+  const { title: _title, content: _content, ...stored } = state;
+  return Buffer.byteLength(JSON.stringify(stored));
 }
 
 function average(values: number[]): number {

@@ -7,7 +7,6 @@ import {
   suggestionSummary,
 } from '@duban/domain';
 import type { RecordedEvent } from '@duban/event-store';
-import { notificationId } from '../inbox/notification-id';
 import { NO_DUE_SORT_KEY } from '../schema/read-model-schema';
 import { toIsoInstant } from './iso-instant';
 import type { NotificationWriter } from './notifications/notification-writer';
@@ -120,7 +119,7 @@ export class SuggestionProjection {
       JSON.stringify(actor),
       JSON.stringify(event.data ?? null),
     );
-    this.notify(id, revision, stamped, state, toIsoInstant(occurredAt));
+    this.notify(id, revision, stamped, state);
     return describe ? { suggestionId: id, deputyIds: [state.leadDeputyId, ...state.coSignerIds], unitIds: unitsEverAssigned(state) } : null;
   }
 
@@ -138,11 +137,9 @@ export class SuggestionProjection {
     this.parts.supervision.discardPending();
   }
 
-  private notify(id: string, revision: number, event: Stamped<SuggestionEvent>, state: ExistingSuggestion, createdAt: string): void {
+  private notify(id: string, revision: number, event: Stamped<SuggestionEvent>, state: ExistingSuggestion): void {
     const drafts = notificationsFor(event, { state, actor: event.by, unitName: (unitId) => this.parts.unitNames.get(unitId) });
-    for (const draft of drafts) {
-      this.parts.notifications.append(notificationId(id, revision, draft.audience), draft.audience, id, draft.kind, draft.message, createdAt);
-    }
+    for (const draft of drafts) this.parts.notifications.append(draft.audience, id, revision, draft.kind, draft.message);
   }
 
   private markDirty(entry: CachedSuggestion): void {

@@ -6,6 +6,9 @@ import type { Viewer } from '../read-model.types';
 import type { ReadModelDatabase } from '../schema/open-read-model';
 import { StatementCache } from './supervision/statement-cache';
 
+/** A notification's id, as notificationId() makes it. */
+const ID = `n.suggestion_id || '@' || n.revision || '@' || n.audience`;
+
 /** An inbox page is at most this long. */
 export const MAX_INBOX_PAGE_SIZE = 100;
 
@@ -62,12 +65,14 @@ export class InboxQueries {
     const newest = audiences
       .map(() => `SELECT seq FROM (SELECT seq FROM notifications WHERE audience = ? ORDER BY seq DESC LIMIT ?)`)
       .join(' UNION ALL ');
+    // The id and the time are not stored: see notificationId() and the notification's timeline row.
     const sql = `
-      SELECT n.id, n.suggestion_id, n.kind, n.message, n.created_at, (r.notification_id IS NOT NULL) AS read
+      SELECT ${ID} AS id, n.suggestion_id, n.kind, n.message, t.occurred_at AS created_at,
+             EXISTS (SELECT 1 FROM notification_reads r WHERE r.user_id = ? AND r.notification_id = ${ID}) AS read
         FROM (${newest}) x JOIN notifications n ON n.seq = x.seq
-        LEFT JOIN notification_reads r ON r.user_id = ? AND r.notification_id = n.id
+        JOIN timeline t ON t.suggestion_id = n.suggestion_id AND t.revision = n.revision
        ORDER BY n.seq DESC LIMIT ? OFFSET ?`;
-    const params = [...audiences.flatMap((a) => [a, offset + size]), viewer.userId, size, offset];
+    const params = [viewer.userId, ...audiences.flatMap((a) => [a, offset + size]), size, offset];
     const rows = this.statements.get(sql).all(...params) as NotificationRow[];
     let total = 0;
     let unread = 0;

@@ -19,6 +19,7 @@ import type {
   CommitmentQuery,
   DeputyArchive,
   DeputyCommitmentReport,
+  KeySupervisionPage,
   KeySupervisionReport,
   Overview,
   UnitStats,
@@ -188,8 +189,9 @@ export class ReadModelQueries {
     return this.unitStatsQueries.overview(now);
   }
 
-  keySupervision(now: string): KeySupervisionReport {
-    return this.keySupervisionQueries.keySupervision(now);
+  /** Every key suggestion, or one page of them; the coverage always counts all. */
+  keySupervision(now: string, page?: KeySupervisionPage): KeySupervisionReport {
+    return this.keySupervisionQueries.keySupervision(now, page);
   }
 
   commitments(query: CommitmentQuery): CommitmentLedger {

@@ -10,8 +10,10 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  * 3: narrow list rows, details apart, parties carry the list's sort keys, status counts.
  * 4: supervision (unit handlings, commitments, statistics buckets, key suggestions), scheduler
  *    wake-ups, published suggestions, notifications and read marks (inbox streams).
+ * 5: the domain's state keeps a compact deadlineLog instead of obligationLog; notifications keep
+ *    (suggestion, revision) instead of their id and time; covering indexes for the statistics.
  */
-export const READ_MODEL_SCHEMA_VERSION = 4;
+export const READ_MODEL_SCHEMA_VERSION = 5;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [

@@ -1,9 +1,8 @@
-import { STAT_COLUMNS } from '../projection/supervision/stat-vector';
+import { HANDLING_STAT_COLUMNS, STAT_COLUMNS } from '../projection/supervision/stat-vector';
 
 const STAT_COLUMNS_DDL = STAT_COLUMNS.map((c) => `  ${c} INTEGER NOT NULL`).join(',\n');
-const HANDLING_COLUMNS_DDL = STAT_COLUMNS.filter((c) => !c.startsWith('commitments_'))
-  .map((c) => `  ${c} INTEGER NOT NULL`)
-  .join(',\n');
+const HANDLING_COLUMNS_DDL = HANDLING_STAT_COLUMNS.map((c) => `  ${c} INTEGER NOT NULL`).join(',\n');
+const HANDLING_COLUMNS = HANDLING_STAT_COLUMNS.join(', ');
 
 /**
  * Issue 4's tables: supervision figures, the scheduler's wake-ups, the public view, notifications.
@@ -83,15 +82,16 @@ CREATE TABLE published_suggestions (
   view_json TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- seq follows the order the events were applied: newest first is seq descending.
+-- seq follows the order the events were applied: newest first is seq descending. The id
+-- (<suggestion_id>@<revision>@<audience>) and the time (the timeline row of that revision) are
+-- not stored twice: a rebuild writes hundreds of thousands of these.
 CREATE TABLE notifications (
   seq INTEGER PRIMARY KEY,
-  id TEXT NOT NULL,
   audience TEXT NOT NULL,
   suggestion_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
   kind TEXT NOT NULL,
-  message TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  message TEXT NOT NULL
 );
 
 CREATE TABLE notification_counts (
@@ -116,13 +116,13 @@ CREATE TABLE notification_read_counts (
 `;
 
 export const SUPERVISION_INDEXES_DDL = `
-CREATE INDEX unit_handlings_by_assigned ON unit_handlings (assigned_at, unit_id);
+-- Covers the counted columns: the partial days at a period's edges are summed off the index alone.
+CREATE INDEX unit_handlings_by_assigned ON unit_handlings (assigned_at, unit_id, ${HANDLING_COLUMNS});
 CREATE INDEX unit_handlings_open_by_due ON unit_handlings (open_due, unit_id, assigned_at) WHERE open_due IS NOT NULL;
 CREATE INDEX commitments_by_due ON commitments (due_at, suggestion_id, commitment_id);
 CREATE INDEX commitments_by_unit_due ON commitments (unit_id, due_at, suggestion_id, commitment_id);
 CREATE INDEX commitments_open_by_due ON commitments (due_at, unit_id, assigned_at, fulfilled_at) WHERE fulfilled_at IS NULL;
-CREATE INDEX commitments_open_by_assigned ON commitments (assigned_at, due_at, unit_id, fulfilled_at) WHERE fulfilled_at IS NULL;
-CREATE INDEX commitments_by_assigned ON commitments (assigned_at, unit_id, fulfilled_at);
+CREATE INDEX commitments_by_assigned ON commitments (assigned_at, unit_id, fulfilled_at, due_at);
 CREATE INDEX wake_ups_by_time ON wake_ups (wake_at, id);
 CREATE INDEX published_by_time ON published_suggestions (published_at DESC, id);
 CREATE INDEX notifications_by_audience ON notifications (audience, seq);

@@ -71,8 +71,16 @@ export interface KeySuggestionItem {
   startedAt: string;
 }
 
+export interface KeySupervisionPage {
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}
+
 export interface KeySupervisionReport {
   items: KeySuggestionItem[];
+  /** Key suggestions in all (the items are one page of them when a page was asked for). */
+  total: number;
   /** 两个全覆盖: key suggestions with a supervisor, with a leading official, with both. */
   coverage: { both: Rate; supervisor: Rate; leader: Rate };
 }

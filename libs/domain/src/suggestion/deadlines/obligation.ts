@@ -63,7 +63,10 @@ export interface Obligation {
   dueAt: string;
 }
 
-/** An obligation as the suggestion remembers it: when it was set, how it ended, what was recorded. */
+/**
+ * An obligation as the suggestion remembers it: when it was set, how it ended, what was recorded.
+ * The state keeps these compactly (`deadlineLog`, see deadline-log.ts); obligationLog() reads them back.
+ */
 export interface DeadlineRecord extends Obligation {
   openedAt: string;
   /** Done: the event that fulfils it happened at this instant (on time or late). */

@@ -1,5 +1,5 @@
 import { isIsoInstant, toShanghaiDate } from '../../calendar/local-date';
-import { packInstant } from '../../calendar/packed-instant';
+import { isCanonicalInstant } from '../../calendar/packed-instant';
 import { assertNever } from '../../shared/errors';
 import { Assignment, ExistingSuggestion, SuggestionState, UnitHandling } from '../state';
 import { concernsOf, Obligation, ObligationKind } from './obligation';
@@ -30,7 +30,7 @@ export function openObligations(state: SuggestionState): Obligation[] {
 
 /**
  * The open obligations in no particular order, for evolve() (track-obligations.ts), which runs this on
- * every event that changes what they depend on: `OBLIGATION_INPUTS` below. Never throws.
+ * every event that changes what they depend on (sameObligationInputs below). Never throws.
  */
 export function collectOpenObligations(state: ExistingSuggestion): Obligation[] {
   const owed = statusObligations(state);
@@ -155,6 +155,6 @@ function roundObligation(kind: ObligationKind, key: string, dueAt: string, unitI
 /** The Asia/Shanghai day a 24:00 due time ends (the raw value if it is not an instant: evolve must not throw). */
 function lastDay(dueAt: string): string {
   // The usual due time, 24:00 in Shanghai = 16:00Z, ends the day it names: no date arithmetic needed.
-  if (dueAt.endsWith('T16:00:00.000Z') && typeof packInstant(dueAt) === 'number') return dueAt.slice(0, 10);
+  if (dueAt.endsWith('T16:00:00.000Z') && isCanonicalInstant(dueAt)) return dueAt.slice(0, 10);
   return isIsoInstant(dueAt) ? toShanghaiDate(new Date(Date.parse(dueAt) - 1).toISOString()) : dueAt;
 }

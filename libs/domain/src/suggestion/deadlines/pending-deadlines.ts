@@ -1,4 +1,4 @@
-import { PackedInstant, packInstant, unpackInstant } from '../../calendar/packed-instant';
+import { isPackedFrom, PackedInstant, unpackInstant } from '../../calendar/packed-instant';
 import { ExistingSuggestion } from '../state';
 import { DUE, KEY, MISSED, REMINDED, slot } from './deadline-log';
 import { Obligation } from './obligation';
@@ -16,7 +16,7 @@ export function pendingDeadlines(state: ExistingSuggestion): PendingDeadline[] {
   return openObligations(state).map((obligation) => {
     const entry = log.find((e) => e[KEY] === obligation.key);
     // An entry with another due time belongs to an earlier deadline: nothing is recorded for this one yet.
-    const current = entry && entry[DUE] === packInstant(obligation.dueAt) ? entry : undefined;
+    const current = entry && isPackedFrom(entry[DUE], obligation.dueAt) ? entry : undefined;
     const remindedAt = current && unpacked(slot(current, REMINDED));
     const missedAt = current && unpacked(slot(current, MISSED));
     return { obligation, ...(remindedAt ? { remindedAt } : {}), ...(missedAt ? { missedAt } : {}) };

@@ -1,4 +1,4 @@
-import { PackedInstant, packedMs, packInstant, packRepeatedInstant } from '../../calendar/packed-instant';
+import { isPackedFrom, PackedInstant, packedMs, packInstant } from '../../calendar/packed-instant';
 import { assertNever } from '../../shared/errors';
 import { SuggestionEvent } from '../events';
 import { ExistingSuggestion, Stamped } from '../state';
@@ -22,14 +22,10 @@ export function trackObligations(state: ExistingSuggestion, event: Stamped<Sugge
   // A state saved before the log existed (e.g. in a read model) starts it empty rather than throwing.
   const log = state.deadlineLog ?? [];
   const open = collectOpenObligations(state);
-  const dues: PackedInstant[] = [];
   const matched: boolean[] = [];
-  for (const o of open) {
-    dues.push(packRepeatedInstant(o.dueAt));
-    matched.push(false);
-  }
+  for (let j = 0; j < open.length; j++) matched.push(false);
+  // Packed once, and only when something opens or closes.
   let at: PackedInstant | undefined;
-  const eventAt = () => (at ??= packInstant(event.at));
   let next: DeadlineLogEntry[] | undefined;
   for (let i = 0; i < log.length; i++) {
     const entry = log[i]!;
@@ -37,19 +33,20 @@ export function trackObligations(state: ExistingSuggestion, event: Stamped<Sugge
     let updated: DeadlineLogEntry;
     if (j >= 0) {
       matched[j] = true;
-      updated = keepOpen(entry, dues[j]!);
+      updated = keepOpen(entry, open[j]!.dueAt);
     } else {
-      updated = isOpen(entry) ? withSlot(entry, fulfils(entry, event, state.commitments) ? FULFILLED : ENDED, eventAt()) : entry;
+      updated = isOpen(entry) ? withSlot(entry, fulfils(entry, event, state.commitments) ? FULFILLED : ENDED, (at ??= packInstant(event.at))) : entry;
     }
     if (updated !== entry) {
       next ??= log.slice();
       next[i] = updated;
     }
   }
-  const opened = newlyOpen(open, dues, matched);
+  const opened = newlyOpen(open, matched);
   if (opened.length > 0) {
     next ??= log.slice();
-    for (const j of opened) next.push(openEntry(open[j]!, dues[j]!, eventAt(), state.commitments));
+    at ??= packInstant(event.at);
+    for (const { obligation, dueAt } of opened) next.push(openEntry(obligation, dueAt, at, state.commitments));
   }
   return next ?? log;
 }
@@ -70,39 +67,48 @@ function indexOfKey(open: readonly Obligation[], key: string): number {
   return -1;
 }
 
-/** Indexes of the obligations no entry matched, in the order they are logged: by due time, then key. */
-function newlyOpen(open: Obligation[], dues: PackedInstant[], matched: boolean[]): number[] {
-  const opened: number[] = [];
+/** The obligations no entry matched, with their due times packed, in the order they are logged: by due time, then key. */
+function newlyOpen(open: Obligation[], matched: boolean[]): Opened[] {
+  const opened: Opened[] = [];
   for (let j = 0; j < open.length; j++) {
     // Keys are unique in a state; should one repeat, it is logged once.
-    if (!matched[j] && indexOfKey(open, open[j]!.key) === j) opened.push(j);
+    if (matched[j] || indexOfKey(open, open[j]!.key) !== j) continue;
+    opened.push({ obligation: open[j]!, dueAt: packInstant(open[j]!.dueAt), ms: NaN });
   }
-  // Insertion sort: a handful at most, and no arrays or closures made for it.
+  if (opened.length < 2) return opened;
+  for (const item of opened) item.ms = packedMs(item.dueAt);
+  // Insertion sort, stable: a handful at most. Due times compare as Date.parse reads them, NaN ones by key.
   for (let i = 1; i < opened.length; i++) {
-    const j = opened[i]!;
+    const item = opened[i]!;
     let k = i - 1;
-    while (k >= 0 && before(open, dues, j, opened[k]!)) {
+    while (k >= 0 && before(item, opened[k]!)) {
       opened[k + 1] = opened[k]!;
       k--;
     }
-    opened[k + 1] = j;
+    opened[k + 1] = item;
   }
   return opened;
 }
 
-/** Whether obligation a is logged before b: earlier due time (as Date.parse reads it), then smaller key. */
-function before(open: Obligation[], dues: PackedInstant[], a: number, b: number): boolean {
-  const byDue = packedMs(dues[a]!) - packedMs(dues[b]!);
-  if (byDue !== 0 && !Number.isNaN(byDue)) return byDue < 0;
-  return open[a]!.key < open[b]!.key;
+interface Opened {
+  obligation: Obligation;
+  dueAt: PackedInstant;
+  ms: number;
 }
 
-function keepOpen(entry: DeadlineLogEntry, dueAt: PackedInstant): DeadlineLogEntry {
+function before(a: Opened, b: Opened): boolean {
+  const byDue = a.ms - b.ms;
+  if (byDue !== 0 && !Number.isNaN(byDue)) return byDue < 0;
+  return a.obligation.key < b.obligation.key;
+}
+
+function keepOpen(entry: DeadlineLogEntry, dueAt: string): DeadlineLogEntry {
   // Open again (a unit whose return request was denied may ask again): the earlier closing no longer holds.
   const closed = !isOpen(entry);
   // A moved due time is a new deadline: its reminder and miss are recorded afresh.
-  if (!closed && entry[DUE] === dueAt) return entry;
-  return reopened(entry, dueAt, closed);
+  const moved = !isPackedFrom(entry[DUE], dueAt);
+  if (!closed && !moved) return entry;
+  return reopened(entry, moved ? packInstant(dueAt) : entry[DUE], closed);
 }
 
 function fulfils(entry: DeadlineLogEntry, event: SuggestionEvent, commitments: readonly Commitment[]): boolean {

@@ -21,8 +21,7 @@ export const ROLE_LABELS: Readonly<Record<UnitRole, string>> = {
 
 /** What a deadline is about: the obligation's name, and the commitment's id for a commitment. */
 export function deadlineSubject(data: DeadlineEventData): string {
-  const label = OBLIGATION_KIND_LABELS[data.kind];
-  return data.commitmentId !== undefined ? `承诺事项 ${data.commitmentId} 的${label}` : label;
+  return data.commitmentId !== undefined ? `承诺事项 ${data.commitmentId} 的落实` : OBLIGATION_KIND_LABELS[data.kind];
 }
 
 /** Reasons and notes are free text: a notification carries the start of them. */

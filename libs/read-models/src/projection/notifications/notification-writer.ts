@@ -3,8 +3,8 @@ import type { ReadModelDatabase } from '../../schema/open-read-model';
 
 /** Rows per INSERT: a rebuild writes hundreds of thousands of notifications. */
 const CHUNK = 64;
-const COLUMNS = 6;
-const INSERT = `INSERT INTO notifications (id, audience, suggestion_id, kind, message, created_at) VALUES `;
+const COLUMNS = 5;
+const INSERT = `INSERT INTO notifications (audience, suggestion_id, revision, kind, message) VALUES `;
 
 /**
  * Appends notifications (held back in chunks, like the timeline) and keeps the count per audience,
@@ -14,20 +14,21 @@ export class NotificationWriter {
   private readonly insertOne: Statement;
   private readonly insertChunk: Statement;
   private readonly addCountStmt: Statement;
-  private pending: string[] = [];
+  private pending: (string | number)[] = [];
   private counts = new Map<string, number>();
 
   constructor(db: ReadModelDatabase) {
-    this.insertOne = db.prepare(`${INSERT}(?, ?, ?, ?, ?, ?)`);
-    this.insertChunk = db.prepare(INSERT + Array.from({ length: CHUNK }, () => '(?, ?, ?, ?, ?, ?)').join(', '));
+    this.insertOne = db.prepare(`${INSERT}(?, ?, ?, ?, ?)`);
+    this.insertChunk = db.prepare(INSERT + Array.from({ length: CHUNK }, () => '(?, ?, ?, ?, ?)').join(', '));
     this.addCountStmt = db.prepare(
       `INSERT INTO notification_counts (audience, n) VALUES (?, ?) ON CONFLICT (audience) DO UPDATE SET n = n + excluded.n`,
     );
   }
 
-  append(id: string, audience: string, suggestionId: string, kind: string, message: string, createdAt: string): void {
+  /** The notification caused by revision `revision` of the suggestion's stream, for `audience`. */
+  append(audience: string, suggestionId: string, revision: number, kind: string, message: string): void {
     const pending = this.pending;
-    pending.push(id, audience, suggestionId, kind, message, createdAt);
+    pending.push(audience, suggestionId, revision, kind, message);
     this.counts.set(audience, (this.counts.get(audience) ?? 0) + 1);
     if (pending.length === CHUNK * COLUMNS) {
       this.insertChunk.run(pending);

@@ -49,8 +49,18 @@ describe('supervision queries', () => {
             startedAt: '2026-05-12T02:00:00.000Z',
           },
         ],
+        total: 2,
         coverage: { both: r(1, 2), supervisor: r(2, 2), leader: r(1, 2) },
       });
+    });
+
+    it('pages when asked, the coverage still counting every key suggestion', () => {
+      expect(fx.queries.keySupervision(OCT_15, { page: 2, pageSize: 1 })).toMatchObject({
+        items: [{ id: 'sv-6' }],
+        total: 2,
+        coverage: { both: r(1, 2), supervisor: r(2, 2), leader: r(1, 2) },
+      });
+      expect(fx.queries.keySupervision(OCT_15, { page: 3, pageSize: 1 }).items).toEqual([]);
     });
 
     it('judges overdue at the given now', () => {

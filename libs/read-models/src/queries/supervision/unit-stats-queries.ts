@@ -45,7 +45,7 @@ export class UnitStatsQueries {
     // Unfulfilled commitments pile up over the years: only the partial days of a period and the
     // current month are counted off rows, the rest comes from open_commitment_buckets.
     this.overdueEdgeCommitmentsStmt = db.prepare(`
-      SELECT unit_id, count(*) AS n FROM commitments INDEXED BY commitments_open_by_assigned
+      SELECT unit_id, count(*) AS n FROM commitments INDEXED BY commitments_by_assigned
        WHERE fulfilled_at IS NULL AND assigned_at >= ? AND assigned_at < ? AND due_at < ? GROUP BY unit_id`);
     this.overdueThisMonthStmt = db.prepare(`
       SELECT unit_id, count(*) AS n FROM commitments INDEXED BY commitments_open_by_due
