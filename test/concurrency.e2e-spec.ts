@@ -3,6 +3,7 @@ import { createOrganisation, Organisation, Person } from './support/organisation
 import { StoreProbe } from './support/store-probe';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
+import { describeOnEachEventStore } from '../libs/event-store/src/testing/event-store-switch';
 
 const N = 50;
 
@@ -11,7 +12,7 @@ const N = 50;
  * allow one, exactly one wins and the rest are refused (409, or 412 with a stale If-Match); where
  * they allow all, none is lost. In every case the stream holds exactly one event per success.
  */
-describe(`concurrency: ${N} conflicting commands on one suggestion`, () => {
+describeOnEachEventStore(`concurrency: ${N} conflicting commands on one suggestion`, (storeEnv) => {
   let t: TestApp;
   let org: Organisation;
   let s: Suggestions;
@@ -52,7 +53,7 @@ describe(`concurrency: ${N} conflicting commands on one suggestion`, () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(storeEnv());
     org = await createOrganisation(t.http);
     s = new Suggestions(t.http);
     probe = new StoreProbe(t);

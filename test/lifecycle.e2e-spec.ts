@@ -1,19 +1,20 @@
 import { createOrganisation, Organisation, Person } from './support/organisation';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
+import { describeOnEachEventStore } from '../libs/event-store/src/testing/event-store-switch';
 
 /**
  * The whole life of one suggestion over HTTP, with a dissatisfied rating, re-handling and a
  * second answer, checking status, detail and timeline after every step.
  */
-describe('the whole lifecycle over HTTP', () => {
+describeOnEachEventStore('the whole lifecycle over HTTP', (storeEnv) => {
   let t: TestApp;
   let org: Organisation;
   let s: Suggestions;
   let id: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(storeEnv());
     org = await createOrganisation(t.http);
     s = new Suggestions(t.http);
     // A fixed Monday morning in Beijing, so every deadline below is known.

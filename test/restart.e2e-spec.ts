@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { createOrganisation, login, Organisation, PASSWORD } from './support/organisation';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
+import { describeOnEachEventStore } from '../libs/event-store/src/testing/event-store-switch';
 
-describe('data survives a restart', () => {
+describeOnEachEventStore('data survives a restart', (storeEnv) => {
   let first: TestApp;
   let second: TestApp | undefined;
   let third: TestApp | undefined;
@@ -14,7 +15,7 @@ describe('data survives a restart', () => {
   let timelineBefore: any[];
 
   beforeAll(async () => {
-    first = await startTestApp();
+    first = await startTestApp(storeEnv());
     org = await createOrganisation(first.http);
     const s = new Suggestions(first.http);
     id = (await s.submit(org.deputy1, { title: '关于重启测试的建议', content: '内容', coSignerIds: ['deputy2'] })).id;
@@ -33,7 +34,7 @@ describe('data survives a restart', () => {
   });
 
   it('a second server on the same files knows the accounts and the suggestion, and continues it', async () => {
-    second = await startTestApp({}, first.dataDir);
+    second = await startTestApp(storeEnv(), first.dataDir);
     const deputy = await login(second.http, 'deputy1', PASSWORD);
     const traffic = await login(second.http, 'traffic1', PASSWORD);
     const s = new Suggestions(second.http);
@@ -53,7 +54,7 @@ describe('data survives a restart', () => {
     rmSync(path.join(first.dataDir, 'read-model.sqlite'), { force: true });
     rmSync(path.join(first.dataDir, 'read-model.sqlite-wal'), { force: true });
     rmSync(path.join(first.dataDir, 'read-model.sqlite-shm'), { force: true });
-    third = await startTestApp({}, first.dataDir);
+    third = await startTestApp(storeEnv(), first.dataDir);
     const deputy = await login(third.http, 'deputy1', PASSWORD);
     const health = await third.http.get('/api/health');
     const s = new Suggestions(third.http);

@@ -47,6 +47,7 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cw
       );
     }
     const streamNamespace = read('EVENTSTORE_STREAM_NAMESPACE');
+    if (streamNamespace !== undefined) assertStreamNamespace(streamNamespace);
     return { kind: 'eventstoredb', connectionString, ...(streamNamespace ? { streamNamespace } : {}) };
   }
   throw new EventStoreConfigError(`EVENT_STORE：「${kind}」无效，只能是 sqlite 或 eventstoredb`);
@@ -66,11 +67,7 @@ export function createEventStore(config: EventStoreConfig, env: NodeJS.ProcessEn
       if (!config.connectionString.trim()) {
         throw new EventStoreConfigError('EVENTSTORE_CONNECTION_STRING：使用 EVENT_STORE=eventstoredb 时必须设置 EventStoreDB 连接串');
       }
-      if (config.streamNamespace !== undefined && !isValidStreamNamespace(config.streamNamespace)) {
-        throw new EventStoreConfigError(
-          `EVENTSTORE_STREAM_NAMESPACE：「${config.streamNamespace}」无效，只能由字母、数字、下划线、点和连字符组成（1–64 个字符，以字母或数字开头）`,
-        );
-      }
+      if (config.streamNamespace !== undefined) assertStreamNamespace(config.streamNamespace);
       try {
         return new EventStoreDbEventStore({ connectionString: config.connectionString.trim(), streamNamespace: config.streamNamespace });
       } catch (error) {
@@ -86,4 +83,12 @@ function syncFromEnv(env: NodeJS.ProcessEnv): SqliteSynchronous {
   if (value === undefined || value === '') return 'full';
   if (value === 'full' || value === 'normal') return value;
   throw new EventStoreConfigError(`EVENT_STORE_SYNC：「${value}」无效，只能是 full 或 normal`);
+}
+
+function assertStreamNamespace(namespace: string): void {
+  if (!isValidStreamNamespace(namespace)) {
+    throw new EventStoreConfigError(
+      `EVENTSTORE_STREAM_NAMESPACE：「${namespace}」无效，只能由字母、数字、下划线、点和连字符组成（1–64 个字符，以字母或数字开头）`,
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { RULEBOOK_IDS } from '@duban/domain';
+import { EventStoreConfigError, eventStoreConfigFromEnv } from '@duban/event-store';
 import { AppConfig, ClockMode, EventStoreConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { parseEdgeSettings } from './parse-edge-settings';
@@ -28,7 +29,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const port = parsePort(read('PORT'), problems);
   const host = read('HOST') ?? '0.0.0.0';
 
-  const eventStore = parseEventStore(read, cwd, problems);
+  const eventStore = parseEventStore(env, cwd, problems);
   const readModelPath = path.resolve(cwd, read('READ_MODEL_PATH') ?? 'data/read-model.sqlite');
   const rulebookId = read('RULEBOOK') ?? 'national';
   if (!(RULEBOOK_IDS as readonly string[]).includes(rulebookId)) {
@@ -100,30 +101,17 @@ function parsePort(value: string | undefined, problems: string[]): number {
   return port;
 }
 
-function parseEventStore(read: (name: string) => string | undefined, cwd: string, problems: string[]): EventStoreConfig {
-  const kind = read('EVENT_STORE') ?? 'sqlite';
-  switch (kind) {
-    case 'sqlite': {
-      const synchronous = (read('EVENT_STORE_SYNC') ?? 'full').toLowerCase();
-      if (synchronous !== 'full' && synchronous !== 'normal') {
-        problems.push(`EVENT_STORE_SYNC：「${synchronous}」无效，只能是 full（默认，确认的写入断电不丢）或 normal`);
-      }
-      return {
-        kind: 'sqlite',
-        path: path.resolve(cwd, read('EVENT_STORE_PATH') ?? 'data/duban.sqlite'),
-        synchronous: synchronous === 'normal' ? 'normal' : 'full',
-      };
-    }
-    case 'eventstoredb': {
-      const connectionString = read('EVENTSTORE_CONNECTION_STRING');
-      if (connectionString === undefined) {
-        problems.push('EVENTSTORE_CONNECTION_STRING：使用 EVENT_STORE=eventstoredb 时必须设置连接串');
-      }
-      return { kind: 'eventstoredb', connectionString: connectionString ?? '' };
-    }
-    default:
-      problems.push(`EVENT_STORE：「${kind}」无效，只能是 sqlite 或 eventstoredb`);
-      return { kind: 'sqlite', path: '' };
+/**
+ * The event store's settings as the library reads them (one parser for the api and the CLIs),
+ * with a refused setting collected as a problem like the others.
+ */
+function parseEventStore(env: Env, cwd: string, problems: string[]): EventStoreConfig {
+  try {
+    return eventStoreConfigFromEnv(env, cwd);
+  } catch (error) {
+    if (!(error instanceof EventStoreConfigError)) throw error;
+    problems.push(error.message);
+    return { kind: 'sqlite', path: '' };
   }
 }
 
