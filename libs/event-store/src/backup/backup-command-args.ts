@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { eventStoreConfigFromEnv } from '../config';
-import { CommandUsageError } from '../shared/command-io';
+import { EventStoreConfigError, eventStoreConfigFromEnv } from '../config';
+import { CommandUsageError, type CommandIo } from '../shared/command-io';
 
 export interface BackupCommandArgs {
   /** The backup file named on the command line. */
@@ -34,4 +34,28 @@ export function parseBackupCommandArgs(argv: string[], env: NodeJS.ProcessEnv, c
     throw new CommandUsageError('EVENT_STORE=eventstoredb：本命令只备份和恢复嵌入式事件库（SQLite）；EventStoreDB 请使用其自带的备份方式（停机文件复制或磁盘快照）');
   }
   return { file: path.resolve(cwd, parsed.positionals[0]!), storePath: config.path, force: parsed.values.force === true };
+}
+
+/**
+ * The arguments of `backup` / `restore`, or the exit code when there is nothing to run: the usage
+ * was printed (0 for --help, 2 for a mistake), or the store's configuration is wrong (1).
+ */
+export function readBackupCommandArgs(argv: string[], io: CommandIo, usage: string): BackupCommandArgs | number {
+  let args;
+  try {
+    args = parseBackupCommandArgs(argv, io.env ?? process.env, io.cwd ?? process.cwd());
+  } catch (error) {
+    if (error instanceof EventStoreConfigError) {
+      io.stderr.write(`配置错误：${error.message}\n`);
+      return 1;
+    }
+    if (!(error instanceof CommandUsageError)) throw error;
+    io.stderr.write(`${error.message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  return args;
 }

@@ -1,8 +1,7 @@
-import { EventStoreConfigError } from '../config';
 import { formatMark } from '../audit/store-fingerprint';
-import { CommandUsageError, type CommandIo } from '../shared/command-io';
+import type { CommandIo } from '../shared/command-io';
 import { backupSqliteStore } from './backup-sqlite-store';
-import { parseBackupCommandArgs } from './backup-command-args';
+import { readBackupCommandArgs } from './backup-command-args';
 import { phaseProgressBar } from './progress-bar';
 
 export const BACKUP_USAGE = `用法：npm run backup -- <备份文件> [--force]
@@ -12,22 +11,8 @@ export const BACKUP_USAGE = `用法：npm run backup -- <备份文件> [--force]
 
 /** `backup`: 0 written and sound, 1 failed (or written but its audit chain is broken), 2 usage. */
 export async function runBackupCommand(argv: string[], io: CommandIo): Promise<number> {
-  let args;
-  try {
-    args = parseBackupCommandArgs(argv, io.env ?? process.env, io.cwd ?? process.cwd());
-  } catch (error) {
-    if (error instanceof EventStoreConfigError) {
-      io.stderr.write(`配置错误：${error.message}\n`);
-      return 1;
-    }
-    if (!(error instanceof CommandUsageError)) throw error;
-    io.stderr.write(`${error.message}\n\n${BACKUP_USAGE}\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.stdout.write(`${BACKUP_USAGE}\n`);
-    return 0;
-  }
+  const args = readBackupCommandArgs(argv, io, BACKUP_USAGE);
+  if (typeof args === 'number') return args;
 
   const bar = phaseProgressBar('backup', io.stderr);
   try {

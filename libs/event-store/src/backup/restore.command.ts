@@ -1,7 +1,6 @@
-import { EventStoreConfigError } from '../config';
 import { formatMark } from '../audit/store-fingerprint';
-import { CommandUsageError, type CommandIo } from '../shared/command-io';
-import { parseBackupCommandArgs } from './backup-command-args';
+import type { CommandIo } from '../shared/command-io';
+import { readBackupCommandArgs } from './backup-command-args';
 import { phaseProgressBar } from './progress-bar';
 import { restoreSqliteStore } from './restore-sqlite-store';
 
@@ -13,22 +12,8 @@ export const RESTORE_USAGE = `用法：npm run restore -- <备份文件> [--forc
 
 /** `restore`: 0 restored, 1 refused or failed (nothing replaced), 2 usage. */
 export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<number> {
-  let args;
-  try {
-    args = parseBackupCommandArgs(argv, io.env ?? process.env, io.cwd ?? process.cwd());
-  } catch (error) {
-    if (error instanceof EventStoreConfigError) {
-      io.stderr.write(`配置错误：${error.message}\n`);
-      return 1;
-    }
-    if (!(error instanceof CommandUsageError)) throw error;
-    io.stderr.write(`${error.message}\n\n${RESTORE_USAGE}\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.stdout.write(`${RESTORE_USAGE}\n`);
-    return 0;
-  }
+  const args = readBackupCommandArgs(argv, io, RESTORE_USAGE);
+  if (typeof args === 'number') return args;
 
   const bar = phaseProgressBar('restore', io.stderr);
   try {
