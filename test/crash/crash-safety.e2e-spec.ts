@@ -8,7 +8,8 @@ import { ensureBuiltServer, REPO_ROOT } from './support/built-server';
 import { CrashClient } from './support/crash-client';
 import { ServerProcess, freePort, sleep } from './support/server-process';
 import { checkLedger, integrityCheck, readAllEvents } from './support/store-check';
-import { Actors, seededRandom, Workload } from './support/workload';
+import { seededRandom } from '../../libs/domain/src/testing/seeded-random';
+import { Actors, Workload } from './support/workload';
 
 /** `npm test` keeps CI fast with a few kills; `npm run test:crash` sets CRASH_KILLS=25. */
 const KILLS = Number(process.env.CRASH_KILLS ?? 5);

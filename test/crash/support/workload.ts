@@ -1,4 +1,5 @@
 import { CrashClient, LedgerEntry } from './crash-client';
+import { seededRandom } from '../../../libs/domain/src/testing/seeded-random';
 
 export interface Actors {
   staff: string;
@@ -7,17 +8,6 @@ export interface Actors {
   lanes: { deputy: string; unit: string; unitId: string }[];
 }
 
-/** A tiny seeded PRNG (mulberry32), so a failing run can be repeated with CRASH_SEED. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const suggestionStream = (id: string) => `suggestion-${id}`;
 

@@ -10,7 +10,7 @@
  *
  * With --histories the generated streams are kept in (or, when the file exists, read from) that file,
  * so two builds of the domain are measured on the very same events: to measure another version, copy
- * this file and realistic-histories.ts into its libs/domain/src/testing and compile it the same way.
+ * this file, realistic-histories.ts and seeded-random.ts into its libs/domain/src/testing and compile it the same way.
  * Times are CPU time of this process, best and median of 7 rounds: the machine is shared.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,17 +1,7 @@
 import type { Actor, SuggestionCommand } from '@duban/domain';
 import type { ScenarioStep } from './demo-scenario';
+import { seededRandom } from '../../../domain/src/testing/seeded-random';
 
-/** Deterministic 32-bit PRNG (mulberry32): the same seed gives the same history. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DEPUTIES = ['dep-a', 'dep-b', 'dep-c', 'dep-d'];
 const UNITS = ['unit-1', 'unit-2', 'unit-3', 'unit-4', 'unit-5'];
