@@ -7,7 +7,7 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/test', '<rootDir>/bench'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   moduleNameMapper: {
     '^@duban/(domain|event-store|read-models)$': '<rootDir>/libs/$1/src',
