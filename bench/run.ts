@@ -8,6 +8,7 @@ import { repoRoot } from './harness/repo-root';
 import { Scratch } from './harness/scratch';
 import { renderTable } from './harness/table';
 import { markdownReport } from './harness/markdown-report';
+import { renderFloorChart } from './harness/floor-chart';
 import { DatasetHandle, ensureDataset } from './dataset/dataset';
 import { ALL_SCENARIOS } from './scenarios/all-scenarios';
 import { ScenarioContext, SharedState } from './scenarios/scenario';
@@ -74,8 +75,12 @@ async function main(): Promise<void> {
   if (args.markdown !== undefined) {
     const command = `npm run bench -- ${process.argv.slice(2).filter((a, i, all) => a !== '--markdown' && all[i - 1] !== '--markdown').join(' ')}`.trim();
     const seconds = (Date.now() - started.getTime()) / 1000;
-    fs.writeFileSync(path.resolve(args.markdown), markdownReport({ command, startedAt: started, seconds, machine, rows, log }));
-    out(`wrote ${path.resolve(args.markdown)}`);
+    // The chart sits beside the report, which shows it: margins over the floors read faster than the table.
+    const report = path.resolve(args.markdown);
+    const chart = path.join(path.dirname(report), `${path.basename(report, path.extname(report))}-chart.svg`);
+    fs.writeFileSync(chart, renderFloorChart(rows, `duban bench ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC${args.quick ? ' (quick)' : ''}`));
+    fs.writeFileSync(report, markdownReport({ command, startedAt: started, seconds, machine, rows, log, chartFile: path.basename(chart) }));
+    out(`wrote ${report} and ${chart}`);
   }
   if (args.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
 }

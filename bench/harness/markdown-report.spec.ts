@@ -12,7 +12,9 @@ describe('markdownReport', () => {
       machine,
       rows: [makeRow({ scenario: 'S7', measure: 'ready', figure: 1.2, unit: 's', floors: [{ kind: 'figure_max', value: 3 }] })],
       log: ['== S7 ==', 'ready: 1200 ms'],
+      chartFile: 'RESULTS-chart.svg',
     });
+    expect(text).toContain('](RESULTS-chart.svg)');
     expect(text).toContain('Command: `npm run bench -- --quick`');
     expect(text).toContain('2026-11-22T10:00:00.000Z (took 95 s)');
     expect(text).toContain('Test CPU · 2 cores');

@@ -10,6 +10,8 @@ export function markdownReport(input: {
   machine: MachineInfo;
   rows: readonly BenchRow[];
   log: readonly string[];
+  /** An image beside the report (the floor chart), shown above the table. */
+  chartFile?: string;
 }): string {
   const notes = input.rows.filter((r) => r.note !== undefined).map((r) => `- **${r.scenario} ${r.measure}**: ${r.note}`);
   return [
@@ -19,6 +21,7 @@ export function markdownReport(input: {
     '',
     `Machine: ${describeMachine(input.machine).replace(/^machine: /, '')}`,
     '',
+    ...(input.chartFile ? [`![Each floor's margin: right of the line passes](${input.chartFile})`, ''] : []),
     renderMarkdownTable(input.rows),
     '',
     ...(notes.length > 0 ? [...notes, ''] : []),
