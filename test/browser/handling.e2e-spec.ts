@@ -214,7 +214,7 @@ describe('handling through the pages', () => {
     await expect(page.getByTestId('suggestion-facts').textContent()).resolves.toContain('问题已由街道解决。');
   });
 
-  it('staff: groups two similar suggestions (并案) and assigns them together', async () => {
+  it('staff group two similar suggestions (并案) and assign them together; the unit answers them together; staff exempt one from publication', async () => {
     const first = await submitOverHttp(`关于规范城西夜市占道经营管理的建议 ${stamp}`);
     const second = await submitOverHttp(`关于加强城西夜市占道经营整治的建议 ${stamp}`);
     const { page } = staff;
@@ -233,15 +233,51 @@ describe('handling through the pages', () => {
 
     await acceptOverHttp(first);
     await acceptOverHttp(second);
-    await page.goto(`/#/staff/suggestions/${first}`);
+    // The panel's first listed suggestion became the primary; which one that is depends on the
+    // list order of two suggestions submitted in the same instant. Staff follow the member's link.
+    const read = await server.http.get(`/api/suggestions/${first}`, { token: await token('gongwei') });
+    const primary = read.body.group.primarySuggestionId as string;
+    const member = primary === first ? second : first;
+    await page.goto(`/#/staff/suggestions/${member}`);
     await waitForStatus(page, 'accepted');
-    await expect(page.getByTestId('suggestion-facts').textContent()).resolves.toContain('并案');
+    await expect(page.getByTestId('assign-group').count()).resolves.toBe(0);
+    await page.getByTestId('group-primary').click();
+    await page.waitForURL(`**/staff/suggestions/${primary}`);
+    await waitForStatus(page, 'accepted');
+    // Only the primary offers the group assignment: the dialog opening proves the link led there.
     const modal = await openDialog(page, 'assign-group');
     await choose(page, modal, '承办单位', '市交通运输局');
     await submitDialog(modal);
     await waitForStatus(page, 'assigned');
-    await page.goto(`/#/staff/suggestions/${second}`);
+    await page.goto(`/#/staff/suggestions/${member}`);
     await waitForStatus(page, 'assigned');
+
+    // The unit answers the group once, from the primary suggestion: both deputies get the answer.
+    await lead.page.goto(`/#/unit/suggestions/${primary}`);
+    await waitForStatus(lead.page, 'assigned');
+    const answer = await openDialog(lead.page, 'answer-group');
+    await expect(answer.textContent()).resolves.toContain('共 2 件');
+    await choose(lead.page, answer, '答复类别', 'A 类');
+    await fillField(answer, '答复内容', '已会同城管部门划定夜市经营区域并实行错时管理。');
+    await fillField(answer, '签发人', '李局长');
+    await screenshot(lead.page, 'unit-group-answer-1280');
+    await submitDialog(answer);
+    await waitForStatus(lead.page, 'answered');
+    await lead.page.goto(`/#/unit/suggestions/${member}`);
+    await waitForStatus(lead.page, 'answered');
+    await expect(lead.page.getByTestId('unit-handling').textContent()).resolves.toContain('已会同城管部门划定夜市经营区域并实行错时管理。');
+    // A member that is not the primary offers no group answer.
+    await expect(lead.page.getByTestId('answer-group').count()).resolves.toBe(0);
+
+    // Staff keep the other member out of the public answers, with the reason shown.
+    await page.reload();
+    await waitForStatus(page, 'answered');
+    const exempt = await openDialog(page, 'exempt');
+    await choose(page, exempt, '不公开原因', '涉及个人隐私');
+    await submitDialog(exempt);
+    await page.getByTestId('timeline').locator('[data-event-type=DisclosureExempted]').waitFor();
+    await expect(page.getByTestId('suggestion-facts').textContent()).resolves.toContain('不予公开（涉及个人隐私）');
+    await expect(page.getByTestId('publish').count()).resolves.toBe(0);
   });
 
   it('staff: rejects a suggestion, giving the reason the deputy then reads', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { DESKTOP, launchChromium, openPerson, PHONE, screenshot, type Person } from './support/browser';
@@ -287,6 +288,28 @@ describe('the web app, one suggestion from submission to a satisfied rating', ()
     await screenshot(page, 'deputy-my-suggestions-after-390');
   });
 
+  it('deputy (phone): the 履职档案 shows the suggestion, the ratings and the kept commitment', async () => {
+    const { page } = deputy;
+    // Reached from 我的建议, where the deputy already is.
+    await page.getByTestId('open-archive').click();
+    const archive = page.getByTestId('deputy-archive');
+    await archive.waitFor();
+    // Both ratings on this suggestion (dissatisfied, then satisfied) count, beside the demo ones.
+    const satisfaction = archive.getByTestId('archive-satisfaction');
+    await satisfaction.waitFor();
+    expect(Number(await satisfaction.getAttribute('data-denominator'))).toBeGreaterThanOrEqual(2);
+    expect(Number(await archive.getByTestId('archive-dissatisfied').getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
+    // The unit's promise on this year's suggestion, and that it was kept.
+    const commitment = archive
+      .getByTestId('deputy-commitments')
+      .locator('[data-commitment-id=C1]', { has: page.getByRole('link', { name: TITLE }) });
+    await expect(commitment.getAttribute('data-commitment-status')).resolves.toBe('fulfilled');
+    await expect(commitment.textContent()).resolves.toContain('三个站点均已建成投入使用。');
+    await archive.locator(`[data-suggestion-id="${suggestionId}"] [data-status=rated]`).waitFor();
+    await screenshot(page, 'deputy-archive-390');
+    await expectFitsTheScreen(page);
+  });
+
   it('supervisor: audits the whole timeline and sees the figures change', async () => {
     const { page } = supervisor;
     await openSuggestion(page, 'supervisor');
@@ -310,7 +333,14 @@ describe('the web app, one suggestion from submission to a satisfied rating', ()
     const after = await readFigures(page);
     expect(after.answered).toBeGreaterThan(figuresBefore.answered);
     expect(after.rated).toBeGreaterThan(figuresBefore.rated);
+    await page.getByTestId('unit-stats').waitFor();
     await screenshot(page, 'supervisor-overview-1280');
+
+    // The per-unit table goes to Excel: a real .xlsx (a zip) arrives under a Chinese file name.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-excel').click()]);
+    expect(file.suggestedFilename()).toBe('承办单位办理情况统计.xlsx');
+    const saved = await file.path();
+    expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('staff publish the answers, and the public reads them without signing in', async () => {
@@ -359,10 +389,17 @@ describe('the web app, one suggestion from submission to a satisfied rating', ()
     expect(desk.pageErrors).toEqual([]);
 
     // Nothing on the deputy's phone pages may be wider than the phone.
-    for (const path of ['/#/deputy', '/#/deputy/new', `/#/deputy/suggestions/${suggestionId}`]) {
+    for (const path of ['/#/deputy', '/#/deputy/new', '/#/deputy/archive', `/#/deputy/suggestions/${suggestionId}`]) {
       await deputy.page.goto(path);
       await deputy.page.locator('[data-testid=suggestion-list], form, [data-testid=suggestion-detail]').first().waitFor();
       await expectFitsTheScreen(deputy.page);
     }
+
+    // A link to a suggestion that does not exist (or no longer may be seen) says so, in Chinese.
+    await deputy.page.goto('/#/deputy/suggestions/00000000-0000-4000-8000-000000000000');
+    const failure = deputy.page.getByTestId('load-error');
+    await failure.waitFor();
+    await expect(failure.textContent()).resolves.toContain('建议不存在');
+    await expect(deputy.page.getByTestId('user-box').count()).resolves.toBe(1);
   });
 });

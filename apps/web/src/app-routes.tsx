@@ -6,6 +6,7 @@ import { homePath } from './auth/home-path';
 import { LoginPage } from './auth/login-page';
 import { RequireRole } from './auth/require-role';
 import { AppLayout } from './layout/app-layout';
+import { DeputyArchivePage } from './pages/deputy/archive/deputy-archive-page';
 import { DeputySuggestionPage } from './pages/deputy/deputy-suggestion-page';
 import { MySuggestionsPage } from './pages/deputy/my-suggestions-page';
 import { SubmitSuggestionPage } from './pages/deputy/submit-suggestion-page';
@@ -62,6 +63,7 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={['deputy']} />}>
             <Route path="/deputy" element={<MySuggestionsPage />} />
             <Route path="/deputy/new" element={<SubmitSuggestionPage />} />
+            <Route path="/deputy/archive" element={<DeputyArchivePage />} />
             <Route path="/deputy/suggestions/:id" element={<DeputySuggestionPage />} />
           </Route>
           <Route element={<RequireRole roles={['unit']} />}>

@@ -22,8 +22,8 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-// Only suggestion queries are read-model queries that honour `after`.
-const READ_MODEL_PATH = /^\/api\/suggestions(\/|$|\?)/;
+// Suggestion queries and a deputy's archive are read-model queries that honour `after`.
+const READ_MODEL_PATH = /^\/api\/(suggestions|deputies)(\/|$|\?)/;
 
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
@@ -109,7 +109,8 @@ export async function download(path: string, query: Query, filename: string): Pr
   document.body.appendChild(link);
   link.click();
   link.remove();
-  URL.revokeObjectURL(url);
+  // The browser reads the blob after the click returns: revoking at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export { ApiError };

@@ -43,3 +43,12 @@ export async function assignGroup(
   const result = await request<GroupCommandResult>(`/api/groups/${encodeURIComponent(groupId)}/assign`, { method: 'POST', body });
   return settle(result);
 }
+
+/** 一并答复: the lead unit's one answer goes to every member's deputies; each member reports on its own. */
+export async function answerGroup(
+  groupId: string,
+  body: { category: string; content: string; signedBy: string; commitments: { description: string; dueAt: string }[] },
+): Promise<GroupCommandResult> {
+  const result = await request<GroupCommandResult>(`/api/groups/${encodeURIComponent(groupId)}/answer`, { method: 'POST', body });
+  return settle(result);
+}

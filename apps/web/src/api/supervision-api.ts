@@ -1,6 +1,15 @@
 import { download, request } from './client';
 import type { Page } from './types';
-import type { CommitmentRow, Inbox, KeySupervisionReport, Overview, PublicSuggestion, UnitStatsReport } from './supervision-types';
+import type {
+  CommitmentRow,
+  DeputyArchive,
+  DeputyCommitmentReport,
+  Inbox,
+  KeySupervisionReport,
+  Overview,
+  PublicSuggestion,
+  UnitStatsReport,
+} from './supervision-types';
 
 export const fetchOverview = (): Promise<Overview> => request<Overview>('/api/stats/overview');
 
@@ -25,3 +34,9 @@ export const fetchPublicSuggestions = (q?: string): Promise<Page<PublicSuggestio
 
 export const fetchPublicSuggestion = (id: string): Promise<PublicSuggestion> =>
   request<PublicSuggestion>(`/api/public/suggestions/${encodeURIComponent(id)}`, { anonymous: true });
+
+export const fetchDeputyArchive = (deputyId: string): Promise<DeputyArchive> =>
+  request<DeputyArchive>(`/api/deputies/${encodeURIComponent(deputyId)}/archive`);
+
+export const fetchDeputyCommitments = (deputyId: string, year: number): Promise<DeputyCommitmentReport> =>
+  request<DeputyCommitmentReport>(`/api/deputies/${encodeURIComponent(deputyId)}/commitments`, { query: { year } });

@@ -89,7 +89,7 @@ export interface LiveEvent {
   position: string | number;
 }
 
-import type { ExemptionReason } from './types';
+import type { ExemptionReason, SuggestionListItem } from './types';
 
 // A runtime copy of the domain's list: the bundle must not pull in domain code.
 export const EXEMPTION_REASONS: readonly ExemptionReason[] = ['state_secret', 'commercial_secret', 'privacy', 'deputy_request'];
@@ -106,4 +106,44 @@ export interface PublicSuggestion {
   unitNames: string[];
   answers: { unitId: string; unitName: string; round: number; category: string; content: string; signedBy: string; answeredAt: string }[];
   publishedAt: string;
+}
+
+/** 履职档案 (`GET /api/deputies/:id/archive`): what the deputy led or co-signed and what came of it. */
+export interface DeputyArchive {
+  deputy: { id: string; displayName: string } | null;
+  suggestions: SuggestionListItem[];
+  outcomes: {
+    submitted: number;
+    led: number;
+    coSigned: number;
+    answered: number;
+    /** Ratings given (each round of each answering unit). */
+    rated: number;
+    satisfied: number;
+    dissatisfied: number;
+    byCategory: Record<string, number>;
+  };
+}
+
+export interface DeputyCommitmentItem {
+  suggestionId: string;
+  title: string;
+  commitmentId: string;
+  unitId: string;
+  unitName: string;
+  description: string;
+  dueAt: string;
+  madeAt: string;
+  fulfilledAt: string | null;
+  evidence: string | null;
+  status: 'open' | 'overdue' | 'fulfilled';
+}
+
+/** `GET /api/deputies/:id/commitments?year=`: commitments on the suggestions the deputy submitted that year. */
+export interface DeputyCommitmentReport {
+  deputyId: string;
+  year: number;
+  counts: { made: number; fulfilled: number; open: number; overdue: number };
+  fulfilmentRate: Rate;
+  items: DeputyCommitmentItem[];
 }

@@ -1,4 +1,5 @@
 import { Descriptions, Tag, Typography } from 'antd';
+import { Link, useLocation } from 'react-router-dom';
 import type { SuggestionDetail } from '../api/types';
 import { useDirectory } from '../layout/directory-context';
 import { disclosureLabel, modeLabel } from '../lib/labels';
@@ -8,6 +9,7 @@ import { StatusTag } from './status-tag';
 /** Who proposed what, when, and where it stands. */
 export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
   const { userName, unitName } = useDirectory();
+  const { pathname } = useLocation();
   const assignment = 'assignment' in detail ? detail.assignment : undefined;
   return (
     <>
@@ -50,7 +52,15 @@ export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
         {detail.hideDeputyName && <Descriptions.Item label="代表姓名">公开时隐去</Descriptions.Item>}
         {detail.group && (
           <Descriptions.Item label="并案">
-            {detail.group.primarySuggestionId === detail.id ? '主件' : '并入他件'}，共 {detail.group.memberIds.length} 件
+            {detail.group.primarySuggestionId === detail.id ? (
+              '主件'
+            ) : (
+              // The group is assigned and answered from its primary: take the user there.
+              <Link to={pathname.replace(/[^/]+$/, encodeURIComponent(detail.group.primarySuggestionId))} data-testid="group-primary">
+                并入他件（查看主件）
+              </Link>
+            )}
+            ，共 {detail.group.memberIds.length} 件
           </Descriptions.Item>
         )}
         <Descriptions.Item label="编号">

@@ -34,7 +34,8 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
               <Space wrap size={[4, 4]}>
                 <StatusTag status={item.status} />
                 {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
-                <DueBadge dueAt={item.dueAt} overdue={item.overdue} prefix={dueKindLabel(item.status)} />
+                {/* A card has no column to keep aligned: no deadline, no dash. */}
+                {item.dueAt && <DueBadge dueAt={item.dueAt} overdue={item.overdue} prefix={dueKindLabel(item.status)} />}
               </Space>
               <div className="muted small card-meta">
                 承办单位：{units(item)}

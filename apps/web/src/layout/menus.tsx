@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   AuditOutlined,
+  IdcardOutlined,
   BarChartOutlined,
   FileAddOutlined,
   FileTextOutlined,
@@ -37,6 +38,7 @@ export function menuFor(role: Role): MenuEntry[] {
       return [
         { path: '/deputy', label: '我的建议', icon: <FileTextOutlined /> },
         { path: '/deputy/new', label: '提出建议', icon: <FileAddOutlined /> },
+        { path: '/deputy/archive', label: '履职档案', icon: <IdcardOutlined /> },
         ...COMMON,
       ];
     case 'unit':

@@ -1,5 +1,5 @@
 import { Button, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { IdcardOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { listUpTo } from '../../api/suggestions-api';
 import { LoadState } from '../../components/load-state';
@@ -18,6 +18,12 @@ export function MySuggestionsPage() {
       <div className="page-head">
         <Typography.Title level={3}>我的建议</Typography.Title>
         <Space>
+          {/* On a phone the menu folds away: the archive stays one tap from the home page. */}
+          <Link to="/deputy/archive">
+            <Button icon={<IdcardOutlined />} data-testid="open-archive">
+              履职档案
+            </Button>
+          </Link>
           <Link to="/deputy/new">
             <Button type="primary" icon={<PlusOutlined />} data-testid="new-suggestion">
               提出建议

@@ -18,6 +18,7 @@ export function UnitStatsTable({ units }: { units: UnitStats[] }) {
       pagination={false}
       scroll={{ x: 'max-content' }}
       data-testid="unit-stats"
+      className="unit-stats-table"
       columns={[
         { title: '承办单位', dataIndex: 'unitName', fixed: 'left' },
         { title: '交办', dataIndex: 'assigned' },

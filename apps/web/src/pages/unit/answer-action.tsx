@@ -1,6 +1,7 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
+import { answerGroup } from '../../api/groups-api';
 import { commands } from '../../api/suggestions-api';
 import type { SuggestionDetail } from '../../api/types';
 import { ActionModal } from '../../components/action-modal';
@@ -15,35 +16,57 @@ interface AnswerForm {
 }
 
 /** 答复: category from the rulebook, the text, the head who signed it, and what the unit commits to. */
-export function AnswerAction({ detail, round, onDone }: { detail: SuggestionDetail; round: number; onDone: () => void }) {
+export function AnswerAction({
+  detail,
+  round,
+  onDone,
+  groupId,
+}: {
+  detail: SuggestionDetail;
+  round: number;
+  onDone: () => void;
+  /** 一并答复: the same answer for every suggestion of this group (并案). */
+  groupId?: string;
+}) {
   const directory = useDirectory();
   const categories = answerCategories(directory);
   const needsCommitments = (code: string | undefined) => categories.find((c) => c.code === code)?.requiresCommitments ?? false;
 
   return (
     <ActionModal<AnswerForm>
-      buttonText={round > 1 ? '重新答复' : '答复'}
-      buttonProps={{ type: 'primary' }}
-      testId="answer"
-      title={round > 1 ? `第 ${round} 次答复（重新办理）` : '答复代表建议'}
-      successText="答复已提交"
-      width={640}
-      onSubmit={(v) =>
-        commands.answer(
-          detail.id,
-          {
-            category: v.category,
-            content: v.content.trim(),
-            signedBy: v.signedBy.trim(),
-            commitments: (v.commitments ?? []).map((c) => ({ description: c.description.trim(), dueAt: endOfDayIso(c.dueAt) })),
-          },
-          detail.revision,
-        )
+      buttonText={groupId ? '一并答复' : round > 1 ? '重新答复' : '答复'}
+      buttonProps={groupId ? {} : { type: 'primary' }}
+      testId={groupId ? 'answer-group' : 'answer'}
+      title={
+        groupId
+          ? `并案组一并答复（共 ${detail.group?.memberIds.length ?? 0} 件）`
+          : round > 1
+            ? `第 ${round} 次答复（重新办理）`
+            : '答复代表建议'
       }
+      successText={groupId ? '并案组已一并答复' : '答复已提交'}
+      width={640}
+      onSubmit={(v) => {
+        const body = {
+          category: v.category,
+          content: v.content.trim(),
+          signedBy: v.signedBy.trim(),
+          commitments: (v.commitments ?? []).map((c) => ({ description: c.description.trim(), dueAt: endOfDayIso(c.dueAt) })),
+        };
+        return groupId ? answerGroup(groupId, body) : commands.answer(detail.id, body, detail.revision);
+      }}
       onDone={onDone}
     >
       {(form) => (
         <>
+          {groupId && (
+            <Alert
+              type="info"
+              showIcon
+              className="gap-bottom"
+              title="同一答复将送达并案组内每件建议的领衔代表，各件分别评价。"
+            />
+          )}
           <Form.Item name="category" label="答复类别" rules={[{ required: true, message: '请选择答复类别' }]}>
             <Select
               data-testid="answer-category"

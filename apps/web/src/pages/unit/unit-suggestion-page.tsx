@@ -28,7 +28,13 @@ export function UnitSuggestionPage() {
         {part.role === 'co' ? (
           !part.coOpinion && <CoOpinionAction detail={d} onDone={reload} />
         ) : (
-          <AnswerAction detail={d} round={part.stage === 'rehandling' ? part.round : 1} onDone={reload} />
+          <>
+            <AnswerAction detail={d} round={part.stage === 'rehandling' ? part.round : 1} onDone={reload} />
+            {/* 并案: the group is answered from its primary suggestion; re-handling is per suggestion. */}
+            {part.stage === 'handling' && d.groupId && d.group?.primarySuggestionId === d.id && (
+              <AnswerAction detail={d} round={1} onDone={reload} groupId={d.groupId} />
+            )}
+          </>
         )}
         <ContactAction detail={d} onDone={reload} />
         {part.stage === 'handling' && part.round <= 1 && !pending && <RequestReturnAction detail={d} onDone={reload} />}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Select, Typography } from 'antd';
+import { useUser } from '../../../auth/auth-context';
+import { fetchDeputyArchive, fetchDeputyCommitments } from '../../../api/supervision-api';
+import { LoadState } from '../../../components/load-state';
+import { SuggestionList } from '../../../components/suggestion-list';
+import { useLiveRefresh } from '../../../live/live-context';
+import { inShanghai } from '../../../lib/time';
+import { useAsync } from '../../../lib/use-async';
+import { ArchiveCommitments } from './archive-commitments';
+import { ArchiveOutcomes } from './archive-outcomes';
+
+/** The years a deputy can look back on: a term of office is five years. */
+function recentYears(): number[] {
+  const year = inShanghai(new Date()).year();
+  return [0, 1, 2, 3, 4].map((back) => year - back);
+}
+
+/** 履职档案: every suggestion the deputy led or co-signed, what came of them, and the units' promises. */
+export function DeputyArchivePage() {
+  const user = useUser();
+  const years = recentYears();
+  const [year, setYear] = useState(years[0]!);
+  const archive = useAsync(() => fetchDeputyArchive(user.id), [user.id]);
+  const commitments = useAsync(() => fetchDeputyCommitments(user.id, year), [user.id, year]);
+  useLiveRefresh(() => {
+    archive.reload();
+    commitments.reload();
+  });
+  // Newest first, as on 我的建议.
+  const suggestions = [...(archive.data?.suggestions ?? [])].sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
+
+  return (
+    <div className="page narrow-page" data-testid="deputy-archive">
+      <div className="page-head">
+        <Typography.Title level={3}>履职档案</Typography.Title>
+        {archive.data?.deputy && <span className="muted small">代表 {archive.data.deputy.displayName}</span>}
+      </div>
+      <LoadState loading={archive.loading} error={archive.error} hasData={!!archive.data} reload={archive.reload} feature="履职档案">
+        {archive.data && <ArchiveOutcomes outcomes={archive.data.outcomes} />}
+      </LoadState>
+
+      <div className="page-head section-head">
+        <Typography.Title level={4}>承诺事项跟踪</Typography.Title>
+        <Select
+          aria-label="年度"
+          data-testid="commitment-year"
+          value={year}
+          onChange={setYear}
+          options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+          className="year-select"
+        />
+      </div>
+      <LoadState
+        loading={commitments.loading}
+        error={commitments.error}
+        hasData={!!commitments.data}
+        reload={commitments.reload}
+        feature="承诺事项跟踪"
+      >
+        {commitments.data && <ArchiveCommitments report={commitments.data} />}
+      </LoadState>
+
+      <Typography.Title level={4} className="section-head">
+        领衔与附议的建议
+      </Typography.Title>
+      <LoadState loading={archive.loading} error={archive.error} hasData={!!archive.data} reload={archive.reload} feature="履职档案">
+        <SuggestionList
+          items={suggestions}
+          loading={archive.loading}
+          linkTo={(id) => `/deputy/suggestions/${id}`}
+          emptyText="尚未提出或附议建议"
+        />
+      </LoadState>
+    </div>
+  );
+}
