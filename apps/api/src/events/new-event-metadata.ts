@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '@duban/domain';
 import type { CommandEventMetadata } from '../idempotency/command-metadata';
 import type { IdempotencyRequest } from '../idempotency/idempotency-request';
+import { timeOrderedId } from './time-ordered-id';
 
 export const SCHEMA_VERSION = 1;
 
@@ -14,7 +14,7 @@ export function newEventMetadata(
   idempotency?: IdempotencyRequest,
 ): CommandEventMetadata {
   const metadata: CommandEventMetadata = {
-    eventId: randomUUID(),
+    eventId: timeOrderedId(),
     actor: actor.unitId === undefined ? { userId: actor.userId, role: actor.role } : { ...actor },
     occurredAt,
     correlationId,

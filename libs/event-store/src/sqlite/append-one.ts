@@ -15,8 +15,21 @@ export interface AppendRequest {
 }
 
 /**
- * One append, run inside the batch transaction (under its own savepoint, so a throw here
- * undoes only this append). Checks happen before any insert: a refused append writes nothing.
+ * Thrown when an insert failed, after the checks passed (a SQL error, not a refusal): some of the
+ * append's events may be written, and without a savepoint it cannot be undone alone, so the batch
+ * transaction must be rolled back. `cause` is the original error.
+ */
+export class AppendInterruptedError extends Error {
+  constructor(cause: unknown) {
+    super(`append interrupted after a partial write: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'AppendInterruptedError';
+  }
+}
+
+/**
+ * One append, run inside the batch transaction. Every check (retry, expected revision, claimed
+ * hashes) happens before the first insert, so a refused append has written nothing and the batch
+ * needs no savepoint per append; a failure after an insert is an AppendInterruptedError.
  */
 export function appendOne(statements: SqliteStatements, request: AppendRequest): AppendResult {
   const { streamId, events, chainable, expectedRevision } = request;
@@ -31,26 +44,28 @@ export function appendOne(statements: SqliteStatements, request: AppendRequest):
   }
   if (events.length === 0) return { nextExpectedRevision: current, position: START };
 
-  let revision = current;
+  // Link the whole chain first: a claimed hash that does not fit refuses the append before it writes.
   // An event stored before hashing existed has no hash: chain on from genesis (the verifier
   // reports that older event as unhashed).
   let prevHash = tip?.hash ?? GENESIS_HASH;
+  const metadataTexts = chainable.map((event, i) => {
+    const hash = linkEvent(streamId, current + BigInt(i + 1), event, prevHash);
+    const text = metadataJsonWithChain(event.metadataJson, prevHash, hash);
+    prevHash = hash;
+    return text;
+  });
   let position = -1n;
   for (let i = 0; i < events.length; i++) {
     const event = chainable[i]!;
-    revision += 1n;
-    const hash = linkEvent(streamId, revision, event, prevHash);
-    position = statements.insert(
-      streamId,
-      revision,
-      events[i]!.metadata.eventId,
-      event.type,
-      event.dataJson,
-      metadataJsonWithChain(event.metadataJson, prevHash, hash),
-    );
-    prevHash = hash;
+    try {
+      position = statements.insert(streamId, current + BigInt(i + 1), events[i]!.metadata.eventId, event.type, event.dataJson, metadataTexts[i]!);
+    } catch (error) {
+      // Past the checks an insert does not fail but for an I/O or database error: whatever this
+      // append has written (or SQLite has rolled back), the batch must start over.
+      throw new AppendInterruptedError(error);
+    }
   }
-  return { nextExpectedRevision: revision, position: { commit: position, prepare: position } };
+  return { nextExpectedRevision: current + BigInt(events.length), position: { commit: position, prepare: position } };
 }
 
 /**

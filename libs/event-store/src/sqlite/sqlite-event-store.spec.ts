@@ -116,6 +116,36 @@ describe('SqliteEventStore', () => {
     expect(await store.readStream('suggestion-b')).toHaveLength(2);
   });
 
+  it('keeps the rest of a batch when one append fails after writing part of its events', async () => {
+    const store = open();
+    await store.appendToStream('suggestion-existing', [event('SuggestionSubmitted')], { expectedRevision: 'no_stream' });
+    // A database error on the second insert of one append (after every check passed): only a
+    // trigger on the file can make an insert fail there.
+    const other = new Database(file);
+    other.exec(`CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.type = 'Poison' BEGIN SELECT RAISE(ABORT, 'poisoned insert'); END`);
+    other.close();
+    const before = store.commitStats().transactions;
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('suggestion-a', [event('SuggestionSubmitted')], { expectedRevision: 'no_stream' }),
+      store.appendToStream('suggestion-c', [event('Fine'), event('Poison')], { expectedRevision: 'no_stream' }),
+      store.appendToStream('suggestion-existing', [event('SuggestionAccepted')], { expectedRevision: 0n }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('poisoned insert');
+    expect(store.commitStats().transactions - before).toBe(1);
+    // The failing append's first event is not stored; the others are, at the revisions they were told.
+    expect(await store.readStream('suggestion-c')).toEqual([]);
+    expect((await store.readStream('suggestion-a')).map((e) => e.type)).toEqual(['SuggestionSubmitted']);
+    expect((await store.readStream('suggestion-existing')).map((e) => [e.type, e.revision])).toEqual([
+      ['SuggestionSubmitted', 0n],
+      ['SuggestionAccepted', 1n],
+    ]);
+    expect(await store.countEvents()).toBe(3);
+    // The refused stream is still free: nothing of the rolled-back attempt is left behind.
+    const next = await store.appendToStream('suggestion-c', [event('Fine')], { expectedRevision: 'no_stream' });
+    expect(next.nextExpectedRevision).toBe(0n);
+  });
+
   it('refuses an event id already stored in another stream', async () => {
     const store = open();
     const e = event('SuggestionSubmitted');

@@ -12,7 +12,8 @@ import type {
   Subscription,
 } from '../port/event-store.port';
 import { toChainable } from '../audit/audit-hash';
-import { appendOne, type AppendRequest } from './append-one';
+import type { AppendRequest } from './append-one';
+import { batchRunner } from './batch-runner';
 import { GroupCommit, type BatchOutcome } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
 import { openEventStoreDatabase, type SqliteSynchronous } from './sqlite-database';
@@ -63,20 +64,7 @@ export class SqliteEventStore implements EventStore {
     this.statements = new SqliteStatements(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
 
-    // A transaction function called inside another runs under a SAVEPOINT: a failing append
-    // rolls back alone and the rest of the batch still commits.
-    const appendUnderSavepoint = this.db.transaction((request: AppendRequest) => appendOne(this.statements, request));
-    const batchTransaction = this.db.transaction((batch: AppendRequest[]) =>
-      batch.map((request): BatchOutcome<AppendResult> => {
-        try {
-          return { ok: true, value: appendUnderSavepoint(request) };
-        } catch (error) {
-          return { ok: false, error };
-        }
-      }),
-    );
-    // IMMEDIATE takes the write lock up front, so a busy file fails at BEGIN (retryable), never midway.
-    this.runBatch = (batch) => batchTransaction.immediate(batch);
+    this.runBatch = batchRunner(this.db, this.statements);
 
     this.commits = new GroupCommit<AppendRequest, AppendResult>({
       commit: (batch) => this.runBatch(batch),

@@ -25,6 +25,12 @@ export interface ExecutionOptions {
   at?: string;
   /** From Idempotency-Key: a retry of a command already applied is answered with its first outcome. */
   idempotency?: IdempotencyRequest;
+  /**
+   * The suggestion id was made by the server for this very command (a submission without a key):
+   * its stream cannot exist, so the first attempt skips reading it. The append still expects
+   * no stream, so a wrong guess is a lost race that is re-read, never an overwrite.
+   */
+  freshStream?: boolean;
 }
 
 /** The single command on the CommandBus: any suggestion command, for one suggestion, by one actor. */

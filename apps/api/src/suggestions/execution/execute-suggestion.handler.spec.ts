@@ -152,4 +152,29 @@ describe('ExecuteSuggestionHandler', () => {
     expect(await types()).toHaveLength(2);
     expect(published).toEqual([]);
   });
+
+  describe('a submission under an id the server just made (freshStream)', () => {
+    const submitFresh = (id: string) =>
+      handler.execute(
+        new ExecuteSuggestionCommand(id, { type: 'SubmitSuggestion', data: { suggestionId: id, title: '标题', content: '内容', coSignerIds: [] } }, DEPUTY, {
+          correlationId: 'corr-2',
+          causationId: 'req-2',
+          freshStream: true,
+        }),
+      );
+
+    it('appends without reading the stream first', async () => {
+      const reads = jest.spyOn(store, 'readStream');
+      const outcome = await submitFresh('s-new');
+      expect(outcome).toMatchObject({ id: 's-new', revision: 0 });
+      expect(reads).not.toHaveBeenCalled();
+      expect((await store.readStream(suggestionStreamId('s-new'))).map((e) => e.type)).toEqual(['SuggestionSubmitted']);
+    });
+
+    it('treats an id that turns out to exist as a lost race: re-reads, and the decider refuses, overwriting nothing', async () => {
+      await expect(submitFresh(ID)).rejects.toBeInstanceOf(DomainError);
+      expect(await types()).toEqual(['SuggestionSubmitted', 'SuggestionAccepted']);
+      expect(published).toEqual([]);
+    });
+  });
 });

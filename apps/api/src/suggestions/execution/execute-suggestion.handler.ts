@@ -49,7 +49,7 @@ export class ExecuteSuggestionHandler implements ICommandHandler<ExecuteSuggesti
     const streamId = suggestionStreamId(command.suggestionId);
     const { expectedRevision: ifMatch, idempotency } = command.options;
     for (let attempt = 0; ; attempt++) {
-      const { recorded, state, revision } = await this.load(streamId);
+      const { recorded, state, revision } = attempt === 0 && command.options.freshStream ? emptyStream() : await this.load(streamId);
       // Before If-Match: a retry carries the If-Match of the first try, which its own success made stale.
       if (idempotency) {
         const prior = findPriorOutcome(command.suggestionId, recorded, command.actor.userId, idempotency);
@@ -126,3 +126,6 @@ export class ExecuteSuggestionHandler implements ICommandHandler<ExecuteSuggesti
   }
 }
 
+function emptyStream(): { recorded: RecordedEvent[]; state: SuggestionState; revision: number } {
+  return { recorded: [], state: suggestionDecider.initialState(), revision: -1 };
+}

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { SuggestionCommand } from '@duban/domain';
 import { AccountDirectory } from '../../accounts/account-directory';
+import { timeOrderedId } from '../../events/time-ordered-id';
 import { deriveSuggestionId } from '../../idempotency/derive-suggestion-id';
 import { AnswerSuggestionDto } from '../dto/answer-suggestion.dto';
 import { AssignSuggestionDto } from '../dto/assign-suggestion.dto';
@@ -47,8 +47,13 @@ export class SuggestionCommandsController {
     await this.directory.requireUsersWithRole('coSignerIds', dto.coSignerIds ?? [], 'deputy');
     // With a key, a retried submission must find the stream of the first one.
     const key = ctx.options.idempotency?.key;
-    const id = key === undefined ? randomUUID() : deriveSuggestionId(ctx.actor.userId, key);
-    return this.run(id, dto.toCommand(id), ctx);
+    if (key !== undefined) {
+      const id = deriveSuggestionId(ctx.actor.userId, key);
+      return this.run(id, dto.toCommand(id), ctx);
+    }
+    // A new id, made here: its stream cannot exist yet, so the handler need not read it.
+    const id = timeOrderedId();
+    return this.run(id, dto.toCommand(id), { ...ctx, options: { ...ctx.options, freshStream: true } });
   }
 
   @Post(':id/accept')
