@@ -1,3 +1,4 @@
+import { addDays, createWorkingCalendar, toShanghaiDate } from '@duban/domain';
 import { EVENT_STORE, EventStore, parsePosition } from '@duban/event-store';
 import { DEMO_SUGGESTIONS } from '../apps/api/src/demo/demo-suggestions';
 import { DEMO_USERS } from '../apps/api/src/demo/demo-accounts';
@@ -35,7 +36,20 @@ describe('demo mode', () => {
     expect(list.total).toBe(DEMO_SUGGESTIONS.length);
     const statuses = list.items.map((i: { status: string }) => i.status).sort();
     expect(statuses).toEqual(
-      ['accepted', 'answered', 'assigned', 'assigned', 'assigned', 'closed', 'rated', 'rehandling', 'submitted'].sort(),
+      [
+        'accepted',
+        'answered',
+        'assigned',
+        'assigned',
+        'assigned',
+        'assigned',
+        'assigned',
+        'closed',
+        'rated',
+        'rated',
+        'rehandling',
+        'submitted',
+      ].sort(),
     );
     expect(list.items.filter((i: { keySupervised: boolean }) => i.keySupervised)).toHaveLength(1);
 
@@ -51,6 +65,30 @@ describe('demo mode', () => {
       'RehandlingStarted',
     ]);
     expect(timeline[4].actor).toEqual({ userId: 'daibiao2', role: 'deputy' });
+  });
+
+  it('shows a unit red and amber work, and the supervisor an overdue unit and an overdue commitment', async () => {
+    const unit = await login(t.http, 'jiaotong', 'demo1234');
+    const open = (await allSuggestions(t, unit.token)).items.filter((i: { status: string }) => i.status === 'assigned');
+    const now = new Date().toISOString();
+    expect(open.filter((i: { overdue: boolean }) => i.overdue)).toHaveLength(1);
+    // Amber as the web app colours it: not overdue, last day within three working days (today counted).
+    const calendar = createWorkingCalendar();
+    const workingDaysLeft = (dueAt: string) => {
+      const lastDay = toShanghaiDate(new Date(Date.parse(dueAt) - 1).toISOString());
+      let count = 0;
+      for (let day = toShanghaiDate(now); day <= lastDay; day = addDays(day, 1)) if (calendar.isWorkingDay(day)) count += 1;
+      return count;
+    };
+    const soon = open.filter((i: { overdue: boolean; dueAt: string }) => !i.overdue && i.dueAt > now && workingDaysLeft(i.dueAt) <= 3);
+    expect(soon).toHaveLength(1);
+
+    const supervisor = await login(t.http, 'duban', 'demo1234');
+    const stats = (await t.http.get('/api/stats/units', { token: supervisor.token })).body;
+    const overdueUnits = stats.units.filter((u: { overdueNow: number }) => u.overdueNow > 0).map((u: { unitId: string }) => u.unitId);
+    expect(overdueUnits).toEqual(['jiaotong']);
+    const overdueCommitments = (await t.http.get('/api/commitments?status=overdue', { token: supervisor.token })).body;
+    expect(overdueCommitments.items.map((c: { unitId: string }) => c.unitId)).toEqual(['weijian']);
   });
 
   it('each demo unit sees only its own suggestions', async () => {

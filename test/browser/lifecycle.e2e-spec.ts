@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_SUGGESTIONS } from '../../apps/api/src/demo/demo-suggestions';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { DESKTOP, launchChromium, openPerson, PHONE, screenshot, type Person } from './support/browser';
 import { endpointExists } from './support/optional-endpoints';
@@ -334,6 +335,10 @@ describe('the web app, one suggestion from submission to a satisfied rating', ()
     expect(after.answered).toBeGreaterThan(figuresBefore.answered);
     expect(after.rated).toBeGreaterThan(figuresBefore.rated);
     await page.getByTestId('unit-stats').waitFor();
+    // The demo's overdue suggestion puts 市交通运输局 on the overdue chart and in red in the table.
+    await page.getByTestId('chart-overdue').waitFor();
+    const transport = page.getByTestId('unit-stats').locator('tr', { hasText: '市交通运输局' });
+    await expect(transport.locator('.danger').textContent()).resolves.toBe('1');
     await screenshot(page, 'supervisor-overview-1280');
 
     // The per-unit table goes to Excel: a real .xlsx (a zip) arrives under a Chinese file name.
@@ -373,6 +378,11 @@ describe('the web app, one suggestion from submission to a satisfied rating', ()
 
     await unit.page.goto('/#/unit');
     await unit.page.getByTestId('suggestion-list').waitFor();
+    // The demo gives 市交通运输局 one overdue (red) and one nearly due (amber) suggestion to work on.
+    const todo = unit.page.getByTestId('suggestion-list');
+    await todo.locator('[data-due-level=overdue]').first().waitFor();
+    await expect(todo.locator('[data-due-level=overdue]').count()).resolves.toBe(1);
+    await expect(todo.locator('[data-due-level=soon]').count()).resolves.toBe(1);
     await screenshot(unit.page, 'unit-main-1280');
 
     for (const path of ['/#/supervisor/overdue', '/#/supervisor/key']) {
@@ -401,5 +411,42 @@ describe('the web app, one suggestion from submission to a satisfied rating', ()
     await failure.waitFor();
     await expect(failure.textContent()).resolves.toContain('建议不存在');
     await expect(deputy.page.getByTestId('user-box').count()).resolves.toBe(1);
+  });
+
+  it("staff and supervisors open any deputy's 履职档案, from a signer's name and from 代表名录; a unit cannot", async () => {
+    // Supervisor: from the co-signer's name on the suggestion to her archive and back to the suggestion.
+    const { page } = supervisor;
+    await openSuggestion(page, 'supervisor');
+    await page.getByTestId('suggestion-facts').locator('[data-testid=deputy-archive-link][data-deputy-id=daibiao2]').click();
+    const archive = page.getByTestId('deputy-archive');
+    await archive.waitFor();
+    await expect(archive.getByTestId('archive-deputy').textContent()).resolves.toContain('李娜');
+    const cosigned = archive.locator(`a[data-suggestion-id="${suggestionId}"]`);
+    await cosigned.waitFor();
+    await screenshot(page, 'supervisor-deputy-archive-1280');
+    await cosigned.click();
+    await page.getByTestId('suggestion-detail').waitFor();
+    expect(page.url()).toContain(`/#/supervisor/suggestions/${suggestionId}`);
+
+    // Staff: the 代表名录 menu lists every deputy; 张伟's archive counts each suggestion he led or co-signed.
+    await staff.page.goto('/#/staff');
+    await staff.page.getByRole('menuitem', { name: '代表履职' }).click();
+    const list = staff.page.getByTestId('deputy-list');
+    await list.locator('a[data-deputy-id=daibiao3]').waitFor();
+    await expect(list.locator('a[data-deputy-id]').count()).resolves.toBe(3);
+    await screenshot(staff.page, 'staff-deputy-list-1280');
+    await list.locator('a[data-deputy-id=daibiao1]').click();
+    const staffArchive = staff.page.getByTestId('deputy-archive');
+    await expect(staffArchive.getByTestId('archive-deputy').textContent()).resolves.toContain('张伟');
+    const signedByZhang = DEMO_SUGGESTIONS.filter((d) => d.submit.by === 'daibiao1' || d.submit.coSignerIds.includes('daibiao1')).length;
+    await staffArchive.locator(`a[data-suggestion-id="${suggestionId}"]`).waitFor();
+    expect(Number(await staffArchive.getByTestId('archive-submitted').getAttribute('data-value'))).toBe(signedByZhang + 1);
+
+    // A unit reads the names but has no way into a deputy's archive.
+    await openSuggestion(unit.page, 'unit');
+    await expect(unit.page.getByTestId('suggestion-facts').textContent()).resolves.toContain('李娜');
+    await expect(unit.page.getByTestId('deputy-archive-link').count()).resolves.toBe(0);
+    await unit.page.goto('/#/deputies/daibiao1/archive');
+    await unit.page.getByText('无权访问').waitFor();
   });
 });

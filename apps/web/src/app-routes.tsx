@@ -7,6 +7,7 @@ import { LoginPage } from './auth/login-page';
 import { RequireRole } from './auth/require-role';
 import { AppLayout } from './layout/app-layout';
 import { DeputyArchivePage } from './pages/deputy/archive/deputy-archive-page';
+import { DeputyListPage } from './pages/deputies/deputy-list-page';
 import { DeputySuggestionPage } from './pages/deputy/deputy-suggestion-page';
 import { MySuggestionsPage } from './pages/deputy/my-suggestions-page';
 import { SubmitSuggestionPage } from './pages/deputy/submit-suggestion-page';
@@ -73,6 +74,10 @@ export function AppRoutes() {
           <Route element={<RequireRole roles={['staff', 'admin']} />}>
             <Route path="/staff" element={<StaffRegisterPage />} />
             <Route path="/staff/suggestions/:id" element={<StaffSuggestionPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['staff', 'supervisor', 'admin']} />}>
+            <Route path="/deputies" element={<DeputyListPage />} />
+            <Route path="/deputies/:deputyId/archive" element={<DeputyArchivePage />} />
           </Route>
           <Route element={<RequireRole roles={['supervisor', 'admin']} />}>
             <Route element={<LazyPages />}>

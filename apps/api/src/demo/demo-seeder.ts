@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { addDays, addMonths, daysBetween, toShanghaiDate } from '@duban/domain';
 import type { Actor, SuggestionCommand } from '@duban/domain';
 import { AccountCommandsService } from '../accounts/account-commands.service';
 import { AccountDirectory } from '../accounts/account-directory';
@@ -7,7 +8,7 @@ import { Clock } from '../clock/clock';
 import { ExecuteSuggestionCommand } from '../suggestions/execution/execute-suggestion.command';
 import { ExecuteSuggestionHandler } from '../suggestions/execution/execute-suggestion.handler';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-accounts';
-import { DEMO_SUGGESTIONS, DemoStep } from './demo-suggestions';
+import { DEMO_SUGGESTIONS, DemoDay, DemoStep } from './demo-suggestions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SEEDER: Actor = { userId: 'system', role: 'system' };
@@ -30,9 +31,11 @@ export class DemoSeeder {
 
   async seed(): Promise<void> {
     const correlationId = `demo-${randomUUID()}`;
-    const base = this.clock.now().getTime();
-    const at = (day: number, step: number) => new Date(base + day * DAY_MS + step * 60_000).toISOString();
-    const earliest = at(Math.min(...DEMO_SUGGESTIONS.map((s) => s.submit.day)) - 1, 0);
+    const now = this.clock.now();
+    const base = now.getTime();
+    const today = toShanghaiDate(now.toISOString());
+    const at = (day: DemoDay, step: number) => new Date(base + toDays(day, today) * DAY_MS + step * 60_000).toISOString();
+    const earliest = at(Math.min(...DEMO_SUGGESTIONS.map((s) => toDays(s.submit.day, today))) - 1, 0);
 
     for (const unit of DEMO_UNITS) {
       await this.accounts.registerUnit(unit.id, unit.name, { actor: SEEDER, correlationId, causationId: correlationId, at: earliest });
@@ -71,6 +74,12 @@ export class DemoSeeder {
     const actor: Actor = user.unitId === undefined ? { userId: user.userId, role: user.role } : { userId: user.userId, role: user.role, unitId: user.unitId };
     await this.suggestions.execute(new ExecuteSuggestionCommand(id, command, actor, { correlationId, causationId: correlationId, at }));
   }
+}
+
+/** Whole days from today (Asia/Shanghai) back to the script's day. */
+function toDays(day: DemoDay, today: string): number {
+  if (typeof day === 'number') return day;
+  return daysBetween(today, addDays(addMonths(today, day.months), day.days));
 }
 
 /** `+N` due dates in the script become N days after the step. */

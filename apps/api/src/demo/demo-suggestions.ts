@@ -3,20 +3,28 @@ import type { SuggestionCommand } from '@duban/domain';
 /**
  * Demo suggestions as scripts of commands, replayed through the normal command path on first
  * start. `day` is relative to the moment of seeding (negative = in the past), so deadlines in the
- * demo are always current. Together they show every status the work list has to handle.
+ * demo are always current. Together they show every status the work list has to handle, and
+ * deadlines in every colour: overdue (red), due within three working days (amber), fine (green).
  * A commitment's `dueAt` of `+N` means N days after the step.
  */
 export interface DemoStep {
-  day: number;
+  day: DemoDay;
   /** Login name of the person acting. */
   by: string;
   command: Exclude<SuggestionCommand, { type: 'SubmitSuggestion' }>;
 }
 
+/**
+ * Days before the seeding moment, or a calendar-month offset on the Asia/Shanghai date (plus days).
+ * Answer deadlines run in calendar months, so "assigned 3 months minus one day ago" is due
+ * tomorrow whatever the month lengths: the amber item stays amber on any start date.
+ */
+export type DemoDay = number | { months: number; days: number };
+
 export interface DemoSuggestion {
   /** What this suggestion demonstrates (logs and README). */
   shows: string;
-  submit: { day: number; by: string; title: string; content: string; coSignerIds: string[] };
+  submit: { day: DemoDay; by: string; title: string; content: string; coSignerIds: string[] };
   steps: DemoStep[];
 }
 
@@ -282,6 +290,91 @@ export const DEMO_SUGGESTIONS: readonly DemoSuggestion[] = [
         command: { type: 'FulfilCommitment', data: { commitmentId: 'C1', evidence: '6 个中心已于上月起开设夜间门诊，累计接诊 4200 人次。' } },
       },
       { day: -74, by: 'gongwei', command: { type: 'CloseSuggestion', data: {} } },
+    ],
+  },
+  {
+    shows: '单独办理，已逾期未答复并已催办（红色）',
+    submit: {
+      day: -112,
+      by: 'daibiao3',
+      title: '关于治理主城区道路反复开挖问题的建议',
+      content:
+        '主城区部分道路一年内多次开挖，供水、燃气、通信管线各自施工，路面“补丁”多，施工围挡长期占道，群众称之为“拉链路”。' +
+        '建议：一、建立道路挖掘年度计划统筹制度，同一路段管线同步施工；二、新建道路同步建设综合管廊；三、对施工期限和路面恢复质量实行考核并向社会公开。',
+      coSignerIds: ['daibiao1'],
+    },
+    steps: [
+      { day: -110, by: 'gongwei', command: { type: 'AcceptSuggestion', data: {} } },
+      { day: -108, by: 'gongwei', command: { type: 'AssignSuggestion', data: { mode: 'sole', unitIds: ['jiaotong'] } } },
+      {
+        day: -85,
+        by: 'jiaotong',
+        command: { type: 'ContactDeputy', data: { method: '电话', summary: '电话联系王芳代表，了解其反映的三处反复开挖路段。' } },
+      },
+      {
+        day: -4,
+        by: 'duban',
+        command: { type: 'UrgeSuggestion', data: { note: '该建议已超过三个月答复期限，请承办单位于五个工作日内书面答复代表并说明逾期原因。' } },
+      },
+    ],
+  },
+  {
+    shows: '单独办理，三个工作日内到期（黄色）',
+    submit: {
+      day: { months: -3, days: -6 },
+      by: 'daibiao1',
+      title: '关于在主要路口增设非机动车待行区的建议',
+      content:
+        '早晚高峰电动自行车流量大，部分主要路口非机动车与右转机动车冲突突出，事故多发。' +
+        '建议：一、在流量较大的路口增设非机动车左转待行区和右转安全岛；二、优化信号配时，设置非机动车专用相位；三、加强路口文明通行宣传和执法。',
+      coSignerIds: [],
+    },
+    steps: [
+      { day: { months: -3, days: -3 }, by: 'gongwei', command: { type: 'AcceptSuggestion', data: {} } },
+      {
+        day: { months: -3, days: 1 },
+        by: 'gongwei',
+        command: { type: 'AssignSuggestion', data: { mode: 'sole', unitIds: ['jiaotong'] } },
+      },
+      {
+        day: -15,
+        by: 'jiaotong',
+        command: { type: 'ContactDeputy', data: { method: '走访', summary: '与张伟代表一同查看城南四个主要路口，初步确定待行区设置方案。' } },
+      },
+    ],
+  },
+  {
+    shows: '已评价，承诺事项已逾期未落实',
+    submit: {
+      day: -130,
+      by: 'daibiao3',
+      title: '关于扩大家庭医生签约服务覆盖面的建议',
+      content:
+        '我市家庭医生签约服务存在“签而不约”现象，老年人、慢性病患者获得感不强。建议：一、充实家庭医生团队；二、为签约居民提供预约转诊、长处方等便利；三、将签约服务质量纳入社区卫生服务中心考核。',
+      coSignerIds: [],
+    },
+    steps: [
+      { day: -129, by: 'gongwei', command: { type: 'AcceptSuggestion', data: {} } },
+      { day: -127, by: 'gongwei', command: { type: 'AssignSuggestion', data: { mode: 'sole', unitIds: ['weijian'] } } },
+      {
+        day: -100,
+        by: 'weijian',
+        command: { type: 'ContactDeputy', data: { method: '座谈', summary: '邀请王芳代表参加家庭医生签约服务座谈会。' } },
+      },
+      {
+        day: -62,
+        by: 'weijian',
+        command: {
+          type: 'AnswerSuggestion',
+          data: {
+            category: 'B',
+            content: '已制定家庭医生签约服务提质方案，为重点人群开通预约转诊绿色通道；长处方政策正在与医保部门协调。',
+            signedBy: '郑红（主任）',
+            commitments: [{ description: '对签约的慢性病患者全面实行长处方（最长 12 周）', dueAt: '+45' }],
+          },
+        },
+      },
+      { day: -55, by: 'daibiao3', command: { type: 'RateSuggestion', data: { attitude: 'satisfied', result: 'basically_satisfied' } } },
     ],
   },
 ];

@@ -1,7 +1,9 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { Link, useLocation } from 'react-router-dom';
 import type { SuggestionDetail } from '../api/types';
+import { useAuth } from '../auth/auth-context';
 import { useDirectory } from '../layout/directory-context';
+import { canOpenAnyArchive, deputyArchivePath } from '../pages/deputies/archive-paths';
 import { disclosureLabel, modeLabel } from '../lib/labels';
 import { formatDateTime, formatDue } from '../lib/time';
 import { StatusTag } from './status-tag';
@@ -10,6 +12,16 @@ import { StatusTag } from './status-tag';
 export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
   const { userName, unitName } = useDirectory();
   const { pathname } = useLocation();
+  const { user } = useAuth();
+  // Staff and supervisors go from a signer's name to their 履职档案; others just read the name.
+  const deputy = (id: string) =>
+    user && canOpenAnyArchive(user.role) ? (
+      <Link key={id} to={deputyArchivePath(id)} data-testid="deputy-archive-link" data-deputy-id={id}>
+        {userName(id)}
+      </Link>
+    ) : (
+      <span key={id}>{userName(id)}</span>
+    );
   const assignment = 'assignment' in detail ? detail.assignment : undefined;
   return (
     <>
@@ -24,9 +36,9 @@ export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
           <StatusTag status={detail.status} />
           {detail.escalated && <Tag color="red">提级督办</Tag>}
         </Descriptions.Item>
-        <Descriptions.Item label="领衔代表">{userName(detail.leadDeputyId)}</Descriptions.Item>
+        <Descriptions.Item label="领衔代表">{deputy(detail.leadDeputyId)}</Descriptions.Item>
         <Descriptions.Item label="附议代表">
-          {detail.coSignerIds.length ? detail.coSignerIds.map(userName).join('、') : '无'}
+          {detail.coSignerIds.length ? detail.coSignerIds.flatMap((id, i) => (i === 0 ? [deputy(id)] : ['、', deputy(id)])) : '无'}
         </Descriptions.Item>
         <Descriptions.Item label="提出时间">{formatDateTime(detail.submittedAt)}</Descriptions.Item>
         {detail.status === 'accepted' && <Descriptions.Item label="交办期限">{formatDue(detail.assignDueAt)}</Descriptions.Item>}

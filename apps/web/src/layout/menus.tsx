@@ -10,6 +10,7 @@ import {
   GlobalOutlined,
   InboxOutlined,
   SolutionOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../api/types';
 import { assertNever } from '../lib/assert-never';
@@ -27,6 +28,8 @@ const SUPERVISOR: MenuEntry[] = [
   { path: '/supervisor/key', label: '重点督办', icon: <FlagOutlined /> },
   { path: '/supervisor/audit', label: '过程审计', icon: <AuditOutlined /> },
 ];
+// Staff and supervisors both read deputies' 履职档案 (admin has both menus, so it is listed once).
+const DEPUTIES: MenuEntry[] = [{ path: '/deputies', label: '代表履职', icon: <TeamOutlined /> }];
 const COMMON: MenuEntry[] = [
   { path: '/inbox', label: '消息', icon: <InboxOutlined /> },
   { path: '/public', label: '公开答复', icon: <GlobalOutlined /> },
@@ -44,11 +47,11 @@ export function menuFor(role: Role): MenuEntry[] {
     case 'unit':
       return [{ path: '/unit', label: '待办', icon: <SolutionOutlined /> }, ...COMMON];
     case 'staff':
-      return [...STAFF, ...COMMON];
+      return [...STAFF, ...DEPUTIES, ...COMMON];
     case 'supervisor':
-      return [...SUPERVISOR, ...COMMON];
+      return [...SUPERVISOR, ...DEPUTIES, ...COMMON];
     case 'admin':
-      return [...STAFF, ...SUPERVISOR, ...COMMON];
+      return [...STAFF, ...SUPERVISOR, ...DEPUTIES, ...COMMON];
     default:
       return assertNever(role, 'role');
   }

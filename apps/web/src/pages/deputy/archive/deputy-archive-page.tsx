@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Select, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
 import { useUser } from '../../../auth/auth-context';
 import { fetchDeputyArchive, fetchDeputyCommitments } from '../../../api/supervision-api';
 import { LoadState } from '../../../components/load-state';
@@ -7,6 +8,7 @@ import { SuggestionList } from '../../../components/suggestion-list';
 import { useLiveRefresh } from '../../../live/live-context';
 import { inShanghai } from '../../../lib/time';
 import { useAsync } from '../../../lib/use-async';
+import { suggestionPathFor } from '../../deputies/archive-paths';
 import { ArchiveCommitments } from './archive-commitments';
 import { ArchiveOutcomes } from './archive-outcomes';
 
@@ -16,13 +18,18 @@ function recentYears(): number[] {
   return [0, 1, 2, 3, 4].map((back) => year - back);
 }
 
-/** 履职档案: every suggestion the deputy led or co-signed, what came of them, and the units' promises. */
+/**
+ * 履职档案: every suggestion the deputy led or co-signed, what came of them, and the units' promises.
+ * A deputy sees their own (`/deputy/archive`); staff and supervisors open anyone's (`/deputies/:deputyId/archive`).
+ */
 export function DeputyArchivePage() {
   const user = useUser();
+  const { deputyId: routeDeputyId } = useParams();
+  const deputyId = routeDeputyId ?? user.id;
   const years = recentYears();
   const [year, setYear] = useState(years[0]!);
-  const archive = useAsync(() => fetchDeputyArchive(user.id), [user.id]);
-  const commitments = useAsync(() => fetchDeputyCommitments(user.id, year), [user.id, year]);
+  const archive = useAsync(() => fetchDeputyArchive(deputyId), [deputyId]);
+  const commitments = useAsync(() => fetchDeputyCommitments(deputyId, year), [deputyId, year]);
   useLiveRefresh(() => {
     archive.reload();
     commitments.reload();
@@ -34,9 +41,25 @@ export function DeputyArchivePage() {
     <div className="page narrow-page" data-testid="deputy-archive">
       <div className="page-head">
         <Typography.Title level={3}>履职档案</Typography.Title>
-        {archive.data?.deputy && <span className="muted small">代表 {archive.data.deputy.displayName}</span>}
+        {archive.data?.deputy && (
+          <span className="muted small" data-testid="archive-deputy">
+            代表 {archive.data.deputy.displayName}
+          </span>
+        )}
+        {routeDeputyId !== undefined && (
+          <Link to="/deputies" className="small">
+            返回代表名录
+          </Link>
+        )}
       </div>
-      <LoadState loading={archive.loading} error={archive.error} hasData={!!archive.data} reload={archive.reload} feature="履职档案">
+      {/* Someone else's archive: a 404 is the api's "代表不存在", not a feature still to come. */}
+      <LoadState
+        loading={archive.loading}
+        error={archive.error}
+        hasData={!!archive.data}
+        reload={archive.reload}
+        feature={routeDeputyId === undefined ? '履职档案' : undefined}
+      >
         {archive.data && <ArchiveOutcomes outcomes={archive.data.outcomes} />}
       </LoadState>
 
@@ -68,7 +91,7 @@ export function DeputyArchivePage() {
         <SuggestionList
           items={suggestions}
           loading={archive.loading}
-          linkTo={(id) => `/deputy/suggestions/${id}`}
+          linkTo={(id) => suggestionPathFor(user.role, id)}
           emptyText="尚未提出或附议建议"
         />
       </LoadState>

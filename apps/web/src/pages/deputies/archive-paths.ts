@@ -1,0 +1,36 @@
+import type { Role } from '../../api/types';
+import { assertNever } from '../../lib/assert-never';
+
+/** Staff, supervisors and admins may open any deputy's 履职档案 (the api allows them). */
+export function canOpenAnyArchive(role: Role): boolean {
+  switch (role) {
+    case 'staff':
+    case 'supervisor':
+    case 'admin':
+      return true;
+    case 'deputy':
+    case 'unit':
+      return false;
+    default:
+      return assertNever(role, 'role');
+  }
+}
+
+export const deputyArchivePath = (deputyId: string): string => `/deputies/${encodeURIComponent(deputyId)}/archive`;
+
+/** Where a suggestion opens for this reader: each role has its own page with its own actions. */
+export function suggestionPathFor(role: Role, id: string): string {
+  switch (role) {
+    case 'deputy':
+      return `/deputy/suggestions/${id}`;
+    case 'unit':
+      return `/unit/suggestions/${id}`;
+    case 'staff':
+    case 'admin':
+      return `/staff/suggestions/${id}`;
+    case 'supervisor':
+      return `/supervisor/suggestions/${id}`;
+    default:
+      return assertNever(role, 'role');
+  }
+}

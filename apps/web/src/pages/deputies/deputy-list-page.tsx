@@ -1,0 +1,55 @@
+import { useMemo, useState } from 'react';
+import { Input, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { fetchUsers } from '../../api/directory-api';
+import type { UserRow } from '../../api/types';
+import { LoadState } from '../../components/load-state';
+import { useAsync } from '../../lib/use-async';
+import { deputyArchivePath } from './archive-paths';
+
+/** 代表名录: staff and supervisors find a deputy and open their 履职档案. */
+export function DeputyListPage() {
+  const deputies = useAsync(() => fetchUsers('deputy'), []);
+  const [query, setQuery] = useState('');
+  const rows = useMemo(() => {
+    const q = query.trim();
+    const all = [...(deputies.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'));
+    return q ? all.filter((d) => d.displayName.includes(q) || d.id.includes(q)) : all;
+  }, [deputies.data, query]);
+
+  return (
+    <div className="page" data-testid="deputy-list">
+      <div className="page-head">
+        <Typography.Title level={3}>代表名录</Typography.Title>
+        <Input.Search allowClear placeholder="按姓名或账号查找" aria-label="查找代表" onChange={(e) => setQuery(e.target.value)} className="deputy-search" />
+      </div>
+      <LoadState loading={deputies.loading} error={deputies.error} hasData={!!deputies.data} reload={deputies.reload}>
+        <Table<UserRow>
+          rowKey="id"
+          size="small"
+          loading={deputies.loading}
+          dataSource={rows}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{ emptyText: '没有找到代表' }}
+          columns={[
+            {
+              title: '代表',
+              dataIndex: 'displayName',
+              render: (name: string, deputy) => (
+                <Link to={deputyArchivePath(deputy.id)} data-deputy-id={deputy.id}>
+                  {name}
+                </Link>
+              ),
+            },
+            { title: '账号', dataIndex: 'id', render: (id: string) => <span className="muted">{id}</span> },
+            {
+              title: '',
+              key: 'archive',
+              render: (_: unknown, deputy) => <Link to={deputyArchivePath(deputy.id)}>查看履职档案</Link>,
+            },
+          ]}
+        />
+      </LoadState>
+    </div>
+  );
+}
