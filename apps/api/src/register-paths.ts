@@ -18,4 +18,8 @@ register({
     '@duban/read-models': ['libs/read-models/src'],
     '@duban/read-models/*': ['libs/read-models/src/*'],
   },
+  // Only the aliases above. The default also maps every other bare name (express, lodash, …) onto
+  // the dist folder first, which costs file-system probes on each of the thousands of requires at
+  // start-up (measured: ~0.8 s of a 4.7 s start).
+  addMatchAll: false,
 });

@@ -22,7 +22,10 @@ export function openReadModelDatabase(path: string, mode: ReadModelOpenMode = 'l
     if (mode === 'live') {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.pragma('cache_size = -65536');
+      // 16 MiB of pages for the service: the OS keeps the rest of the file cached, and a page read
+      // from it costs microseconds. 64 MiB filled up at 100k suggestions and put the service over
+      // the S7 memory floor (measured: 90 MiB of malloc heap after the scheduler's catch-up).
+      db.pragma('cache_size = -16384');
     } else {
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
