@@ -4,7 +4,8 @@ export * from './port/position';
 export * from './config';
 export { SqliteEventStore, type SqliteEventStoreOptions, type AppendedListener } from './sqlite/sqlite-event-store';
 export type { SqliteSynchronous } from './sqlite/sqlite-database';
-export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+// Types only: the adapter (and @eventstore/db-client) is loaded by createEventStore when configured.
+export type { EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
 export { PRODUCT_STREAM_PREFIXES } from './shared/product-streams';
 export { migrateStore, MigrationError, MigrationInterrupted, type MigrationOptions, type MigrationReport } from './migration/migrate-store';
 export { FileMigrationProgress, type MigrationCheckpoint, type MigrationProgressStore } from './migration/migration-progress';

@@ -1,12 +1,9 @@
 import type { RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
 import type { RecordedEvent } from '../port/event-store.port';
 import { toRecordedEvent } from './esdb-mapping';
+import { isValidStreamNamespace } from './stream-namespace-name';
 
-const VALID_NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-
-export function isValidStreamNamespace(namespace: string): boolean {
-  return VALID_NAMESPACE.test(namespace);
-}
+export { isValidStreamNamespace };
 
 /**
  * Lets several independent deployments (or test runs) share one EventStoreDB server: every
@@ -15,7 +12,7 @@ export function isValidStreamNamespace(namespace: string): boolean {
  */
 export class StreamNamespace {
   constructor(readonly prefix: string = '') {
-    if (prefix !== '' && !VALID_NAMESPACE.test(prefix)) {
+    if (prefix !== '' && !isValidStreamNamespace(prefix)) {
       throw new Error(`stream namespace "${prefix}" must be 1–64 letters, digits, "_", "." or "-", not starting with a symbol`);
     }
   }
