@@ -1,4 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+
+/** Where a failed wait leaves a screenshot of the whole page. */
+const FAILURE_DIR = path.resolve(__dirname, '../../../test-output/failures');
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,7 +91,15 @@ export async function waitForStatus(page: Page, status: string): Promise<void> {
     // Say what the page showed instead: usually the api's refusal in a dialog or a toast.
     const shown = await page.locator('[data-testid=action-error], .ant-message-notice, .ant-form-item-explain-error').allTextContents();
     const current = await page.locator('[data-testid=suggestion-detail]').getAttribute('data-status').catch(() => null);
-    throw new Error(`status "${status}" not reached (now "${current}"); the page shows: ${JSON.stringify(shown)}\n${String(error)}`);
+    // The newest timeline entries tell whether someone (or the scheduler) changed it meanwhile.
+    const timeline = await page.locator('[data-testid=timeline] .ant-timeline-item').allTextContents().catch(() => []);
+    const shot = path.join(FAILURE_DIR, `status-${status}-${Date.now()}.png`);
+    fs.mkdirSync(FAILURE_DIR, { recursive: true });
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    throw new Error(
+      `status "${status}" not reached (now "${current}"); the page shows: ${JSON.stringify(shown)}; ` +
+        `latest timeline entries: ${JSON.stringify(timeline.slice(-3))}; screenshot: ${shot}\n${String(error)}`,
+    );
   }
 }
 

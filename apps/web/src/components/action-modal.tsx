@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Form, Modal, type ButtonProps, type FormInstance } from 'antd';
 import { ApiError, errorMessage } from '../api/api-error';
 
@@ -37,6 +37,10 @@ export function ActionModal<V extends object>({
 }: ActionModalProps<V>) {
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
+  // Every dialog is rendered up front (forceRender): a form name keeps their field ids apart, so
+  // a label never points at another dialog's field with the same name ("content", "reason").
+  const reactId = useId();
+  const formName = `action-${testId ?? reactId.replace(/[^a-zA-Z0-9]/g, '')}`;
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -90,7 +94,7 @@ export function ActionModal<V extends object>({
         wrapClassName={testId ? `dialog-${testId}` : undefined}
       >
         {error && <Alert type="error" showIcon title={error} className="gap-bottom" data-testid="action-error" />}
-        <Form<V> form={form} layout="vertical" initialValues={initialValues} requiredMark>
+        <Form<V> form={form} name={formName} layout="vertical" initialValues={initialValues} requiredMark>
           {typeof children === 'function' ? children(form) : children}
         </Form>
       </Modal>
