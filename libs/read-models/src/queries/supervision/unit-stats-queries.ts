@@ -7,6 +7,7 @@ import type { ReadModelDatabase } from '../../schema/open-read-model';
 import type { Overview, StatsFigures, UnitStats, UnitStatsQuery } from '../../supervision/supervision.types';
 import { planPeriod, type PeriodPlan } from './period-plan';
 import { rate } from './rate';
+import { ReadModelVersion } from '../read-model-version';
 import { StatementCache } from './statement-cache';
 
 /** Sorts after every instant: an open end of a period. */
@@ -28,9 +29,13 @@ export class UnitStatsQueries {
   private readonly overdueThisMonthStmt: Statement<[string, string, string, string], { unit_id: string; n: number }>;
   private readonly unitsStmt: Statement<[], { id: string; name: string }>;
   private readonly statusCountsStmt: Statement<[], { status: string; n: number }>;
+  private readonly version: ReadModelVersion;
+  /** What does not depend on the exact `now`, per period and month of `now`, until the read model changes. */
+  private settled: { version: string; byKey: Map<string, SettledCounts> } = { version: '', byKey: new Map() };
 
   constructor(db: ReadModelDatabase) {
     this.statements = new StatementCache(db);
+    this.version = new ReadModelVersion(db);
     this.partialHandlingsStmt = db.prepare(`
       SELECT unit_id, ${HANDLING_STAT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
         FROM unit_handlings WHERE assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
@@ -82,8 +87,36 @@ export class UnitStatsQueries {
     const now = toIsoInstant(query.now);
     const from = query.from === undefined ? '' : toIsoInstant(query.from);
     const to = query.to === undefined ? END_OF_TIME : toIsoInstant(query.to);
-    const plan = planPeriod(query.from, query.to);
+    const monthStart = shanghaiMidnight(`${shanghaiDay(now).slice(0, 7)}-01`);
+    const settled = this.settledCounts(query, from, to, now);
+    // Copies: the settled counts are kept for the next request.
     const units = new Map<string, UnitCounts>();
+    for (const [unitId, counts] of settled) units.set(unitId, { stats: [...counts.stats], overdueAnswers: 0, overdueCommitments: counts.overdueCommitments });
+    const unit = (unitId: string) => {
+      let counts = units.get(unitId);
+      if (!counts) units.set(unitId, (counts = zeroCounts()));
+      return counts;
+    };
+    for (const row of this.overdueAnswersStmt.all(now, from, to)) unit(row.unit_id).overdueAnswers = row.n;
+    for (const row of this.overdueThisMonthStmt.all(monthStart, now, from, to)) unit(row.unit_id).overdueCommitments += row.n;
+    return units;
+  }
+
+  /**
+   * The counts that stay the same all month for a period: the statistics buckets and the
+   * commitments already overdue before now's month. Statistics pages are read over and over while
+   * nothing changes; these are recomputed only after the read model has been written.
+   */
+  private settledCounts(query: UnitStatsQuery, from: string, to: string, now: string): Map<string, UnitCounts> {
+    const version = this.version.current();
+    if (version !== this.settled.version) this.settled = { version, byKey: new Map() };
+    const nowMonth = shanghaiDay(now).slice(0, 7);
+    const key = `${from}|${to}|${nowMonth}`;
+    const cached = this.settled.byKey.get(key);
+    if (cached) return cached;
+
+    const plan = planPeriod(query.from, query.to);
+    const units: SettledCounts = new Map();
     const unit = (unitId: string) => {
       let counts = units.get(unitId);
       if (!counts) units.set(unitId, (counts = zeroCounts()));
@@ -94,16 +127,16 @@ export class UnitStatsQueries {
       for (const row of this.partialHandlingsStmt.all(range.from, range.to)) addRow(unit(row.unit_id).stats, row);
       for (const row of this.partialCommitmentsStmt.all(range.from, range.to)) addRow(unit(row.unit_id).stats, row);
     }
-    for (const row of this.overdueAnswersStmt.all(now, from, to)) unit(row.unit_id).overdueAnswers = row.n;
     // Overdue = unfulfilled and due before now: due in an earlier month (buckets, or the rows of the
-    // period's partial days), or earlier in now's own month (rows).
-    const nowMonth = shanghaiDay(now).slice(0, 7);
+    // period's partial days) is settled here; due earlier in now's own month is counted per request.
     const monthStart = shanghaiMidnight(`${nowMonth}-01`);
     for (const row of this.openCommitmentSums(plan, nowMonth)) unit(row.unit_id).overdueCommitments += row.n;
     for (const range of plan.partials) {
       for (const row of this.overdueEdgeCommitmentsStmt.all(range.from, range.to, monthStart)) unit(row.unit_id).overdueCommitments += row.n;
     }
-    for (const row of this.overdueThisMonthStmt.all(monthStart, now, from, to)) unit(row.unit_id).overdueCommitments += row.n;
+    // A handful of periods are asked for (this year, last year, a quarter): keep a few.
+    if (this.settled.byKey.size >= MAX_SETTLED_PERIODS) this.settled.byKey.delete(this.settled.byKey.keys().next().value!);
+    this.settled.byKey.set(key, units);
     return units;
   }
 
@@ -128,6 +161,11 @@ function addRow(target: StatVector, row: Record<string, number | string>): void 
     if (index !== undefined) target[index]! += Number(value);
   }
 }
+
+/** Per unit; read only once cached. */
+type SettledCounts = Map<string, UnitCounts>;
+
+const MAX_SETTLED_PERIODS = 16;
 
 interface UnitCounts {
   stats: StatVector;
