@@ -40,6 +40,9 @@ export async function openDialog(page: Page, testId: string): Promise<Locator> {
   await page.getByTestId(testId).click();
   const modal = dialog(page, testId);
   await modal.waitFor({ state: 'visible' });
+  // The dialog takes the focus when its opening animation ends; a Select opened before that loses
+  // it and its dropdown closes under the click (seen on a loaded CI machine).
+  await page.locator(`.dialog-${testId} .ant-modal[class*="-zoom-"]`).waitFor({ state: 'detached' });
   return modal;
 }
 
@@ -56,14 +59,15 @@ export async function choose(page: Page, scope: Locator, itemLabel: string, opti
   const chosen = select.filter({ hasText: option });
   // On a loaded machine a click can land while the dropdown is still sliding in and pick
   // nothing; check that the select shows the option, and try again if it does not.
+  // The dropdown can also close before the click lands (focus moved): open it again and retry.
   for (let attempt = 1; ; attempt += 1) {
-    await select.click();
-    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
     try {
+      if (!(await dropdown.isVisible())) await select.click();
+      await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 5_000 });
       await chosen.first().waitFor({ timeout: 3_000 });
       return;
     } catch (error) {
-      if (attempt >= 3) throw new Error(`could not choose "${option}" in "${itemLabel}": ${String(error)}`);
+      if (attempt >= 4) throw new Error(`could not choose "${option}" in "${itemLabel}": ${String(error)}`);
     }
   }
 }
