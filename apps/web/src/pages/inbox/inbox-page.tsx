@@ -6,26 +6,9 @@ import type { InboxItem } from '../../api/supervision-types';
 import { useUser } from '../../auth/auth-context';
 import { LoadState } from '../../components/load-state';
 import { useLiveRefresh } from '../../live/live-context';
-import { assertNever } from '../../lib/assert-never';
 import { formatDateTime } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
-import type { Role } from '../../api/types';
-
-function suggestionPath(role: Role, id: string): string {
-  switch (role) {
-    case 'deputy':
-      return `/deputy/suggestions/${id}`;
-    case 'unit':
-      return `/unit/suggestions/${id}`;
-    case 'staff':
-    case 'admin':
-      return `/staff/suggestions/${id}`;
-    case 'supervisor':
-      return `/supervisor/suggestions/${id}`;
-    default:
-      return assertNever(role, 'role');
-  }
-}
+import { suggestionPathFor } from '../../lib/suggestion-path';
 
 /** 消息: reminders and notices (assigned to you, answer due, urged, rated …). */
 export function InboxPage() {
@@ -50,7 +33,7 @@ export function InboxPage() {
           {inbox.data?.items.map((item) => (
             <Card key={item.id} size="small">
               <Badge status={item.read ? 'default' : 'processing'} />
-              <Link to={suggestionPath(user.role, item.suggestionId)}>{item.message}</Link>
+              <Link to={suggestionPathFor(user.role, item.suggestionId)}>{item.message}</Link>
               <div className="muted small">{formatDateTime(item.createdAt)}</div>
               {!item.read && (
                 <Button size="small" type="link" onClick={() => read(item)}>

@@ -8,7 +8,7 @@ import { SuggestionList } from '../../../components/suggestion-list';
 import { useLiveRefresh } from '../../../live/live-context';
 import { inShanghai } from '../../../lib/time';
 import { useAsync } from '../../../lib/use-async';
-import { suggestionPathFor } from '../../deputies/archive-paths';
+import { suggestionPathFor } from '../../../lib/suggestion-path';
 import { ArchiveCommitments } from './archive-commitments';
 import { ArchiveOutcomes } from './archive-outcomes';
 
