@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import { Prng } from '../generator/prng';
 import { BenchRow, makeRow } from '../harness/bench-row';
 import { timedGet } from '../harness/timed-get';
-import { startDatasetServer } from './serving/dataset-server';
+import { describeSettling, startDatasetServer } from './serving/dataset-server';
 import { describeQueryStats, measureQueries, QueryStats } from './serving/measure-queries';
 import { listQueries, timelineQueries, unitStatsQueries } from './serving/query-plans';
 import { Scenario } from './scenario';
@@ -27,10 +27,7 @@ export const s6HttpQueries: Scenario = {
     const api = await startDatasetServer(ctx);
     try {
       const summary = (await ctx.dataset()).summary;
-      ctx.log(
-        `settling: the api appended ${api.appendedAtStart} events of its own after it started (its scheduler recording deadlines that passed since the data set's end); ` +
-          (api.settled ? 'measured once the store head stood still and the projector had caught up' : 'it had not settled after 180 s: measured anyway'),
-      );
+      ctx.log(describeSettling(api));
       ctx.log(`data: ${summary.suggestions} suggestions, ${api.events} events; api in production configuration on copies of the store and its rebuilt read model`);
       ctx.log('durability: reads only (the store is the embedded one, synchronous=FULL); queries as a staff user, who sees every suggestion');
       ctx.log(`method: one kept-alive connection, one request at a time, latency to the last byte; warm-up requests not counted; at most ${ctx.sizes.queryRequests} requests or ${ctx.sizes.queryBudgetSeconds} s per kind`);

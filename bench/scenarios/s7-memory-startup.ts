@@ -3,7 +3,7 @@ import { Prng } from '../generator/prng';
 import { makeRow } from '../harness/bench-row';
 import { nowMs } from '../harness/measure';
 import { timedGet } from '../harness/timed-get';
-import { startDatasetServer } from './serving/dataset-server';
+import { describeSettling, startDatasetServer } from './serving/dataset-server';
 import { listQueries, timelineQueries } from './serving/query-plans';
 import { Scenario } from './scenario';
 
@@ -18,10 +18,7 @@ export const s7MemoryStartup: Scenario = {
     const api = await startDatasetServer(ctx);
     try {
       const summary = (await ctx.dataset()).summary;
-      ctx.log(
-        `settling: the api appended ${api.appendedAtStart} events of its own after it started (its scheduler recording deadlines that passed since the data set's end); ` +
-          (api.settled ? 'measured once the store head stood still and the projector had caught up' : 'it had not settled after 180 s: measured anyway'),
-      );
+      ctx.log(describeSettling(api));
       ctx.log(`data: ${summary.suggestions} suggestions, ${api.events} events; the read model exists and is current (rebuilt before, or left by S6's run of the api)`);
       ctx.log('durability: embedded store, synchronous=FULL; production configuration');
       ctx.log(`ready: ${api.readyMs.toFixed(0)} ms from spawning node to /api/health answering 200`);

@@ -27,6 +27,14 @@ export interface DatasetServer {
   events: number;
 }
 
+/** The line S6 and S7 print so a reader knows what the api was doing before the measurement. */
+export function describeSettling(api: DatasetServer): string {
+  return (
+    `settling: the api appended ${api.appendedAtStart} events of its own after it started (its scheduler recording deadlines that passed since the data set's end); ` +
+    (api.settled ? 'measured once the store head stood still and the projector had caught up' : 'it had not settled after 180 s: measured anyway')
+  );
+}
+
 /** Ids spread over the whole data set (every n-th stream), for queries that need real ones. */
 function sampleIds(eventsPath: string, count: number): DatasetIds & { events: number } {
   const db = new Database(eventsPath, { readonly: true });

@@ -87,8 +87,9 @@ export class UnitStatsQueries {
     const now = toIsoInstant(query.now);
     const from = query.from === undefined ? '' : toIsoInstant(query.from);
     const to = query.to === undefined ? END_OF_TIME : toIsoInstant(query.to);
-    const monthStart = shanghaiMidnight(`${shanghaiDay(now).slice(0, 7)}-01`);
-    const settled = this.settledCounts(query, from, to, now);
+    const nowMonth = shanghaiDay(now).slice(0, 7);
+    const monthStart = shanghaiMidnight(`${nowMonth}-01`);
+    const settled = this.settledCounts(query, from, to, nowMonth, monthStart);
     // Copies: the settled counts are kept for the next request.
     const units = new Map<string, UnitCounts>();
     for (const [unitId, counts] of settled) units.set(unitId, { stats: [...counts.stats], overdueAnswers: 0, overdueCommitments: counts.overdueCommitments });
@@ -107,10 +108,9 @@ export class UnitStatsQueries {
    * commitments already overdue before now's month. Statistics pages are read over and over while
    * nothing changes; these are recomputed only after the read model has been written.
    */
-  private settledCounts(query: UnitStatsQuery, from: string, to: string, now: string): Map<string, UnitCounts> {
+  private settledCounts(query: UnitStatsQuery, from: string, to: string, nowMonth: string, monthStart: string): SettledCounts {
     const version = this.version.current();
     if (version !== this.settled.version) this.settled = { version, byKey: new Map() };
-    const nowMonth = shanghaiDay(now).slice(0, 7);
     const key = `${from}|${to}|${nowMonth}`;
     const cached = this.settled.byKey.get(key);
     if (cached) return cached;
@@ -129,7 +129,6 @@ export class UnitStatsQueries {
     }
     // Overdue = unfulfilled and due before now: due in an earlier month (buckets, or the rows of the
     // period's partial days) is settled here; due earlier in now's own month is counted per request.
-    const monthStart = shanghaiMidnight(`${nowMonth}-01`);
     for (const row of this.openCommitmentSums(plan, nowMonth)) unit(row.unit_id).overdueCommitments += row.n;
     for (const range of plan.partials) {
       for (const row of this.overdueEdgeCommitmentsStmt.all(range.from, range.to, monthStart)) unit(row.unit_id).overdueCommitments += row.n;
