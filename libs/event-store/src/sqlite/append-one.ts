@@ -5,6 +5,7 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from '../port/error
 import { START } from '../port/position';
 import { expectedRevisionMatches, retryTargetsRevision } from '../shared/expected-revision';
 import type { SqliteStatements, StoredEventRef } from './sqlite-statements';
+import type { StreamTips } from './stream-tips';
 
 export interface AppendRequest {
   streamId: string;
@@ -27,19 +28,31 @@ export class AppendInterruptedError extends Error {
 }
 
 /**
+ * How much an append checks before it writes. `fast`: the event ids are left to the UNIQUE index
+ * (a retried or reused id is rare: the insert of the first event fails and the ids are looked up
+ * then), and a refused expected revision looks them up before it refuses (a retry of an append
+ * that succeeded looks like a conflict). `checked`: the ids are looked up first, as on the slow
+ * path after a batch had to start over.
+ */
+export type AppendChecks = 'fast' | 'checked';
+
+/**
  * One append, run inside the batch transaction. Every check (retry, expected revision, claimed
  * hashes) happens before the first insert, so a refused append has written nothing and the batch
  * needs no savepoint per append; a failure after an insert is an AppendInterruptedError.
  */
-export function appendOne(statements: SqliteStatements, request: AppendRequest): AppendResult {
+export function appendOne(statements: SqliteStatements, tips: StreamTips, request: AppendRequest, checks: AppendChecks): AppendResult {
   const { streamId, events, chainable, expectedRevision } = request;
-  const ids = events.map((event) => event.metadata.eventId);
-  const stored = ids.map((id) => statements.findEvent(id));
-  if (stored.some((ref) => ref !== undefined)) return recogniseRetry(statements, request, stored);
+  if (checks === 'checked') {
+    const stored = findStored(statements, events);
+    if (stored.some((ref) => ref !== undefined)) return recogniseRetry(statements, request, stored);
+  }
 
-  const tip = statements.tip(streamId);
+  const tip = tips.tip(streamId);
   const current = tip?.revision ?? -1n;
   if (!expectedRevisionMatches(expectedRevision, current)) {
+    const stored = checks === 'fast' ? findStored(statements, events) : [];
+    if (stored.some((ref) => ref !== undefined)) return recogniseRetry(statements, request, stored);
     throw new WrongExpectedRevisionError(streamId, expectedRevision, current);
   }
   if (events.length === 0) return { nextExpectedRevision: current, position: START };
@@ -60,12 +73,25 @@ export function appendOne(statements: SqliteStatements, request: AppendRequest):
     try {
       position = statements.insert(streamId, current + BigInt(i + 1), events[i]!.metadata.eventId, event.type, event.dataJson, metadataTexts[i]!);
     } catch (error) {
-      // Past the checks an insert does not fail but for an I/O or database error: whatever this
-      // append has written (or SQLite has rolled back), the batch must start over.
+      // The first insert wrote nothing (SQLite undid just that statement): an id that is already
+      // stored is a retry or a reused id, answered as the checked path would.
+      if (i === 0 && isEventIdClash(error)) return recogniseRetry(statements, request, findStored(statements, events));
+      // Otherwise part of this append may be written: the batch must start over.
       throw new AppendInterruptedError(error);
     }
   }
-  return { nextExpectedRevision: current + BigInt(events.length), position: { commit: position, prepare: position } };
+  const last = current + BigInt(events.length);
+  tips.linked(streamId, { revision: last, hash: prevHash });
+  return { nextExpectedRevision: last, position: { commit: position, prepare: position } };
+}
+
+function findStored(statements: SqliteStatements, events: NewEvent[]): (StoredEventRef | undefined)[] {
+  return events.map((event) => statements.findEvent(event.metadata.eventId));
+}
+
+function isEventIdClash(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
 }
 
 /**

@@ -64,43 +64,73 @@ export class GroupCommit<Q, R> {
     // turn get into the same batch.
     setImmediate(() => {
       this.scheduled = false;
-      this.running = this.runBatches().finally(() => {
-        this.running = null;
-        if (this.queue.length > 0) this.schedule();
-      });
+      this.runQueued();
     });
   }
 
-  private async runBatches(): Promise<void> {
+  /**
+   * Commits the queued batches one after another, synchronously: a batch that commits at the
+   * first try costs no promise hops. Only a locked file moves the work into an async retry loop,
+   * which yields to the event loop between attempts.
+   */
+  private runQueued(): void {
+    const stuck = this.commitQueued();
+    if (stuck === null) return;
+    this.running = this.retryThenCommitQueued(stuck).finally(() => {
+      this.running = null;
+      if (this.queue.length > 0) this.schedule();
+    });
+  }
+
+  /** Returns the batch that found the file locked (nothing of it committed), or null when all is done. */
+  private commitQueued(): Pending<Q, R>[] | null {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxBatchSize);
-      const outcomes = await this.commitWithRetry(batch);
-      if (outcomes === null) continue;
-      this.transactions += 1;
-      this.requests += batch.length;
-      batch.forEach((pending, i) => {
-        const outcome = outcomes[i]!;
-        if (outcome.ok) pending.resolve(outcome.value);
-        else pending.reject(outcome.error);
-      });
-      this.options.afterCommit?.();
+      let outcomes: BatchOutcome<R>[];
+      try {
+        outcomes = this.options.commit(batch.map((p) => p.request));
+      } catch (error) {
+        if (this.options.isRetryable(error)) return batch;
+        for (const pending of batch) pending.reject(error);
+        continue;
+      }
+      this.settle(batch, outcomes);
+    }
+    return null;
+  }
+
+  private async retryThenCommitQueued(first: Pending<Q, R>[]): Promise<void> {
+    let stuck: Pending<Q, R>[] | null = first;
+    while (stuck !== null) {
+      const outcomes = await this.commitWithRetry(stuck);
+      if (outcomes !== null) this.settle(stuck, outcomes);
+      stuck = this.commitQueued();
     }
   }
 
-  /** null when the batch failed as a whole; its callers have been rejected. */
+  private settle(batch: Pending<Q, R>[], outcomes: BatchOutcome<R>[]): void {
+    this.transactions += 1;
+    this.requests += batch.length;
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
+    this.options.afterCommit?.();
+  }
+
+  /** null when the batch failed as a whole; its callers have been rejected. The first attempt already failed. */
   private async commitWithRetry(batch: Pending<Q, R>[]): Promise<BatchOutcome<R>[] | null> {
     const giveUpAt = Date.now() + this.options.retryForMs;
     let delayMs = 5;
     for (;;) {
+      // Yield to the event loop so the rest of the process (and its timers) keeps running.
+      await new Promise<void>((resolve) => setTimeout(resolve, delayMs));
+      delayMs = Math.min(delayMs * 2, 250);
       try {
         return this.options.commit(batch.map((p) => p.request));
       } catch (error) {
-        if (this.options.isRetryable(error) && Date.now() < giveUpAt) {
-          // Yield to the event loop so the rest of the process (and its timers) keeps running.
-          await new Promise<void>((resolve) => setTimeout(resolve, delayMs));
-          delayMs = Math.min(delayMs * 2, 250);
-          continue;
-        }
+        if (this.options.isRetryable(error) && Date.now() < giveUpAt) continue;
         for (const pending of batch) pending.reject(error);
         return null;
       }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { verifyStreamChain } from '../audit/verify-stream-chain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../port/errors';
 import { describeEventStoreContract, event, take } from '../testing/event-store.contract';
 import { makeTempDir } from '../testing/temp-dir';
@@ -144,6 +145,52 @@ describe('SqliteEventStore', () => {
     // The refused stream is still free: nothing of the rolled-back attempt is left behind.
     const next = await store.appendToStream('suggestion-c', [event('Fine')], { expectedRevision: 'no_stream' });
     expect(next.nextExpectedRevision).toBe(0n);
+  });
+
+  it('sees what another connection appended to a stream it has written to before (its remembered tips are dropped)', async () => {
+    const store = open();
+    const other = open();
+    await store.appendToStream('suggestion-shared', [event('SuggestionSubmitted')], { expectedRevision: 'no_stream' });
+    await other.appendToStream('suggestion-shared', [event('SuggestionAccepted')], { expectedRevision: 0n });
+    // `store` last wrote revision 0; the file now ends at 1.
+    const stale = store.appendToStream('suggestion-shared', [event('Stale')], { expectedRevision: 0n });
+    await expect(stale).rejects.toMatchObject({ actual: 1n });
+    await store.appendToStream('suggestion-shared', [event('SuggestionAssigned')], { expectedRevision: 1n });
+    await other.appendToStream('suggestion-shared', [event('Anything')]);
+    await store.appendToStream('suggestion-shared', [event('AnyAgain')]);
+    const read = await store.readStream('suggestion-shared');
+    expect(read.map((e) => [e.type, e.revision])).toEqual([
+      ['SuggestionSubmitted', 0n],
+      ['SuggestionAccepted', 1n],
+      ['SuggestionAssigned', 2n],
+      ['Anything', 3n],
+      ['AnyAgain', 4n],
+    ]);
+    // Each event chains on the one before it, whichever connection wrote that one.
+    expect(verifyStreamChain(read)).toEqual({ ok: true, events: 5 });
+  });
+
+  it('recognises a retry after a batch that had to start over, and chains on from what was committed', async () => {
+    const store = open();
+    const submitted = event('SuggestionSubmitted');
+    const first = await store.appendToStream('suggestion-r', [submitted], { expectedRevision: 'no_stream' });
+    const reused = event('Reused');
+    await store.appendToStream('suggestion-elsewhere', [reused]);
+    // One batch: a retry of the first append (recognised), an append whose second event reuses an id
+    // (the batch starts over with every check first) and an ordinary append to the retried stream.
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('suggestion-r', [submitted], { expectedRevision: 'no_stream' }),
+      store.appendToStream('suggestion-x', [event('Fine'), reused], { expectedRevision: 'no_stream' }),
+      store.appendToStream('suggestion-r', [event('SuggestionAccepted')], { expectedRevision: 0n }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[0] as PromiseFulfilledResult<unknown>).value).toEqual(first);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+    await store.appendToStream('suggestion-r', [event('SuggestionAssigned')], { expectedRevision: 1n });
+    await store.appendToStream('suggestion-x', [event('Fine')], { expectedRevision: 'no_stream' });
+    const read = await store.readStream('suggestion-r');
+    expect(read.map((e) => e.type)).toEqual(['SuggestionSubmitted', 'SuggestionAccepted', 'SuggestionAssigned']);
+    expect(verifyStreamChain(read).ok).toBe(true);
   });
 
   it('refuses an event id already stored in another stream', async () => {

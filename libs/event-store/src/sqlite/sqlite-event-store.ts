@@ -18,6 +18,7 @@ import { GroupCommit, type BatchOutcome } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
 import { openEventStoreDatabase, type SqliteSynchronous } from './sqlite-database';
 import { MAX_POSITION, SqliteStatements } from './sqlite-statements';
+import { StreamTips } from './stream-tips';
 
 export interface SqliteEventStoreOptions {
   /** The database file; its folder is created if missing. */
@@ -64,7 +65,7 @@ export class SqliteEventStore implements EventStore {
     this.statements = new SqliteStatements(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
 
-    this.runBatch = batchRunner(this.db, this.statements);
+    this.runBatch = batchRunner(this.db, this.statements, new StreamTips(this.statements));
 
     this.commits = new GroupCommit<AppendRequest, AppendResult>({
       commit: (batch) => this.runBatch(batch),

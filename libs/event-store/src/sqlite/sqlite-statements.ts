@@ -40,6 +40,7 @@ export class SqliteStatements {
   private readonly readRangeFilteredStmt;
   private readonly headStmt;
   private readonly countStmt;
+  private readonly dataVersionStmt;
 
   constructor(db: Database.Database) {
     this.lastRevisionStmt = db
@@ -83,6 +84,7 @@ export class SqliteStatements {
       .safeIntegers(true);
     this.headStmt = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
     this.countStmt = db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM events').safeIntegers(true);
+    this.dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   /** -1n when the stream does not exist. */
@@ -95,6 +97,11 @@ export class SqliteStatements {
     const row = this.tipStmt.get(streamId);
     if (!row) return null;
     return { revision: row.revision, hash: typeof row.hash === 'string' ? row.hash : null };
+  }
+
+  /** Changes exactly when another connection has committed to the file since this one last asked. */
+  dataVersion(): number {
+    return Number(this.dataVersionStmt.get());
   }
 
   lastEvent(): RecordedEvent | null {
