@@ -30,6 +30,20 @@ describe('the SQLite anchors', () => {
     }
   });
 
+  it('commits a batch of inserts as one transaction, all or nothing', () => {
+    const loop = new PlainInsertLoop(path.join(dir, 'batched.sqlite'));
+    try {
+      loop.appendInOneCommit([0, 1, 2].map((w) => ({ streamId: `suggestion-w${w}`, revision: 0, event: contactEvent() })));
+      expect(loop.count()).toBe(3);
+      // A clash on the last row takes the whole batch back.
+      const clash = [{ streamId: 'suggestion-new', revision: 0, event: contactEvent() }, { streamId: 'suggestion-w0', revision: 0, event: contactEvent() }];
+      expect(() => loop.appendInOneCommit(clash)).toThrow(/UNIQUE/);
+      expect(loop.count()).toBe(3);
+    } finally {
+      loop.close();
+    }
+  });
+
   it('reads and parses every row the product store wrote', async () => {
     const file = path.join(dir, 'store.sqlite');
     const store = new SqliteEventStore({ path: file });

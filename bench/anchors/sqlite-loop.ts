@@ -20,6 +20,13 @@ export class PlainInsertLoop {
     this.insert.run(streamId, revision, event.metadata.eventId, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
   }
 
+  /** Several inserts in one transaction (one fsync): what SQLite itself allows at that batch size. */
+  appendInOneCommit(rows: readonly { streamId: string; revision: number; event: NewEvent }[]): void {
+    this.db.transaction(() => {
+      for (const row of rows) this.append(row.streamId, row.revision, row.event);
+    }).immediate();
+  }
+
   pragmas(): string {
     const journal = String(this.db.pragma('journal_mode', { simple: true }));
     const sync = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(this.db.pragma('synchronous', { simple: true }))];

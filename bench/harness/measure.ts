@@ -38,10 +38,11 @@ export async function alternate(
     p.push(await product());
     a.push(await anchor());
   }
-  return { product: sum(p), anchor: sum(a) };
+  return { product: sumThroughputs(p), anchor: sumThroughputs(a) };
 }
 
-function sum(parts: Throughput[]): Throughput {
+/** Several rounds as one: all their operations over all their time. */
+export function sumThroughputs(parts: Throughput[]): Throughput {
   const operations = parts.reduce((n, t) => n + t.operations, 0);
   const seconds = parts.reduce((n, t) => n + t.seconds, 0);
   return throughput(operations, seconds);
