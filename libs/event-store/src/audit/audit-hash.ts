@@ -25,13 +25,15 @@ export interface ChainableEvent {
 
 export function toChainable(event: { type: string; data: unknown; metadata: EventMetadata }): ChainableEvent {
   const { hash, prevHash } = event.metadata;
-  return {
+  const chainable: ChainableEvent = {
     type: event.type,
     dataJson: canonicalJson(event.data ?? null),
     metadataJson: canonicalJson(event.metadata, CHAIN_FIELDS),
-    ...(hash !== undefined ? { claimedHash: hash } : {}),
-    ...(prevHash !== undefined ? { claimedPrevHash: prevHash } : {}),
   };
+  // Only a copied event brings hashes: no spread of empty objects on every ordinary append.
+  if (hash !== undefined) chainable.claimedHash = hash;
+  if (prevHash !== undefined) chainable.claimedPrevHash = prevHash;
+  return chainable;
 }
 
 /**

@@ -199,12 +199,13 @@ export class SqliteEventStore implements EventStore {
 }
 
 function validateEvents(events: NewEvent[]): string | null {
-  const seen = new Set<string>();
+  // Most appends carry one event: no set of ids to build for those.
+  const seen = events.length > 1 ? new Set<string>() : null;
   for (const event of events) {
     const id = event.metadata?.eventId;
     if (typeof id !== 'string' || id === '') return 'every event needs metadata.eventId';
-    if (seen.has(id)) return `event id ${id} appears twice in one append`;
-    seen.add(id);
+    if (seen?.has(id)) return `event id ${id} appears twice in one append`;
+    seen?.add(id);
     if (typeof event.type !== 'string' || event.type === '') return 'every event needs a type';
   }
   return null;
