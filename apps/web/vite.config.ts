@@ -1,11 +1,27 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // Paths are relative to this file so `vite build --config apps/web/vite.config.ts` works from the repo root.
 const root = new URL('.', import.meta.url).pathname;
+const libs = new URL('../../libs/', import.meta.url).pathname;
+
+/**
+ * The web shares the api's types through tsconfig paths, with `import type` only. Vite follows those
+ * paths too, so a plain import would quietly bundle server code (the domain's calendar data, or
+ * worse): fail the build instead.
+ */
+const typesOnlyFromLibs: Plugin = {
+  name: 'duban-types-only-from-libs',
+  load(id) {
+    if (id.startsWith(libs)) {
+      this.error(`${id.slice(libs.length - 'libs/'.length)} is server code: import its types with \`import type\` instead.`);
+    }
+  },
+};
 
 export default defineConfig({
   root,
   base: '/',
+  plugins: [typesOnlyFromLibs],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: `${root}dist`,

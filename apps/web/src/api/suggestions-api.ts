@@ -5,9 +5,9 @@ import type {
   CommandResult,
   CommitmentInput,
   ListFilter,
-  Page,
   Satisfaction,
   SuggestionDetail,
+  SuggestionList,
   SuggestionListItem,
   SuggestionStatus,
   TimelineEntry,
@@ -17,14 +17,14 @@ import type { ExemptionReason } from './supervision-types';
 /** The api serves at most this many items a page. */
 export const PAGE_SIZE_MAX = 100;
 
-export const listSuggestions = (filter: ListFilter = {}): Promise<Page<SuggestionListItem>> =>
-  request<Page<SuggestionListItem>>('/api/suggestions', { query: { pageSize: PAGE_SIZE_MAX, ...filter } });
+export const listSuggestions = (filter: ListFilter = {}): Promise<SuggestionList> =>
+  request<SuggestionList>('/api/suggestions', { query: { pageSize: PAGE_SIZE_MAX, ...filter } });
 
 /**
  * Pages through a filtered list up to `max` items (`total` still counts all), for views that sort
  * or group on the client. Filters should keep lists this size; beyond it the page says so.
  */
-export async function listUpTo(filter: Omit<ListFilter, 'page' | 'pageSize'>, max = 300): Promise<Page<SuggestionListItem>> {
+export async function listUpTo(filter: Omit<ListFilter, 'page' | 'pageSize'>, max = 300): Promise<SuggestionList> {
   const items: SuggestionListItem[] = [];
   let total = 0;
   for (let page = 1; items.length < max; page += 1) {
@@ -40,7 +40,7 @@ export async function listUpTo(filter: Omit<ListFilter, 'page' | 'pageSize'>, ma
 export async function listStatuses(
   statuses: SuggestionStatus[],
   filter: Omit<ListFilter, 'page' | 'pageSize' | 'status'> = {},
-): Promise<Page<SuggestionListItem>> {
+): Promise<SuggestionList> {
   const pages = await Promise.all(statuses.map((status) => listUpTo({ ...filter, status })));
   return { items: pages.flatMap((p) => p.items), total: pages.reduce((sum, p) => sum + p.total, 0) };
 }

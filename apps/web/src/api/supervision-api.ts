@@ -1,13 +1,14 @@
 import { download, request } from './client';
-import type { Page } from './types';
 import type {
-  CommitmentRow,
+  CommitmentLedger,
+  CommitmentStatus,
   DeputyArchive,
   DeputyCommitmentReport,
   Inbox,
   KeySupervisionReport,
   Overview,
-  PublicSuggestion,
+  PublishedSuggestion,
+  PublishedSuggestionList,
   UnitStatsReport,
 } from './supervision-types';
 
@@ -21,19 +22,19 @@ export const downloadUnitStats = (from?: string, to?: string): Promise<void> =>
 
 export const fetchKeySuggestions = (): Promise<KeySupervisionReport> => request<KeySupervisionReport>('/api/supervision/key');
 
-export const fetchCommitments = (query: { status?: 'open' | 'overdue' | 'fulfilled'; unitId?: string } = {}) =>
-  request<Page<CommitmentRow>>('/api/commitments', { query });
+export const fetchCommitments = (query: { status?: CommitmentStatus; unitId?: string } = {}): Promise<CommitmentLedger> =>
+  request<CommitmentLedger>('/api/commitments', { query });
 
 export const fetchInbox = (): Promise<Inbox> => request<Inbox>('/api/inbox');
 
 export const markInboxRead = (id: string): Promise<unknown> =>
   request(`/api/inbox/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} });
 
-export const fetchPublicSuggestions = (q?: string): Promise<Page<PublicSuggestion>> =>
-  request<Page<PublicSuggestion>>('/api/public/suggestions', { anonymous: true, query: { q, pageSize: 100 } });
+export const fetchPublicSuggestions = (q?: string): Promise<PublishedSuggestionList> =>
+  request<PublishedSuggestionList>('/api/public/suggestions', { anonymous: true, query: { q, pageSize: 100 } });
 
-export const fetchPublicSuggestion = (id: string): Promise<PublicSuggestion> =>
-  request<PublicSuggestion>(`/api/public/suggestions/${encodeURIComponent(id)}`, { anonymous: true });
+export const fetchPublicSuggestion = (id: string): Promise<PublishedSuggestion> =>
+  request<PublishedSuggestion>(`/api/public/suggestions/${encodeURIComponent(id)}`, { anonymous: true });
 
 export const fetchDeputyArchive = (deputyId: string): Promise<DeputyArchive> =>
   request<DeputyArchive>(`/api/deputies/${encodeURIComponent(deputyId)}/archive`);

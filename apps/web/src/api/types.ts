@@ -1,34 +1,43 @@
-// Shapes of the public HTTP API. Domain value types are imported (type-only) from the domain
-// library so a contract change there shows up here as a type error; response envelopes that only
-// the api defines are written out below.
-import type { Role } from '@duban/domain/shared/actor';
-import type { ExistingSuggestion } from '@duban/domain/suggestion/state';
-import type { SuggestionStatus } from '@duban/domain/suggestion/values';
-import type { AnswerCategory } from '@duban/domain/rulebook/rulebook';
+// Shapes of the public HTTP API. Wherever the api answers with a library type, that type is
+// imported here (type-only: erased from the bundle) so a change in the api's responses breaks the
+// web's type check instead of drifting silently. Only envelopes the api itself defines (in
+// apps/api, which the web does not import) are written out below.
+//
+// Read-model types come from their own `*.types.ts` files, never from '@duban/read-models' (its
+// index also exports the projector and SQLite code, whose Node typings would leak into the web's).
+import type { Role, Rulebook } from '@duban/domain';
+import type { SuggestionListFilter } from '@duban/read-models/read-model.types';
 
-export type { Role } from '@duban/domain/shared/actor';
-export type { Actor } from '@duban/domain/shared/actor';
 export type {
+  Actor,
+  AnswerCategory,
   Answer,
   Assignment,
-  Rating,
-  RequestDecision,
-  UnitHandling,
-  PendingRequest,
-  ExistingSuggestion,
-} from '@duban/domain/suggestion/state';
-export type {
   AssignmentMode,
   Commitment,
   CommitmentInput,
   Disclosure,
   ExemptionReason,
+  ExistingSuggestion,
+  PendingRequest,
+  Rating,
+  RequestDecision,
+  Role,
   Satisfaction,
   SuggestionStatus,
+  UnitHandling,
   UnitRole,
-} from '@duban/domain/suggestion/values';
-export type { AnswerCategory } from '@duban/domain/rulebook/rulebook';
+} from '@duban/domain';
+export type {
+  SuggestionDetail,
+  SuggestionList,
+  SuggestionListItem,
+  TimelineEntry,
+  UnitRow,
+  UserRow,
+} from '@duban/read-models/read-model.types';
 
+/** `POST /api/auth/login` and `GET /api/auth/me` (apps/api's AuthUser). */
 export interface User {
   id: string;
   username: string;
@@ -42,67 +51,16 @@ export interface LoginResponse {
   user: User;
 }
 
+/** Every command's answer (apps/api's CommandOutcome). */
 export interface CommandResult {
   id: string;
   revision: number;
   /** Global position of the last appended event; pass it as `after` to read your own write. */
-  position?: string | number;
+  position: string;
 }
 
-export interface SuggestionListItem {
-  id: string;
-  title: string;
-  status: SuggestionStatus;
-  deputyId: string;
-  unitIds: string[];
-  dueAt: string | null;
-  overdue: boolean;
-  keySupervised: boolean;
-  revision: number;
-  submittedAt?: string;
-  updatedAt?: string;
-}
+/** `GET /api/rulebook`: the part of the rulebook in force that the pages use. */
+export type RulebookView = Pick<Rulebook, 'id' | 'name' | 'answerCategories'>;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export type SuggestionDetail = ExistingSuggestion & { revision: number };
-
-export interface TimelineEntry {
-  revision: number;
-  type: string;
-  occurredAt: string;
-  actor: { userId: string; role: string; unitId?: string };
-  data: Record<string, unknown>;
-}
-
-export interface UnitRow {
-  id: string;
-  name: string;
-}
-
-export interface UserRow {
-  id: string;
-  displayName: string;
-  role: Role;
-  unitId?: string;
-}
-
-export interface RulebookView {
-  id: string;
-  name: string;
-  answerCategories: AnswerCategory[];
-}
-
-export interface ListFilter {
-  status?: SuggestionStatus;
-  unitId?: string;
-  deputyId?: string;
-  overdue?: boolean;
-  keySupervised?: boolean;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-}
+/** `GET /api/suggestions` query: the api pages by default, so page and size are optional here. */
+export type ListFilter = Partial<SuggestionListFilter>;

@@ -52,9 +52,9 @@ export function CommitmentsTable({
       scroll={{ x: 'max-content' }}
       data-testid="commitments"
       columns={[
-        { title: '编号', dataIndex: 'commitmentId', width: 60 },
-        { title: '承诺事项', dataIndex: 'description' },
-        { title: '单位', dataIndex: 'unitId', render: (id: string) => unitName(id) },
+        { title: '编号', key: 'commitmentId', width: 60, render: (_: unknown, c) => c.commitmentId },
+        { title: '承诺事项', key: 'description', render: (_: unknown, c) => c.description },
+        { title: '单位', key: 'unitId', render: (_: unknown, c) => unitName(c.unitId) },
         { title: '落实情况', key: 'status', render: (_: unknown, c) => <Fulfilment c={c} /> },
         ...(action ? [{ title: '操作', key: 'action', render: (_: unknown, c: Commitment) => action(c) }] : []),
       ]}

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../api/types';
-import { OBLIGATION_LABELS } from '../lib/event-labels';
+import { obligationLabel } from '../lib/event-labels';
 import { exemptionLabel, modeLabel, satisfactionLabel, unitRoleLabel } from '../lib/labels';
 import { formatDue } from '../lib/time';
 import type { AssignmentMode, ExemptionReason, Satisfaction, UnitRole } from '../api/types';
@@ -11,6 +11,8 @@ interface Names {
 }
 
 type Data = Record<string, unknown>;
+// The api types an event's data as unknown: it is whatever the event carried when it was stored.
+const isData = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 const describers: Record<string, (d: Data, n: Names) => string> = {
@@ -55,7 +57,7 @@ const describers: Record<string, (d: Data, n: Names) => string> = {
 };
 
 function describeDeadline(d: Data, n: Names, what: string): string {
-  const kind = OBLIGATION_LABELS[str(d.kind)] ?? str(d.kind);
+  const kind = obligationLabel(str(d.kind));
   const who = d.unitId ? `${n.unitName(str(d.unitId))} ` : '';
   const commitment = d.commitmentId ? ` ${str(d.commitmentId)}` : '';
   return `${who}${kind}${commitment}${what}，期限 ${formatDue(str(d.dueAt))}`;
@@ -72,7 +74,7 @@ export function describeEvent(entry: TimelineEntry, names: Names): string {
   const describe = describers[entry.type];
   if (!describe) return '';
   try {
-    return describe(entry.data ?? {}, names);
+    return describe(isData(entry.data) ? entry.data : {}, names);
   } catch {
     // An older or newer event shape must not break the whole timeline.
     return '';

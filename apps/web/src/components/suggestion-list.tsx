@@ -51,28 +51,26 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
   const columns: ColumnsType<SuggestionListItem> = [
     {
       title: '标题',
-      dataIndex: 'title',
-      render: (title: string, item) => (
+      key: 'title',
+      render: (_: unknown, item) => (
         <Space size={4} wrap>
           <Link to={linkTo(item.id)} data-suggestion-id={item.id}>
-            {title}
+            {item.title}
           </Link>
           {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
         </Space>
       ),
     },
-    { title: '状态', dataIndex: 'status', width: 130, render: (_: unknown, item) => <StatusTag status={item.status} /> },
+    { title: '状态', key: 'status', width: 130, render: (_: unknown, item) => <StatusTag status={item.status} /> },
     { title: '承办单位', key: 'units', render: (_: unknown, item) => units(item) },
-    ...(showDeputy ? [{ title: '领衔代表', dataIndex: 'deputyId', render: (id: string) => userName(id) }] : []),
+    ...(showDeputy ? [{ title: '领衔代表', key: 'deputyId', render: (_: unknown, item: SuggestionListItem) => userName(item.deputyId) }] : []),
     {
       title: '期限',
       key: 'due',
       width: 230,
       render: (_: unknown, item) => <DueBadge dueAt={item.dueAt} overdue={item.overdue} prefix={dueKindLabel(item.status)} />,
     },
-    ...(items.some((i) => i.submittedAt)
-      ? [{ title: '提出时间', dataIndex: 'submittedAt', width: 150, render: (v: string) => formatDateTime(v) }]
-      : []),
+    { title: '提出时间', key: 'submittedAt', width: 150, render: (_: unknown, item) => formatDateTime(item.submittedAt) },
     ...extraColumns,
   ];
   return (

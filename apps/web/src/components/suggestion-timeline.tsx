@@ -5,7 +5,6 @@ import { eventLabel } from '../lib/event-labels';
 import { roleLabel } from '../lib/labels';
 import { formatDateTime } from '../lib/time';
 import { describeEvent } from './describe-event';
-import type { Role } from '../api/types';
 
 const COLORS: Record<string, string> = {
   SuggestionRejected: 'gray',
@@ -23,7 +22,7 @@ const COLORS: Record<string, string> = {
 
 function actorText(actor: TimelineEntry['actor'], userName: (id: string) => string, unitName: (id: string) => string): string {
   if (actor.role === 'system') return '系统';
-  const role = roleLabel(actor.role as Role);
+  const role = roleLabel(actor.role);
   if (actor.unitId) return `${unitName(actor.unitId)} ${userName(actor.userId)}`;
   return `${role} ${userName(actor.userId)}`;
 }

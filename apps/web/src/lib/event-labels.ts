@@ -1,3 +1,5 @@
+import type { ObligationKind } from '@duban/domain';
+
 /** Timeline entries in the words users use. Unknown types (added later) show their English name. */
 const LABELS: Record<string, string> = {
   SuggestionSubmitted: '提出建议',
@@ -30,8 +32,12 @@ const LABELS: Record<string, string> = {
   SuggestionGrouped: '并案',
 };
 
-/** What a deadline event is about (the domain's obligation kinds). */
-export const OBLIGATION_LABELS: Record<string, string> = {
+/**
+ * What a deadline event is about, in the timeline's words. A web copy: importing the domain's
+ * OBLIGATION_KIND_LABELS would put domain code in the bundle. Keyed by the domain's kinds, so a
+ * new kind fails the type check until it has a label here.
+ */
+const OBLIGATION_LABELS: Readonly<Record<ObligationKind, string>> = {
   assign: '交办',
   return_window: '申请退回期限',
   co_opinion: '提交协办意见',
@@ -43,3 +49,7 @@ export const OBLIGATION_LABELS: Record<string, string> = {
 };
 
 export const eventLabel = (type: string): string => LABELS[type] ?? type;
+
+/** An unknown kind (from a newer api) shows its code. */
+export const obligationLabel = (kind: string): string =>
+  Object.hasOwn(OBLIGATION_LABELS, kind) ? OBLIGATION_LABELS[kind as ObligationKind] : kind;

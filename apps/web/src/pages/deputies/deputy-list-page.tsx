@@ -34,14 +34,14 @@ export function DeputyListPage() {
           columns={[
             {
               title: '代表',
-              dataIndex: 'displayName',
-              render: (name: string, deputy) => (
+              key: 'displayName',
+              render: (_: unknown, deputy) => (
                 <Link to={deputyArchivePath(deputy.id)} data-deputy-id={deputy.id}>
-                  {name}
+                  {deputy.displayName}
                 </Link>
               ),
             },
-            { title: '账号', dataIndex: 'id', render: (id: string) => <span className="muted">{id}</span> },
+            { title: '账号', key: 'id', render: (_: unknown, deputy) => <span className="muted">{deputy.id}</span> },
             {
               title: '',
               key: 'archive',

@@ -11,7 +11,7 @@ import { useAsync } from '../../lib/use-async';
 export function MySuggestionsPage() {
   const list = useAsync(() => listUpTo({}), []);
   // Newest first: a deputy's latest suggestions are the ones being handled.
-  const items = [...(list.data?.items ?? [])].sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
+  const items = [...(list.data?.items ?? [])].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
   useLiveRefresh(list.reload);
   return (
     <div className="page">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Card, Empty, Input, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { fetchPublicSuggestions } from '../../api/supervision-api';
-import type { PublicSuggestion } from '../../api/supervision-types';
+import type { PublishedSuggestion } from '../../api/supervision-types';
 import { LoadState } from '../../components/load-state';
 import { useAsync } from '../../lib/use-async';
 import { formatDateTime } from '../../lib/time';
@@ -11,7 +11,7 @@ import { formatDateTime } from '../../lib/time';
 export function PublicListPage() {
   const [q, setQ] = useState('');
   const list = useAsync(() => fetchPublicSuggestions(q || undefined), [q]);
-  const items: PublicSuggestion[] = list.data?.items ?? [];
+  const items: PublishedSuggestion[] = list.data?.items ?? [];
   return (
     <div className="page narrow-page">
       <div className="page-head">

@@ -1,7 +1,6 @@
 import { Card, Col, Row, Statistic, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import type { KeySuggestion, KeySupervisionReport, Rate } from '../../api/supervision-types';
-import type { SuggestionStatus } from '../../api/types';
+import type { KeySuggestionItem, KeySupervisionReport, Rate } from '../../api/supervision-types';
 import { DueBadge } from '../../components/due-badge';
 import { percent } from '../../components/rate-text';
 import { StatusTag } from '../../components/status-tag';
@@ -32,29 +31,29 @@ export function KeyReportView({ report, onChange }: { report: KeySupervisionRepo
           <Coverage title="已明确领办领导" rate={report.coverage.leader} />
         </Col>
       </Row>
-      <Table<KeySuggestion>
+      <Table<KeySuggestionItem>
         rowKey="id"
         dataSource={report.items}
         scroll={{ x: 'max-content' }}
         pagination={{ hideOnSinglePage: true }}
         locale={{ emptyText: '尚无重点督办建议' }}
         columns={[
-          { title: '标题', dataIndex: 'title', render: (t: string, r) => <Link to={`/supervisor/suggestions/${r.id}`}>{t}</Link> },
+          { title: '标题', key: 'title', render: (_: unknown, r) => <Link to={`/supervisor/suggestions/${r.id}`}>{r.title}</Link> },
           {
             title: '状态',
-            dataIndex: 'status',
-            render: (s: SuggestionStatus, r) => (
+            key: 'status',
+            render: (_: unknown, r) => (
               <>
-                <StatusTag status={s} />
+                <StatusTag status={r.status} />
                 {r.escalated && <Tag color="red">提级督办</Tag>}
               </>
             ),
           },
           { title: '督办人', key: 'sup', render: (_: unknown, r) => r.supervisorName ?? r.supervisorId ?? <Tag color="red">未明确</Tag> },
-          { title: '领办领导', dataIndex: 'leaderName', render: (v?: string | null) => v ?? <Tag color="red">未明确</Tag> },
-          { title: '承办单位', dataIndex: 'unitIds', render: (ids: string[]) => ids.map(unitName).join('、') || '—' },
+          { title: '领办领导', key: 'leaderName', render: (_: unknown, r) => r.leaderName ?? <Tag color="red">未明确</Tag> },
+          { title: '承办单位', key: 'unitIds', render: (_: unknown, r) => r.unitIds.map(unitName).join('、') || '—' },
           { title: '期限', key: 'due', render: (_: unknown, r) => <DueBadge dueAt={r.dueAt} overdue={r.overdue} /> },
-          { title: '催办次数', dataIndex: 'urgeCount' },
+          { title: '催办次数', key: 'urgeCount', render: (_: unknown, r) => r.urgeCount },
           { title: '操作', key: 'urge', render: (_: unknown, r) => <UrgeAction id={r.id} onDone={onChange} small /> },
         ]}
       />

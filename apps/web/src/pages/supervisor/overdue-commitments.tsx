@@ -1,7 +1,7 @@
 import { Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { fetchCommitments } from '../../api/supervision-api';
-import type { CommitmentRow } from '../../api/supervision-types';
+import type { CommitmentItem } from '../../api/supervision-types';
 import { DueBadge } from '../../components/due-badge';
 import { LoadState } from '../../components/load-state';
 import { useDirectory } from '../../layout/directory-context';
@@ -14,7 +14,7 @@ export function OverdueCommitments() {
   useLiveRefresh(ledger.reload);
   return (
     <LoadState loading={ledger.loading} error={ledger.error} hasData={!!ledger.data} reload={ledger.reload} feature="承诺事项台账">
-      <Table<CommitmentRow>
+      <Table<CommitmentItem>
         rowKey={(r) => `${r.suggestionId}/${r.commitmentId}`}
         size="small"
         dataSource={ledger.data?.items ?? []}
@@ -22,10 +22,10 @@ export function OverdueCommitments() {
         pagination={{ hideOnSinglePage: true }}
         locale={{ emptyText: '没有逾期未落实的承诺事项' }}
         columns={[
-          { title: '建议', dataIndex: 'title', render: (t: string, r) => <Link to={`/supervisor/suggestions/${r.suggestionId}`}>{t}</Link> },
-          { title: '单位', dataIndex: 'unitId', render: (id: string) => unitName(id) },
-          { title: '承诺事项', dataIndex: 'description' },
-          { title: '期限', dataIndex: 'dueAt', render: (d: string) => <DueBadge dueAt={d} overdue /> },
+          { title: '建议', key: 'title', render: (_: unknown, r) => <Link to={`/supervisor/suggestions/${r.suggestionId}`}>{r.title}</Link> },
+          { title: '单位', key: 'unitId', render: (_: unknown, r) => unitName(r.unitId) },
+          { title: '承诺事项', key: 'description', render: (_: unknown, r) => r.description },
+          { title: '期限', key: 'dueAt', render: (_: unknown, r) => <DueBadge dueAt={r.dueAt} overdue /> },
         ]}
       />
     </LoadState>

@@ -24,7 +24,7 @@ export function OverviewCharts({
   totals,
   units,
 }: {
-  byStatus: Record<string, number>;
+  byStatus: Partial<Record<SuggestionStatus, number>>;
   totals?: StatsFigures;
   units?: UnitStats[];
 }) {

@@ -6,6 +6,7 @@ import { errorMessage, isNotFound } from '../../api/api-error';
 import { countStatuses } from '../../api/suggestions-api';
 import { downloadUnitStats, fetchOverview, fetchUnitStats } from '../../api/supervision-api';
 import type { Overview, Rate } from '../../api/supervision-types';
+import type { SuggestionStatus } from '../../api/types';
 import { LoadState } from '../../components/load-state';
 import { percent } from '../../components/rate-text';
 import { useLiveRefresh } from '../../live/live-context';
@@ -16,7 +17,7 @@ import { OverviewCharts, STATUS_ORDER } from './overview-charts';
 interface OverviewData {
   /** Absent while the statistics endpoint does not exist (issue 4). */
   stats?: Overview;
-  byStatus: Record<string, number>;
+  byStatus: Partial<Record<SuggestionStatus, number>>;
 }
 
 /** The statistics when the api has them; otherwise at least the status counts, read from the list. */
@@ -26,8 +27,7 @@ async function loadOverview(): Promise<OverviewData> {
     return { stats, byStatus: stats.byStatus };
   } catch (e) {
     if (!isNotFound(e)) throw e;
-    const counts = await countStatuses(STATUS_ORDER);
-    return { byStatus: counts as Record<string, number> };
+    return { byStatus: await countStatuses(STATUS_ORDER) };
   }
 }
 import { UnitStatsTable } from './unit-stats-table';

@@ -1,7 +1,7 @@
 import { Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { fetchCommitments } from '../../api/supervision-api';
-import type { CommitmentRow } from '../../api/supervision-types';
+import type { CommitmentItem } from '../../api/supervision-types';
 import { DueBadge } from '../../components/due-badge';
 import { LoadState } from '../../components/load-state';
 import { useLiveRefresh } from '../../live/live-context';
@@ -14,7 +14,7 @@ export function UnitCommitments({ unitId }: { unitId?: string }) {
   useLiveRefresh(ledger.reload);
   return (
     <LoadState loading={ledger.loading} error={ledger.error} hasData={!!ledger.data} reload={ledger.reload} feature="承诺事项台账">
-      <Table<CommitmentRow>
+      <Table<CommitmentItem>
         rowKey={(r) => `${r.suggestionId}/${r.commitmentId}`}
         size="middle"
         dataSource={ledger.data?.items ?? []}
@@ -24,10 +24,10 @@ export function UnitCommitments({ unitId }: { unitId?: string }) {
         columns={[
           {
             title: '建议',
-            dataIndex: 'title',
-            render: (title: string, r) => <Link to={`/unit/suggestions/${r.suggestionId}`}>{title}</Link>,
+            key: 'title',
+            render: (_: unknown, r) => <Link to={`/unit/suggestions/${r.suggestionId}`}>{r.title}</Link>,
           },
-          { title: '承诺事项', dataIndex: 'description' },
+          { title: '承诺事项', key: 'description', render: (_: unknown, r) => r.description },
           {
             title: '落实情况',
             key: 'status',

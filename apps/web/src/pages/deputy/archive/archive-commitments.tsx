@@ -1,12 +1,12 @@
 import { Card, Empty, Space, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import type { DeputyCommitmentItem, DeputyCommitmentReport } from '../../../api/supervision-types';
+import type { CommitmentItem, DeputyCommitmentReport } from '../../../api/supervision-types';
 import { DueBadge } from '../../../components/due-badge';
 import { percent } from '../../../components/rate-text';
 import { assertNever } from '../../../lib/assert-never';
 import { formatDateTime } from '../../../lib/time';
 
-function CommitmentState({ item }: { item: DeputyCommitmentItem }) {
+function CommitmentState({ item }: { item: CommitmentItem }) {
   switch (item.status) {
     case 'fulfilled':
       return <Tag color="green">已落实 {formatDateTime(item.fulfilledAt)}</Tag>;

@@ -35,7 +35,7 @@ export function DeputyArchivePage() {
     commitments.reload();
   });
   // Newest first, as on 我的建议.
-  const suggestions = [...(archive.data?.suggestions ?? [])].sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
+  const suggestions = [...(archive.data?.suggestions ?? [])].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
 
   return (
     <div className="page narrow-page" data-testid="deputy-archive">
