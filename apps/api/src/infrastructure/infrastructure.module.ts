@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { flushLogsSync } from '../observability/logging/create-root-logger';
 import { ReadAfterService } from '../read-consistency/read-after.service';
 import { loadCalendar } from './load-calendar';
 import { openEventStore } from './open-event-store';
@@ -27,6 +28,8 @@ class InfrastructureShutdown implements OnApplicationShutdown {
     if (signal) this.logger.log(`received ${signal}: closing projector and event store`);
     await this.projector.close();
     await this.store.close();
+    // Nest ends the process with the signal right after the shutdown hooks: the log's buffer goes out now.
+    flushLogsSync();
   }
 }
 

@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { PROJECTOR, READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { ExecuteSuggestionCommand } from '../suggestions/execution/execute-suggestion.command';
+import { collectGarbageNow } from './collect-garbage';
 import { SCHEDULER_DEFAULTS, SchedulerSettings } from './scheduler-settings';
 
 /** Suggestions asked for per query; a run keeps asking until none is left due. */
@@ -19,6 +20,12 @@ const BATCH = 200;
 const MAX_BATCHES = 50;
 /** How long a run waits for the read model to include what was appended before it. */
 const PROJECTOR_WAIT_MS = 10_000;
+/**
+ * A run that recorded at least this many suggestions was a catch-up after downtime (34,434 events at
+ * 100k suggestions in the bench): the garbage it left is collected right after it, not in the middle
+ * of the queries that follow.
+ */
+const BURST = 1_000;
 /** How long shutting down waits for a run in progress to finish. */
 const SHUTDOWN_WAIT_MS = 2_000;
 
@@ -136,7 +143,22 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
       if (!(await this.waitForProjector())) break;
     }
     if (run.checked > 0) this.logger.log(`recorded deadlines at ${now}: ${run.checked} suggestion(s), ${run.failed} failed`);
+    if (run.checked + run.failed >= BURST && !this.stopped) this.collectAfterBurst();
     return run;
+  }
+
+  /**
+   * Measured at 100k suggestions: after the catch-up the heap held ~65 MB of garbage (104 MB used,
+   * 38 MB after a full collection), and until V8 got round to it every young-generation pause took
+   * about twice as long and major collections landed among the queries (S6 p99 19.8 / 30.5 / 19.1 ms
+   * for list / statistics / timeline, against 10.8 / 16.1 / 9.3 ms after one full collection).
+   * One pause now, while the service is idle after the burst, instead.
+   */
+  private collectAfterBurst(): void {
+    const collected = collectGarbageNow();
+    if (collected === null) return;
+    const mib = (bytes: number) => (bytes / 1048576).toFixed(0);
+    this.logger.log(`collected the catch-up's garbage: heap ${mib(collected.beforeBytes)} → ${mib(collected.afterBytes)} MiB in ${collected.ms.toFixed(0)} ms`);
   }
 
   private async record(suggestionId: string, correlationId: string, run: SchedulerRun): Promise<void> {

@@ -95,6 +95,20 @@ describe('ReadModelQueries', () => {
     expect(ids(LI, { q: '公交' })).toEqual([]);
   });
 
+  it('pages through any filter in the same order as one long page, each item once', () => {
+    const filters: Partial<SuggestionListFilter>[] = [{}, { status: 'assigned' }, { overdue: true }, { overdue: false }, { keySupervised: false }, { unitId: 'unit-health' }];
+    for (const filter of filters) {
+      const all = queries.listSuggestions({ page: 1, pageSize: 50, ...filter }, STAFF, MARCH_1).items;
+      for (const pageSize of [1, 2, 4]) {
+        const paged = [];
+        for (let page = 1; page <= Math.ceil(all.length / pageSize) + 1; page++) {
+          paged.push(...queries.listSuggestions({ ...filter, page, pageSize }, STAFF, MARCH_1).items);
+        }
+        expect(paged).toEqual(all);
+      }
+    }
+  });
+
   it('pages with a total that counts every match', () => {
     const page2 = queries.listSuggestions({ page: 2, pageSize: 2 }, STAFF, MARCH_1);
     expect(page2.items.map((i) => i.id)).toEqual(['s-bus', 's-return']);
@@ -151,6 +165,15 @@ describe('ReadModelQueries', () => {
     expect(queries.canView(SUPERVISOR, 's-new')).toBe(true);
     expect(queries.canView(STAFF, 's-missing')).toBe(false);
     expect(queries.canView({ userId: 'u', role: 'unit' }, 's-school')).toBe(false);
+  });
+
+  it('writes the timeline as JSON text equal to the parsed timeline, in the same key order', () => {
+    for (const id of ['s-key', 's-school', 's-bus', 's-return', 's-new', 's-reject']) {
+      const entries = queries.getTimeline(id);
+      expect(entries.length).toBeGreaterThan(0);
+      expect(queries.getTimelineJson(id)).toBe(JSON.stringify(entries));
+    }
+    expect(queries.getTimelineJson('s-missing')).toBe('[]');
   });
 
   it('returns no timeline and no detail for an unknown suggestion', () => {

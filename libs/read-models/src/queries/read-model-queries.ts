@@ -162,6 +162,20 @@ export class ReadModelQueries {
     }));
   }
 
+  /**
+   * The same timeline as JSON text, written around each row's stored actor and data JSON instead of
+   * parsing and serialising them again: a timeline page is mostly answer texts and opinions.
+   */
+  getTimelineJson(id: string): string {
+    const rows = this.timelineStmt.all(id);
+    let json = '[';
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      json += `${i === 0 ? '' : ','}{"revision":${row.revision},"type":${JSON.stringify(row.type)},"occurredAt":${JSON.stringify(row.occurred_at)},"actor":${row.actor_json},"data":${row.data_json}}`;
+    }
+    return `${json}]`;
+  }
+
   listUsers(role?: Role): UserRow[] {
     const rows = role === undefined ? this.usersStmt.all() : this.usersByRoleStmt.all(role);
     return rows.map(toUserRow);
@@ -181,7 +195,7 @@ export class ReadModelQueries {
   }
 
   /** Per unit, for assignments in [from, to) (either end open); `now` decides what is overdue. */
-  unitStats(query: UnitStatsQuery): UnitStats[] {
+  unitStats(query: UnitStatsQuery): readonly UnitStats[] {
     return this.unitStatsQueries.unitStats(query);
   }
 

@@ -99,9 +99,15 @@ function suggestionPlan(filter: SuggestionListFilter, now: string): ListSql {
   const from = `FROM suggestions s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const onlyStatus = filter.overdue === undefined && filter.keySupervised === undefined && !text;
   const count = `SELECT count(*) AS total ${from}`;
+  const order = 'ORDER BY s.due_sort, s.submitted_at DESC, s.id';
   return {
     kind: 'query',
-    pageSql: `SELECT ${LIST_COLUMNS}${text ? TOTAL_IN_PAGE : ''} ${from} ORDER BY s.due_sort, s.submitted_at DESC, s.id LIMIT ? OFFSET ?`,
+    // Without q the page is picked on the sort index alone (it holds the id), and only its rows are
+    // read: page 50 then skips 980 index entries instead of reading 980 suggestion rows.
+    // CROSS JOIN keeps the picked ids as the outer loop.
+    pageSql: text
+      ? `SELECT ${LIST_COLUMNS}${TOTAL_IN_PAGE} ${from} ${order} LIMIT ? OFFSET ?`
+      : `SELECT ${LIST_COLUMNS} FROM (SELECT s.id AS page_id ${from} ${order} LIMIT ? OFFSET ?) page CROSS JOIN suggestions s ON s.id = page.page_id ${order}`,
     params,
     total: onlyStatus
       ? { kind: 'status_counts', ...(filter.status !== undefined ? { status: filter.status } : {}) }

@@ -15,6 +15,9 @@ const VALIDATION_FAILED = { statusCode: 400, code: 'validation_failed', message:
  */
 @Injectable()
 export class ApiValidationPipe extends ValidationPipe {
+  /** Query strings already found valid, per DTO class: a page asked for again skips the validators. */
+  private readonly validQueries = new WeakMap<Function, Map<string, object>>();
+
   constructor() {
     super({
       whitelist: true,
@@ -37,7 +40,22 @@ export class ApiValidationPipe extends ValidationPipe {
         throw new BadRequestException({ ...VALIDATION_FAILED, errors });
       }
     }
-    return super.transform(value, metadata);
+    if (metadata.type !== 'query' || typeof metatype !== 'function' || BUILT_IN.has(metatype) || !isRecord(value)) {
+      return super.transform(value, metadata);
+    }
+    // Query DTOs hold strings, numbers and booleans checked by pure rules: the same query string is
+    // valid again, and gives the same values. Each request gets its own copy of them.
+    const key = JSON.stringify(value);
+    const known = this.validQueries.get(metatype)?.get(key);
+    if (known) return Object.assign(Object.create(Object.getPrototypeOf(known) as object | null) as object, known);
+    const result: unknown = await super.transform(value, metadata);
+    if (typeof result === 'object' && result !== null && Object.values(result).every((v) => v === null || typeof v !== 'object')) {
+      let valid = this.validQueries.get(metatype);
+      if (!valid) this.validQueries.set(metatype, (valid = new Map()));
+      if (valid.size >= VALID_QUERIES_KEPT) valid.delete(valid.keys().next().value!);
+      valid.set(key, Object.assign(Object.create(Object.getPrototypeOf(result) as object | null) as object, result));
+    }
+    return result;
   }
 
   private async errorsOf(value: Record<string, unknown>, metadata: ArgumentMetadata): Promise<FieldError[]> {
@@ -56,6 +74,8 @@ export function createApiValidationPipe(): ValidationPipe {
 }
 
 const BUILT_IN = new Set<unknown>([String, Boolean, Number, Array, Object]);
+/** Per DTO class: the pages and filters people are on, not every query ever sent. */
+const VALID_QUERIES_KEPT = 500;
 const cache = new WeakMap<Function, Set<string>>();
 
 /** The properties a DTO class declares validation rules for (its parents' included). */

@@ -25,7 +25,7 @@ export function requestLogger(root: Logger, metrics: ApiMetrics) {
       metrics.httpDuration.observe(seconds, { method: req.method, route: routeOf(req), status: String(status) });
       const line = {
         method: req.method,
-        url: req.originalUrl,
+        url: loggedUrl(req.originalUrl),
         status,
         ms: Math.round(seconds * 1000 * 10) / 10,
         correlationId: request.ids?.correlationId,
@@ -39,6 +39,13 @@ export function requestLogger(root: Logger, metrics: ApiMetrics) {
     res.on('close', () => finish(!res.writableFinished));
     next();
   };
+}
+
+/** The live stream takes its bearer token in the query (EventSource cannot send headers): never log it. */
+const TOKEN_IN_QUERY = /([?&]access_token=)[^&]*/g;
+
+function loggedUrl(url: string): string {
+  return url.includes('access_token=') ? url.replace(TOKEN_IN_QUERY, '$1[redacted]') : url;
 }
 
 /** The route pattern (`/api/suggestions/:id/answer`), never the concrete URL: ids would explode the label set. */

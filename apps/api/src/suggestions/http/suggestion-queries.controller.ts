@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, NotFoundException, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, NotFoundException, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { deadlineOutcomes, type DeadlineOutcome } from '@duban/domain';
 import { EVENT_STORE, type EventStore } from '@duban/event-store';
@@ -62,16 +62,19 @@ export class SuggestionQueriesController {
 
   @Get(':id/timeline')
   @ApiOperation({ summary: '建议的时间线：每个事件的版本、类型、时间、操作人与内容' })
+  @ApiOkResponse({ description: 'TimelineEntry[]: [{ revision, type, occurredAt, actor, data }]; with ?withDeadlines=1 { entries, deadlines }' })
+  // The plain timeline goes out as the JSON text the read model composes from its stored JSON (no parse and re-serialise).
+  @Header('Content-Type', 'application/json; charset=utf-8')
   async timeline(
     @SuggestionId() id: string,
     @Query() query: TimelineQueryDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<TimelineEntry[] | { entries: TimelineEntry[]; deadlines: DeadlineOutcome[] }> {
+  ): Promise<string | { entries: TimelineEntry[]; deadlines: DeadlineOutcome[] }> {
     await this.readAfter.waitFor(query.after);
     if (!(await this.visible(id, user))) throw new NotFoundException('建议不存在');
-    const entries = await this.queries.getTimeline(id);
     // The plain array stays the default answer; ?withDeadlines=1 adds each deadline met or missed.
-    if (!query.wantsDeadlines()) return entries;
+    if (!query.wantsDeadlines()) return this.queries.getTimelineJson(id);
+    const entries = this.queries.getTimeline(id);
     const state = await this.queries.getSuggestion(id);
     return { entries, deadlines: state ? deadlineOutcomes(state, this.clock.nowIso()) : [] };
   }

@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadModelQueries } from '@duban/read-models';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
@@ -9,7 +9,7 @@ import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { AfterQueryDto } from '../../read-consistency/after-query.dto';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
 import { StatsQueryDto } from './stats.query.dto';
-import { UnitStatsReport, UnitStatsReports } from './unit-stats-report';
+import { UnitStatsReports } from './unit-stats-report';
 
 /** The figures supervision lives on; every rate comes with its numerator and denominator. */
 @ApiTags('supervision')
@@ -26,10 +26,13 @@ export class StatsController {
   @Get('units')
   @Roles('staff', 'supervisor', 'admin', 'unit')
   @ApiOperation({ summary: '各承办单位办理情况统计（承办单位只看本单位）：交办、答复、按期答复率、当前超期、联系率、满意率、答复类别、承诺落实、重新办理' })
-  async units(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser): Promise<UnitStatsReport> {
+  @ApiOkResponse({ description: 'UnitStatsReport: { from, to, generatedAt, units: UnitStats[] }' })
+  // The report goes out as JSON text serialised once per counted answer (UnitStatsReports.json), not per request.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async units(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser): Promise<string> {
     const period = query.period();
     await this.readAfter.waitFor(query.after);
-    return this.reports.build(user, period);
+    return this.reports.json(user, period);
   }
 
   @Get('overview')

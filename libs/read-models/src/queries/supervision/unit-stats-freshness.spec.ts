@@ -24,6 +24,26 @@ describe('unit statistics stay fresh', () => {
 
   const edu = (queries: ReadModelQueries) => queries.unitStats({ ...YEAR, now: AFTER }).find((u) => u.unitId === 'unit-edu')!;
 
+  it('counts what fell overdue between two requests although nothing was written, and follows a clock set back', () => {
+    // sv-9 is owed by 市教育局 until 24:00 on 10-10 (Beijing). Same month, no write in between:
+    // only `now` moves, and the figures kept from the earlier request must not be answered again.
+    const nows = ['2026-10-05T00:00:00.000Z', '2026-10-10T16:00:00.000Z', '2026-10-12T00:00:00.000Z', '2026-10-05T00:00:00.000Z'];
+    const overdue = nows.map((now) => {
+      const kept = fx.queries.unitStats({ ...YEAR, now });
+      // A connection of its own each time: counted from scratch.
+      const fresh = new ReadModelQueries(fx.projector.database.name);
+      expect(kept).toEqual(fresh.unitStats({ ...YEAR, now }));
+      fresh['db'].close();
+      return kept.find((u) => u.unitId === 'unit-edu')!.overdueNow;
+    });
+    expect(overdue).toEqual([0, 0, 1, 0]);
+  });
+
+  it('answers a repeated request from what it counted before while nothing changed', () => {
+    const first = fx.queries.unitStats({ ...YEAR, now: '2026-10-05T00:00:00.000Z' });
+    expect(fx.queries.unitStats({ ...YEAR, now: '2026-10-05T00:00:01.000Z' })).toBe(first);
+  });
+
   it('counts an answer projected after the figures were last read', async () => {
     const before = edu(fx.queries);
     expect(edu(otherConnection)).toEqual(before);

@@ -29,9 +29,13 @@ export class UnitStatsQueries {
   private readonly overdueThisMonthStmt: Statement<[string, string, string, string], { unit_id: string; n: number }>;
   private readonly unitsStmt: Statement<[], { id: string; name: string }>;
   private readonly statusCountsStmt: Statement<[], { status: string; n: number }>;
+  private readonly nextOpenDueStmt: Statement<[string], string | null>;
+  private readonly nextCommitmentDueStmt: Statement<[string], string | null>;
   private readonly version: ReadModelVersion;
   /** What does not depend on the exact `now`, per period and month of `now`, until the read model changes. */
   private settled: { version: string; byKey: Map<string, SettledCounts> } = { version: '', byKey: new Map() };
+  /** Whole answers per period, until the read model changes or `now` passes the next due time that would change them. */
+  private answers: { version: string; byKey: Map<string, CachedAnswer> } = { version: '', byKey: new Map() };
 
   constructor(db: ReadModelDatabase) {
     this.statements = new StatementCache(db);
@@ -57,17 +61,42 @@ export class UnitStatsQueries {
        WHERE fulfilled_at IS NULL AND due_at >= ? AND due_at < ? AND assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units`);
     this.statusCountsStmt = db.prepare(`SELECT status, n FROM status_counts`);
+    // The first due time at or after now among what is still owed: until then, "overdue now" cannot change.
+    this.nextOpenDueStmt = db
+      .prepare<[string], string | null>(
+        `SELECT min(open_due) FROM unit_handlings INDEXED BY unit_handlings_open_by_due WHERE open_due IS NOT NULL AND open_due >= ?`,
+      )
+      .pluck();
+    this.nextCommitmentDueStmt = db
+      .prepare<[string], string | null>(
+        `SELECT min(due_at) FROM commitments INDEXED BY commitments_open_by_due WHERE fulfilled_at IS NULL AND due_at >= ?`,
+      )
+      .pluck();
   }
 
-  /** Every registered unit (zeros included) and any other unit ever assigned, by unit id. */
-  unitStats(query: UnitStatsQuery): UnitStats[] {
-    const counted = this.count(query);
+  /**
+   * Every registered unit (zeros included) and any other unit ever assigned, by unit id.
+   * The same array is answered again while it is still right (nothing written, no due time passed
+   * since it was counted): callers must not change it.
+   */
+  unitStats(query: UnitStatsQuery): readonly UnitStats[] {
+    const version = this.version.current();
+    if (version !== this.answers.version) this.answers = { version, byKey: new Map() };
+    const now = toIsoInstant(query.now);
+    const key = periodKey(query);
+    const cached = this.answers.byKey.get(key);
+    if (cached && cached.countedAt <= now && now <= cached.lastValid) return cached.units;
+
+    const counted = this.count(query, version);
     const names = new Map(this.unitsStmt.all().map((u) => [u.id, u.name]));
     const unitIds = new Set([...names.keys(), ...counted.keys()]);
-    return [...unitIds].sort().map((unitId) => {
+    const units = [...unitIds].sort().map((unitId) => {
       const unit = counted.get(unitId) ?? zeroCounts();
       return { unitId, unitName: names.get(unitId) ?? unitId, ...figures(unit) };
     });
+    if (this.answers.byKey.size >= MAX_SETTLED_PERIODS) this.answers.byKey.delete(this.answers.byKey.keys().next().value!);
+    this.answers.byKey.set(key, { countedAt: now, lastValid: this.lastValidAfter(now), units });
+    return units;
   }
 
   /** Suggestions per status, and every unit's figures over all time added up. */
@@ -75,7 +104,7 @@ export class UnitStatsQueries {
     const byStatus = Object.fromEntries(SUGGESTION_STATUSES.map((s) => [s, 0])) as Record<SuggestionStatus, number>;
     for (const row of this.statusCountsStmt.all()) if (row.status in byStatus) byStatus[row.status as SuggestionStatus] = row.n;
     const total = zeroCounts();
-    for (const unit of this.count({ now }).values()) {
+    for (const unit of this.count({ now }, this.version.current()).values()) {
       addInto(total.stats, unit.stats);
       total.overdueAnswers += unit.overdueAnswers;
       total.overdueCommitments += unit.overdueCommitments;
@@ -83,13 +112,29 @@ export class UnitStatsQueries {
     return { byStatus, totals: figures(total) };
   }
 
-  private count(query: UnitStatsQuery): Map<string, UnitCounts> {
+  /**
+   * The last instant at which figures counted at `now` still hold: overdue counts move only when now
+   * passes the due time of something still owed, and the settled part only at the end of now's month.
+   * Counting uses `due < now`, so at the due time itself nothing has changed yet.
+   */
+  private lastValidAfter(now: string): string {
+    const month = shanghaiDay(now).slice(0, 7);
+    const monthEnds = shanghaiMidnight(`${nextMonth(month)}-01`);
+    // Just before the next month starts: at that instant the settled part is keyed by another month.
+    let last = new Date(Date.parse(monthEnds) - 1).toISOString();
+    for (const next of [this.nextOpenDueStmt.get(now), this.nextCommitmentDueStmt.get(now)]) {
+      if (next !== null && next !== undefined && next < last) last = next;
+    }
+    return last;
+  }
+
+  private count(query: UnitStatsQuery, version: string): Map<string, UnitCounts> {
     const now = toIsoInstant(query.now);
     const from = query.from === undefined ? '' : toIsoInstant(query.from);
     const to = query.to === undefined ? END_OF_TIME : toIsoInstant(query.to);
     const nowMonth = shanghaiDay(now).slice(0, 7);
     const monthStart = shanghaiMidnight(`${nowMonth}-01`);
-    const settled = this.settledCounts(query, from, to, nowMonth, monthStart);
+    const settled = this.settledCounts(query, version, from, to, nowMonth, monthStart);
     // Copies: the settled counts are kept for the next request.
     const units = new Map<string, UnitCounts>();
     for (const [unitId, counts] of settled) units.set(unitId, { stats: [...counts.stats], overdueAnswers: 0, overdueCommitments: counts.overdueCommitments });
@@ -108,8 +153,7 @@ export class UnitStatsQueries {
    * commitments already overdue before now's month. Statistics pages are read over and over while
    * nothing changes; these are recomputed only after the read model has been written.
    */
-  private settledCounts(query: UnitStatsQuery, from: string, to: string, nowMonth: string, monthStart: string): SettledCounts {
-    const version = this.version.current();
+  private settledCounts(query: UnitStatsQuery, version: string, from: string, to: string, nowMonth: string, monthStart: string): SettledCounts {
     if (version !== this.settled.version) this.settled = { version, byKey: new Map() };
     const key = `${from}|${to}|${nowMonth}`;
     const cached = this.settled.byKey.get(key);
@@ -159,6 +203,24 @@ function addRow(target: StatVector, row: Record<string, number | string>): void 
     const index = STAT_INDEX[column as keyof typeof STAT_INDEX];
     if (index !== undefined) target[index]! += Number(value);
   }
+}
+
+function periodKey(query: UnitStatsQuery): string {
+  return `${query.from === undefined ? '' : toIsoInstant(query.from)}|${query.to === undefined ? END_OF_TIME : toIsoInstant(query.to)}`;
+}
+
+/** 'YYYY-MM' of the month after. */
+function nextMonth(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** A period's figures as counted at `countedAt`, still right for any now up to and including `lastValid`. */
+interface CachedAnswer {
+  countedAt: string;
+  lastValid: string;
+  units: readonly UnitStats[];
 }
 
 /** Per unit; read only once cached. */
