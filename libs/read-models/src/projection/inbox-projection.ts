@@ -18,8 +18,10 @@ export class InboxProjection {
     this.insertReadStmt = db.prepare(
       `INSERT INTO notification_reads (user_id, notification_id, audience) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
     );
+    // Counts only a mark the insert just above recorded (changes() = its rows): decided by SQLite,
+    // not by reading the insert's result, so a rebuild's writer thread can run both later.
     this.addReadCountStmt = db.prepare(`
-      INSERT INTO notification_read_counts (user_id, audience, n) VALUES (?, ?, 1)
+      INSERT INTO notification_read_counts (user_id, audience, n) SELECT ?, ?, 1 WHERE changes() > 0
       ON CONFLICT (user_id, audience) DO UPDATE SET n = n + 1`);
   }
 
@@ -31,7 +33,8 @@ export class InboxProjection {
         for (const id of event.data.notificationIds ?? []) {
           const audience = typeof id === 'string' ? audienceOfNotification(id) : null;
           if (audience === null) continue;
-          if (this.insertReadStmt.run(userId, id, audience).changes > 0) this.addReadCountStmt.run(userId, audience);
+          this.insertReadStmt.run(userId, id, audience);
+          this.addReadCountStmt.run(userId, audience);
         }
         return;
       default:

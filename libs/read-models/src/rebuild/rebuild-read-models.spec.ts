@@ -56,6 +56,12 @@ describe('rebuildReadModels', () => {
     expect(rebuilt.suggestions!.length).toBe(66);
     expect(rebuilt.timeline!.length).toBeGreaterThan(300);
     for (const table of Object.keys(followed)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: followed[table] });
+
+    // Every state in memory, the file written by the writer thread (the default): the same rows.
+    const threadedPath = dir.file('threaded.sqlite');
+    await rebuildReadModels(store, threadedPath, { batchSize: 50, writerThread: true });
+    const threaded = dumpReadModel(threadedPath);
+    for (const table of Object.keys(followed)) expect({ table, rows: threaded[table] }).toEqual({ table, rows: followed[table] });
   });
 
   it('rebuilds the supervision tables, notifications and read marks as the live projector left them', async () => {
@@ -91,6 +97,19 @@ describe('rebuildReadModels', () => {
       { user_id: 'staff-chen', audience: 'role:staff', n: 1 },
     ]);
     for (const table of Object.keys(followed)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: followed[table] });
+
+    // The read marks' counts come out the same when the writer thread runs the statements later.
+    const threadedPath = dir.file('threaded.sqlite');
+    await rebuildReadModels(store, threadedPath, { batchSize: 7, writerThread: true });
+    const threaded = dumpReadModel(threadedPath);
+    for (const table of Object.keys(followed)) expect({ table, rows: threaded[table] }).toEqual({ table, rows: followed[table] });
+  });
+
+  it('refuses the writer thread with a bounded state cache (evicted states are read back from their rows)', async () => {
+    for (const step of randomHistory(5, 2)) await step(writer);
+    const path = dir.file('rm.sqlite');
+    await expect(rebuildReadModels(store, path, { stateCacheSize: 10, writerThread: true })).rejects.toThrow('stateCacheSize Infinity');
+    expect(existsSync(path)).toBe(false);
   });
 
   it('reports progress up to the events in the store', async () => {

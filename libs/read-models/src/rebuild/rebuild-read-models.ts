@@ -1,7 +1,11 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { EventStore, Position } from '@duban/event-store';
 import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection, type ProjectionRules } from '../projection/read-model-projection';
-import { finishBulkLoad, openReadModelDatabase, type ReadModelDatabase } from '../schema/open-read-model';
+import { EVENT_LOG_INDEXES_DDL } from '../schema/read-model-schema';
+import { BULK_LOAD_PRAGMAS, finishBulkLoad, openReadModelDatabase, reopenBulkLoad, type ReadModelDatabase } from '../schema/open-read-model';
+import { DeferredDatabase } from './deferred-database';
+import { WriterThread } from './writer-thread';
 
 export interface RebuildProgress {
   /** Events applied so far. */
@@ -23,7 +27,17 @@ export interface RebuildOptions extends ProjectionRules {
    * cache writes a state when it leaves and re-reads it at its next event.
    */
   stateCacheSize?: number;
+  /**
+   * Write the new file on a second thread while this one folds the events. Default: on when the
+   * machine has a second core and every state stays in memory (the default cache), the only case it
+   * supports: the projection then never reads a row back. Off: everything on this thread, as the
+   * live projector does it. The file is the same either way.
+   */
+  writerThread?: boolean;
 }
+
+/** Transactions (batches) the fold may be ahead of the writer thread: bounds the memory they hold. */
+const WRITER_LAG_BATCHES = 4;
 
 export interface RebuildResult {
   events: number;
@@ -48,11 +62,26 @@ export async function rebuildReadModels(
   removeDatabaseFiles(buildPath);
   const head = await store.headPosition();
   const eventsTotal = head ? estimateEventCount(head) : 0;
+  const stateCacheSize = options.stateCacheSize ?? Infinity;
+  // On one core the thread only adds the cost of handing it the rows.
+  const useWriterThread = options.writerThread ?? (stateCacheSize === Infinity && availableParallelism() > 1);
+  if (useWriterThread && stateCacheSize !== Infinity) {
+    throw new Error('rebuildReadModels: the writer thread needs every state kept in memory (stateCacheSize Infinity)');
+  }
   let db: ReadModelDatabase | null = null;
+  let writer: WriterThread | null = null;
   try {
     db = openReadModelDatabase(buildPath, 'bulk').db;
-    const projection = new ReadModelProjection(db, {
-      stateCacheSize: options.stateCacheSize ?? Infinity,
+    if (useWriterThread) {
+      // The tables exist: from here on the writer thread alone holds the file.
+      db.close();
+      db = null;
+      writer = new WriterThread(buildPath, BULK_LOAD_PRAGMAS);
+    }
+    // The projection runs prepare/run/get/transaction only, all of which the deferred stand-in has.
+    const target = writer ? (new DeferredDatabase(writer) as unknown as ReadModelDatabase) : db!;
+    const projection = new ReadModelProjection(target, {
+      stateCacheSize,
       writeBack: true,
       ...(options.rulebook ? { rulebook: options.rulebook } : {}),
       ...(options.calendar ? { calendar: options.calendar } : {}),
@@ -69,11 +98,21 @@ export async function rebuildReadModels(
         eventsTotal: Math.max(eventsTotal, projection.eventsApplied),
         position: projection.checkpoint,
       });
+      if (writer) await writer.settle(WRITER_LAG_BATCHES);
       if (page.length < batchSize) break;
     }
+    // Every event is applied: the timeline and the notifications are complete, and their indexes
+    // are built on the writer thread while this one works out the suggestions' rows.
+    if (writer) writer.exec(EVENT_LOG_INDEXES_DDL);
     projection.flush();
-    finishBulkLoad(db);
-    db.close();
+    const eventLogIndexed = writer !== null;
+    if (writer) {
+      await writer.close();
+      writer = null;
+      db = reopenBulkLoad(buildPath);
+    }
+    finishBulkLoad(db!, { eventLogIndexed });
+    db!.close();
     db = null;
     // A WAL left by the old file would be replayed into the new one: it must go first.
     removeDatabaseFiles(readModelPath, { keepMain: true });
@@ -83,6 +122,7 @@ export async function rebuildReadModels(
     options.onProgress?.({ eventsDone: events, eventsTotal: events, position: projection.checkpoint });
     return { events, seconds, eventsPerSecond: seconds > 0 ? events / seconds : events, checkpoint: projection.checkpoint };
   } catch (error) {
+    if (writer) await writer.terminate();
     if (db?.open) db.close();
     removeDatabaseFiles(buildPath);
     throw error;

@@ -1,5 +1,10 @@
 import Database from 'better-sqlite3';
-import { READ_MODEL_INDEXES_DDL, READ_MODEL_SCHEMA_VERSION, READ_MODEL_TABLES_DDL } from './read-model-schema';
+import {
+  READ_MODEL_INDEXES_BUT_EVENT_LOG_DDL,
+  READ_MODEL_INDEXES_DDL,
+  READ_MODEL_SCHEMA_VERSION,
+  READ_MODEL_TABLES_DDL,
+} from './read-model-schema';
 
 export type ReadModelDatabase = Database.Database;
 
@@ -16,6 +21,18 @@ export interface OpenedReadModel {
   reset: boolean;
 }
 
+/**
+ * A bulk file's settings: no journal, no syncs (the file is thrown away if the rebuild fails), a
+ * large cache, the file locked for this connection alone.
+ */
+export const BULK_LOAD_PRAGMAS: readonly string[] = [
+  'journal_mode = OFF',
+  'synchronous = OFF',
+  'cache_size = -262144',
+  'locking_mode = EXCLUSIVE',
+  'temp_store = MEMORY',
+];
+
 export function openReadModelDatabase(path: string, mode: ReadModelOpenMode = 'live'): OpenedReadModel {
   const db = new Database(path);
   try {
@@ -26,15 +43,27 @@ export function openReadModelDatabase(path: string, mode: ReadModelOpenMode = 'l
       // from it costs microseconds. 64 MiB filled up at 100k suggestions and put the service over
       // the S7 memory floor (measured: 90 MiB of malloc heap after the scheduler's catch-up).
       db.pragma('cache_size = -16384');
+      db.pragma('temp_store = MEMORY');
     } else {
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
-      db.pragma('cache_size = -262144');
-      db.pragma('locking_mode = EXCLUSIVE');
+      for (const pragma of BULK_LOAD_PRAGMAS) db.pragma(pragma);
     }
-    db.pragma('temp_store = MEMORY');
     const reset = ensureSchema(db, mode);
     return { db, reset };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens a bulk file whose tables another connection filled (the rebuild's writer thread), with
+ * the bulk settings and without touching its schema, so finishBulkLoad() can complete it.
+ */
+export function reopenBulkLoad(path: string): ReadModelDatabase {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    for (const pragma of BULK_LOAD_PRAGMAS) db.pragma(pragma);
+    return db;
   } catch (error) {
     db.close();
     throw error;
@@ -73,9 +102,10 @@ function dropEverything(db: ReadModelDatabase): void {
  * Ends a bulk load: builds the indexes in one pass, stamps the schema version (only now does the
  * file count as a valid read model) and switches to WAL so the service can open it as it is.
  */
-export function finishBulkLoad(db: ReadModelDatabase): void {
+export function finishBulkLoad(db: ReadModelDatabase, options: { eventLogIndexed?: boolean } = {}): void {
   db.transaction(() => {
-    db.exec(READ_MODEL_INDEXES_DDL);
+    // `eventLogIndexed`: the rebuild's writer thread built EVENT_LOG_INDEXES_DDL already.
+    db.exec(options.eventLogIndexed ? READ_MODEL_INDEXES_BUT_EVENT_LOG_DDL : READ_MODEL_INDEXES_DDL);
     db.pragma(`user_version = ${READ_MODEL_SCHEMA_VERSION}`);
   })();
   db.pragma('locking_mode = NORMAL');

@@ -136,12 +136,27 @@ CREATE TABLE checkpoints (
  * The list is sorted by due time (nothing due last), then newest first, then id (a stable page
  * order). Each index below ends in that order so a page of 20 is read straight off an index.
  */
-export const READ_MODEL_INDEXES_DDL = `
+const STATE_INDEXES_DDL = `
 CREATE INDEX suggestions_by_due ON suggestions (due_sort, submitted_at DESC, id);
 CREATE INDEX suggestions_by_status_due ON suggestions (status, due_sort, submitted_at DESC, id);
 CREATE INDEX suggestions_key_by_due ON suggestions (due_sort, submitted_at DESC, id) WHERE key_supervised = 1;
 CREATE INDEX parties_by_due ON parties (kind, party_id, due_sort, submitted_at DESC, suggestion_id);
 CREATE INDEX parties_by_status_due ON parties (kind, party_id, status, due_sort, submitted_at DESC, suggestion_id);
-CREATE UNIQUE INDEX timeline_by_suggestion ON timeline (suggestion_id, revision);
 CREATE INDEX users_by_role ON users (role, id);
 ${SUPERVISION_INDEXES_DDL}`;
+
+/**
+ * Indexes of the tables that only ever get rows appended as events are applied (timeline,
+ * notifications): complete once the last event is applied, so a rebuild builds them while the
+ * suggestion states are still being written.
+ */
+export const EVENT_LOG_INDEXES_DDL = `
+CREATE UNIQUE INDEX timeline_by_suggestion ON timeline (suggestion_id, revision);
+CREATE INDEX notifications_by_audience ON notifications (audience, seq);
+`;
+
+/** Every index: the service's file has them from the start, a rebuild builds them at the end. */
+export const READ_MODEL_INDEXES_DDL = STATE_INDEXES_DDL + EVENT_LOG_INDEXES_DDL;
+
+/** Every index but the event log's (for a bulk load that built those already). */
+export const READ_MODEL_INDEXES_BUT_EVENT_LOG_DDL = STATE_INDEXES_DDL;

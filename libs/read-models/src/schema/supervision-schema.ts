@@ -115,6 +115,7 @@ CREATE TABLE notification_read_counts (
 ) WITHOUT ROWID;
 `;
 
+/** notifications_by_audience is among the event log's indexes (read-model-schema.ts). */
 export const SUPERVISION_INDEXES_DDL = `
 -- Covers the counted columns: the partial days at a period's edges are summed off the index alone.
 CREATE INDEX unit_handlings_by_assigned ON unit_handlings (assigned_at, unit_id, ${HANDLING_COLUMNS});
@@ -125,5 +126,4 @@ CREATE INDEX commitments_open_by_due ON commitments (due_at, unit_id, assigned_a
 CREATE INDEX commitments_by_assigned ON commitments (assigned_at, unit_id, fulfilled_at, due_at);
 CREATE INDEX wake_ups_by_time ON wake_ups (wake_at, id);
 CREATE INDEX published_by_time ON published_suggestions (published_at DESC, id);
-CREATE INDEX notifications_by_audience ON notifications (audience, seq);
 `;
