@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadModelQueries } from '@duban/read-models';
 import type { AuthUser } from '../../auth/auth-user';
@@ -27,12 +28,17 @@ export class StatsController {
   @Roles('staff', 'supervisor', 'admin', 'unit')
   @ApiOperation({ summary: '各承办单位办理情况统计（承办单位只看本单位）：交办、答复、按期答复率、当前超期、联系率、满意率、答复类别、承诺落实、重新办理' })
   @ApiOkResponse({ description: 'UnitStatsReport: { from, to, generatedAt, units: UnitStats[] }' })
-  // The report goes out as JSON text serialised once per counted answer (UnitStatsReports.json), not per request.
-  @Header('Content-Type', 'application/json; charset=utf-8')
-  async units(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser): Promise<string> {
+  async units(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     const period = query.period();
     await this.readAfter.waitFor(query.after);
-    return this.reports.json(user, period);
+    // Written from the buffer kept per counted answer (UnitStatsReports.jsonParts), not re-serialised per request.
+    const parts = this.reports.jsonParts(user, period);
+    res.status(200);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', parts.reduce((n, part) => n + part.length, 0));
+    // No copy into one buffer: the parts go to the socket as they are.
+    for (const part of parts.slice(0, -1)) res.write(part);
+    res.end(parts[parts.length - 1]);
   }
 
   @Get('overview')
