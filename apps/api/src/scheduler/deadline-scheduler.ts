@@ -16,7 +16,11 @@ import { SCHEDULER_DEFAULTS, SchedulerSettings } from './scheduler-settings';
 
 /** Suggestions asked for per query; a run keeps asking until none is left due. */
 const BATCH = 200;
-/** A run stops after this many batches, so a read model that never moves cannot keep it spinning. */
+/**
+ * A run stops after this many batches, so a read model that never moves cannot keep it spinning; a
+ * run that stopped here with more still due is followed by another one at once (a catch-up after
+ * downtime), not after the interval.
+ */
 const MAX_BATCHES = 50;
 /** How long a run waits for the read model to include what was appended before it. */
 const PROJECTOR_WAIT_MS = 10_000;
@@ -50,6 +54,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
   private current: Promise<SchedulerRun | null> | null = null;
   private next: Promise<SchedulerRun | null> | null = null;
   private stopped = false;
+  /** Suggestions recorded by the runs of one catch-up so far (runs cut short follow each other). */
+  private recordedInBurst = 0;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -132,7 +138,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
     const run: SchedulerRun = { now, checked: 0, failed: 0 };
     const tried = new Set<string>();
     const correlationId = `scheduler-${randomUUID()}`;
-    for (let batch = 0; batch < MAX_BATCHES && !this.stopped; batch++) {
+    let batches = 0;
+    for (; batches < MAX_BATCHES && !this.stopped; batches++) {
       const due = this.queries.dueForScheduler(now, BATCH).filter((id) => !tried.has(id));
       if (due.length === 0) break;
       for (const id of due) {
@@ -143,7 +150,14 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
       if (!(await this.waitForProjector())) break;
     }
     if (run.checked > 0) this.logger.log(`recorded deadlines at ${now}: ${run.checked} suggestion(s), ${run.failed} failed`);
-    if (run.checked + run.failed >= BURST && !this.stopped) this.collectAfterBurst();
+    this.recordedInBurst += run.checked + run.failed;
+    if (batches === MAX_BATCHES && !this.stopped) {
+      // Cut short with suggestions still due: go on right after this run instead of in an interval.
+      setImmediate(() => void this.runNow());
+    } else {
+      if (this.recordedInBurst >= BURST && !this.stopped) this.collectAfterBurst();
+      this.recordedInBurst = 0;
+    }
     return run;
   }
 
