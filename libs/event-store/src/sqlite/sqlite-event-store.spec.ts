@@ -204,17 +204,12 @@ describe('SqliteEventStore', () => {
     expect(await store.countEvents()).toBe(1);
   });
 
-  it('gets well over 3x the throughput of one commit per event with 64 concurrent writers', async () => {
+  it('puts the appends of 64 concurrent writers into one transaction per round (group commit)', async () => {
+    // How much faster that is belongs to the benchmark (bench S2), not to a timed unit test.
     const store = open();
     const events = 512;
-
-    let started = process.hrtime.bigint();
-    for (let i = 0; i < events; i++) await store.appendToStream(`suggestion-seq-${i}`, [event('E')], { expectedRevision: 'no_stream' });
-    const sequentialMs = Number(process.hrtime.bigint() - started) / 1e6;
-
     const writers = 64;
     const commitsBefore = store.commitStats().transactions;
-    started = process.hrtime.bigint();
     await Promise.all(
       Array.from({ length: writers }, async (_, w) => {
         for (let i = 0; i < events / writers; i++) {
@@ -222,16 +217,12 @@ describe('SqliteEventStore', () => {
         }
       }),
     );
-    const concurrentMs = Number(process.hrtime.bigint() - started) / 1e6;
     const commits = store.commitStats().transactions - commitsBefore;
-
-    console.log(
-      `group commit: ${events} appends one per transaction ${sequentialMs.toFixed(0)} ms; ` +
-        `${writers} writers ${concurrentMs.toFixed(0)} ms in ${commits} transactions (${(sequentialMs / concurrentMs).toFixed(1)}x)`,
-    );
     expect(commits).toBeLessThanOrEqual(events / writers + 1);
-    expect(sequentialMs / concurrentMs).toBeGreaterThan(3);
-    expect(await store.countEvents()).toBe(2 * events);
+    expect(await store.countEvents()).toBe(events);
+    for (let w = 0; w < writers; w++) {
+      expect((await store.readStream(`suggestion-w${w}`)).map((e) => e.revision)).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n]);
+    }
   });
 
   it('tells in-process listeners the new head after each commit', async () => {
