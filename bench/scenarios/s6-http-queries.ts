@@ -4,7 +4,7 @@ import { BenchRow, makeRow } from '../harness/bench-row';
 import { timedGet } from '../harness/timed-get';
 import { describeSettling, startDatasetServer } from './serving/dataset-server';
 import { describeQueryStats, measureQueries, QueryStats } from './serving/measure-queries';
-import { listQueries, timelineQueries, unitStatsQueries } from './serving/query-plans';
+import { healthQueries, listQueries, timelineQueries, unitStatsQueries } from './serving/query-plans';
 import { Scenario } from './scenario';
 
 const P99_FLOOR_MS = 10;
@@ -66,6 +66,10 @@ export const s6HttpQueries: Scenario = {
       const timeline = await measureQueries(api.server.baseUrl, api.token, timelineQueries(api.ids, n, prng), warm, budgetMs);
       ctx.log(`timeline of a suggestion: ${describeQueryStats(timeline)}`);
       rows.push(row('timeline of a suggestion', timeline));
+      // Context, not a floor: the same server and client asked for nothing but its health, the same
+      // way. Its tail is what the machine and the HTTP stack add to any request in this run.
+      const health = await measureQueries(api.server.baseUrl, api.token, healthQueries(n), warm, budgetMs);
+      ctx.log(`for comparison, GET /api/health (no query work; same server and client): ${describeQueryStats(health)}`);
       ctx.log(`api rss after the queries: ${api.server.rssMiB().toFixed(0)} MiB`);
       return rows;
     } finally {

@@ -24,3 +24,8 @@ export function timelineQueries(ids: DatasetIds, count: number, prng: Prng): str
 export function unitStatsQueries(count: number): string[] {
   return Array.from({ length: count }, () => '/api/stats/units?from=2026-01-01&to=2026-12-31');
 }
+
+/** The api's health check: no query work, the machine's and the HTTP stack's share of a request. */
+export function healthQueries(count: number): string[] {
+  return Array.from({ length: count }, () => '/api/health');
+}
