@@ -6,9 +6,8 @@ const FLUSH_MS = 200;
 /** Lines are written out once this much has gathered (sonic-boom needs it below its 16 KiB largest write). */
 const BUFFER_BYTES = 8 * 1024;
 
-type BufferedSink = ReturnType<typeof pino.destination>;
-
-const buffered: BufferedSink[] = [];
+/** Stdout is one per process: every logger (tests start many apps) shares one buffer and one timer. */
+let stdout: { sink: ReturnType<typeof pino.destination>; stream: DestinationStream } | undefined;
 
 /**
  * The one pino logger of the process: one JSON object per line on stdout (or `destination`, which
@@ -33,8 +32,8 @@ export function createRootLogger(level: LogLevelName, destination?: DestinationS
  * at most FLUSH_MS late; pino flushes on a normal exit, flushLogsSync() before a signal ends the process.
  */
 function bufferedStdout(): DestinationStream {
+  if (stdout) return stdout.stream;
   const sink = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
-  buffered.push(sink);
   let unflushed = false;
   const timer = setInterval(() => {
     if (!unflushed) return;
@@ -43,21 +42,21 @@ function bufferedStdout(): DestinationStream {
   }, FLUSH_MS);
   // The timer must not keep a finished process alive.
   timer.unref();
-  return {
+  const stream: DestinationStream = {
     write(line: string) {
       unflushed = true;
       sink.write(line);
     },
   };
+  stdout = { sink, stream };
+  return stream;
 }
 
 /** Writes out every buffered line now: the shutdown's last step, since a signal ends the process without 'exit' handlers. */
 export function flushLogsSync(): void {
-  for (const sink of buffered) {
-    try {
-      sink.flushSync();
-    } catch {
-      // Not open yet, or already closed: nothing of ours is left to write.
-    }
+  try {
+    stdout?.sink.flushSync();
+  } catch {
+    // Not open yet, or already closed: nothing of ours is left to write.
   }
 }
