@@ -19,11 +19,34 @@ export function label(text: string): RegExp {
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/#/login');
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill(password);
-  await page.getByRole('button', { name: label('登录') }).click();
-  await page.getByTestId('user-box').waitFor();
+  // A fresh form: the login page already shown may still hold an earlier attempt (its error, its
+  // busy button), and going to the URL already shown changes nothing in a hash-routed app.
+  if (page.url().endsWith('/#/login')) await page.reload();
+  else await page.goto('/#/login');
+  try {
+    await page.getByPlaceholder('用户名').fill(username);
+    await page.getByPlaceholder('密码').fill(password);
+    await page.locator('.login-card button[type=submit]:not(.ant-btn-loading)').click();
+    await page.getByTestId('user-box').waitFor();
+  } catch (error) {
+    throw await explainFailure(page, `signing in as ${username}`, error);
+  }
+}
+
+/** What the page showed when a step failed (its text, the buttons, a screenshot): a CI log has only this. */
+async function explainFailure(page: Page, step: string, error: unknown): Promise<Error> {
+  const text = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no body)');
+  // Runs in the page: the root tsconfig has no DOM types, hence the string.
+  const buttons = await page
+    .evaluate<string[]>("[...document.querySelectorAll('button')].map((b) => b.outerHTML.slice(0, 200))")
+    .catch(() => []);
+  const shot = path.join(FAILURE_DIR, `${step.replace(/\W+/g, '-')}-${Date.now()}.png`);
+  fs.mkdirSync(FAILURE_DIR, { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+  return new Error(
+    `${step} failed at ${page.url()}; the page shows: ${JSON.stringify(text.slice(0, 600))}; ` +
+      `buttons: ${JSON.stringify(buttons)}; screenshot: ${shot}\n${String(error)}`,
+  );
 }
 
 export async function signOut(page: Page): Promise<void> {
