@@ -30,7 +30,7 @@ export const s6HttpQueries: Scenario = {
       ctx.log(describeSettling(api));
       ctx.log(`data: ${summary.suggestions} suggestions, ${api.events} events; api in production configuration on copies of the store and its rebuilt read model`);
       ctx.log('durability: reads only (the store is the embedded one, synchronous=FULL); queries as a staff user, who sees every suggestion');
-      ctx.log(`method: one kept-alive connection, one request at a time, latency to the last byte; warm-up requests not counted; at most ${ctx.sizes.queryRequests} requests or ${ctx.sizes.queryBudgetSeconds} s per kind`);
+      ctx.log(`method: a client in a process of its own, one kept-alive connection, one request at a time, latency to the last byte; warm-up requests not counted; at most ${ctx.sizes.queryRequests} requests or ${ctx.sizes.queryBudgetSeconds} s per kind`);
       const prng = new Prng('bench-s6');
       const n = ctx.sizes.queryRequests;
       const warm = Math.min(100, Math.floor(n / 5));

@@ -1,6 +1,5 @@
-import * as http from 'node:http';
-import { nowMs, percentile } from '../../harness/measure';
-import { timedGet } from '../../harness/timed-get';
+import { fork } from 'node:child_process';
+import * as path from 'node:path';
 
 export interface QueryStats {
   requests: number;
@@ -12,11 +11,22 @@ export interface QueryStats {
   maxMs: number;
 }
 
+/** What the client process is asked to do. */
+export interface QueryJob {
+  baseUrl: string;
+  token: string;
+  paths: readonly string[];
+  warmup: number;
+  budgetMs: number;
+}
+
 /**
- * Sends the paths one after another on one kept-alive connection: the latency of a query, not
- * of a queue of them. A warm-up pass over the first paths is not counted.
+ * Sends the paths one after another on one kept-alive connection (the latency of a query, not of
+ * a queue of them), from a client in a process of its own: the bench's process has held a
+ * rebuild's states and other scenarios' garbage, and its collector's pauses would be counted as
+ * the server's latency. A warm-up pass over the first paths is not counted.
  */
-export async function measureQueries(
+export function measureQueries(
   baseUrl: string,
   token: string,
   paths: readonly string[],
@@ -24,39 +34,20 @@ export async function measureQueries(
   /** Stops early after this long: a slow endpoint must not hold the run for an hour. */
   budgetMs: number,
 ): Promise<QueryStats> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  try {
-    const stopAt = nowMs() + budgetMs;
-    for (const p of paths.slice(0, warmup)) {
-      if (nowMs() > stopAt) break;
-      await timedGet(agent, baseUrl + p, token);
-    }
-    const times: number[] = [];
-    let failures = 0;
-    let sent = 0;
-    let firstFailure: string | undefined;
-    for (const p of paths) {
-      if (nowMs() > stopAt && sent >= 20) break;
-      sent += 1;
-      const res = await timedGet(agent, baseUrl + p, token);
-      if (res.status !== 200) {
-        failures += 1;
-        firstFailure ??= `${p} → ${res.status} ${res.body.slice(0, 200)}`;
-        continue;
-      }
-      times.push(res.ms);
-    }
-    return {
-      requests: sent,
-      failures,
-      ...(firstFailure !== undefined ? { firstFailure } : {}),
-      p50Ms: percentile(times, 50),
-      p99Ms: percentile(times, 99),
-      maxMs: times.length > 0 ? Math.max(...times) : Number.NaN,
-    };
-  } finally {
-    agent.destroy();
-  }
+  const job: QueryJob = { baseUrl, token, paths, warmup, budgetMs };
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'query-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let answered = false;
+    child.once('message', (stats: QueryStats) => {
+      answered = true;
+      resolve(stats);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!answered) reject(new Error(`the query client exited with code ${code} before it answered`));
+    });
+    child.send(job);
+  });
 }
 
 export function describeQueryStats(s: QueryStats): string {
