@@ -27,6 +27,11 @@ export interface RecordedEvent {
   type: string;
   data: unknown;
   metadata: EventMetadata;
+  /**
+   * The stored JSON text of `data`, when the read had it at hand anyway (only the embedded store's
+   * scanAll sets it): what was written, canonical JSON (sorted keys, otherwise JSON.stringify's output).
+   */
+  dataJson?: string;
 }
 
 export interface AppendResult {
@@ -48,6 +53,15 @@ export interface ReadAllOptions {
   /** Default 1000. */
   maxCount?: number;
   /** Only streams whose id starts with one of these prefixes (system events are never returned). */
+  streamPrefixes?: string[];
+}
+
+export interface ScanAllOptions {
+  /** Exclusive, as in readAll. Omit to scan from the start. */
+  after?: Position;
+  /** Events per page. Default 1000. */
+  pageSize?: number;
+  /** As in readAll. */
   streamPrefixes?: string[];
 }
 
@@ -77,6 +91,13 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One page of the global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional: every event after `after` to the end of the store, page by page, in the global order:
+   * the pages readAll would return one after another. A store may read the next pages ahead while
+   * the caller works on one (the embedded store does, on a thread of its own). Stopping the
+   * iteration early (break, throw) ends the scan. Without it, page with readAll.
+   */
+  scanAll?(options?: ScanAllOptions): AsyncIterable<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the last event in the store, or null when empty. */
   headPosition(): Promise<Position | null>;

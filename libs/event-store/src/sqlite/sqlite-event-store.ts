@@ -8,6 +8,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  ScanAllOptions,
   SubscribeOptions,
   Subscription,
 } from '../port/event-store.port';
@@ -16,6 +17,7 @@ import type { AppendRequest } from './append-one';
 import { batchRunner } from './batch-runner';
 import { GroupCommit, type BatchOutcome } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
+import { ReadAheadScan } from './read-ahead-scan';
 import { openEventStoreDatabase, type SqliteSynchronous } from './sqlite-database';
 import { MAX_POSITION, SqliteStatements } from './sqlite-statements';
 import { StreamTips } from './stream-tips';
@@ -40,6 +42,8 @@ export type AppendedListener = (head: Position) => void;
 
 const DEFAULT_READ_ALL_PAGE = 1000;
 const SUBSCRIPTION_PAGE = 500;
+/** Pages a scan's thread reads before the caller has taken them. */
+const SCAN_PAGES_AHEAD = 2;
 
 /**
  * The embedded event store: one SQLite file in WAL mode. The global sequence (rowid) is the
@@ -53,6 +57,7 @@ export class SqliteEventStore implements EventStore {
   private readonly runBatch: (batch: AppendRequest[]) => BatchOutcome<AppendResult>[];
   private readonly listeners = new Set<AppendedListener>();
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly scans = new Set<ReadAheadScan>();
   private readonly pollIntervalMs: number;
   private closed = false;
 
@@ -102,6 +107,31 @@ export class SqliteEventStore implements EventStore {
     const maxCount = options?.maxCount ?? DEFAULT_READ_ALL_PAGE;
     if (maxCount <= 0) return [];
     return this.statements.readRange(options?.after?.commit ?? -1n, MAX_POSITION, maxCount, options?.streamPrefixes);
+  }
+
+  /**
+   * The pages readAll would return one after another, read ahead by a thread with its own
+   * read-only connection (see ReadAheadScan), each event with its stored data text (`dataJson`).
+   * An in-memory store, which no other connection can see, is paged on this thread.
+   */
+  scanAll(options?: ScanAllOptions): AsyncIterable<RecordedEvent[]> {
+    this.assertOpen();
+    const pageSize = options?.pageSize ?? DEFAULT_READ_ALL_PAGE;
+    const after = options?.after?.commit ?? -1n;
+    if (this.options.path === ':memory:' || pageSize <= 0) return this.pagesHere(after, pageSize, options?.streamPrefixes);
+    const scan: ReadAheadScan = new ReadAheadScan(
+      {
+        path: this.options.path,
+        busyTimeoutMs: this.options.busyTimeoutMs ?? 5000,
+        after,
+        pageSize,
+        ...(options?.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : {}),
+        ahead: SCAN_PAGES_AHEAD,
+      },
+      () => this.scans.delete(scan),
+    );
+    this.scans.add(scan);
+    return scan;
   }
 
   subscribeToAll(options?: SubscribeOptions): Subscription {
@@ -176,8 +206,20 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     await this.commits.drain();
     await Promise.all([...this.subscriptions].map((s) => s.unsubscribe()));
+    await Promise.all([...this.scans].map((s) => s.stop()));
     this.listeners.clear();
     this.db.close();
+  }
+
+  private async *pagesHere(after: bigint, pageSize: number, prefixes?: readonly string[]): AsyncGenerator<RecordedEvent[]> {
+    if (pageSize <= 0) return;
+    for (;;) {
+      this.assertOpen();
+      const page = this.statements.readRange(after, MAX_POSITION, pageSize, prefixes);
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1]!.position.commit;
+    }
   }
 
   private notifyAppended(): void {

@@ -15,6 +15,7 @@ import { StateCache } from './state-cache';
 import { suggestionFacts, type FactRules, type SuggestionFacts } from './supervision/suggestion-facts';
 import type { SupervisionWriter } from './supervision/supervision-writer';
 import { SuggestionRowWriter, type SuggestionListValues } from './suggestion-row-writer';
+import { timelineDataJson } from './timeline-data-json';
 import type { TimelineWriter } from './timeline-writer';
 import type { UnitNames } from './unit-names';
 
@@ -117,7 +118,7 @@ export class SuggestionProjection {
       event.type,
       occurredAt,
       JSON.stringify(actor),
-      JSON.stringify(event.data ?? null),
+      timelineDataJson(event),
     );
     this.notify(id, revision, stamped, state);
     return describe ? { suggestionId: id, deputyIds: [state.leadDeputyId, ...state.coSignerIds], unitIds: unitsEverAssigned(state) } : null;

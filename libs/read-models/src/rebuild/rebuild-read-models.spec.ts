@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
-import { SqliteEventStore, type ReadAllOptions } from '@duban/event-store';
+import { SqliteEventStore, type EventStore, type ReadAllOptions, type RecordedEvent, type ScanAllOptions } from '@duban/event-store';
 import { Projector } from '../projector/projector';
 import { DEMO_STEPS, LI } from '../testing/demo-scenario';
 import { dumpReadModel } from '../testing/dump-read-model';
@@ -127,31 +128,84 @@ describe('rebuildReadModels', () => {
     expect(result.eventsPerSecond).toBeGreaterThan(0);
   });
 
-  it('leaves the old read model untouched when the rebuild fails', async () => {
+  it('leaves the old read model untouched when the rebuild fails, and ends the store\'s scan', async () => {
     for (const step of randomHistory(30, 5)) await step(writer);
     const path = dir.file('rm.sqlite');
     await rebuildReadModels(store, path, { batchSize: 20 });
     const before = dumpReadModel(path);
     await writer.submit('s-after', LI, '2026-06-01T01:00:00.000Z', '新建议', '内容');
 
-    let pages = 0;
-    const failing = new Proxy(store, {
-      get(target, key, receiver) {
-        if (key === 'readAll') {
-          return async (options?: ReadAllOptions) => {
-            if (++pages === 3) throw new Error('disk read error');
-            return target.readAll(options);
-          };
-        }
-        const value = Reflect.get(target, key, receiver) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
+    // The third page fails to read: through the store's read-ahead scan, and through readAll
+    // paging for a store without one.
+    let pagesScanned = 0;
+    const scans: AsyncIterable<RecordedEvent[]>[] = [];
+    const failingScan = withStore({
+      scanAll: (options?: ScanAllOptions) => {
+        const scan = store.scanAll(options);
+        scans.push(scan);
+        return (async function* () {
+          for await (const page of scan) {
+            if (++pagesScanned === 3) throw new Error('disk read error');
+            yield page;
+          }
+        })();
+      },
+    });
+    let pagesRead = 0;
+    const failingReadAll = withStore({
+      scanAll: undefined,
+      readAll: async (options?: ReadAllOptions) => {
+        if (++pagesRead === 3) throw new Error('disk read error');
+        return store.readAll(options);
       },
     });
 
-    await expect(rebuildReadModels(failing, path, { batchSize: 20 })).rejects.toThrow('disk read error');
-    expect(dumpReadModel(path)).toEqual(before);
-    expect(readdirSync(dir.path).filter((f) => f.includes('rebuilding'))).toEqual([]);
+    for (const failing of [failingScan, failingReadAll]) {
+      await expect(rebuildReadModels(failing, path, { batchSize: 20 })).rejects.toThrow('disk read error');
+      expect(dumpReadModel(path)).toEqual(before);
+      expect(readdirSync(dir.path).filter((f) => f.includes('rebuilding'))).toEqual([]);
+    }
+    expect(pagesScanned).toBe(3);
+    expect(pagesRead).toBe(3);
+    expect(scans).toHaveLength(1);
+    expect((scans[0] as unknown as { threadRunning: boolean }).threadRunning).toBe(false);
   });
+
+  it('builds the same tables from a store without a scan of its own (paging readAll)', async () => {
+    for (const step of interleave(DEMO_STEPS, randomHistory(20, 11))) await step(writer);
+    const scanned = dir.file('scanned.sqlite');
+    const paged = dir.file('paged.sqlite');
+    let readAllCalls = 0;
+    await rebuildReadModels(store, scanned, { batchSize: 30 });
+    await rebuildReadModels(
+      withStore({
+        scanAll: undefined,
+        readAll: (options?: ReadAllOptions) => {
+          readAllCalls++;
+          return store.readAll(options);
+        },
+      }),
+      paged,
+      { batchSize: 30 },
+    );
+    expect(readAllCalls).toBeGreaterThan(2);
+    const expected = dumpReadModel(scanned);
+    expect(expected.timeline!.length).toBeGreaterThan(100);
+    expect(dumpReadModel(paged)).toEqual(expected);
+    // The scan hands the timeline the stored data text: the same bytes as stringifying the data.
+    expect(rawTimeline(scanned)).toEqual(rawTimeline(paged));
+  });
+
+  /** The test's store with some of its methods replaced (undefined: the store has no such method). */
+  function withStore(overrides: Partial<Record<keyof EventStore, unknown>>): EventStore {
+    return new Proxy(store, {
+      get(target, key, receiver) {
+        if (Object.prototype.hasOwnProperty.call(overrides, key)) return overrides[key as keyof EventStore];
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as EventStore;
+  }
 
   it('hands over a model the projector continues from, without replaying', async () => {
     for (const step of DEMO_STEPS) await step(writer);
@@ -170,6 +224,16 @@ describe('rebuildReadModels', () => {
     expect(dumpReadModel(path)).toEqual(dumpReadModel(fresh));
   });
 });
+
+/** The timeline's texts exactly as stored (dumpReadModel parses JSON columns). */
+function rawTimeline(path: string): unknown[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT suggestion_id, revision, actor_json, data_json FROM timeline ORDER BY suggestion_id, revision').raw(true).all();
+  } finally {
+    db.close();
+  }
+}
 
 /** Two histories' steps alternated, as two offices writing at once. */
 function interleave<T>(a: T[], b: T[]): T[] {

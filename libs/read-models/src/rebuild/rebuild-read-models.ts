@@ -5,6 +5,7 @@ import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection, type ProjectionRules }
 import { EVENT_LOG_INDEXES_DDL } from '../schema/read-model-schema';
 import { BULK_LOAD_PRAGMAS, finishBulkLoad, openReadModelDatabase, reopenBulkLoad, type ReadModelDatabase } from '../schema/open-read-model';
 import { DeferredDatabase } from './deferred-database';
+import { eventPages } from './event-pages';
 import { WriterThread } from './writer-thread';
 
 export interface RebuildProgress {
@@ -19,7 +20,11 @@ export interface RebuildProgress {
 export interface RebuildOptions extends ProjectionRules {
   /** Called after every batch and once at the end. */
   onProgress?: (progress: RebuildProgress) => void;
-  /** Events read and applied per batch. Default 5000. */
+  /**
+   * Events read and applied per batch. Default 1000: a batch's events are alive while it is
+   * applied, and smaller batches leave the young-generation GC fewer of them to copy (measured at
+   * 10k suggestions: a fifth less GC work than 5000, the same fold time).
+   */
   batchSize?: number;
   /**
    * Suggestion states kept folded in memory. Default: all of them (~2 GB RSS at 100k suggestions),
@@ -36,8 +41,8 @@ export interface RebuildOptions extends ProjectionRules {
   writerThread?: boolean;
 }
 
-/** Transactions (batches) the fold may be ahead of the writer thread: bounds the memory they hold. */
-const WRITER_LAG_BATCHES = 4;
+/** Events the fold may be ahead of the writer thread, in whole batches (at least 4): bounds the memory they hold. */
+const WRITER_LAG_EVENTS = 20_000;
 
 export interface RebuildResult {
   events: number;
@@ -57,7 +62,8 @@ export async function rebuildReadModels(
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const started = process.hrtime.bigint();
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 1000;
+  const writerLag = Math.max(4, Math.ceil(WRITER_LAG_EVENTS / batchSize));
   const buildPath = `${readModelPath}.rebuilding`;
   removeDatabaseFiles(buildPath);
   const head = await store.headPosition();
@@ -86,20 +92,16 @@ export async function rebuildReadModels(
       ...(options.rulebook ? { rulebook: options.rulebook } : {}),
       ...(options.calendar ? { calendar: options.calendar } : {}),
     });
-    for (;;) {
-      const page = await store.readAll({
-        after: projection.checkpoint ?? undefined,
-        maxCount: batchSize,
-        streamPrefixes: [...READ_MODEL_STREAM_PREFIXES],
-      });
+    // The embedded store reads the next pages on a thread of its own while this one applies a page.
+    const pages = eventPages(store, { pageSize: batchSize, streamPrefixes: [...READ_MODEL_STREAM_PREFIXES] });
+    for await (const page of pages) {
       projection.applyBatch(page);
       options.onProgress?.({
         eventsDone: projection.eventsApplied,
         eventsTotal: Math.max(eventsTotal, projection.eventsApplied),
         position: projection.checkpoint,
       });
-      if (writer) await writer.settle(WRITER_LAG_BATCHES);
-      if (page.length < batchSize) break;
+      if (writer) await writer.settle(writerLag);
     }
     // Every event is applied: the timeline and the notifications are complete, and their indexes
     // are built on the writer thread while this one works out the suggestions' rows.
