@@ -46,7 +46,7 @@ export const s4Rebuild: Scenario = {
       `data: ${s.suggestions} suggestions, ${s.events} events (${s.accountEvents} account events), seed ${s.seed}, ` +
         `generated ${dataset.reused ? 'by an earlier run' : 'now'}`,
     );
-    ctx.log("durability: reads the store through SqliteEventStore.readAll; rebuildReadModels writes a new read-model file in the library's bulk mode (on a second thread when the machine has more than one core) and swaps it in only when complete");
+    ctx.log("durability: reads the store through SqliteEventStore.scanAll (pages read ahead on a thread of its own); rebuildReadModels writes a new read-model file in the library's bulk mode (on a second thread when the machine has more than one core) and swaps it in only when complete");
     // Warm the page cache for both sides: the first reader of a cold file would pay for the other.
     plainReadAll(dataset.eventsPath);
     const readModelPath = ctx.scratch.path('dataset-read-model.sqlite');
