@@ -73,7 +73,8 @@ async function main(): Promise<void> {
   out(describeMachine(machine));
   out(renderTable(rows));
   if (args.markdown !== undefined) {
-    const command = `npm run bench -- ${process.argv.slice(2).filter((a, i, all) => a !== '--markdown' && all[i - 1] !== '--markdown').join(' ')}`.trim();
+    const shown = process.argv.slice(2).filter((a, i, all) => a !== '--markdown' && all[i - 1] !== '--markdown');
+    const command = shown.length > 0 ? `npm run bench -- ${shown.join(' ')}` : 'npm run bench';
     const seconds = (Date.now() - started.getTime()) / 1000;
     // The chart sits beside the report, which shows it: margins over the floors read faster than the table.
     const report = path.resolve(args.markdown);
