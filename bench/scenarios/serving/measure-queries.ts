@@ -1,24 +1,8 @@
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
+import type { QueryJob, QueryStats } from './query-loop';
 
-export interface QueryStats {
-  requests: number;
-  failures: number;
-  /** First failure's status and body, to say why. */
-  firstFailure?: string;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-}
-
-/** What the client process is asked to do. */
-export interface QueryJob {
-  baseUrl: string;
-  token: string;
-  paths: readonly string[];
-  warmup: number;
-  budgetMs: number;
-}
+export type { QueryStats } from './query-loop';
 
 /**
  * Sends the paths one after another on one kept-alive connection (the latency of a query, not of
@@ -26,14 +10,7 @@ export interface QueryJob {
  * rebuild's states and other scenarios' garbage, and its collector's pauses would be counted as
  * the server's latency. A warm-up pass over the first paths is not counted.
  */
-export function measureQueries(
-  baseUrl: string,
-  token: string,
-  paths: readonly string[],
-  warmup: number,
-  /** Stops early after this long: a slow endpoint must not hold the run for an hour. */
-  budgetMs: number,
-): Promise<QueryStats> {
+export function measureQueries(baseUrl: string, token: string, paths: readonly string[], warmup: number, budgetMs: number): Promise<QueryStats> {
   const job: QueryJob = { baseUrl, token, paths, warmup, budgetMs };
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'query-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -1,20 +1,32 @@
 import * as http from 'node:http';
 import { nowMs, percentile } from '../../harness/measure';
 import { timedGet } from '../../harness/timed-get';
-import type { QueryStats } from './measure-queries';
+export interface QueryStats {
+  requests: number;
+  failures: number;
+  /** First failure's status and body, to say why. */
+  firstFailure?: string;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** The paths to send and the limits of one measurement. */
+export interface QueryJob {
+  baseUrl: string;
+  token: string;
+  paths: readonly string[];
+  /** The first paths sent this many times without being counted. */
+  warmup: number;
+  /** Stops early after this long: a slow endpoint must not hold the run for an hour. */
+  budgetMs: number;
+}
 
 /**
  * Sends the paths one after another on one kept-alive connection: the latency of a query, not
  * of a queue of them. A warm-up pass over the first paths is not counted.
  */
-export async function runQueries(
-  baseUrl: string,
-  token: string,
-  paths: readonly string[],
-  warmup: number,
-  /** Stops early after this long: a slow endpoint must not hold the run for an hour. */
-  budgetMs: number,
-): Promise<QueryStats> {
+export async function runQueries({ baseUrl, token, paths, warmup, budgetMs }: QueryJob): Promise<QueryStats> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const stopAt = nowMs() + budgetMs;

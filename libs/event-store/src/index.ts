@@ -1,6 +1,7 @@
 export * from './port/event-store.port';
 export * from './port/errors';
 export * from './port/position';
+export { readAllPages } from './port/read-all-pages';
 export * from './config';
 export { SqliteEventStore, type SqliteEventStoreOptions, type AppendedListener } from './sqlite/sqlite-event-store';
 export type { SqliteSynchronous } from './sqlite/sqlite-database';

@@ -33,6 +33,14 @@ export async function signIn(page: Page, username: string, password: string): Pr
   }
 }
 
+/** A screenshot of the whole page under FAILURE_DIR; its path, for the error message. */
+async function failureScreenshot(page: Page, name: string): Promise<string> {
+  const shot = path.join(FAILURE_DIR, `${name}-${Date.now()}.png`);
+  fs.mkdirSync(FAILURE_DIR, { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+  return shot;
+}
+
 /** What the page showed when a step failed (its text, the buttons, a screenshot): a CI log has only this. */
 async function explainFailure(page: Page, step: string, error: unknown): Promise<Error> {
   const text = await page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(no body)');
@@ -40,9 +48,7 @@ async function explainFailure(page: Page, step: string, error: unknown): Promise
   const buttons = await page
     .evaluate<string[]>("[...document.querySelectorAll('button')].map((b) => b.outerHTML.slice(0, 200))")
     .catch(() => []);
-  const shot = path.join(FAILURE_DIR, `${step.replace(/\W+/g, '-')}-${Date.now()}.png`);
-  fs.mkdirSync(FAILURE_DIR, { recursive: true });
-  await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+  const shot = await failureScreenshot(page, step.replace(/\W+/g, '-'));
   return new Error(
     `${step} failed at ${page.url()}; the page shows: ${JSON.stringify(text.slice(0, 600))}; ` +
       `buttons: ${JSON.stringify(buttons)}; screenshot: ${shot}\n${String(error)}`,
@@ -120,9 +126,7 @@ export async function waitForStatus(page: Page, status: string): Promise<void> {
     const current = await page.locator('[data-testid=suggestion-detail]').getAttribute('data-status').catch(() => null);
     // The newest timeline entries tell whether someone (or the scheduler) changed it meanwhile.
     const timeline = await page.locator('[data-testid=timeline] .ant-timeline-item').allTextContents().catch(() => []);
-    const shot = path.join(FAILURE_DIR, `status-${status}-${Date.now()}.png`);
-    fs.mkdirSync(FAILURE_DIR, { recursive: true });
-    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    const shot = await failureScreenshot(page, `status-${status}`);
     throw new Error(
       `status "${status}" not reached (now "${current}"); the page shows: ${JSON.stringify(shown)}; ` +
         `latest timeline entries: ${JSON.stringify(timeline.slice(-3))}; screenshot: ${shot}\n${String(error)}`,

@@ -45,6 +45,10 @@ export class GroupCommit<Q, R> {
   private followOns = 0;
   /** Whether this turn has had its allowance: it is granted once per turn, never topped up. */
   private followOnsGranted = false;
+  private readonly runScheduled = (): void => {
+    this.scheduled = false;
+    this.runQueued();
+  };
   private readonly endTurn = (): void => {
     this.followOns = 0;
     this.followOnsGranted = false;
@@ -81,18 +85,12 @@ export class GroupCommit<Q, R> {
       // so waiting for the next turn would only add its latency: commit once the microtasks
       // queued so far have run (callers resolving their awaits still join the batch).
       this.followOns -= 1;
-      queueMicrotask(() => {
-        this.scheduled = false;
-        this.runQueued();
-      });
+      queueMicrotask(this.runScheduled);
       return;
     }
     // setImmediate, not a microtask: callers that are still resolving their own awaits in this
     // turn, and requests arriving in the I/O callbacks of this turn, get into the same batch.
-    setImmediate(() => {
-      this.scheduled = false;
-      this.runQueued();
-    });
+    setImmediate(this.runScheduled);
   }
 
   /**

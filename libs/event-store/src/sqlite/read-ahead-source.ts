@@ -19,8 +19,8 @@
  * - `{ type: 'end' }` once a page came back short (nothing more is sent);
  * - `{ type: 'error', message, stack }` once, then nothing more.
  * It sends at most `ahead` pages before the parent has asked for more with `{ type: 'more' }`
- * (one per page taken), so memory stays bounded whatever the reader's pace. `{ type: 'stop' }`
- * closes the connection and lets the thread end.
+ * (one per page taken), so memory stays bounded whatever the reader's pace. The parent ends the
+ * thread by terminating it (the connection is read-only: nothing is lost mid-read).
  */
 export const READ_AHEAD_SOURCE = `
 'use strict';
@@ -96,10 +96,6 @@ parentPort.on('message', (message) => {
   if (message.type === 'more') {
     credits++;
     pump();
-  } else if (message.type === 'stop') {
-    finished = true;
-    if (db && db.open) db.close();
-    parentPort.close();
   }
 });
 

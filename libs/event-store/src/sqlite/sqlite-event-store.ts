@@ -16,6 +16,7 @@ import { toChainable } from '../audit/audit-hash';
 import type { AppendRequest } from './append-one';
 import { batchRunner } from './batch-runner';
 import { GroupCommit, type BatchOutcome } from './group-commit';
+import { readAllPages } from '../port/read-all-pages';
 import { PollingSubscription } from './polling-subscription';
 import { ReadAheadScan } from './read-ahead-scan';
 import { openEventStoreDatabase, type SqliteSynchronous } from './sqlite-database';
@@ -118,7 +119,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const pageSize = options?.pageSize ?? DEFAULT_READ_ALL_PAGE;
     const after = options?.after?.commit ?? -1n;
-    if (this.options.path === ':memory:' || pageSize <= 0) return this.pagesHere(after, pageSize, options?.streamPrefixes);
+    if (this.options.path === ':memory:' || pageSize <= 0) return readAllPages(this, { ...options, pageSize });
     const scan: ReadAheadScan = new ReadAheadScan(
       {
         path: this.options.path,
@@ -209,17 +210,6 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.scans].map((s) => s.stop()));
     this.listeners.clear();
     this.db.close();
-  }
-
-  private async *pagesHere(after: bigint, pageSize: number, prefixes?: readonly string[]): AsyncGenerator<RecordedEvent[]> {
-    if (pageSize <= 0) return;
-    for (;;) {
-      this.assertOpen();
-      const page = this.statements.readRange(after, MAX_POSITION, pageSize, prefixes);
-      if (page.length > 0) yield page;
-      if (page.length < pageSize) return;
-      after = page[page.length - 1]!.position.commit;
-    }
   }
 
   private notifyAppended(): void {

@@ -1,4 +1,4 @@
-import type { EventStore, Position, RecordedEvent } from '@duban/event-store';
+import { readAllPages, type EventStore, type Position, type RecordedEvent } from '@duban/event-store';
 
 export interface EventPagesOptions {
   /** Exclusive; omit to start at the first event. */
@@ -13,16 +13,5 @@ export interface EventPagesOptions {
  * thread of its own while this one applies the current page), else by paging readAll.
  */
 export function eventPages(store: EventStore, options: EventPagesOptions): AsyncIterable<RecordedEvent[]> {
-  if (store.scanAll) return store.scanAll(options);
-  return readAllPages(store, options);
-}
-
-async function* readAllPages(store: EventStore, options: EventPagesOptions): AsyncGenerator<RecordedEvent[]> {
-  let after = options.after;
-  for (;;) {
-    const page = await store.readAll({ ...(after ? { after } : {}), maxCount: options.pageSize, streamPrefixes: options.streamPrefixes });
-    if (page.length > 0) yield page;
-    if (page.length < options.pageSize) return;
-    after = page[page.length - 1]!.position;
-  }
+  return store.scanAll ? store.scanAll(options) : readAllPages(store, options);
 }
