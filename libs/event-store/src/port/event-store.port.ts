@@ -27,11 +27,6 @@ export interface RecordedEvent {
   type: string;
   data: unknown;
   metadata: EventMetadata;
-  /**
-   * The stored JSON text of `data`, when the read had it at hand anyway (only the embedded store's
-   * scanAll sets it): what was written, canonical JSON (sorted keys, otherwise JSON.stringify's output).
-   */
-  dataJson?: string;
 }
 
 export interface AppendResult {

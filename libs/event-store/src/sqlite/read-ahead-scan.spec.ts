@@ -26,9 +26,6 @@ async function readAllPages(store: SqliteEventStore, maxCount: number, options: 
   }
 }
 
-/** The events without the stored text, as readAll returns them. */
-const withoutText = (pages: RecordedEvent[][]): RecordedEvent[][] => pages.map((page) => page.map(({ dataJson: _text, ...rest }) => rest));
-
 describe('SqliteEventStore.scanAll (read-ahead thread)', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let file: string;
@@ -45,20 +42,15 @@ describe('SqliteEventStore.scanAll (read-ahead thread)', () => {
     temp.remove();
   });
 
-  it('gives the pages readAll gives, in the global order, each event with its stored data text', async () => {
+  it('gives the pages readAll gives, in the global order', async () => {
     const written = await writeSampleHistory(store, 12);
     const pages = await collect(store.scanAll({ pageSize: 7 }));
 
     expect(pages.map((p) => p.length)).toEqual([...Array(Math.floor(written / 7)).fill(7), written % 7].filter((n) => n > 0));
-    expect(withoutText(pages)).toEqual(await readAllPages(store, 7));
+    expect(pages).toEqual(await readAllPages(store, 7));
     const positions = pages.flat().map((e) => e.position.commit);
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
 
-    const raw = new Database(file, { readonly: true });
-    const stored = raw.prepare('SELECT data FROM events ORDER BY position').pluck().all() as string[];
-    raw.close();
-    expect(pages.flat().map((e) => e.dataJson)).toEqual(stored);
-    expect(pages.flat().every((e) => JSON.stringify(e.data) === e.dataJson)).toBe(true);
   });
 
   it('starts strictly after `after` and keeps only the streams with the given prefixes', async () => {
@@ -71,7 +63,7 @@ describe('SqliteEventStore.scanAll (read-ahead thread)', () => {
 
     const prefixes = ['unit-', 'user-'];
     const accounts = await collect(store.scanAll({ pageSize: 2, streamPrefixes: prefixes }));
-    expect(withoutText(accounts)).toEqual(await readAllPages(store, 2, { streamPrefixes: prefixes }));
+    expect(accounts).toEqual(await readAllPages(store, 2, { streamPrefixes: prefixes }));
     expect(accounts.flat().map((e) => e.streamId)).toEqual(['unit-u0', 'unit-u1', 'unit-u2', 'user-deputy']);
     const suggestions = (await collect(store.scanAll({ after, streamPrefixes: ['suggestion-'] }))).flat();
     expect(suggestions.map((e) => e.position)).toEqual(all.slice(10).filter((e) => e.streamId.startsWith('suggestion-')).map((e) => e.position));
@@ -132,7 +124,7 @@ describe('SqliteEventStore.scanAll (read-ahead thread)', () => {
       const written = await writeSampleHistory(memory, 3);
       const pages = await collect(memory.scanAll({ pageSize: 4 }));
       expect(pages.flat()).toHaveLength(written);
-      expect(withoutText(pages)).toEqual(await readAllPages(memory, 4));
+      expect(pages).toEqual(await readAllPages(memory, 4));
     } finally {
       await memory.close();
     }

@@ -29,7 +29,7 @@ type FromReader = { type: 'page' } | { type: 'end' } | { type: 'error'; message:
  * A sequential scan of the events after a position, in pages, read by a thread of its own with
  * its own read-only connection: the next pages are read (SQLite stepping and the UTF-8 of the
  * Chinese texts decoded into strings) while the caller works on the current one. The caller's
- * thread only parses the JSON. Each event carries its stored data text as `dataJson`.
+ * thread only parses the JSON.
  *
  * The thread ends when the scan reaches the end, fails, or the caller stops iterating (break,
  * throw) or calls stop().
@@ -160,15 +160,13 @@ function decode(page: Page): RecordedEvent[] {
   const events = new Array<RecordedEvent>(positions.length);
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i]!;
-    const dataJson = data[i]!;
     events[i] = {
       streamId: streamIds[i]!,
       revision: revisions[i]!,
       position: { commit: position, prepare: position },
       type: types[i]!,
-      data: JSON.parse(dataJson) as unknown,
+      data: JSON.parse(data[i]!) as unknown,
       metadata: JSON.parse(metadata[i]!) as EventMetadata,
-      dataJson,
     };
   }
   return events;

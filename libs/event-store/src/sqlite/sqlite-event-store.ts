@@ -112,7 +112,7 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * The pages readAll would return one after another, read ahead by a thread with its own
-   * read-only connection (see ReadAheadScan), each event with its stored data text (`dataJson`).
+   * read-only connection (see ReadAheadScan).
    * An in-memory store, which no other connection can see, is paged on this thread.
    */
   scanAll(options?: ScanAllOptions): AsyncIterable<RecordedEvent[]> {

@@ -21,7 +21,6 @@ import { SuggestionProjection } from './suggestion-projection';
 import { SuggestionRowWriter } from './suggestion-row-writer';
 import { memoCalendar } from './supervision/memo-calendar';
 import { SupervisionWriter } from './supervision/supervision-writer';
-import { TimelineWriter } from './timeline-writer';
 import { UnitNames } from './unit-names';
 
 /** The streams the read models are made of. */
@@ -64,7 +63,6 @@ export interface ReadModelProjectionOptions extends ProjectionRules {
  */
 export class ReadModelProjection {
   private readonly checkpoints: CheckpointStore;
-  private readonly timeline: TimelineWriter;
   private readonly notifications: NotificationWriter;
   private readonly unitNames: UnitNames;
   private readonly suggestions: SuggestionProjection;
@@ -78,13 +76,11 @@ export class ReadModelProjection {
     private readonly options: ReadModelProjectionOptions,
   ) {
     this.checkpoints = new CheckpointStore(db);
-    this.timeline = new TimelineWriter(db);
     this.notifications = new NotificationWriter(db);
     this.unitNames = new UnitNames(db);
     this.suggestions = new SuggestionProjection(
       {
         rows: new SuggestionRowWriter(db),
-        timeline: this.timeline,
         supervision: new SupervisionWriter(db),
         notifications: this.notifications,
         unitNames: this.unitNames,
@@ -129,12 +125,10 @@ export class ReadModelProjection {
         }
         current = undefined;
         if (!this.options.writeBack) this.suggestions.flush();
-        this.timeline.flushPending();
         this.notifications.flushPending();
         this.checkpoints.save(last.position, total);
       })();
     } catch (error) {
-      this.timeline.discardPending();
       this.notifications.discardPending();
       this.unitNames.clear();
       this.suggestions.forget();
@@ -150,7 +144,6 @@ export class ReadModelProjection {
   flush(): void {
     this.db.transaction(() => {
       this.suggestions.flush();
-      this.timeline.flushPending();
       this.notifications.flushPending();
       if (this.position) this.checkpoints.save(this.position, this.applied);
     })();

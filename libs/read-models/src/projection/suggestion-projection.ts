@@ -15,8 +15,6 @@ import { StateCache } from './state-cache';
 import { suggestionFacts, type FactRules, type SuggestionFacts } from './supervision/suggestion-facts';
 import type { SupervisionWriter } from './supervision/supervision-writer';
 import { SuggestionRowWriter, type SuggestionListValues } from './suggestion-row-writer';
-import { timelineDataJson } from './timeline-data-json';
-import type { TimelineWriter } from './timeline-writer';
 import type { UnitNames } from './unit-names';
 
 /** Who may see a suggestion, as the live stream needs it: its signers and every unit ever assigned. */
@@ -29,7 +27,6 @@ export interface SuggestionVisibility {
 /** The writers and rules the suggestion projection works with. */
 export interface SuggestionProjectionParts {
   rows: SuggestionRowWriter;
-  timeline: TimelineWriter;
   supervision: SupervisionWriter;
   notifications: NotificationWriter;
   unitNames: UnitNames;
@@ -54,22 +51,22 @@ interface CachedSuggestion {
 
 /**
  * Folds suggestion events with the domain's evolve and keeps the suggestion's list row, its
- * parties and its timeline. States stay in a bounded cache so consecutive events of one
- * suggestion neither re-read nor re-write its row: the row is written once per batch.
+ * parties, its supervision facts and its notifications. States stay in a bounded cache so
+ * consecutive events of one suggestion neither re-read nor re-write its row: the row is written
+ * once per batch. Its timeline is not copied here: that is the stream itself, read from the store
+ * (queries/stream-timeline.ts).
  */
 export class SuggestionProjection {
   private readonly cache: StateCache<CachedSuggestion>;
   private readonly dirty = new Set<CachedSuggestion>();
 
   private readonly rows: SuggestionRowWriter;
-  private readonly timeline: TimelineWriter;
 
   constructor(
     private readonly parts: SuggestionProjectionParts,
     cacheSize: number,
   ) {
     this.rows = parts.rows;
-    this.timeline = parts.timeline;
     this.cache = new StateCache<CachedSuggestion>(cacheSize, (_id, entry) => {
       if (!entry.dirty) return;
       this.write(entry);
@@ -112,14 +109,6 @@ export class SuggestionProjection {
       this.markDirty(created);
       this.cache.set(id, created);
     }
-    this.timeline.append(
-      id,
-      revision,
-      event.type,
-      occurredAt,
-      JSON.stringify(actor),
-      timelineDataJson(event),
-    );
     this.notify(id, revision, stamped, state);
     return describe ? { suggestionId: id, deputyIds: [state.leadDeputyId, ...state.coSignerIds], unitIds: unitsEverAssigned(state) } : null;
   }
@@ -144,7 +133,7 @@ export class SuggestionProjection {
 
   private notify(id: string, revision: number, event: Stamped<SuggestionEvent>, state: ExistingSuggestion): void {
     const drafts = notificationsFor(event, { state, actor: event.by, unitName: (unitId) => this.parts.unitNames.get(unitId) });
-    for (const draft of drafts) this.parts.notifications.append(draft.audience, id, revision, draft.kind, draft.message);
+    for (const draft of drafts) this.parts.notifications.append(draft.audience, id, revision, event.at, draft.kind, draft.message);
   }
 
   private markDirty(entry: CachedSuggestion): void {

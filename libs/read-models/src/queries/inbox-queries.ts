@@ -65,12 +65,11 @@ export class InboxQueries {
     const newest = audiences
       .map(() => `SELECT seq FROM (SELECT seq FROM notifications WHERE audience = ? ORDER BY seq DESC LIMIT ?)`)
       .join(' UNION ALL ');
-    // The id and the time are not stored: see notificationId() and the notification's timeline row.
+    // The id is not stored: see notificationId().
     const sql = `
-      SELECT ${ID} AS id, n.suggestion_id, n.kind, n.message, t.occurred_at AS created_at,
+      SELECT ${ID} AS id, n.suggestion_id, n.kind, n.message, n.occurred_at AS created_at,
              EXISTS (SELECT 1 FROM notification_reads r WHERE r.user_id = ? AND r.notification_id = ${ID}) AS read
         FROM (${newest}) x JOIN notifications n ON n.seq = x.seq
-        JOIN timeline t ON t.suggestion_id = n.suggestion_id AND t.revision = n.revision
        ORDER BY n.seq DESC LIMIT ? OFFSET ?`;
     const params = [viewer.userId, ...audiences.flatMap((a) => [a, offset + size]), size, offset];
     const rows = this.statements.get(sql).all(...params) as NotificationRow[];

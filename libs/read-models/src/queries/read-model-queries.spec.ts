@@ -167,17 +167,7 @@ describe('ReadModelQueries', () => {
     expect(queries.canView({ userId: 'u', role: 'unit' }, 's-school')).toBe(false);
   });
 
-  it('writes the timeline as JSON text equal to the parsed timeline, in the same key order', () => {
-    for (const id of ['s-key', 's-school', 's-bus', 's-return', 's-new', 's-reject']) {
-      const entries = queries.getTimeline(id);
-      expect(entries.length).toBeGreaterThan(0);
-      expect(queries.getTimelineJson(id)).toBe(JSON.stringify(entries));
-    }
-    expect(queries.getTimelineJson('s-missing')).toBe('[]');
-  });
-
-  it('returns no timeline and no detail for an unknown suggestion', () => {
-    expect(queries.getTimeline('s-missing')).toEqual([]);
+  it('returns no detail for an unknown suggestion', () => {
     expect(queries.getSuggestion('s-missing')).toBeNull();
   });
 

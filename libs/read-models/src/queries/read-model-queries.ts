@@ -5,7 +5,6 @@ import type {
   SuggestionDetail,
   SuggestionList,
   SuggestionListFilter,
-  TimelineEntry,
   UnitRow,
   UserRow,
   Viewer,
@@ -41,14 +40,6 @@ interface DetailRow {
   state_json: string;
 }
 
-interface TimelineRow {
-  revision: number;
-  type: string;
-  occurred_at: string;
-  actor_json: string;
-  data_json: string;
-}
-
 interface UserDbRow {
   id: string;
   display_name: string;
@@ -69,7 +60,6 @@ export class ReadModelQueries {
   private readonly detailStmt: Statement<[string], DetailRow>;
   private readonly existsStmt: Statement<[string], { one: number }>;
   private readonly partyStmt: Statement<[string, string, string], { one: number }>;
-  private readonly timelineStmt: Statement<[string], TimelineRow>;
   private readonly usersStmt: Statement<[], UserDbRow>;
   private readonly usersByRoleStmt: Statement<[string], UserDbRow>;
   private readonly userStmt: Statement<[string], UserDbRow>;
@@ -100,9 +90,6 @@ export class ReadModelQueries {
     this.statusCountStmt = db.prepare(`SELECT coalesce(sum(n), 0) AS total FROM status_counts WHERE status = ?`);
     this.existsStmt = db.prepare(`SELECT 1 AS one FROM suggestions WHERE id = ?`);
     this.partyStmt = db.prepare(`SELECT 1 AS one FROM parties WHERE kind = ? AND party_id = ? AND suggestion_id = ?`);
-    this.timelineStmt = db.prepare(
-      `SELECT revision, type, occurred_at, actor_json, data_json FROM timeline WHERE suggestion_id = ? ORDER BY revision`,
-    );
     this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users ORDER BY id`);
     this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE role = ? ORDER BY id`);
     this.userStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE id = ?`);
@@ -149,31 +136,6 @@ export class ReadModelQueries {
     if (scope === 'nothing') return false;
     if (scope === null) return this.existsStmt.get(id) !== undefined;
     return this.partyStmt.get(scope.kind, scope.partyId, id) !== undefined;
-  }
-
-  /** In stream order; empty for an unknown suggestion. */
-  getTimeline(id: string): TimelineEntry[] {
-    return this.timelineStmt.all(id).map((row) => ({
-      revision: row.revision,
-      type: row.type,
-      occurredAt: row.occurred_at,
-      actor: JSON.parse(row.actor_json) as TimelineEntry['actor'],
-      data: JSON.parse(row.data_json) as unknown,
-    }));
-  }
-
-  /**
-   * The same timeline as JSON text, written around each row's stored actor and data JSON instead of
-   * parsing and serialising them again: a timeline page is mostly answer texts and opinions.
-   */
-  getTimelineJson(id: string): string {
-    const rows = this.timelineStmt.all(id);
-    let json = '[';
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      json += `${i === 0 ? '' : ','}{"revision":${row.revision},"type":${JSON.stringify(row.type)},"occurredAt":${JSON.stringify(row.occurred_at)},"actor":${row.actor_json},"data":${row.data_json}}`;
-    }
-    return `${json}]`;
   }
 
   listUsers(role?: Role): UserRow[] {

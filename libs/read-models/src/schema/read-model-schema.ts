@@ -12,8 +12,10 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  *    wake-ups, published suggestions, notifications and read marks (inbox streams).
  * 5: the domain's state keeps a compact deadlineLog instead of obligationLog; notifications keep
  *    (suggestion, revision) instead of their id and time; covering indexes for the statistics.
+ * 6: no timeline table (a suggestion's timeline is its stream, read from the store);
+ *    notifications keep their time.
  */
-export const READ_MODEL_SCHEMA_VERSION = 5;
+export const READ_MODEL_SCHEMA_VERSION = 6;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [
@@ -22,7 +24,6 @@ export const READ_MODEL_TABLES = [
   'suggestion_states',
   'parties',
   'status_counts',
-  'timeline',
   'users',
   'units',
   'unit_handlings',
@@ -99,16 +100,6 @@ CREATE TABLE status_counts (
   n INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- Every suggestion event in stream order; the rowid follows the global order of application.
-CREATE TABLE timeline (
-  suggestion_id TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  occurred_at TEXT NOT NULL,
-  actor_json TEXT NOT NULL,
-  data_json TEXT NOT NULL
-);
-
 -- Never the password hash: login reads the user stream itself.
 CREATE TABLE users (
   id TEXT PRIMARY KEY,
@@ -146,12 +137,11 @@ CREATE INDEX users_by_role ON users (role, id);
 ${SUPERVISION_INDEXES_DDL}`;
 
 /**
- * Indexes of the tables that only ever get rows appended as events are applied (timeline,
- * notifications): complete once the last event is applied, so a rebuild builds them while the
- * suggestion states are still being written.
+ * Indexes of the tables that only ever get rows appended as events are applied (notifications):
+ * complete once the last event is applied, so a rebuild builds them while the suggestion states
+ * are still being written.
  */
 export const EVENT_LOG_INDEXES_DDL = `
-CREATE UNIQUE INDEX timeline_by_suggestion ON timeline (suggestion_id, revision);
 CREATE INDEX notifications_by_audience ON notifications (audience, seq);
 `;
 

@@ -83,13 +83,14 @@ CREATE TABLE published_suggestions (
 ) WITHOUT ROWID;
 
 -- seq follows the order the events were applied: newest first is seq descending. The id
--- (<suggestion_id>@<revision>@<audience>) and the time (the timeline row of that revision) are
--- not stored twice: a rebuild writes hundreds of thousands of these.
+-- (<suggestion_id>@<revision>@<audience>) is not stored: a rebuild writes hundreds of thousands
+-- of these. occurred_at is the causing event's time.
 CREATE TABLE notifications (
   seq INTEGER PRIMARY KEY,
   audience TEXT NOT NULL,
   suggestion_id TEXT NOT NULL,
   revision INTEGER NOT NULL,
+  occurred_at TEXT NOT NULL,
   kind TEXT NOT NULL,
   message TEXT NOT NULL
 );

@@ -26,7 +26,6 @@ const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
   suggestion_states: 'id',
   status_counts: 'status',
   parties: 'kind, party_id, suggestion_id',
-  timeline: 'suggestion_id, revision',
   users: 'id',
   units: 'id',
   unit_handlings: 'suggestion_id, seq, unit_id',

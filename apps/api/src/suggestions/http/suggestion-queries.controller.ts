@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Inject, NotFoundException, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { deadlineOutcomes, type DeadlineOutcome } from '@duban/domain';
+import type { DeadlineOutcome } from '@duban/domain';
 import { EVENT_STORE, type EventStore } from '@duban/event-store';
 import type { ReadModelQueries, SuggestionDetail, SuggestionList, TimelineEntry } from '@duban/read-models';
 import { AuthUser, toActor } from '../../auth/auth-user';
@@ -14,11 +14,13 @@ import { ListSuggestionsQueryDto } from '../dto/list-suggestions.query.dto';
 import { suggestionAsOf } from '../../supervision/looking-back/suggestion-as-of';
 import { SuggestionDetailQueryDto } from '../../supervision/looking-back/suggestion-detail.query.dto';
 import { TimelineQueryDto } from '../../supervision/looking-back/timeline.query.dto';
+import { readSuggestionTimeline, readTimelineWithDeadlines } from '../timeline/suggestion-timeline';
 import { SuggestionId } from './suggestion-id.pipe';
 
 /**
- * Reads come from the read model, scoped to the viewer. A suggestion the viewer may not see
- * answers 404 like a missing one, so ids cannot be probed for existence.
+ * Reads come from the read model, scoped to the viewer; a timeline (and a detail ?asOf) from the
+ * suggestion's stream. A suggestion the viewer may not see answers 404 like a missing one, so ids
+ * cannot be probed for existence.
  */
 @ApiTags('suggestions')
 @ApiBearerAuth()
@@ -63,20 +65,17 @@ export class SuggestionQueriesController {
   @Get(':id/timeline')
   @ApiOperation({ summary: '建议的时间线：每个事件的版本、类型、时间、操作人与内容' })
   @ApiOkResponse({ description: 'TimelineEntry[]: [{ revision, type, occurredAt, actor, data }]; with ?withDeadlines=1 { entries, deadlines }' })
-  // The plain timeline goes out as the JSON text the read model composes from its stored JSON (no parse and re-serialise).
-  @Header('Content-Type', 'application/json; charset=utf-8')
   async timeline(
     @SuggestionId() id: string,
     @Query() query: TimelineQueryDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<string | { entries: TimelineEntry[]; deadlines: DeadlineOutcome[] }> {
+  ): Promise<TimelineEntry[] | { entries: TimelineEntry[]; deadlines: DeadlineOutcome[] }> {
     await this.readAfter.waitFor(query.after);
     if (!(await this.visible(id, user))) throw new NotFoundException('建议不存在');
+    // Who may look is the read model's answer; what happened is the stream's (it is never behind).
     // The plain array stays the default answer; ?withDeadlines=1 adds each deadline met or missed.
-    if (!query.wantsDeadlines()) return this.queries.getTimelineJson(id);
-    const entries = this.queries.getTimeline(id);
-    const state = await this.queries.getSuggestion(id);
-    return { entries, deadlines: state ? deadlineOutcomes(state, this.clock.nowIso()) : [] };
+    if (!query.wantsDeadlines()) return readSuggestionTimeline(this.store, id);
+    return readTimelineWithDeadlines(this.store, id, this.clock.nowIso());
   }
 
   private async visible(id: string, user: AuthUser): Promise<boolean> {

@@ -3,11 +3,11 @@ import type { ReadModelDatabase } from '../../schema/open-read-model';
 
 /** Rows per INSERT: a rebuild writes hundreds of thousands of notifications. */
 const CHUNK = 64;
-const COLUMNS = 5;
-const INSERT = `INSERT INTO notifications (audience, suggestion_id, revision, kind, message) VALUES `;
+const COLUMNS = 6;
+const INSERT = `INSERT INTO notifications (audience, suggestion_id, revision, occurred_at, kind, message) VALUES `;
 
 /**
- * Appends notifications (held back in chunks, like the timeline) and keeps the count per audience,
+ * Appends notifications (held back in chunks) and keeps the count per audience,
  * added once per batch. flushPending() must run inside the transaction that commits them.
  */
 export class NotificationWriter {
@@ -18,17 +18,17 @@ export class NotificationWriter {
   private counts = new Map<string, number>();
 
   constructor(db: ReadModelDatabase) {
-    this.insertOne = db.prepare(`${INSERT}(?, ?, ?, ?, ?)`);
-    this.insertChunk = db.prepare(INSERT + Array.from({ length: CHUNK }, () => '(?, ?, ?, ?, ?)').join(', '));
+    this.insertOne = db.prepare(`${INSERT}(?, ?, ?, ?, ?, ?)`);
+    this.insertChunk = db.prepare(INSERT + Array.from({ length: CHUNK }, () => '(?, ?, ?, ?, ?, ?)').join(', '));
     this.addCountStmt = db.prepare(
       `INSERT INTO notification_counts (audience, n) VALUES (?, ?) ON CONFLICT (audience) DO UPDATE SET n = n + excluded.n`,
     );
   }
 
-  /** The notification caused by revision `revision` of the suggestion's stream, for `audience`. */
-  append(audience: string, suggestionId: string, revision: number, kind: string, message: string): void {
+  /** The notification caused by revision `revision` of the suggestion's stream (at `occurredAt`), for `audience`. */
+  append(audience: string, suggestionId: string, revision: number, occurredAt: string, kind: string, message: string): void {
     const pending = this.pending;
-    pending.push(audience, suggestionId, revision, kind, message);
+    pending.push(audience, suggestionId, revision, occurredAt, kind, message);
     this.counts.set(audience, (this.counts.get(audience) ?? 0) + 1);
     if (pending.length === CHUNK * COLUMNS) {
       this.insertChunk.run(pending);
