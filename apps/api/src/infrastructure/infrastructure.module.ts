@@ -10,6 +10,7 @@ import { flushLogsSync } from '../observability/logging/create-root-logger';
 import { ReadAfterService } from '../read-consistency/read-after.service';
 import { loadCalendar } from './load-calendar';
 import { openEventStore } from './open-event-store';
+import { rebuildOutdatedReadModel } from './rebuild-outdated-read-model';
 import { PROJECTOR, READ_MODEL_QUERIES, RULEBOOK, WORKING_CALENDAR } from './tokens';
 
 const LIVE_STATE_CACHE = 1_000;
@@ -58,8 +59,9 @@ class InfrastructureShutdown implements OnApplicationShutdown {
     {
       provide: PROJECTOR,
       inject: [EVENT_STORE, APP_CONFIG, RULEBOOK, WORKING_CALENDAR],
-      useFactory: (store: EventStore, config: AppConfig, rulebook: Rulebook, calendar: WorkingCalendar): Projector => {
+      useFactory: async (store: EventStore, config: AppConfig, rulebook: Rulebook, calendar: WorkingCalendar): Promise<Projector> => {
         mkdirSync(path.dirname(config.readModelPath), { recursive: true });
+        await rebuildOutdatedReadModel(store, config.readModelPath, { rulebook, calendar }, new Logger('projector'));
         // The scheduler's wake-up times are projected, so the projector needs the service's own rules.
         // 1,000 folded states: the suggestions being worked on now. A miss costs one row read; the
         // default 5,000 held ~30 MB more heap at 100k suggestions, against the S7 memory floor.

@@ -11,7 +11,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { PROJECTOR, READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { ExecuteSuggestionCommand } from '../suggestions/execution/execute-suggestion.command';
-import { collectGarbageNow } from './collect-garbage';
+import { collectGarbageNow } from '../infrastructure/collect-garbage';
 import { SCHEDULER_DEFAULTS, SchedulerSettings } from './scheduler-settings';
 
 /** Suggestions asked for per query; a run keeps asking until none is left due. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import {
   READ_MODEL_INDEXES_BUT_EVENT_LOG_DDL,
   READ_MODEL_INDEXES_DDL,
@@ -67,6 +68,17 @@ export function reopenBulkLoad(path: string): ReadModelDatabase {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** Whether `path` holds a read model of this schema version (false when there is no file). */
+export function isCurrentReadModel(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return storedSchemaVersion(db) === READ_MODEL_SCHEMA_VERSION;
+  } finally {
+    db.close();
   }
 }
 
