@@ -61,7 +61,11 @@ class InfrastructureShutdown implements OnApplicationShutdown {
       inject: [EVENT_STORE, APP_CONFIG, RULEBOOK, WORKING_CALENDAR],
       useFactory: async (store: EventStore, config: AppConfig, rulebook: Rulebook, calendar: WorkingCalendar): Promise<Projector> => {
         mkdirSync(path.dirname(config.readModelPath), { recursive: true });
-        await rebuildOutdatedReadModel(store, config.readModelPath, { rulebook, calendar }, new Logger('projector'));
+        await rebuildOutdatedReadModel(store, config.readModelPath, {
+          rules: { rulebook, calendar },
+          logger: new Logger('projector'),
+          headCountsEvents: config.eventStore.kind === 'sqlite',
+        });
         // The scheduler's wake-up times are projected, so the projector needs the service's own rules.
         // 1,000 folded states: the suggestions being worked on now. A miss costs one row read; the
         // default 5,000 held ~30 MB more heap at 100k suggestions, against the S7 memory floor.

@@ -6,7 +6,7 @@ import { isCurrentReadModel, Projector, ReadModelQueries } from '@duban/read-mod
 import { LI, STAFF, writeDemoHistory } from '@duban/read-models/testing/demo-scenario';
 import { HistoryWriter } from '@duban/read-models/testing/history-writer';
 import { tempDir } from '@duban/read-models/testing/temp-dir';
-import { rebuildOutdatedReadModel } from './rebuild-outdated-read-model';
+import { rebuildOutdatedReadModel, stateCacheFor } from './rebuild-outdated-read-model';
 
 const RULES = { rulebook: NATIONAL_RULEBOOK, calendar: createWorkingCalendar() };
 const NOW = '2026-03-01T00:00:00.000Z';
@@ -42,7 +42,7 @@ describe('rebuilding a missing or outdated read model before the service serves'
   }
 
   it('does nothing on a first start with an empty store: the projector creates the file', async () => {
-    expect(await rebuildOutdatedReadModel(store, readModelPath, RULES, logger)).toBeNull();
+    expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true })).toBeNull();
     expect(existsSync(readModelPath)).toBe(false);
     expect(lines).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe('rebuilding a missing or outdated read model before the service serves'
     await writeDemoHistory(new HistoryWriter(store));
     const events = (await store.readAll({ maxCount: 10_000 })).length;
 
-    const result = await rebuildOutdatedReadModel(store, readModelPath, RULES, logger);
+    const result = await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true });
 
     expect(result?.events).toBe(events);
     expect(isCurrentReadModel(readModelPath)).toBe(true);
@@ -70,7 +70,7 @@ describe('rebuilding a missing or outdated read model before the service serves'
     old.close();
     expect(isCurrentReadModel(readModelPath)).toBe(false);
 
-    expect(await rebuildOutdatedReadModel(store, readModelPath, RULES, logger)).not.toBeNull();
+    expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true })).not.toBeNull();
 
     const { projector, listed } = await serve();
     expect(projector.wasReset).toBe(false);
@@ -81,12 +81,12 @@ describe('rebuilding a missing or outdated read model before the service serves'
 
   it('leaves a current read model alone: the projector catches up what it has not seen', async () => {
     await writeDemoHistory(new HistoryWriter(store));
-    await rebuildOutdatedReadModel(store, readModelPath, RULES, logger);
+    await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true });
     const built = statSync(readModelPath).mtimeMs;
     await new HistoryWriter(store).submit('s-later', LI, '2026-02-20T01:00:00.000Z', '关于夜间公交的建议', '建议开通夜间公交。');
     lines = [];
 
-    expect(await rebuildOutdatedReadModel(store, readModelPath, RULES, logger)).toBeNull();
+    expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true })).toBeNull();
 
     expect(lines).toEqual([]);
     expect(statSync(readModelPath).mtimeMs).toBe(built);
@@ -94,5 +94,20 @@ describe('rebuilding a missing or outdated read model before the service serves'
     expect(projector.wasReset).toBe(false);
     expect(replayed).toBe(1);
     expect(listed).toBe(7);
+  });
+
+  it('keeps every state when they fit in half the heap, bounds them when not or when the count is unknown', async () => {
+    const GiB = 1024 ** 3;
+    expect(stateCacheFor(1_035_698, 4 * GiB)).toBeUndefined();
+    expect(stateCacheFor(1_035_698, 1 * GiB)).toBe(29_826);
+    expect(stateCacheFor(100, 0.01 * GiB)).toBeUndefined();
+    expect(stateCacheFor(null, 4 * GiB)).toBe(119_304);
+    expect(stateCacheFor(10_000_000, 0.02 * GiB)).toBe(1_000);
+
+    // A bounded rebuild gives the same model: the service starts as complete on a small heap.
+    await writeDemoHistory(new HistoryWriter(store));
+    expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: false })).not.toBeNull();
+    expect(lines.some((line) => /at most \d+ folded suggestions in memory/.test(line))).toBe(true);
+    expect((await serve()).listed).toBe(6);
   });
 });
