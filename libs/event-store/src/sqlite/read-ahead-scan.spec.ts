@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import * as path from 'node:path';
 import type { RecordedEvent } from '../port/event-store.port';
+import { readAllPages } from '../port/read-all-pages';
 import { event } from '../testing/event-store.contract';
 import { writeSampleHistory } from '../testing/sample-history';
 import { makeTempDir } from '../testing/temp-dir';
@@ -12,18 +13,6 @@ async function collect(pages: AsyncIterable<RecordedEvent[]>): Promise<RecordedE
   const out: RecordedEvent[][] = [];
   for await (const page of pages) out.push(page);
   return out;
-}
-
-/** readAll's pages for the same range, for comparison. */
-async function readAllPages(store: SqliteEventStore, maxCount: number, options: { after?: RecordedEvent['position']; streamPrefixes?: string[] } = {}): Promise<RecordedEvent[][]> {
-  const pages: RecordedEvent[][] = [];
-  let after = options.after;
-  for (;;) {
-    const page = await store.readAll({ after, maxCount, ...(options.streamPrefixes ? { streamPrefixes: options.streamPrefixes } : {}) });
-    if (page.length > 0) pages.push(page);
-    if (page.length < maxCount) return pages;
-    after = page[page.length - 1]!.position;
-  }
 }
 
 describe('SqliteEventStore.scanAll (read-ahead thread)', () => {
@@ -47,10 +36,9 @@ describe('SqliteEventStore.scanAll (read-ahead thread)', () => {
     const pages = await collect(store.scanAll({ pageSize: 7 }));
 
     expect(pages.map((p) => p.length)).toEqual([...Array(Math.floor(written / 7)).fill(7), written % 7].filter((n) => n > 0));
-    expect(pages).toEqual(await readAllPages(store, 7));
+    expect(pages).toEqual(await collect(readAllPages(store, { pageSize: 7 })));
     const positions = pages.flat().map((e) => e.position.commit);
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
-
   });
 
   it('starts strictly after `after` and keeps only the streams with the given prefixes', async () => {
@@ -63,7 +51,7 @@ describe('SqliteEventStore.scanAll (read-ahead thread)', () => {
 
     const prefixes = ['unit-', 'user-'];
     const accounts = await collect(store.scanAll({ pageSize: 2, streamPrefixes: prefixes }));
-    expect(accounts).toEqual(await readAllPages(store, 2, { streamPrefixes: prefixes }));
+    expect(accounts).toEqual(await collect(readAllPages(store, { pageSize: 2, streamPrefixes: prefixes })));
     expect(accounts.flat().map((e) => e.streamId)).toEqual(['unit-u0', 'unit-u1', 'unit-u2', 'user-deputy']);
     const suggestions = (await collect(store.scanAll({ after, streamPrefixes: ['suggestion-'] }))).flat();
     expect(suggestions.map((e) => e.position)).toEqual(all.slice(10).filter((e) => e.streamId.startsWith('suggestion-')).map((e) => e.position));
@@ -124,7 +112,7 @@ describe('SqliteEventStore.scanAll (read-ahead thread)', () => {
       const written = await writeSampleHistory(memory, 3);
       const pages = await collect(memory.scanAll({ pageSize: 4 }));
       expect(pages.flat()).toHaveLength(written);
-      expect(pages).toEqual(await readAllPages(memory, 4));
+      expect(pages).toEqual(await collect(readAllPages(memory, { pageSize: 4 })));
     } finally {
       await memory.close();
     }

@@ -53,8 +53,8 @@ interface CachedSuggestion {
  * Folds suggestion events with the domain's evolve and keeps the suggestion's list row, its
  * parties, its supervision facts and its notifications. States stay in a bounded cache so
  * consecutive events of one suggestion neither re-read nor re-write its row: the row is written
- * once per batch. Its timeline is not copied here: that is the stream itself, read from the store
- * (queries/stream-timeline.ts).
+ * once per batch. Its timeline is not copied here: that is the stream itself, which the api reads
+ * from the store (apps/api/src/suggestions/timeline).
  */
 export class SuggestionProjection {
   private readonly cache: StateCache<CachedSuggestion>;

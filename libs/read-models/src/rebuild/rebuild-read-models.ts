@@ -103,8 +103,8 @@ export async function rebuildReadModels(
       });
       if (writer) await writer.settle(writerLag);
     }
-    // Every event is applied: the timeline and the notifications are complete, and their indexes
-    // are built on the writer thread while this one works out the suggestions' rows.
+    // Every event is applied: the notifications are complete, and their index is built on the
+    // writer thread while this one works out the suggestions' rows.
     if (writer) writer.exec(EVENT_LOG_INDEXES_DDL);
     projection.flush();
     const eventLogIndexed = writer !== null;
