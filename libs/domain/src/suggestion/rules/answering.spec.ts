@@ -93,13 +93,38 @@ describe('AnswerSuggestion (答复)', () => {
   it('refuses a commitment due in the past or with an unreadable date', () => {
     given(...soleHistory())
       .when(answer('B', [{ description: '完成调整', dueAt: '2026-04-15' }]), { now: '2026-04-15T17:00:00.000Z', actor: unitUser(TRANSPORT) })
-      .thenThrows('answer.commitment_due_in_past', 'invalid', 'commitments');
+      .thenThrows('answer.commitment_due_in_past', 'invalid', 'commitments.0.dueAt');
     given(...soleHistory())
-      .when(answer('B', [{ description: '完成调整', dueAt: '年底' }]), asTransport)
-      .thenThrows('answer.commitment_due_invalid', 'invalid', 'commitments');
+      .when(answer('B', [{ description: '完成调整', dueAt: '2026-12-31' }, { description: '完成复核', dueAt: '年底' }]), asTransport)
+      .thenThrows('answer.commitment_due_invalid', 'invalid', 'commitments.1.dueAt');
     given(...soleHistory())
       .when(answer('B', [{ description: ' ', dueAt: '2026-12-31' }]), asTransport)
-      .thenThrows('answer.commitment_description_required', 'invalid', 'commitments');
+      .thenThrows('answer.commitment_description_required', 'invalid', 'commitments.0.description');
+  });
+
+  it('takes a commitment due up to 10 years after the answer, not later', () => {
+    // Answered 2026-04-15 10:00 Shanghai: ten years on is 2036-04-15 10:00.
+    given(...soleHistory())
+      .when(answer('B', [{ description: '完成调整', dueAt: '2036-04-15T10:00:00+08:00' }]), asTransport)
+      .then([expect.objectContaining({ type: 'SuggestionAnswered' })]);
+    given(...soleHistory())
+      .when(answer('B', [{ description: '完成调整', dueAt: '2036-04-15T10:00:00.001+08:00' }]), asTransport)
+      .thenThrows('answer.commitment_due_too_far', 'invalid', 'commitments.0.dueAt');
+    given(...soleHistory())
+      .when(answer('B', [{ description: '完成调整', dueAt: '9999-12-31T23:59:59Z' }]), asTransport)
+      .thenThrows('answer.commitment_due_too_far', 'invalid', 'commitments.0.dueAt');
+  });
+
+  it('counts text made only of invisible characters as empty', () => {
+    given(...soleHistory())
+      .when(answer('A', [], { content: '\u200b\u200f\u202e\u2060\ufeff' }), asTransport)
+      .thenThrows('answer.content_required', 'invalid', 'content');
+    given(...soleHistory())
+      .when(answer('A', [], { signedBy: '\u3000\u2066\u2069' }), asTransport)
+      .thenThrows('answer.signer_required', 'invalid', 'signedBy');
+    given(...soleHistory())
+      .when(answer('B', [{ description: '\u200d\u200c', dueAt: '2026-12-31' }]), asTransport)
+      .thenThrows('answer.commitment_description_required', 'invalid', 'commitments.0.description');
   });
 
   it('takes the category from the rulebook', () => {

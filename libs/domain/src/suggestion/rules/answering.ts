@@ -7,9 +7,15 @@ import { SuggestionEvent } from '../events';
 import { ExistingSuggestion } from '../state';
 import { Commitment } from '../values';
 import { CommandData } from './command-data';
-import { isLater, requireAssignedUnit, requireInstant, requireStatus, requireText } from './guards';
+import { isLater, requireAssignedUnit, requireInstant, requireStatus, requireText, yearsLater } from './guards';
 
 type AnsweredData = Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>['data'];
+
+/**
+ * How far ahead a commitment may fall due. A promise for the next decade is still followed up; one
+ * for the year 9999 is not a commitment anyone can be held to, and would sit in every ledger forever.
+ */
+export const COMMITMENT_HORIZON_YEARS = 10;
 
 /** 答复: the answering unit's signed answer, with commitments for B and C answers. */
 export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSuggestion, ctx: DecisionContext): SuggestionEvent[] {
@@ -38,10 +44,19 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
   }
 
   const commitments: Omit<Commitment, 'fulfilledAt' | 'evidence'>[] = data.commitments.map((input, i) => {
-    const description = requireText(input.description, 'commitments', 'answer.commitment_description_required', '承诺事项内容不能为空');
-    const due = requireInstant(input.dueAt, 'commitments', 'answer.commitment_due_invalid', '承诺事项完成时限格式不正确');
+    const description = requireText(input.description, `commitments.${i}.description`, 'answer.commitment_description_required', '承诺事项内容不能为空');
+    const dueField = `commitments.${i}.dueAt`;
+    const due = requireInstant(input.dueAt, dueField, 'answer.commitment_due_invalid', '承诺事项完成时限格式不正确');
     if (!isLater(due, ctx.now)) {
-      throw new DomainError('answer.commitment_due_in_past', '承诺事项的完成时限必须晚于当前时间', 'invalid', 'commitments');
+      throw new DomainError('answer.commitment_due_in_past', '承诺事项的完成时限必须晚于答复时间', 'invalid', dueField);
+    }
+    if (isLater(due, yearsLater(ctx.now, COMMITMENT_HORIZON_YEARS))) {
+      throw new DomainError(
+        'answer.commitment_due_too_far',
+        `承诺事项的完成时限不能晚于答复后 ${COMMITMENT_HORIZON_YEARS} 年`,
+        'invalid',
+        dueField,
+      );
     }
     return {
       commitmentId: `C${state.commitments.length + i + 1}`,

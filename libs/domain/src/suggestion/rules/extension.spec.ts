@@ -53,6 +53,22 @@ describe('RequestExtension (申请延期)', () => {
       .thenThrows('extension.until_invalid', 'invalid', 'until');
   });
 
+  it('must be later than now: an overdue unit cannot ask for a time already past', () => {
+    // Due Fri 06-05 24:00; asked on 06-20 for 06-10, later than the due time but gone.
+    given(...soleHistory())
+      .when(request('2026-06-10'), { now: '2026-06-20T02:00:00.000Z', actor: unitUser(TRANSPORT) })
+      .thenThrows('extension.until_in_past', 'invalid', 'until');
+    given(...soleHistory())
+      .when(request('2026-06-30'), { now: '2026-06-20T02:00:00.000Z', actor: unitUser(TRANSPORT) })
+      .then([{ type: 'ExtensionRequested', data: { unitId: TRANSPORT, reason: '涉及多部门协调，需要更多时间', until: '2026-06-30T16:00:00.000Z' } }]);
+  });
+
+  it('never reaches the far future: the maximum bounds the year 9999 too', () => {
+    given(...soleHistory())
+      .when(request('9999-12-31T23:59:59Z'), { now: T.early, actor: unitUser(TRANSPORT) })
+      .thenThrows('extension.beyond_maximum', 'invalid', 'until');
+  });
+
   it('is for answering units only: a co-handler does not answer', () => {
     given(submitted(), accepted(), assignedLead(TRANSPORT, EDUCATION))
       .when(request('2026-08-31'), { now: T.early, actor: unitUser(EDUCATION) })

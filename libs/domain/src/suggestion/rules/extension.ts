@@ -24,6 +24,10 @@ export function requestExtension(data: CommandData<'RequestExtension'>, state: E
   if (!isLater(until, unit.dueAt)) {
     throw new DomainError('extension.not_later', '延期截止时间必须晚于当前答复期限', 'invalid', 'until');
   }
+  // An overdue unit's due time is already past: asking for a time that has passed too extends nothing.
+  if (!isLater(until, ctx.now)) {
+    throw new DomainError('extension.until_in_past', '延期截止时间必须晚于当前时间', 'invalid', 'until');
+  }
   if (isLater(until, assignment.deadlines.extensionMaxAt)) {
     throw new DomainError('extension.beyond_maximum', '延期后的答复期限不能超过办理规则规定的最长期限', 'invalid', 'until');
   }

@@ -38,10 +38,17 @@ export function requireStatus<S extends SuggestionStatus>(
   }
 }
 
-/** Trimmed text, or an `invalid` error naming the field. */
+/**
+ * A character a reader can see: not whitespace, not a control character, not an invisible format
+ * character (zero-width spaces and joiners, direction marks and overrides, BOM…). A text of only
+ * those renders as nothing, so it is as empty as ''.
+ */
+const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/** Trimmed text with at least one visible character, or an `invalid` error naming the field. */
 export function requireText(value: string | undefined, field: string, code: string, message: string): string {
   const text = (value ?? '').trim();
-  if (text === '') throw new DomainError(code, message, 'invalid', field);
+  if (!VISIBLE.test(text)) throw new DomainError(code, message, 'invalid', field);
   return text;
 }
 
@@ -74,6 +81,13 @@ export function requireInstant(value: string, field: string, code: string, messa
 
 export function isLater(a: string, b: string): boolean {
   return instantMs(a) > instantMs(b);
+}
+
+/** The same moment `years` calendar years on (29 February moves to 1 March), as UTC ISO. */
+export function yearsLater(iso: string, years: number): string {
+  const date = new Date(instantMs(iso));
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  return date.toISOString();
 }
 
 /** Adds `reason` only when given, so events carry no `undefined` keys. */
