@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { precompressAssets } from './build/precompress-assets';
 
 // Paths are relative to this file so `vite build --config apps/web/vite.config.ts` works from the repo root.
 const root = new URL('.', import.meta.url).pathname;
@@ -21,7 +22,7 @@ const typesOnlyFromLibs: Plugin = {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [typesOnlyFromLibs],
+  plugins: [typesOnlyFromLibs, precompressAssets()],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: `${root}dist`,
@@ -33,12 +34,14 @@ export default defineConfig({
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         warn(warning);
       },
-      // Libraries in chunks of their own: they change less often than the app, so browsers keep them cached.
+      // React and ECharts in chunks of their own: they change less often than the app, so browsers
+      // keep them. The rest of node_modules (antd's components) is split along the pages' lazy
+      // imports, so the login page and a deputy's phone load only the components they show.
       output: {
         codeSplitting: {
           groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
       },

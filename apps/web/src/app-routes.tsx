@@ -1,49 +1,39 @@
-import { lazy, Suspense } from 'react';
-import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
-import { Result, Spin } from 'antd';
+import { lazy, type ComponentType } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Result } from 'antd';
 import { useAuth } from './auth/auth-context';
 import { homePath } from './auth/home-path';
 import { LoginPage } from './auth/login-page';
 import { RequireRole } from './auth/require-role';
-import { AppLayout } from './layout/app-layout';
-import { DeputyArchivePage } from './pages/deputy/archive/deputy-archive-page';
-import { DeputyListPage } from './pages/deputies/deputy-list-page';
-import { DeputySuggestionPage } from './pages/deputy/deputy-suggestion-page';
-import { MySuggestionsPage } from './pages/deputy/my-suggestions-page';
-import { SubmitSuggestionPage } from './pages/deputy/submit-suggestion-page';
-import { InboxPage } from './pages/inbox/inbox-page';
-import { PublicDetailPage } from './pages/public/public-detail-page';
-import { PublicLayout } from './pages/public/public-layout';
-import { PublicListPage } from './pages/public/public-list-page';
-import { StaffRegisterPage } from './pages/staff/staff-register-page';
-import { StaffSuggestionPage } from './pages/staff/staff-suggestion-page';
-import { UnitSuggestionPage } from './pages/unit/unit-suggestion-page';
-import { UnitTodoPage } from './pages/unit/unit-todo-page';
+import { PageOutlet } from './components/page-outlet';
 
-// Supervisor pages carry the charts (ECharts is large); deputies on phones should not download them.
-const OverviewPage = lazy(() => import('./pages/supervisor/overview-page').then((m) => ({ default: m.OverviewPage })));
-const OverduePage = lazy(() => import('./pages/supervisor/overdue-page').then((m) => ({ default: m.OverduePage })));
-const KeySuggestionsPage = lazy(() =>
-  import('./pages/supervisor/key-suggestions-page').then((m) => ({ default: m.KeySuggestionsPage })),
-);
-const AuditPage = lazy(() => import('./pages/supervisor/audit-page').then((m) => ({ default: m.AuditPage })));
-const SupervisorSuggestionPage = lazy(() =>
-  import('./pages/supervisor/supervisor-suggestion-page').then((m) => ({ default: m.SupervisorSuggestionPage })),
-);
-
-function LazyPages() {
-  return (
-    <Suspense
-      fallback={
-        <div className="center-box">
-          <Spin description="加载中…" />
-        </div>
-      }
-    >
-      <Outlet />
-    </Suspense>
-  );
+/**
+ * Every page but the login is loaded when first opened: the login page and a deputy's phone pages
+ * download only the components they show (the supervisors' charts alone are half a megabyte).
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
 }
+
+const AppLayout = page(() => import('./layout/app-layout'), 'AppLayout');
+const PublicLayout = page(() => import('./pages/public/public-layout'), 'PublicLayout');
+const PublicListPage = page(() => import('./pages/public/public-list-page'), 'PublicListPage');
+const PublicDetailPage = page(() => import('./pages/public/public-detail-page'), 'PublicDetailPage');
+const InboxPage = page(() => import('./pages/inbox/inbox-page'), 'InboxPage');
+const MySuggestionsPage = page(() => import('./pages/deputy/my-suggestions-page'), 'MySuggestionsPage');
+const SubmitSuggestionPage = page(() => import('./pages/deputy/submit-suggestion-page'), 'SubmitSuggestionPage');
+const DeputyArchivePage = page(() => import('./pages/deputy/archive/deputy-archive-page'), 'DeputyArchivePage');
+const DeputySuggestionPage = page(() => import('./pages/deputy/deputy-suggestion-page'), 'DeputySuggestionPage');
+const UnitTodoPage = page(() => import('./pages/unit/unit-todo-page'), 'UnitTodoPage');
+const UnitSuggestionPage = page(() => import('./pages/unit/unit-suggestion-page'), 'UnitSuggestionPage');
+const StaffRegisterPage = page(() => import('./pages/staff/staff-register-page'), 'StaffRegisterPage');
+const StaffSuggestionPage = page(() => import('./pages/staff/staff-suggestion-page'), 'StaffSuggestionPage');
+const DeputyListPage = page(() => import('./pages/deputies/deputy-list-page'), 'DeputyListPage');
+const OverviewPage = page(() => import('./pages/supervisor/overview-page'), 'OverviewPage');
+const OverduePage = page(() => import('./pages/supervisor/overdue-page'), 'OverduePage');
+const KeySuggestionsPage = page(() => import('./pages/supervisor/key-suggestions-page'), 'KeySuggestionsPage');
+const AuditPage = page(() => import('./pages/supervisor/audit-page'), 'AuditPage');
+const SupervisorSuggestionPage = page(() => import('./pages/supervisor/supervisor-suggestion-page'), 'SupervisorSuggestionPage');
 
 function Home() {
   const { user } = useAuth();
@@ -54,41 +44,42 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route element={<PublicLayout />}>
-        <Route path="/public" element={<PublicListPage />} />
-        <Route path="/public/:id" element={<PublicDetailPage />} />
-      </Route>
-      <Route element={<RequireRole roles={['deputy', 'unit', 'staff', 'supervisor', 'admin']} />}>
-        <Route element={<AppLayout />}>
-          <Route path="/inbox" element={<InboxPage />} />
-          <Route element={<RequireRole roles={['deputy']} />}>
-            <Route path="/deputy" element={<MySuggestionsPage />} />
-            <Route path="/deputy/new" element={<SubmitSuggestionPage />} />
-            <Route path="/deputy/archive" element={<DeputyArchivePage />} />
-            <Route path="/deputy/suggestions/:id" element={<DeputySuggestionPage />} />
-          </Route>
-          <Route element={<RequireRole roles={['unit']} />}>
-            <Route path="/unit" element={<UnitTodoPage />} />
-            <Route path="/unit/suggestions/:id" element={<UnitSuggestionPage />} />
-          </Route>
-          <Route element={<RequireRole roles={['staff', 'admin']} />}>
-            <Route path="/staff" element={<StaffRegisterPage />} />
-            <Route path="/staff/suggestions/:id" element={<StaffSuggestionPage />} />
-          </Route>
-          <Route element={<RequireRole roles={['staff', 'supervisor', 'admin']} />}>
-            <Route path="/deputies" element={<DeputyListPage />} />
-            <Route path="/deputies/:deputyId/archive" element={<DeputyArchivePage />} />
-          </Route>
-          <Route element={<RequireRole roles={['supervisor', 'admin']} />}>
-            <Route element={<LazyPages />}>
+      {/* The layouts load lazily too: a spinner until the frame of the page has arrived. */}
+      <Route element={<PageOutlet />}>
+        <Route element={<PublicLayout />}>
+          <Route path="/public" element={<PublicListPage />} />
+          <Route path="/public/:id" element={<PublicDetailPage />} />
+        </Route>
+        <Route element={<RequireRole roles={['deputy', 'unit', 'staff', 'supervisor', 'admin']} />}>
+          <Route element={<AppLayout />}>
+            <Route path="/inbox" element={<InboxPage />} />
+            <Route element={<RequireRole roles={['deputy']} />}>
+              <Route path="/deputy" element={<MySuggestionsPage />} />
+              <Route path="/deputy/new" element={<SubmitSuggestionPage />} />
+              <Route path="/deputy/archive" element={<DeputyArchivePage />} />
+              <Route path="/deputy/suggestions/:id" element={<DeputySuggestionPage />} />
+            </Route>
+            <Route element={<RequireRole roles={['unit']} />}>
+              <Route path="/unit" element={<UnitTodoPage />} />
+              <Route path="/unit/suggestions/:id" element={<UnitSuggestionPage />} />
+            </Route>
+            <Route element={<RequireRole roles={['staff', 'admin']} />}>
+              <Route path="/staff" element={<StaffRegisterPage />} />
+              <Route path="/staff/suggestions/:id" element={<StaffSuggestionPage />} />
+            </Route>
+            <Route element={<RequireRole roles={['staff', 'supervisor', 'admin']} />}>
+              <Route path="/deputies" element={<DeputyListPage />} />
+              <Route path="/deputies/:deputyId/archive" element={<DeputyArchivePage />} />
+            </Route>
+            <Route element={<RequireRole roles={['supervisor', 'admin']} />}>
               <Route path="/supervisor" element={<OverviewPage />} />
               <Route path="/supervisor/overdue" element={<OverduePage />} />
               <Route path="/supervisor/key" element={<KeySuggestionsPage />} />
               <Route path="/supervisor/audit" element={<AuditPage />} />
               <Route path="/supervisor/suggestions/:id" element={<SupervisorSuggestionPage />} />
             </Route>
+            <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从上方菜单进入。" />} />
           </Route>
-          <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从上方菜单进入。" />} />
         </Route>
       </Route>
       <Route path="/" element={<Home />} />

@@ -26,7 +26,7 @@ export function ensureWebBuilt(): void {
   const sourcesChanged =
     !existsSync(index) ||
     statSync(index).mtimeMs <
-      Math.max(newestSource(path.join(WEB_ROOT, 'src')), statSync(path.join(WEB_ROOT, 'index.html')).mtimeMs, statSync(path.join(WEB_ROOT, 'vite.config.ts')).mtimeMs);
+      Math.max(newestSource(path.join(WEB_ROOT, 'src')), newestSource(path.join(WEB_ROOT, 'build')), statSync(path.join(WEB_ROOT, 'index.html')).mtimeMs, statSync(path.join(WEB_ROOT, 'vite.config.ts')).mtimeMs);
   if (!sourcesChanged) return;
   const script = `import('vite').then((vite) => vite.build({ configFile: ${JSON.stringify(path.join(WEB_ROOT, 'vite.config.ts'))}, logLevel: 'warn' }))`;
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, stdio: 'inherit', timeout: 180_000 });

@@ -1,12 +1,13 @@
 import { Badge, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { BellOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/auth-context';
 import { homePath } from '../auth/home-path';
 import { roleLabel } from '../lib/labels';
 import { useDirectory } from './directory-context';
 import { menuFor } from './menus';
 import { useInboxCount } from './use-inbox-count';
+import { PageOutlet } from '../components/page-outlet';
 
 /** The frame of every signed-in page: who I am (role, unit), what waits for me, where I can go. */
 export function AppLayout() {
@@ -68,7 +69,7 @@ export function AppLayout() {
         </Space>
       </Layout.Header>
       <Layout.Content className="app-content">
-        <Outlet />
+        <PageOutlet />
       </Layout.Content>
     </Layout>
   );

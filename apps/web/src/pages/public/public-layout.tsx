@@ -1,7 +1,8 @@
 import { Button, Layout } from 'antd';
-import { Link, Outlet } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/auth-context';
 import { homePath } from '../../auth/home-path';
+import { PageOutlet } from '../../components/page-outlet';
 
 /** The public pages have no menu and need no login. */
 export function PublicLayout() {
@@ -20,7 +21,7 @@ export function PublicLayout() {
         </Link>
       </Layout.Header>
       <Layout.Content className="app-content">
-        <Outlet />
+        <PageOutlet />
       </Layout.Content>
     </Layout>
   );
