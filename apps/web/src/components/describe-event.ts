@@ -53,6 +53,7 @@ const describers: Record<string, (d: Data, n: Names) => string> = {
   DeadlineMissed: (d, n) => describeDeadline(d, n, '已逾期'),
   FeedbackWindowExpired: (d, n) => `${n.unitName(str(d.unitId))} 第 ${str(d.round)} 次答复未在期限内评价，不计入满意率`,
   SuggestionGrouped: (d) => `并案办理，共 ${Array.isArray(d.memberIds) ? d.memberIds.length : 0} 件`,
+  SuggestionUngrouped: (d) => `并案未完成，已解除：${str(d.reason)}`,
   DisclosureExempted: (d) => `原因：${exemptionLabel(d.reason as ExemptionReason)}${d.note ? `，${str(d.note)}` : ''}`,
 };
 

@@ -30,6 +30,7 @@ const LABELS: Record<string, string> = {
   DeadlineReminderRecorded: '到期提醒',
   DeadlineMissed: '逾期',
   SuggestionGrouped: '并案',
+  SuggestionUngrouped: '解除并案',
 };
 
 /**

@@ -32,6 +32,8 @@ export type SuggestionCommand =
   | { type: 'RecordDeadlines'; data: Record<string, never> }
   /** 并案 (staff): memberIds lists every suggestion of the group, this one and the primary included. */
   | { type: 'GroupSuggestion'; data: { groupId: string; primarySuggestionId: string; memberIds: string[] } }
+  /** Releases this suggestion from a group that could not be completed (the api's compensation, staff). */
+  | { type: 'UngroupSuggestion'; data: { groupId: string; reason: string } }
   /** 公开 (staff): once at least one answer exists, unless exempt. */
   | { type: 'PublishAnswer'; data: Record<string, never> }
   /** 不予公开 (staff): also withdraws an earlier publication. */

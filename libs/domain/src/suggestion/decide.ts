@@ -10,7 +10,7 @@ import { fulfilCommitment } from './rules/commitments';
 import { recordDeadlines } from './rules/deadlines';
 import { exemptFromDisclosure, publishAnswer } from './rules/disclosure';
 import { decideExtension, requestExtension } from './rules/extension';
-import { groupSuggestion } from './rules/grouping';
+import { groupSuggestion, ungroupSuggestion } from './rules/grouping';
 import { requireExisting } from './rules/guards';
 import { contactDeputy, submitCoHandlerOpinion } from './rules/handling';
 import { rate } from './rules/rating';
@@ -59,6 +59,8 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return recordDeadlines(existing, ctx);
     case 'GroupSuggestion':
       return groupSuggestion(command.data, existing, ctx);
+    case 'UngroupSuggestion':
+      return ungroupSuggestion(command.data, existing, ctx);
     case 'PublishAnswer':
       return publishAnswer(existing, ctx);
     case 'ExemptFromDisclosure':

@@ -80,6 +80,8 @@ export type SuggestionEvent =
   | { type: 'FeedbackWindowExpired'; data: { unitId: string; round: number } }
   /** 并案: recorded on every member's stream; the api applies group commands to each member. */
   | { type: 'SuggestionGrouped'; data: { groupId: string; primarySuggestionId: string; memberIds: string[] } }
+  /** 并案未成: a group whose creation lost a race releases the members it had already taken. */
+  | { type: 'SuggestionUngrouped'; data: { groupId: string; reason: string } }
   /** 公开: the suggestion and its answers are readable by the public. */
   | { type: 'AnswerPublished'; data: Record<string, never> }
   /** 不予公开: wins over an earlier publication (withdraws it). */

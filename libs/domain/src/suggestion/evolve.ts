@@ -153,6 +153,11 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       const { groupId, primarySuggestionId, memberIds } = event.data;
       return copyWith(state, { groupId, group: { primarySuggestionId, memberIds: [...memberIds], groupedAt: event.at } });
     }
+    case 'SuggestionUngrouped': {
+      if (state.groupId !== event.data.groupId) return state;
+      const { groupId: _groupId, group: _group, ...released } = state;
+      return released;
+    }
     case 'AnswerPublished':
       return { ...state, disclosure: { status: 'published', at: event.at } };
     case 'DisclosureExempted': {

@@ -69,4 +69,26 @@ describe('GroupSuggestion (并案)', () => {
       .then([{ type: 'SuggestionRated', data: { unitId: TRANSPORT, round: 1, attitude: 'satisfied', result: 'satisfied' } }]);
     expect(given(...history).state).toMatchObject({ status: 'answered', groupId: 'G-2026-01' });
   });
+
+  describe('UngroupSuggestion (releasing a member of a group that could not be completed)', () => {
+    const ungroup = (groupId = 'G-2026-01') => ({ type: 'UngroupSuggestion', data: { groupId, reason: '并案冲突' } }) as const;
+
+    it('frees the suggestion, which may then join another group', () => {
+      const story = given(submitted(), grouped).when(ungroup(), asStaff);
+      story.then([{ type: 'SuggestionUngrouped', data: { groupId: 'G-2026-01', reason: '并案冲突' } }]);
+      const released = story.thenState();
+      expect(released).not.toHaveProperty('groupId');
+      expect(released).not.toHaveProperty('group');
+      const releasedEvent = stamp({ type: 'SuggestionUngrouped', data: { groupId: 'G-2026-01', reason: '并案冲突' } }, T.accepted, staff);
+      given(submitted(), grouped, releasedEvent)
+        .when(group({ groupId: 'G-2026-02' }), asStaff)
+        .then([expect.objectContaining({ type: 'SuggestionGrouped', data: expect.objectContaining({ groupId: 'G-2026-02' }) })]);
+    });
+
+    it('only the group that holds the suggestion releases it, and only staff', () => {
+      given(submitted(), grouped).when(ungroup('G-2026-02'), asStaff).thenThrows('group.not_in_group', 'conflict');
+      given(submitted()).when(ungroup(), asStaff).thenThrows('group.not_in_group', 'conflict');
+      given(submitted(), grouped).when(ungroup(), { now: T.accepted, actor: unitUser(TRANSPORT) }).thenThrows('group.only_staff', 'forbidden');
+    });
+  });
 });

@@ -29,6 +29,21 @@ export function groupSuggestion(data: CommandData<'GroupSuggestion'>, state: Exi
   return [{ type: 'SuggestionGrouped', data: { groupId, primarySuggestionId, memberIds } }];
 }
 
+/**
+ * Groups span several streams and no store appends to several at once: the api takes the members one
+ * by one, and when one of them was taken by a rival group first, it releases those it already took.
+ * Only the group that holds the suggestion can release it, so a release never undoes another group.
+ */
+export function ungroupSuggestion(data: CommandData<'UngroupSuggestion'>, state: ExistingSuggestion, ctx: DecisionContext): SuggestionEvent[] {
+  requireRole(ctx.actor, STAFF_ROLES, 'group.only_staff', '只有代表工作机构工作人员可以并案办理');
+  const groupId = requireText(data.groupId, 'groupId', 'group.id_required', '并案编号不能为空');
+  if (state.groupId !== groupId) {
+    throw new DomainError('group.not_in_group', '该建议不在这个并案组中', 'conflict');
+  }
+  const reason = requireText(data.reason, 'reason', 'group.reason_required', '解除并案须说明原因');
+  return [{ type: 'SuggestionUngrouped', data: { groupId, reason } }];
+}
+
 function invalid(code: string, message: string, field: string): DomainError {
   return new DomainError(code, message, 'invalid', field);
 }

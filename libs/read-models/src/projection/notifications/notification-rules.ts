@@ -113,6 +113,7 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Notificati
     case 'SuggestionClosed':
     case 'FeedbackWindowExpired':
     case 'SuggestionGrouped':
+    case 'SuggestionUngrouped':
     case 'AnswerPublished':
     case 'DisclosureExempted':
       return [];
