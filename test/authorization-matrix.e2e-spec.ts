@@ -27,29 +27,32 @@ type Needs = 'nothing' | 'submitted' | 'accepted' | 'assigned' | 'return-pending
 type Row = [endpoint: string, needs: Needs, expected: readonly number[]];
 
 /**
- * THE TABLE. One row per command endpoint, one column per role, in the order of ROLES:
+ * THE TABLE. One row per command endpoint, one column per role, in the order of ROLES. 404: the
+ * person may not read the suggestion (a deputy who neither leads nor signed it, a unit it is not
+ * assigned to), so every command answers as the detail does, as if it did not exist; 403: they may
+ * read it but not do this.
  *
  *                                                   d-lead d-sign d-othr staff  super  u-lead u-co   u-none admin  anon */
 const MATRIX: readonly Row[] = [
   ['POST /api/suggestions',                'nothing',                  [201,   201,   201,   403,   403,   403,   403,   403,   403,   401]],
-  [':id/accept',                           'submitted',                [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
-  [':id/reject',                           'submitted',                [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
-  [':id/assign',                           'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
-  [':id/request-return',                   'assigned',                 [403,   403,   403,   403,   403,   200,   200,   403,   403,   401]],
-  [':id/decide-return',                    'return-pending',           [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
-  [':id/contact',                          'assigned',                 [403,   403,   403,   403,   403,   200,   200,   403,   403,   401]],
-  [':id/co-opinion',                       'assigned',                 [403,   403,   403,   403,   403,   403,   200,   403,   403,   401]],
-  [':id/request-extension',                'assigned',                 [403,   403,   403,   403,   403,   200,   403,   403,   403,   401]],
-  [':id/decide-extension',                 'extension-pending',        [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
-  [':id/supervise',                        'assigned',                 [403,   403,   403,   200,   200,   403,   403,   403,   200,   401]],
-  [':id/urge',                             'assigned',                 [403,   403,   403,   200,   200,   403,   403,   403,   200,   401]],
-  [':id/answer',                           'assigned',                 [403,   403,   403,   403,   403,   200,   403,   403,   403,   401]],
-  [':id/rate',                             'answered',                 [200,   403,   403,   403,   403,   403,   403,   403,   403,   401]],
-  [':id/fulfil-commitment',                'answered-with-commitment', [403,   403,   403,   403,   403,   200,   403,   403,   403,   401]],
-  [':id/withdraw',                         'submitted',                [200,   403,   403,   403,   403,   403,   403,   403,   403,   401]],
-  [':id/close',                            'rated',                    [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
-  [':id/publish',                          'answered',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
-  [':id/exempt',                           'submitted',                [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  [':id/accept',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
+  [':id/reject',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
+  [':id/assign',                           'accepted',                 [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
+  [':id/request-return',                   'assigned',                 [403,   403,   404,   403,   403,   200,   200,   404,   403,   401]],
+  [':id/decide-return',                    'return-pending',           [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
+  [':id/contact',                          'assigned',                 [403,   403,   404,   403,   403,   200,   200,   404,   403,   401]],
+  [':id/co-opinion',                       'assigned',                 [403,   403,   404,   403,   403,   403,   200,   404,   403,   401]],
+  [':id/request-extension',                'assigned',                 [403,   403,   404,   403,   403,   200,   403,   404,   403,   401]],
+  [':id/decide-extension',                 'extension-pending',        [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
+  [':id/supervise',                        'assigned',                 [403,   403,   404,   200,   200,   403,   403,   404,   200,   401]],
+  [':id/urge',                             'assigned',                 [403,   403,   404,   200,   200,   403,   403,   404,   200,   401]],
+  [':id/answer',                           'assigned',                 [403,   403,   404,   403,   403,   200,   403,   404,   403,   401]],
+  [':id/rate',                             'answered',                 [200,   403,   404,   403,   403,   403,   403,   404,   403,   401]],
+  [':id/fulfil-commitment',                'answered-with-commitment', [403,   403,   404,   403,   403,   200,   403,   404,   403,   401]],
+  [':id/withdraw',                         'submitted',                [200,   403,   404,   403,   403,   404,   404,   404,   403,   401]],
+  [':id/close',                            'rated',                    [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
+  [':id/publish',                          'answered',                 [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
+  [':id/exempt',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
   ['POST /api/units',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
   ['POST /api/users',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
 ];
@@ -76,6 +79,11 @@ function extensionUntil(): string {
   const date = new Date();
   date.setUTCMonth(date.getUTCMonth() + 4);
   return date.toISOString().slice(0, 10);
+}
+
+/** The last day of next year: a commitment's due date after now and within its 10-year horizon. */
+function nextYearEnd(): string {
+  return `${new Date().getUTCFullYear() + 1}-12-31`;
 }
 
 let serial = 0;
@@ -185,7 +193,7 @@ describe('the authorization matrix', () => {
       return id;
     }
     if (needs === 'answered-with-commitment') {
-      await s.run(org.traffic, id, 'answer', { category: 'B', content: '正在解决。', signedBy: '局长', commitments: [{ description: '年内完成改造', dueAt: '2099-12-31' }] });
+      await s.run(org.traffic, id, 'answer', { category: 'B', content: '正在解决。', signedBy: '局长', commitments: [{ description: '年内完成改造', dueAt: nextYearEnd() }] });
       return id;
     }
     await s.run(org.traffic, id, 'answer', { category: 'A', content: '已解决。', signedBy: '局长' });

@@ -8,6 +8,7 @@ import {
   suggestionDecider,
   suggestionStreamId,
 } from '@duban/domain';
+import { mayRead } from '@duban/domain/suggestion/rules/visibility';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError, formatPosition } from '@duban/event-store';
 import { Clock } from '../../clock/clock';
 import { newEventMetadata } from '../../events/new-event-metadata';
@@ -19,6 +20,7 @@ import { ConcurrencyExhaustedError } from './concurrency-exhausted.error';
 import { CommandOutcome, ExecuteSuggestionCommand } from './execute-suggestion.command';
 import { RevisionMismatchError } from './revision-mismatch.error';
 import { SuggestionEventAppended } from './suggestion-event-appended';
+import { suggestionNotFound } from './suggestion-not-found';
 
 /** A race lost without If-Match is re-read and re-decided this many times before answering 409. */
 export const MAX_RETRIES = 3;
@@ -55,6 +57,10 @@ export class ExecuteSuggestionHandler implements ICommandHandler<ExecuteSuggesti
         const prior = findPriorOutcome(command.suggestionId, recorded, command.actor.userId, idempotency);
         if (prior) return prior;
       }
+      // Someone who may not read the suggestion learns nothing about it, not even its revision
+      // (412) or which rule would stop them (403/409): the read's 404, decided from the stream
+      // just read, so a unit assigned a moment ago is never refused by a lagging read model.
+      if (command.command.type !== 'SubmitSuggestion' && !mayRead(state, command.actor)) throw suggestionNotFound();
       if (ifMatch !== undefined && revision >= 0 && ifMatch !== revision) {
         throw new RevisionMismatchError(ifMatch, revision);
       }

@@ -14,6 +14,7 @@ import { ListSuggestionsQueryDto } from '../dto/list-suggestions.query.dto';
 import { suggestionAsOf } from '../../supervision/looking-back/suggestion-as-of';
 import { SuggestionDetailQueryDto } from '../../supervision/looking-back/suggestion-detail.query.dto';
 import { TimelineQueryDto } from '../../supervision/looking-back/timeline.query.dto';
+import { suggestionNotFound } from '../execution/suggestion-not-found';
 import { readSuggestionTimeline, readTimelineWithDeadlines } from '../timeline/suggestion-timeline';
 import { SuggestionId } from './suggestion-id.pipe';
 
@@ -57,7 +58,7 @@ export class SuggestionQueriesController {
       return then;
     }
     const detail = visible ? await this.queries.getSuggestion(id) : null;
-    if (!detail) throw new NotFoundException('建议不存在');
+    if (!detail) throw suggestionNotFound();
     res.setHeader('ETag', etag(detail.revision));
     return detail;
   }
@@ -71,7 +72,7 @@ export class SuggestionQueriesController {
     @CurrentUser() user: AuthUser,
   ): Promise<TimelineEntry[] | { entries: TimelineEntry[]; deadlines: DeadlineOutcome[] }> {
     await this.readAfter.waitFor(query.after);
-    if (!(await this.visible(id, user))) throw new NotFoundException('建议不存在');
+    if (!(await this.visible(id, user))) throw suggestionNotFound();
     // Who may look is the read model's answer; what happened is the stream's (it is never behind).
     // The plain array stays the default answer; ?withDeadlines=1 adds each deadline met or missed.
     if (!query.wantsDeadlines()) return readSuggestionTimeline(this.store, id);
