@@ -8,14 +8,17 @@ describe('EventStoreDB adapter with the server unreachable', () => {
   let store: EventStoreDbEventStore;
   beforeEach(() => {
     logged.length = 0;
-    store = new EventStoreDbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false', log: (m) => logged.push(m) });
+    store = new EventStoreDbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false', appendBudgetMs: 1000, log: (m) => logged.push(m) });
   });
   afterEach(() => store.close());
 
-  it('fails an append with the connection error, not a concurrency error', async () => {
+  it('fails an append with the connection error, not a concurrency error, once its retry budget is spent', async () => {
+    const started = Date.now();
     const error = await store.appendToStream('suggestion-1', [event('SuggestionSubmitted')]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(logged.some((m) => m.includes('retry'))).toBe(true);
   });
 
   it('does not pass off an unreachable server as an empty stream', async () => {
