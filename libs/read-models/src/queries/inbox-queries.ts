@@ -1,6 +1,6 @@
 import { assertNever } from '@duban/domain';
 import type { Statement } from 'better-sqlite3';
-import type { Audience } from '../inbox/notification-id';
+import { audienceOfNotification, type Audience } from '../inbox/notification-id';
 import type { Inbox, InboxItem, InboxPage, NotificationKind } from '../inbox/inbox.types';
 import type { Viewer } from '../read-model.types';
 import type { ReadModelDatabase } from '../schema/open-read-model';
@@ -50,11 +50,17 @@ export class InboxQueries {
   private readonly statements: StatementCache;
   private readonly countStmt: Statement<[string], { n: number }>;
   private readonly readCountStmt: Statement<[string, string], { n: number }>;
+  private readonly storedStmt: Statement<[string, string], { id: string }>;
 
   constructor(db: ReadModelDatabase) {
     this.statements = new StatementCache(db);
     this.countStmt = db.prepare(`SELECT n FROM notification_counts WHERE audience = ?`);
     this.readCountStmt = db.prepare(`SELECT n FROM notification_read_counts WHERE user_id = ? AND audience = ?`);
+    // One pass over the audience's rows for the whole list of ids (not one per id), so a list of
+    // 500 made-up ids costs what one does.
+    this.storedStmt = db.prepare(`
+      SELECT ${ID} AS id FROM notifications n
+       WHERE n.audience = ? AND n.suggestion_id IN (SELECT value FROM json_each(?))`);
   }
 
   inbox(viewer: Viewer, { page, pageSize }: InboxPage): Inbox {
@@ -82,6 +88,26 @@ export class InboxQueries {
       unread += Math.max(0, count - read);
     }
     return { items: rows.map(toItem), total, unread };
+  }
+
+  /**
+   * The ids (in the order given) that name no stored notification: a read mark for one would count
+   * as read something never sent, and the unread count would drop below the truth.
+   */
+  missingNotifications(ids: readonly string[]): string[] {
+    const suggestionsByAudience = new Map<string, Set<string>>();
+    for (const id of ids) {
+      const audience = audienceOfNotification(id);
+      if (audience === null) continue;
+      let suggestionIds = suggestionsByAudience.get(audience);
+      if (!suggestionIds) suggestionsByAudience.set(audience, (suggestionIds = new Set()));
+      suggestionIds.add(id.slice(0, id.indexOf('@')));
+    }
+    const stored = new Set<string>();
+    for (const [audience, suggestionIds] of suggestionsByAudience) {
+      for (const row of this.storedStmt.all(audience, JSON.stringify([...suggestionIds]))) stored.add(row.id);
+    }
+    return ids.filter((id) => !stored.has(id));
   }
 }
 

@@ -186,6 +186,10 @@ export class ReadModelQueries {
     return this.inboxQueries.inbox(viewer, page);
   }
 
+  missingNotifications(ids: readonly string[]): string[] {
+    return this.inboxQueries.missingNotifications(ids);
+  }
+
   publishedSuggestions(query: PublishedSuggestionQuery): PublishedSuggestionList {
     return this.publishedQueries.publishedSuggestions(query);
   }

@@ -9,14 +9,15 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
+import { DATE_YEAR_MAX, DATE_YEAR_MIN, dateTextKind, isDateTextInRange } from './date-text';
 
 /**
  * Field decorators that carry the validation rule, its Chinese message and the OpenAPI schema
@@ -33,7 +34,13 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 export const USER_ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{1,31}$/;
 export const LIST_MAX = 50;
 
-const NOT_BLANK = /\S/;
+/**
+ * A text counts as given only with at least one character a reader can see: whitespace, control
+ * characters and the invisible format characters (zero-width spaces and joiners, direction marks
+ * and overrides, word joiners, BOM, Hangul fillers: Unicode's Cf and Default_Ignorable_Code_Point)
+ * all render as nothing, so a title made only of them is an empty title.
+ */
+export const VISIBLE_TEXT = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 /**
  * No control characters but tab and line breaks, and no lone UTF-16 surrogates: they cannot be
  * stored as UTF-8 unchanged, so the stored text (and its audit hash) would differ from what was sent.
@@ -49,7 +56,7 @@ export function TextField(label: string, maxLength: number, options: FieldOption
     ...presence(options),
     ApiProperty({ type: String, maxLength, required: !options.optional, description: options.description ?? label }),
     IsString({ message: `${label}必须是文本` }),
-    Matches(NOT_BLANK, { message: `${label}不能为空` }),
+    Matches(VISIBLE_TEXT, { message: `${label}不能为空` }),
     Matches(PRINTABLE_TEXT, { message: `${label}不能包含控制字符或无效的 Unicode 字符` }),
     MaxLength(maxLength, { message: `${label}不能超过 ${maxLength} 个字符` }),
   );
@@ -73,13 +80,46 @@ export function UserIdField(label: string, options: FieldOptions = {}): Property
   );
 }
 
-/** An ISO-8601 date (`2026-10-15`, then 24:00 Asia/Shanghai of that day) or instant. */
-export function DateField(label: string, options: FieldOptions = {}): PropertyDecorator {
+export interface DateFieldOptions extends FieldOptions {
+  /** Only an instant with its offset (a look back to a moment), not a whole day. */
+  instantOnly?: boolean;
+}
+
+/**
+ * A date (`2026-10-15`: 24:00 Asia/Shanghai of that day, or the whole day for a period) or an
+ * instant with its offset, in the years DATE_YEAR_MIN…DATE_YEAR_MAX. Every date a request carries
+ * (body or query) goes through this one check, so an impossible day (2026-02-30) or a far year
+ * (9999) is a 400 naming the field everywhere, never a silent shift or a 500 further on. Rules
+ * that need the clock or the rulebook (after now, within the maximum extension) are the domain's.
+ */
+export function DateField(label: string, options: DateFieldOptions = {}): PropertyDecorator {
+  const accepted = options.instantOnly ? '带时区的 ISO 8601 时间，例如 2026-10-15T08:00:00+08:00' : 'ISO 8601 日期或带时区的时间，例如 2026-10-15 或 2026-10-15T08:00:00+08:00';
   return applyDecorators(
     ...presence(options),
-    ApiProperty({ type: String, format: 'date-time', required: !options.optional, description: options.description ?? label }),
+    ApiProperty({
+      type: String,
+      ...(options.instantOnly ? { format: 'date-time' } : {}),
+      example: options.instantOnly ? '2026-10-15T08:00:00+08:00' : '2026-10-15',
+      required: !options.optional,
+      description: `${options.description ?? label}（${DATE_YEAR_MIN}–${DATE_YEAR_MAX} 年）`,
+    }),
     IsString({ message: `${label}必须是文本` }),
-    IsISO8601({ strict: true, strictSeparator: true }, { message: `${label}必须是 ISO 8601 日期或时间，例如 2026-10-15 或 2026-10-15T08:00:00Z` }),
+    ValidateBy(
+      {
+        name: 'isDateText',
+        validator: {
+          validate: (value: unknown) => {
+            const kind = typeof value === 'string' ? dateTextKind(value) : null;
+            return kind === 'instant' || (kind === 'date' && !options.instantOnly);
+          },
+        },
+      },
+      { message: `${label}必须是有效的${accepted}` },
+    ),
+    ValidateBy(
+      { name: 'isDateInRange', validator: { validate: (value: unknown) => typeof value !== 'string' || isDateTextInRange(value) } },
+      { message: `${label}须在 ${DATE_YEAR_MIN} 年至 ${DATE_YEAR_MAX} 年之间` },
+    ),
   );
 }
 

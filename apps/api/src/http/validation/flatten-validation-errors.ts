@@ -23,7 +23,7 @@ export function flattenValidationErrors(errors: ValidationError[], parentPath = 
 }
 
 /** Type checks explain more than range checks when a value breaks both. */
-const FIRST_REPORTED = ['isString', 'isBoolean', 'isArray', 'isInt', 'isIn', 'isIso8601', 'nestedValidation'];
+const FIRST_REPORTED = ['isString', 'isBoolean', 'isArray', 'isInt', 'isIn', 'isDateText', 'nestedValidation'];
 
 function pickMessage(error: ValidationError, constraints: Record<string, string>): string {
   if (error.value === undefined || error.value === null) return '必填';

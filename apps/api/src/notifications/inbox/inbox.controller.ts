@@ -51,13 +51,13 @@ export class InboxController {
       if (items.length < 100) break;
     }
     if (unread.length === 0) return { ids: [], position: null };
-    return this.reads.markRead(actor, unread.slice(0, READ_ALL_MAX), ids);
+    return this.reads.markListed(actor, unread.slice(0, READ_ALL_MAX), ids);
   }
 
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: '将一条通知标记为已读' })
   markOneRead(@Param('id', NotificationIdPipe) id: string, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<MarkReadOutcome> {
-    return this.reads.markRead(toActor(user), [id], ids);
+    return this.reads.markOneRead(toActor(user), id, ids);
   }
 }
