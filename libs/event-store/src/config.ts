@@ -1,18 +1,26 @@
 import * as path from 'node:path';
 import { assertNever } from '@duban/domain';
+import { obtainAuditKey, type AuditKeySource } from './audit/audit-key-source';
 import type { EventStore } from './port/event-store.port';
 import { isValidStreamNamespace } from './eventstoredb/stream-namespace-name';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import type { SqliteSynchronous } from './sqlite/sqlite-database';
 
-export type EventStoreConfig =
+export type EventStoreConfig = (
   | { kind: 'sqlite'; path: string; synchronous?: SqliteSynchronous }
   | {
       kind: 'eventstoredb';
       connectionString: string;
       /** Prefix of every stored stream name, so several deployments or test runs can share one server. */
       streamNamespace?: string;
-    };
+    }
+) & {
+  /**
+   * Where the audit key comes from (see audit/audit-key-source.ts): new events are hashed with
+   * HMAC-SHA256 under it. Absent: plain sha256, as before the key existed.
+   */
+  auditKey?: AuditKeySource;
+};
 
 export const DEFAULT_EVENT_STORE_PATH = 'data/duban.sqlite';
 
@@ -57,10 +65,12 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cw
  * connects on first use. `synchronous` falls back to EVENT_STORE_SYNC, then to `full`.
  */
 export function createEventStore(config: EventStoreConfig, env: NodeJS.ProcessEnv = process.env): EventStore {
+  // A development key file is created here on first start when missing (see obtainAuditKey).
+  const auditKey = config.auditKey ? obtainAuditKey(config.auditKey).key : undefined;
   switch (config.kind) {
     case 'sqlite': {
       const synchronous = config.synchronous ?? syncFromEnv(env);
-      return new SqliteEventStore({ path: config.path || DEFAULT_EVENT_STORE_PATH, synchronous });
+      return new SqliteEventStore({ path: config.path || DEFAULT_EVENT_STORE_PATH, synchronous, auditKey });
     }
     case 'eventstoredb':
       if (!config.connectionString.trim()) {
@@ -68,7 +78,7 @@ export function createEventStore(config: EventStoreConfig, env: NodeJS.ProcessEn
       }
       if (config.streamNamespace !== undefined) assertStreamNamespace(config.streamNamespace);
       try {
-        return new (loadEventStoreDbAdapter().EventStoreDbEventStore)({ connectionString: config.connectionString.trim(), streamNamespace: config.streamNamespace });
+        return new (loadEventStoreDbAdapter().EventStoreDbEventStore)({ connectionString: config.connectionString.trim(), streamNamespace: config.streamNamespace, auditKey });
       } catch (error) {
         throw new EventStoreConfigError(`EVENTSTORE_CONNECTION_STRING：连接串无法解析（${error instanceof Error ? error.message : String(error)}）`);
       }

@@ -17,3 +17,39 @@ export class AuditHashMismatchError extends Error {
     this.name = 'AuditHashMismatchError';
   }
 }
+
+/**
+ * A keyed (HMAC) hash had to be computed or checked without the audit key: the process was
+ * started without AUDIT_KEY / AUDIT_KEY_FILE.
+ */
+export class AuditKeyRequiredError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly revision: bigint,
+  ) {
+    super(`audit key required: ${streamId}@${revision} is hashed with the audit key (hmac-sha256); set AUDIT_KEY or AUDIT_KEY_FILE`);
+    this.name = 'AuditKeyRequiredError';
+  }
+}
+
+/** An event's metadata names a hash scheme this code does not know (edited, or written by a newer version). */
+export class UnknownHashSchemeError extends Error {
+  constructor(readonly scheme: unknown) {
+    super(`unknown audit hash scheme ${JSON.stringify(scheme)}`);
+    this.name = 'UnknownHashSchemeError';
+  }
+}
+
+/**
+ * An event without the key's hash after one with it in the same stream: refused, since accepting
+ * it would let anyone without the key continue (or rewrite the end of) a keyed stream.
+ */
+export class AuditSchemeDowngradeError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly revision: bigint,
+  ) {
+    super(`audit hash downgrade refused on ${streamId}@${revision}: the stream's previous event is keyed (hmac-sha256), so every later one must be; open the store with the audit key`);
+    this.name = 'AuditSchemeDowngradeError';
+  }
+}

@@ -1,4 +1,5 @@
 import { GENESIS_HASH, metadataJsonWithChain, type ChainableEvent } from '../audit/audit-hash';
+import type { AuditKey } from '../audit/audit-key';
 import { linkEvent } from '../audit/chain-link';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../port/event-store.port';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../port/errors';
@@ -41,7 +42,13 @@ export type AppendChecks = 'fast' | 'checked';
  * hashes) happens before the first insert, so a refused append has written nothing and the batch
  * needs no savepoint per append; a failure after an insert is an AppendInterruptedError.
  */
-export function appendOne(statements: SqliteStatements, tips: StreamTips, request: AppendRequest, checks: AppendChecks): AppendResult {
+export function appendOne(
+  statements: SqliteStatements,
+  tips: StreamTips,
+  request: AppendRequest,
+  checks: AppendChecks,
+  auditKey: AuditKey | null,
+): AppendResult {
   const { streamId, events, chainable, expectedRevision } = request;
   if (checks === 'checked') {
     const stored = findStored(statements, events);
@@ -60,11 +67,15 @@ export function appendOne(statements: SqliteStatements, tips: StreamTips, reques
   // Link the whole chain first: a claimed hash that does not fit refuses the append before it writes.
   // An event stored before hashing existed has no hash: chain on from genesis (the verifier
   // reports that older event as unhashed).
+  // An unkeyed event after a keyed one is refused (a store opened without the key, or a copy of a
+  // downgraded history).
   let prevHash = tip?.hash ?? GENESIS_HASH;
+  let prevKeyed = tip?.keyed ?? false;
   const metadataTexts = chainable.map((event, i) => {
-    const hash = linkEvent(streamId, current + BigInt(i + 1), event, prevHash);
+    const hash = linkEvent(streamId, current + BigInt(i + 1), event, prevHash, auditKey, prevKeyed);
     const text = metadataJsonWithChain(event.metadataJson, prevHash, hash);
     prevHash = hash;
+    prevKeyed = event.keyed;
     return text;
   });
   let position = -1n;
@@ -81,7 +92,7 @@ export function appendOne(statements: SqliteStatements, tips: StreamTips, reques
     }
   }
   const last = current + BigInt(events.length);
-  tips.linked(streamId, { revision: last, hash: prevHash });
+  tips.linked(streamId, { revision: last, hash: prevHash, keyed: prevKeyed });
   return { nextExpectedRevision: last, position: { commit: position, prepare: position } };
 }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AuditKey } from '../audit/audit-key';
 import type { AppendResult } from '../port/event-store.port';
 import { AppendInterruptedError, appendOne, type AppendRequest } from './append-one';
 import type { BatchOutcome } from './group-commit';
@@ -21,12 +22,13 @@ export function batchRunner(
   db: Database.Database,
   statements: SqliteStatements,
   tips: StreamTips,
+  auditKey: AuditKey | null = null,
 ): (batch: AppendRequest[]) => BatchOutcome<AppendResult>[] {
   const fast = db.transaction((batch: AppendRequest[]) => {
     tips.beginBatch();
     return batch.map((request): BatchOutcome<AppendResult> => {
       try {
-        return { ok: true, value: appendOne(statements, tips, request, 'fast') };
+        return { ok: true, value: appendOne(statements, tips, request, 'fast', auditKey) };
       } catch (error) {
         if (error instanceof AppendInterruptedError) throw error; // rolls back the whole batch
         return { ok: false, error };
@@ -34,7 +36,7 @@ export function batchRunner(
     });
   });
   // A transaction function called inside another runs under a SAVEPOINT.
-  const appendUnderSavepoint = db.transaction((request: AppendRequest) => appendOne(statements, tips, request, 'checked'));
+  const appendUnderSavepoint = db.transaction((request: AppendRequest) => appendOne(statements, tips, request, 'checked', auditKey));
   const guarded = db.transaction((batch: AppendRequest[]) => {
     tips.beginBatch();
     return batch.map((request): BatchOutcome<AppendResult> => {

@@ -13,6 +13,7 @@ import type {
   Subscription,
 } from '../port/event-store.port';
 import { toChainable } from '../audit/audit-hash';
+import type { AuditKey } from '../audit/audit-key';
 import type { AppendRequest } from './append-one';
 import { batchRunner } from './batch-runner';
 import { GroupCommit, type BatchOutcome } from './group-commit';
@@ -36,6 +37,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Most appends committed in one transaction. Default 1000. */
   maxBatchSize?: number;
+  /** New events are hashed with HMAC-SHA256 under this key (see audit/audit-hash.ts); without it, plain sha256. */
+  auditKey?: AuditKey;
 }
 
 /** Fired after every committed batch with the store's new last position. */
@@ -71,7 +74,7 @@ export class SqliteEventStore implements EventStore {
     this.statements = new SqliteStatements(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
 
-    this.runBatch = batchRunner(this.db, this.statements, new StreamTips(this.statements));
+    this.runBatch = batchRunner(this.db, this.statements, new StreamTips(this.statements), options.auditKey ?? null);
 
     this.commits = new GroupCommit<AppendRequest, AppendResult>({
       commit: (batch) => this.runBatch(batch),
@@ -89,7 +92,7 @@ export class SqliteEventStore implements EventStore {
     let chainable;
     try {
       // Serialised here, outside the write transaction that batches everyone's appends.
-      chainable = events.map(toChainable);
+      chainable = events.map((event) => toChainable(event, this.options.auditKey));
     } catch (error) {
       return Promise.reject(new Error(`appendToStream(${streamId}): ${error instanceof Error ? error.message : String(error)}`));
     }

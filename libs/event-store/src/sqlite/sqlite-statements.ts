@@ -15,6 +15,8 @@ interface EventRow {
 export interface StreamTip {
   revision: bigint;
   hash: string | null;
+  /** Hashed with the audit key: every later event of the stream must be too. */
+  keyed: boolean;
 }
 
 export interface StoredEventRef {
@@ -48,8 +50,8 @@ export class SqliteStatements {
       .safeIntegers(true);
     // The chain's tip in the same indexed lookup as the revision: the append needs both.
     this.tipStmt = db
-      .prepare<[string], { revision: bigint; hash: unknown }>(
-        "SELECT revision, json_extract(metadata, '$.hash') AS hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1",
+      .prepare<[string], { revision: bigint; hash: unknown; scheme: unknown }>(
+        "SELECT revision, json_extract(metadata, '$.hash') AS hash, json_extract(metadata, '$.hashScheme') AS scheme FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1",
       )
       .safeIntegers(true);
     this.lastEventStmt = db.prepare<[], EventRow>(`SELECT ${COLUMNS} FROM events ORDER BY position DESC LIMIT 1`).safeIntegers(true);
@@ -96,7 +98,8 @@ export class SqliteStatements {
   tip(streamId: string): StreamTip | null {
     const row = this.tipStmt.get(streamId);
     if (!row) return null;
-    return { revision: row.revision, hash: typeof row.hash === 'string' ? row.hash : null };
+    // Any scheme mark counts as keyed here: an unknown one must not open the stream to unkeyed events.
+    return { revision: row.revision, hash: typeof row.hash === 'string' ? row.hash : null, keyed: row.scheme !== null && row.scheme !== undefined };
   }
 
   /** Changes exactly when another connection has committed to the file since this one last asked. */
