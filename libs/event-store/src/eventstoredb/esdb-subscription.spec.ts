@@ -1,4 +1,5 @@
-import { ErrorType, type EventStoreDBClient, type SubscribeToAllOptions } from '@eventstore/db-client';
+import { ErrorType, UnknownError, convertToCommandError, type EventStoreDBClient, type SubscribeToAllOptions } from '@eventstore/db-client';
+import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { Readable } from 'node:stream';
 import { take, withTimeout } from '../testing/event-store.contract';
 import { EsdbSubscription } from './esdb-subscription';
@@ -8,7 +9,7 @@ import { EsdbSubscription } from './esdb-subscription';
  * each subscribeToAll call gets the next script, whose stream delivers events and then fails,
  * ends or stays open. The real client and server are covered by the contract suite.
  */
-type Script = { events: bigint[]; then: 'fail' | 'end' | 'stay-open' | 'fatal' };
+type Script = { events: bigint[]; then: 'fail' | 'end' | 'stay-open' | 'fatal' | 'invalid-argument' };
 
 function scriptedClient(scripts: Script[]): { client: EventStoreDBClient; calls: SubscribeToAllOptions[] } {
   const calls: SubscribeToAllOptions[] = [];
@@ -27,12 +28,18 @@ function scriptedClient(scripts: Script[]): { client: EventStoreDBClient; calls:
       setTimeout(() => {
         if (script.then === 'fail') stream.destroy(Object.assign(new Error('server went away'), { type: ErrorType.UNAVAILABLE }));
         if (script.then === 'fatal') stream.destroy(Object.assign(new Error('access denied'), { type: ErrorType.ACCESS_DENIED }));
+        // What 6.2.1 makes of a gRPC INVALID_ARGUMENT status (a malformed filter, say): an UnknownError.
+        if (script.then === 'invalid-argument') stream.destroy(convertToCommandError(invalidArgument()));
         if (script.then === 'end') stream.push(null);
       }, 30);
       return stream;
     },
   };
   return { client: client as unknown as EventStoreDBClient, calls };
+}
+
+function invalidArgument(): ServiceError {
+  return Object.assign(new Error('3 INVALID_ARGUMENT: bad filter'), { code: status.INVALID_ARGUMENT, details: 'bad filter', metadata: new Metadata() });
 }
 
 function resolved(commit: bigint): unknown {
@@ -84,6 +91,15 @@ describe('EventStoreDB subscription reconnects', () => {
     const { client, calls } = scriptedClient([{ events: [], then: 'fatal' }]);
     const subscription = new EsdbSubscription(client, options(() => undefined));
     await expect(subscription[Symbol.asyncIterator]().next()).rejects.toThrow('access denied');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('gives up on a rejected request (INVALID_ARGUMENT, which the client reports as an unknown error)', async () => {
+    const { client, calls } = scriptedClient([{ events: [], then: 'invalid-argument' }]);
+    const subscription = new EsdbSubscription(client, options(() => undefined));
+    const error = await subscription[Symbol.asyncIterator]().next().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnknownError);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(calls).toHaveLength(1);
   });
 

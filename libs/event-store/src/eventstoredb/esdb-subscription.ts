@@ -6,6 +6,7 @@ import {
   type EventStoreDBClient,
   type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
+import { status } from '@grpc/grpc-js';
 import type { Position, RecordedEvent, Subscription } from '../port/event-store.port';
 import { comparePositions } from '../port/position';
 import { backoffDelayMs } from '../shared/backoff';
@@ -21,8 +22,16 @@ export interface EsdbSubscriptionOptions {
   log: (message: string) => void;
 }
 
-/** Errors a reconnect cannot fix: wrong credentials or a malformed request. */
-const FATAL = new Set<unknown>([ErrorType.ACCESS_DENIED, ErrorType.INVALID_ARGUMENT]);
+/**
+ * Errors a reconnect cannot fix: wrong credentials or a malformed request. 6.2.1 turns a gRPC
+ * INVALID_ARGUMENT or PERMISSION_DENIED status into an UnknownError, so the status code is checked
+ * too (the error keeps it as `code`); ErrorType.INVALID_ARGUMENT is only the client's own check.
+ */
+export function isFatalSubscriptionError(error: unknown): boolean {
+  const { type, code } = (error ?? {}) as { type?: unknown; code?: unknown };
+  if (type === ErrorType.ACCESS_DENIED || type === ErrorType.INVALID_ARGUMENT) return true;
+  return code === status.INVALID_ARGUMENT || code === status.PERMISSION_DENIED || code === status.UNAUTHENTICATED;
+}
 
 /**
  * Catch-up subscription to $all that survives the server going away: on any drop it
@@ -83,7 +92,11 @@ export class EsdbSubscription implements Subscription {
           this.options.log('EventStoreDB subscription to $all ended by the server; resubscribing');
         } catch (error) {
           if (this.closed) return;
-          if (FATAL.has((error as { type?: unknown } | null)?.type)) throw error;
+          if (isFatalSubscriptionError(error)) {
+            // The consumer's loop rejects with it, so the projector reports itself stopped instead of running.
+            this.options.log(`EventStoreDB subscription to $all failed for good (${describe(error)}); not resubscribing`);
+            throw error;
+          }
           this.options.log(`EventStoreDB subscription to $all dropped (${describe(error)}); resubscribing`);
         } finally {
           if (this.current === subscription) this.current = null;
