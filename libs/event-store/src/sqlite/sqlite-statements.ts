@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { EventMetadata } from '@duban/domain';
 import type { RecordedEvent } from '../port/event-store.port';
+import { PRODUCT_STREAM_PREFIXES } from '../shared/product-streams';
+
+const PRODUCT_PREFIXES_JSON = JSON.stringify(PRODUCT_STREAM_PREFIXES);
 
 interface EventRow {
   position: bigint;
@@ -84,7 +87,15 @@ export class SqliteStatements {
           ORDER BY position LIMIT ?`,
       )
       .safeIntegers(true);
-    this.headStmt = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events').safeIntegers(true);
+    // The product's streams only, as EventStoreDB's headPosition counts them; walks back from the
+    // newest event and stops at the first match (in practice the newest event itself).
+    this.headStmt = db
+      .prepare<[string], { head: bigint }>(
+        `SELECT position AS head FROM events e
+          WHERE EXISTS (SELECT 1 FROM json_each(?) p WHERE substr(e.stream_id, 1, length(p.value)) = p.value)
+          ORDER BY position DESC LIMIT 1`,
+      )
+      .safeIntegers(true);
     this.countStmt = db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM events').safeIntegers(true);
     this.dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
@@ -137,7 +148,7 @@ export class SqliteStatements {
 
   /** -1n when the store is empty. */
   head(): bigint {
-    return this.headStmt.get()?.head ?? -1n;
+    return this.headStmt.get(PRODUCT_PREFIXES_JSON)?.head ?? -1n;
   }
 
   count(): number {
