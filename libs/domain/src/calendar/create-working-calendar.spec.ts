@@ -30,7 +30,7 @@ describe('createWorkingCalendar', () => {
     expect(calendar.knowsYear(2026)).toBe(true);
     expect(calendar.knowsYear(2004)).toBe(true);
     expect(calendar.knowsYear(2099)).toBe(false);
-    expect(calendar.isWorkingDay('2099-01-01')).toBe(true); // Thursday: weekends only
+    expect(calendar.isWorkingDay('2099-01-01')).toBe(false); // Thursday, but 元旦 even without a notice
   });
 
   it('lets an override year replace the package, holidays and make-up days alike', () => {

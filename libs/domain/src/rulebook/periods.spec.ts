@@ -84,6 +84,7 @@ describe('dueAt with an override year', () => {
     });
     // 2099-09-30 Wed; 10-01 Thu off, 10-02 Fri off, 10-03 Sat worked, 10-04 Sun, 10-05 Mon off, 10-06 Tue.
     expect(dueAt(morning('2099-09-30'), { amount: 2, unit: 'wd' }, withOverride)).toBe('2099-10-06T16:00:00.000Z');
-    expect(dueAt(morning('2099-09-30'), { amount: 2, unit: 'wd' }, calendar)).toBe('2099-10-02T16:00:00.000Z');
+    // Without it, 国庆 10-01..03 are computed statutory days off: the next working day is Mon 10-05.
+    expect(dueAt(morning('2099-09-30'), { amount: 1, unit: 'wd' }, calendar)).toBe('2099-10-05T16:00:00.000Z');
   });
 });
