@@ -1,14 +1,19 @@
 import { formatPosition, type RecordedEvent } from '@duban/event-store';
+import { isTransientFailure } from './transient-failure';
 
 /**
- * An event the projection could not apply. Never skipped: the projector stops on it, because a
- * read model that silently missed an event is wrong from then on (a poison event is a bug).
+ * An event the projection could not apply. Never silently skipped: when the cause is transient
+ * (disk full, I/O error, a lock) the projector keeps its checkpoint and tries again; otherwise the
+ * event is parked with every later event of its stream (`parked_events`), so a read model never
+ * silently misses an event and one bad event never stops the others.
  */
 export class ProjectionError extends Error {
   readonly streamId: string;
   readonly revision: bigint;
   readonly eventType: string;
   readonly position: string;
+  /** Disk full, I/O error or a lock: retry the same event later instead of parking it. */
+  readonly transient: boolean;
 
   constructor(event: RecordedEvent, override readonly cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -21,5 +26,11 @@ export class ProjectionError extends Error {
     this.revision = event.revision;
     this.eventType = event.type;
     this.position = formatPosition(event.position);
+    this.transient = isTransientFailure(cause);
+  }
+
+  /** The cause's own message, without the event's description (what an operator reads in a list). */
+  get reason(): string {
+    return this.cause instanceof Error ? this.cause.message : String(this.cause);
   }
 }

@@ -16,6 +16,7 @@ import type { AppliedEvent } from './applied-event';
 import { CheckpointStore } from './checkpoint-store';
 import { InboxProjection } from './inbox-projection';
 import { NotificationWriter } from './notifications/notification-writer';
+import { ParkedStreams, type ParkedStream } from './parked-streams';
 import { ProjectionError } from './projection-error';
 import { SuggestionProjection } from './suggestion-projection';
 import { SuggestionRowWriter } from './suggestion-row-writer';
@@ -55,6 +56,24 @@ export interface ReadModelProjectionOptions extends ProjectionRules {
    * is thrown away when anything fails before flush().
    */
   writeBack: boolean;
+  /**
+   * Events of a parked stream are parked (recorded in `parked_events`, not applied) and
+   * `park()` / `retryParked()` may be used: the live projector and a rebuild's isolation pass.
+   * Needs a real connection (a failed batch is rolled back) and writeBack false (a failure is
+   * then the batch's, not a later flush's). Default false: a batch that fails throws.
+   */
+  parking?: boolean;
+  /** Wall clock for parked_events.first_failed_at (default: the system clock). */
+  now?: () => string;
+}
+
+/** A stream whose parked events were tried again. */
+export interface RetryOutcome {
+  streamId: string;
+  released: boolean;
+  /** The events applied (released) or the new error (still parked). */
+  applied: readonly AppliedEvent[];
+  error: ProjectionError | null;
 }
 
 /**
@@ -68,6 +87,9 @@ export class ReadModelProjection {
   private readonly suggestions: SuggestionProjection;
   private readonly accounts: AccountProjection;
   private readonly inbox: InboxProjection;
+  private readonly parked: ParkedStreams;
+  private readonly parking: boolean;
+  private readonly now: () => string;
   private position: Position | null;
   private applied: number;
 
@@ -90,6 +112,10 @@ export class ReadModelProjection {
     );
     this.accounts = new AccountProjection(new AccountWriter(db), this.unitNames);
     this.inbox = new InboxProjection(db);
+    this.parking = options.parking ?? false;
+    if (this.parking && options.writeBack) throw new Error('ReadModelProjection: parking needs writeBack false');
+    this.parked = new ParkedStreams(db, this.parking);
+    this.now = options.now ?? (() => new Date().toISOString());
     const stored = this.checkpoints.load();
     this.position = stored?.position ?? null;
     this.applied = stored?.eventsApplied ?? 0;
@@ -104,9 +130,19 @@ export class ReadModelProjection {
     return this.applied;
   }
 
+  /** Streams held back (parking mode). */
+  get parkedCount(): number {
+    return this.parked.count;
+  }
+
+  parkedStreams(limit: number, offset = 0): ParkedStream[] {
+    return this.parking ? this.parked.list(limit, offset) : [];
+  }
+
   /**
    * Applies, in one transaction with the checkpoint, the events that are after the checkpoint
-   * (earlier ones were applied already: a source may deliver them twice). Returns those applied.
+   * (earlier ones were applied already: a source may deliver them twice). Returns those applied;
+   * in parking mode an event of a parked stream is parked instead (not returned).
    * Throws ProjectionError and changes nothing when one cannot be applied. With `describe`, the
    * suggestion events returned say who may see them (for live updates; it costs an object each).
    */
@@ -115,29 +151,100 @@ export class ReadModelProjection {
     if (fresh.length === 0) return [];
     const last = fresh[fresh.length - 1]!;
     const total = this.applied + fresh.length;
-    const applied: AppliedEvent[] = describe ? [] : (fresh as AppliedEvent[]);
+    // Only once something is parked can an event be left out: until then the batch is the answer.
+    const collect = describe || this.parked.active;
+    const applied: AppliedEvent[] = collect ? [] : (fresh as AppliedEvent[]);
     let current: RecordedEvent | undefined;
+    let parkedNow = 0;
     try {
       this.db.transaction(() => {
         for (current of fresh) {
+          if (this.parking && this.parked.has(current.streamId)) {
+            this.parked.park(current, heldBack(current.streamId), this.now());
+            parkedNow++;
+            continue;
+          }
           const described = this.applyOne(current, describe);
-          if (describe) applied.push(described ?? current);
+          if (collect) applied.push(described ?? current);
         }
         current = undefined;
         if (!this.options.writeBack) this.suggestions.flush();
         this.notifications.flushPending();
-        this.checkpoints.save(last.position, total);
+        this.checkpoints.save(last.position, total - parkedNow);
       })();
     } catch (error) {
-      this.notifications.discardPending();
-      this.unitNames.clear();
-      this.suggestions.forget();
+      this.rollBack();
       if (error instanceof ProjectionError) throw error;
       throw new ProjectionError(current ?? last, error);
     }
+    this.parked.commit();
     this.position = last.position;
-    this.applied = total;
+    this.applied = total - parkedNow;
     return applied;
+  }
+
+  /**
+   * Parks one event the projection could not apply (parking mode): recorded with its error, the
+   * checkpoint moved past it, and every later event of its stream parked too. Its stream's rows
+   * stay as they were before it.
+   */
+  park(event: RecordedEvent, error: string): void {
+    if (!this.parking) throw new Error('ReadModelProjection: park() needs parking mode');
+    if (this.position !== null && comparePositions(event.position, this.position) <= 0) return;
+    try {
+      this.db.transaction(() => {
+        this.parked.park(event, error, this.now());
+        this.checkpoints.save(event.position, this.applied);
+      })();
+    } catch (failure) {
+      this.parked.rollback();
+      throw new ProjectionError(event, failure);
+    }
+    this.parked.commit();
+    this.position = event.position;
+  }
+
+  /**
+   * Tries a parked stream again with its events as the store holds them now: those from its first
+   * parked revision up to the checkpoint (later ones reach the projection the usual way). Its rows
+   * are those of the revision before, so applying the rest continues it exactly; all of them apply
+   * in one transaction and the stream is released, or nothing changes but the attempt count.
+   */
+  retryParked(streamId: string, streamEvents: readonly RecordedEvent[], describe = false): RetryOutcome {
+    const range = this.parked.range(streamId);
+    if (range === null) return { streamId, released: false, applied: [], error: null };
+    const checkpoint = this.position;
+    const events = streamEvents.filter(
+      (e) =>
+        e.streamId === streamId &&
+        comparePositions(e.position, range.first) >= 0 &&
+        checkpoint !== null &&
+        comparePositions(e.position, checkpoint) <= 0,
+    );
+    // Read before its latest parked event was stored: releasing now would drop that one.
+    const lastRead = events[events.length - 1];
+    if (!lastRead || comparePositions(lastRead.position, range.last) < 0) return { streamId, released: false, applied: [], error: null };
+    const applied: AppliedEvent[] = [];
+    let current: RecordedEvent | undefined;
+    try {
+      this.db.transaction(() => {
+        for (current of events) applied.push(this.applyOne(current, describe) ?? current);
+        current = undefined;
+        this.suggestions.flush();
+        this.notifications.flushPending();
+        this.parked.release(streamId);
+        if (checkpoint) this.checkpoints.save(checkpoint, this.applied + events.length);
+      })();
+    } catch (failure) {
+      this.rollBack();
+      const error = failure instanceof ProjectionError ? failure : new ProjectionError(current ?? lastRead, failure);
+      if (error.transient) throw error;
+      this.db.transaction(() => this.parked.recordAttempt(streamId, error.reason))();
+      return { streamId, released: false, applied: [], error };
+    }
+    this.parked.released(streamId);
+    this.applied += events.length;
+    return { streamId, released: true, applied, error: null };
   }
 
   /** Writes every suggestion state not written yet (write-back mode), with the checkpoint. */
@@ -147,6 +254,14 @@ export class ReadModelProjection {
       this.notifications.flushPending();
       if (this.position) this.checkpoints.save(this.position, this.applied);
     })();
+  }
+
+  /** After a rolled-back transaction the cached states and pending rows are ahead of the file: forget them. */
+  private rollBack(): void {
+    this.notifications.discardPending();
+    this.unitNames.clear();
+    this.suggestions.forget();
+    this.parked.rollback();
   }
 
   private applyOne(event: RecordedEvent, describe: boolean): AppliedEvent | null {
@@ -161,4 +276,8 @@ export class ReadModelProjection {
     // Anything else was not asked for (readAll filters by prefix); it only moves the checkpoint.
     return null;
   }
+}
+
+function heldBack(streamId: string): string {
+  return `held back: an earlier event of ${streamId} is parked`;
 }

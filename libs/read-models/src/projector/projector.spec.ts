@@ -167,10 +167,10 @@ describe('Projector', () => {
     expect(dumpReadModel(dir.file('read-model.sqlite'))).toEqual(dumpReadModel(dir.file('one-run.sqlite')));
   });
 
-  it('rolls back a batch that fails midway: rows and checkpoint stay together, nothing applied twice after restart', async () => {
+  it('rolls back a batch that fails midway, parks the broken event, and releases it on a restart that reads it intact', async () => {
     await writeDemoHistory(writer);
     const all = await store.readAll({ maxCount: 10_000 });
-    // A store that hands out one broken event in the middle of a batch (a crash at that point).
+    // A store that hands out one broken event in the middle of a batch (a revision that does not follow).
     const brokenAt = all.findIndex((e) => e.type === 'SuggestionAnswered');
     const faulty = storeWith(store, (events) =>
       events.map((e) => (e === all[brokenAt] || samePosition(e, all[brokenAt]!) ? { ...e, revision: e.revision + 5n } : e)),
@@ -179,15 +179,25 @@ describe('Projector', () => {
     const crashing = new Projector(faulty, dir.file('read-model.sqlite'), { batchSize: 7, logger });
     open.push(crashing);
 
-    await expect(crashing.catchUp()).rejects.toThrow(/SuggestionAnswered suggestion-s-school@8/);
-    const checkpoint = crashing.checkpoint()!;
-    const batchStart = Math.floor(brokenAt / 7) * 7;
-    expect(checkpoint).toEqual(all[batchStart - 1]!.position);
-    expect(suggestionEventsApplied(crashing.database)).toBe(all.slice(0, batchStart).filter((e) => e.streamId.startsWith('suggestion-')).length);
+    // Every event but the broken one and those after it in its stream is applied; nothing stops.
+    await crashing.catchUp();
+    expect(crashing.checkpoint()).toEqual(all[all.length - 1]!.position);
+    expect(crashing.status()).toMatchObject({ error: null, parkedCount: 1 });
+    const schoolEvents = all.filter((e) => e.streamId === 'suggestion-s-school');
+    expect(crashing.status().parked).toEqual([
+      expect.objectContaining({ streamId: 'suggestion-s-school', revision: 8, type: 'SuggestionAnswered', events: schoolEvents.length - 3 }),
+    ]);
+    expect(crashing.status().parked[0]!.error).toMatch(/expected revision 3 of suggestion-s-school, got 8/);
+    expect(logger.errors.join('\n')).toMatch(/projector parked suggestion-s-school/);
+    // Rows and checkpoint stay together: s-school's rows are as of the revision before the broken one.
+    expect(new ReadModelQueries(crashing.database).getSuggestion('s-school')).toMatchObject({ revision: 2 });
+    expect(suggestionEventsApplied(crashing.database)).toBe(all.filter((e) => e.streamId.startsWith('suggestion-')).length - (schoolEvents.length - 3));
     await crashing.close();
 
+    // Restarted on the intact store: the parked stream is read again, applies, and is released.
     const resumed = projector({ batchSize: 7 });
-    await resumed.catchUp();
+    await resumed.start();
+    expect(resumed.status()).toMatchObject({ parkedCount: 0, parked: [] });
     const duplicates = resumed.database
       .prepare('SELECT suggestion_id, revision, audience, count(*) AS n FROM notifications GROUP BY 1, 2, 3 HAVING n > 1')
       .all();
@@ -196,29 +206,49 @@ describe('Projector', () => {
 
     const oneRun = projector({}, dir.file('one-run.sqlite'));
     await oneRun.catchUp();
-    expect(dumpReadModel(dir.file('read-model.sqlite'))).toEqual(dumpReadModel(dir.file('one-run.sqlite')));
+    // The released stream's notifications were written last: the same rows, later in the inbox order.
+    expect(inSuggestionOrder(dumpReadModel(dir.file('read-model.sqlite')))).toEqual(inSuggestionOrder(dumpReadModel(dir.file('one-run.sqlite'))));
   });
 
-  it('stops on a poison event with a clear error instead of skipping it', async () => {
+  it('parks a poison event with a clear error instead of stopping, and keeps projecting everything else', async () => {
     await writer.submit('s-a', LI, '2026-04-01T01:00:00.000Z', '标题', '内容');
     // A stream whose first event is not a submission: no suggestion can come of it.
     await store.appendToStream('suggestion-s-broken', [
       { type: 'SuggestionAccepted', data: { assignDueAt: '2026-04-10T16:00:00.000Z' }, metadata: meta() },
     ]);
+    await store.appendToStream('suggestion-s-broken', [{ type: 'SuggestionWithdrawn', data: { reason: '撤回' }, metadata: meta() }], {
+      expectedRevision: 0n,
+    });
     const poison = await store.readStream('suggestion-s-broken');
     const logger = quietLogger();
     const p = new Projector(store, dir.file('read-model.sqlite'), { logger });
     open.push(p);
-    const appliedError = new Promise<unknown>((resolve) => p.applied$.subscribe({ error: resolve }));
+    const appliedError = jest.fn();
+    p.applied$.subscribe({ error: appliedError });
 
-    await expect(p.start()).rejects.toThrow('read-model projection stopped at SuggestionAccepted suggestion-s-broken@0');
-    expect(p.status().error).toMatch(/SuggestionAccepted at revision 0 of suggestion-s-broken leaves no suggestion/);
-    expect(logger.errors.join('\n')).toMatch(/projector stopped: .*suggestion-s-broken/);
-    await expect(p.waitFor(poison[0]!.position, 1000)).rejects.toThrow(/suggestion-s-broken/);
-    await expect(appliedError).resolves.toBeInstanceOf(Error);
-    // Nothing of the failed batch is visible, and the projector refuses to go on.
-    expect(new ReadModelQueries(p.database).getSuggestion('s-a')).toBeNull();
-    await expect(p.catchUp()).rejects.toThrow(/suggestion-s-broken/);
+    await p.start();
+    expect(p.status()).toMatchObject({ running: true, error: null, parkedCount: 1 });
+    expect(p.status().parked).toEqual([
+      expect.objectContaining({ streamId: 'suggestion-s-broken', revision: 0, type: 'SuggestionAccepted', events: 2, attempts: 1 }),
+    ]);
+    expect(p.status().parked[0]!.error).toMatch(/SuggestionAccepted at revision 0 of suggestion-s-broken leaves no suggestion/);
+    expect(logger.errors.join('\n')).toMatch(/projector parked suggestion-s-broken.*leaves no suggestion/);
+    expect(await p.waitFor(poison[1]!.position, 1000)).toBe(true);
+    expect(new ReadModelQueries(p.database).getSuggestion('s-a')).toMatchObject({ status: 'submitted' });
+    expect(new ReadModelQueries(p.database).getSuggestion('s-broken')).toBeNull();
+
+    // Later appends to other streams keep flowing while the stream stays parked.
+    const later = await writer.submit('s-b', LI, '2026-04-02T01:00:00.000Z', '另一条建议', '内容');
+    expect(await p.waitFor(later.position, 5000)).toBe(true);
+    expect(new ReadModelQueries(p.database).getSuggestion('s-b')).toMatchObject({ status: 'submitted' });
+    expect(appliedError).not.toHaveBeenCalled();
+
+    // Retrying changes nothing while the events stay what they are: the attempt is counted.
+    expect(await p.retryParked()).toEqual({
+      released: [],
+      stillParked: [{ streamId: 'suggestion-s-broken', error: expect.stringMatching(/leaves no suggestion/) }],
+    });
+    expect(p.status().parked[0]).toMatchObject({ attempts: 2 });
   });
 
   it('replays everything when the stored schema version is not the code’s', async () => {
@@ -259,6 +289,14 @@ function quietLogger(): ProjectorLogger & { errors: string[] } {
 /** Suggestion events whose effects are in the rows: each row's revision + 1 (revisions start at 0). */
 function suggestionEventsApplied(db: Database.Database): number {
   return (db.prepare('SELECT coalesce(sum(revision + 1), 0) AS n FROM suggestions').get() as { n: number }).n;
+}
+
+/** The dump with notifications ordered by what caused them instead of their sequence number. */
+function inSuggestionOrder(dump: Record<string, unknown[]>): Record<string, unknown[]> {
+  const notifications = (dump.notifications as { seq: number; suggestion_id: string; revision: number; audience: string }[])
+    .map(({ seq: _seq, ...rest }) => rest)
+    .sort((a, b) => `${a.suggestion_id}|${a.revision}|${a.audience}`.localeCompare(`${b.suggestion_id}|${b.revision}|${b.audience}`));
+  return { ...dump, notifications };
 }
 
 function samePosition(a: RecordedEvent, b: RecordedEvent): boolean {

@@ -1,7 +1,11 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { EventStore, Position } from '@duban/event-store';
+import { applyOrPark } from '../projection/apply-or-park';
+import type { ParkedStream } from '../projection/parked-streams';
+import { ProjectionError } from '../projection/projection-error';
 import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection, type ProjectionRules } from '../projection/read-model-projection';
+import { isTransientFailure } from '../projection/transient-failure';
 import { EVENT_LOG_INDEXES_DDL } from '../schema/read-model-schema';
 import { BULK_LOAD_PRAGMAS, finishBulkLoad, openReadModelDatabase, reopenBulkLoad, type ReadModelDatabase } from '../schema/open-read-model';
 import { DeferredDatabase } from './deferred-database';
@@ -39,7 +43,15 @@ export interface RebuildOptions extends ProjectionRules {
    * live projector does it. The file is the same either way.
    */
   writerThread?: boolean;
+  /**
+   * Told when the fast pass met an event the projection rejects and the rebuild starts again,
+   * one transaction per batch, parking such events as the live projector does.
+   */
+  onIsolating?: (cause: Error) => void;
 }
+
+/** Parked streams listed in the result; the total is in parkedCount. */
+export const REBUILD_PARKED_LIMIT = 100;
 
 /** Events the fold may be ahead of the writer thread, in whole batches (at least 4): bounds the memory they hold. */
 const WRITER_LAG_EVENTS = 20_000;
@@ -49,12 +61,29 @@ export interface RebuildResult {
   seconds: number;
   eventsPerSecond: number;
   checkpoint: Position | null;
+  /** Streams held back because an event of theirs could not be applied (see parked_events). */
+  parkedCount: number;
+  /** The first REBUILD_PARKED_LIMIT of them. */
+  parked: ParkedStream[];
+}
+
+/** The fast pass cannot park: it met an event the projection rejects (not a transient failure). */
+class NeedsIsolation extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
 }
 
 /**
  * Rebuilds every read model from the events into a new file and only then puts it in place of
  * the old one, so a rebuild that fails (or is interrupted) leaves the old model as it was.
  * The service must not run meanwhile: it would keep the old file open and write to it.
+ *
+ * An event the projection rejects does not fail it: the fast pass (suggestion rows written once at
+ * the end, maybe on a second thread) cannot tell which event that was, so the rebuild starts again
+ * in a pass that commits batch by batch and parks such events as the live projector does (see
+ * parked_events); the result lists the parked streams. Only a transient failure (disk full, I/O)
+ * or a failure outside the projection fails the rebuild.
  */
 export async function rebuildReadModels(
   store: EventStore,
@@ -62,6 +91,16 @@ export async function rebuildReadModels(
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const started = process.hrtime.bigint();
+  try {
+    return await fastRebuild(store, readModelPath, options, started);
+  } catch (error) {
+    if (!(error instanceof NeedsIsolation)) throw error;
+    options.onIsolating?.(error.cause);
+    return isolatingRebuild(store, readModelPath, options, started);
+  }
+}
+
+async function fastRebuild(store: EventStore, readModelPath: string, options: RebuildOptions, started: bigint): Promise<RebuildResult> {
   const batchSize = options.batchSize ?? 1000;
   const writerLag = Math.max(4, Math.ceil(WRITER_LAG_EVENTS / batchSize));
   const buildPath = `${readModelPath}.rebuilding`;
@@ -95,7 +134,11 @@ export async function rebuildReadModels(
     // The embedded store reads the next pages on a thread of its own while this one applies a page.
     const pages = eventPages(store, { pageSize: batchSize, streamPrefixes: [...READ_MODEL_STREAM_PREFIXES] });
     for await (const page of pages) {
-      projection.applyBatch(page);
+      try {
+        projection.applyBatch(page);
+      } catch (error) {
+        throw needsIsolation(error);
+      }
       options.onProgress?.({
         eventsDone: projection.eventsApplied,
         eventsTotal: Math.max(eventsTotal, projection.eventsApplied),
@@ -106,7 +149,12 @@ export async function rebuildReadModels(
     // Every event is applied: the notifications are complete, and their index is built on the
     // writer thread while this one works out the suggestions' rows.
     if (writer) writer.exec(EVENT_LOG_INDEXES_DDL);
-    projection.flush();
+    try {
+      // Every suggestion's rows are worked out here: a row the projection cannot write fails now.
+      projection.flush();
+    } catch (error) {
+      throw needsIsolation(error);
+    }
     const eventLogIndexed = writer !== null;
     if (writer) {
       await writer.close();
@@ -119,16 +167,80 @@ export async function rebuildReadModels(
     // A WAL left by the old file would be replayed into the new one: it must go first.
     removeDatabaseFiles(readModelPath, { keepMain: true });
     renameSync(buildPath, readModelPath);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const events = projection.eventsApplied;
-    options.onProgress?.({ eventsDone: events, eventsTotal: events, position: projection.checkpoint });
-    return { events, seconds, eventsPerSecond: seconds > 0 ? events / seconds : events, checkpoint: projection.checkpoint };
+    return finished(projection, options, started, 0, []);
   } catch (error) {
     if (writer) await writer.terminate();
     if (db?.open) db.close();
     removeDatabaseFiles(buildPath);
     throw error;
   }
+}
+
+/**
+ * Applies batch by batch, each committed with its checkpoint (a rollback journal in memory, so a
+ * failed batch is undone), parking each event the projection rejects: the live projector's way,
+ * with the same result for the same events.
+ */
+async function isolatingRebuild(store: EventStore, readModelPath: string, options: RebuildOptions, started: bigint): Promise<RebuildResult> {
+  const batchSize = options.batchSize ?? 1000;
+  const buildPath = `${readModelPath}.rebuilding`;
+  removeDatabaseFiles(buildPath);
+  const head = await store.headPosition();
+  const eventsTotal = head ? estimateEventCount(head) : 0;
+  let db: ReadModelDatabase | null = null;
+  try {
+    db = openReadModelDatabase(buildPath, 'bulk').db;
+    db.pragma('journal_mode = MEMORY');
+    const projection = new ReadModelProjection(db, {
+      stateCacheSize: options.stateCacheSize ?? Infinity,
+      writeBack: false,
+      parking: true,
+      ...(options.rulebook ? { rulebook: options.rulebook } : {}),
+      ...(options.calendar ? { calendar: options.calendar } : {}),
+    });
+    const pages = eventPages(store, { pageSize: batchSize, streamPrefixes: [...READ_MODEL_STREAM_PREFIXES] });
+    for await (const page of pages) {
+      const outcome = applyOrPark(projection, page, false);
+      if (outcome.transient) throw outcome.transient;
+      options.onProgress?.({
+        eventsDone: projection.eventsApplied,
+        eventsTotal: Math.max(eventsTotal, projection.eventsApplied),
+        position: projection.checkpoint,
+      });
+    }
+    const parkedCount = projection.parkedCount;
+    const parked = projection.parkedStreams(REBUILD_PARKED_LIMIT);
+    finishBulkLoad(db);
+    db.close();
+    db = null;
+    removeDatabaseFiles(readModelPath, { keepMain: true });
+    renameSync(buildPath, readModelPath);
+    return finished(projection, options, started, parkedCount, parked);
+  } catch (error) {
+    if (db?.open) db.close();
+    removeDatabaseFiles(buildPath);
+    throw error;
+  }
+}
+
+function needsIsolation(error: unknown): Error {
+  if (!(error instanceof Error) || isTransientFailure(error)) return error instanceof Error ? error : new Error(String(error));
+  // A failure of the projection itself: a fold (ProjectionError) or a suggestion's rows at the flush.
+  const fromProjection = error instanceof ProjectionError || /^writing suggestion /.test(error.message);
+  return fromProjection ? new NeedsIsolation(error) : error;
+}
+
+function finished(
+  projection: ReadModelProjection,
+  options: RebuildOptions,
+  started: bigint,
+  parkedCount: number,
+  parked: ParkedStream[],
+): RebuildResult {
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const events = projection.eventsApplied;
+  options.onProgress?.({ eventsDone: events, eventsTotal: events, position: projection.checkpoint });
+  return { events, seconds, eventsPerSecond: seconds > 0 ? events / seconds : events, checkpoint: projection.checkpoint, parkedCount, parked };
 }
 
 /**

@@ -14,8 +14,10 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  *    (suggestion, revision) instead of their id and time; covering indexes for the statistics.
  * 6: no timeline table (a suggestion's timeline is its stream, read from the store);
  *    notifications keep their time.
+ * 7: parked_events (events held back because their stream could not be projected).
+ *    users carry what sessions need: active, sessions_valid_from, ended_sessions_json.
  */
-export const READ_MODEL_SCHEMA_VERSION = 6;
+export const READ_MODEL_SCHEMA_VERSION = 7;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [
@@ -37,6 +39,7 @@ export const READ_MODEL_TABLES = [
   'notification_counts',
   'notification_reads',
   'notification_read_counts',
+  'parked_events',
   'checkpoints',
 ] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
@@ -105,7 +108,12 @@ CREATE TABLE users (
   id TEXT PRIMARY KEY,
   display_name TEXT NOT NULL,
   role TEXT NOT NULL,
-  unit_id TEXT
+  unit_id TEXT,
+  active INTEGER NOT NULL DEFAULT 1,
+  -- Revision of the user stream's latest session-ending event (-1: none); older tokens are refused.
+  sessions_valid_from INTEGER NOT NULL DEFAULT -1,
+  -- Signed-out sessions not expired yet: [{"jti", "expiresAt"}].
+  ended_sessions_json TEXT NOT NULL DEFAULT '[]'
 );
 
 CREATE TABLE units (
@@ -114,6 +122,21 @@ CREATE TABLE units (
 );
 
 ${SUPERVISION_TABLES_DDL}
+-- Events held back: the first one the projection could not apply and every later one of its
+-- stream (the stream's rows stay as they were before it), so one bad event never stops the rest.
+-- first_failed_at is wall-clock time, for operators; positions as decimal text (below).
+CREATE TABLE parked_events (
+  stream_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  commit_position TEXT NOT NULL,
+  prepare_position TEXT NOT NULL,
+  type TEXT NOT NULL,
+  error TEXT NOT NULL,
+  first_failed_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  PRIMARY KEY (stream_id, revision)
+) WITHOUT ROWID;
+
 -- Positions as decimal text: EventStoreDB positions may not fit a signed 64-bit integer.
 CREATE TABLE checkpoints (
   name TEXT PRIMARY KEY,

@@ -38,6 +38,7 @@ const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
   notifications: 'seq',
   notification_counts: 'audience',
   notification_reads: 'user_id, notification_id',
+  parked_events: 'stream_id, revision',
   notification_read_counts: 'user_id, audience',
   checkpoints: 'name',
 };

@@ -74,7 +74,7 @@ export interface FactRules {
 export function suggestionFacts(state: ExistingSuggestion, rules: FactRules | null): SuggestionFacts {
   const handlings = handlingFacts(state);
   const commitments = commitmentFacts(state, handlings);
-  const wake = rules === null ? undefined : nextWakeUp(state, rules.rulebook, rules.calendar);
+  const wake = rules === null ? undefined : wakeUpOf(state, rules);
   const view = publicView(state);
   return {
     handlings,
@@ -199,8 +199,56 @@ function openCommitmentsOf(commitments: CommitmentFact[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const c of commitments) {
     if (c.fulfilledAt !== null) continue;
-    const key = `${contributionKey(c.unitId, shanghaiDay(c.assignedAt))}\u0000${shanghaiDay(c.dueAt).slice(0, 7)}`;
+    const key = `${contributionKey(c.unitId, shanghaiDay(c.assignedAt))}\u0000${dueMonthOf(c.dueAt)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
+}
+
+/** 24:00 of 9999-12-30 in Beijing: the latest due time whose day the working calendar can step back from. */
+const LAST_STEPPABLE_DUE_MS = Date.parse('9999-12-30T16:00:00.000Z');
+const FOUR_DIGIT_MONTH = /^\d{4}-\d{2}$/;
+
+/**
+ * The Beijing month of a due time, as `YYYY-MM` text that orders like time. A due time late on
+ * 9999-12-31 (UTC) is already in year 10000 in Beijing, whose expanded form (`+010000-01`) would
+ * sort before every real month and count as overdue: it is clamped to 9999-12, the last month text
+ * can order (for the statistics such a commitment is simply never overdue).
+ */
+export function dueMonthOf(dueAt: string): string {
+  const month = shanghaiDay(dueAt).slice(0, 7);
+  if (FOUR_DIGIT_MONTH.test(month)) return month;
+  return month.startsWith('-') ? '0000-01' : '9999-12';
+}
+
+/**
+ * The scheduler's next wake-up. The domain's calendar arithmetic works on four-digit years, so a
+ * due time it cannot step back from (its day is in year 10000 in Beijing) would throw; such a due
+ * time is clamped to the last one it can (its reminder then falls at the end of 9999, which no
+ * scheduler reaches), and every other obligation of the suggestion keeps its real wake-up.
+ */
+function wakeUpOf(state: ExistingSuggestion, rules: FactRules): string | null {
+  try {
+    return nextWakeUp(state, rules.rulebook, rules.calendar);
+  } catch (error) {
+    const clamped = clampFarInstants(state);
+    if (clamped === null) throw error;
+    return nextWakeUp(clamped, rules.rulebook, rules.calendar);
+  }
+}
+
+const ISO_INSTANT_TEXT = /^[+-]?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A copy of the state with every instant after LAST_STEPPABLE_DUE_MS set to it, or null when there is none. */
+function clampFarInstants(state: ExistingSuggestion): ExistingSuggestion | null {
+  let clampedAny = false;
+  const last = new Date(LAST_STEPPABLE_DUE_MS).toISOString();
+  const copy = JSON.parse(JSON.stringify(state), (_key, value: unknown) => {
+    if (typeof value !== 'string' || !ISO_INSTANT_TEXT.test(value)) return value;
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms) || ms <= LAST_STEPPABLE_DUE_MS) return value;
+    clampedAny = true;
+    return last;
+  }) as ExistingSuggestion;
+  return clampedAny ? copy : null;
 }
