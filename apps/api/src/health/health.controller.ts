@@ -7,6 +7,7 @@ import { Public } from '../auth/public.decorator';
 import { Clock } from '../clock/clock';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/app-config';
+import { StoreWriteHealth } from '../infrastructure/store-write-health';
 import { PROJECTOR } from '../infrastructure/tokens';
 
 /** For load balancers and operators: 200 when the store answers and the projector follows, else 503. */
@@ -18,6 +19,7 @@ export class HealthController {
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly writeHealth: StoreWriteHealth,
   ) {}
 
   @Get()
@@ -40,7 +42,7 @@ export class HealthController {
     res.status(storeUp && projectorUp ? 200 : 503);
     return {
       status: storeUp && projectorUp ? 'ok' : 'unavailable',
-      store: { status: storeUp ? 'up' : 'down', kind: this.config.eventStore.kind, head: head && formatPosition(head), error: storeError },
+      store: { status: storeUp ? 'up' : 'down', kind: this.config.eventStore.kind, head: head && formatPosition(head), error: storeError, ...this.writeHealth.current() },
       projector: {
         status: projectorUp ? 'up' : 'down',
         checkpoint: checkpoint && formatPosition(checkpoint),

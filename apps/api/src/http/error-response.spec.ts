@@ -1,6 +1,6 @@
 import { BadRequestException, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { DomainError } from '@duban/domain';
-import { WrongExpectedRevisionError } from '@duban/event-store';
+import { StoreFullError, StoreUnavailableError, WrongExpectedRevisionError } from '@duban/event-store';
 import { ConcurrencyExhaustedError } from '../suggestions/execution/concurrency-exhausted.error';
 import { RevisionMismatchError } from '../suggestions/execution/revision-mismatch.error';
 import { toErrorResponse } from './error-response';
@@ -33,6 +33,19 @@ describe('toErrorResponse', () => {
   it('maps lost races to 409', () => {
     expect(toErrorResponse(new ConcurrencyExhaustedError('suggestion-1', 4)).status).toBe(409);
     expect(toErrorResponse(new WrongExpectedRevisionError('suggestion-1', 1n, 2n)).status).toBe(409);
+  });
+
+  it('maps a full or unreachable store to 503 with a Chinese message and a time to retry, never 500', () => {
+    const full = toErrorResponse(new StoreFullError('event store is full: database or disk is full'));
+    expect(full.status).toBe(503);
+    expect(full.body).toMatchObject({ statusCode: 503, code: 'store_full' });
+    expect(full.body.message).toMatch(/存储空间已满/);
+    expect(full.retryAfterSeconds).toBeGreaterThan(0);
+    const down = toErrorResponse(new StoreUnavailableError('EventStoreDB cannot take the append (unavailable)'));
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ statusCode: 503, code: 'store_unavailable' });
+    expect(down.body.message).toMatch(/请稍后重试/);
+    expect(down.retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it('keeps Chinese messages and replaces the framework’s English ones', () => {

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, DomainErrorKind, assertNever } from '@duban/domain';
-import { WrongExpectedRevisionError } from '@duban/event-store';
+import { StoreFullError, StoreUnavailableError, WrongExpectedRevisionError } from '@duban/event-store';
 import { IdempotencyKeyReusedError } from '../idempotency/idempotency-key-reused.error';
 import { ConcurrencyExhaustedError } from '../suggestions/execution/concurrency-exhausted.error';
 import { RevisionMismatchError } from '../suggestions/execution/revision-mismatch.error';
@@ -18,7 +18,16 @@ export interface ErrorBody {
 export interface ErrorResponse {
   status: number;
   body: ErrorBody;
+  /** When the client may try again (a Retry-After header): the failure is the server's and passes. */
+  retryAfterSeconds?: number;
 }
+
+/**
+ * A full disk needs an operator, a lost connection usually comes back within seconds: clients
+ * (and their retry loops) are told to wait accordingly.
+ */
+export const STORE_FULL_RETRY_AFTER_SECONDS = 60;
+export const STORE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Chinese defaults for framework errors whose own message is English (e.g. an unknown route). */
 const DEFAULT_MESSAGES: Record<number, { code: string; message: string }> = {
@@ -62,6 +71,7 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof ConcurrencyExhaustedError || exception instanceof WrongExpectedRevisionError) {
     return conflict('concurrent_modification', '该建议正被其他人同时修改，请稍后重试');
   }
+  if (exception instanceof StoreUnavailableError) return fromStoreUnavailable(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
   return fallback(500);
 }
@@ -101,6 +111,23 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   }
   const message = typeof response === 'string' && HAS_CHINESE.test(response) ? response : base.message;
   return { status, body: { ...base, message } };
+}
+
+/** Nothing was stored: the same request can be sent again once the store takes writes. */
+function fromStoreUnavailable(error: StoreUnavailableError): ErrorResponse {
+  const status = HttpStatus.SERVICE_UNAVAILABLE;
+  if (error instanceof StoreFullError) {
+    return {
+      status,
+      body: { statusCode: status, code: 'store_full', message: '数据存储空间已满，本次操作未保存，请稍后重试或联系管理员' },
+      retryAfterSeconds: STORE_FULL_RETRY_AFTER_SECONDS,
+    };
+  }
+  return {
+    status,
+    body: { statusCode: status, code: 'store_unavailable', message: '数据存储暂时不可用，本次操作未保存，请稍后重试' },
+    retryAfterSeconds: STORE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+  };
 }
 
 function conflict(code: string, message: string): ErrorResponse {

@@ -10,7 +10,9 @@ import { flushLogsSync } from '../observability/logging/create-root-logger';
 import { ReadAfterService } from '../read-consistency/read-after.service';
 import { loadCalendar } from './load-calendar';
 import { openEventStore } from './open-event-store';
+import { ReadModelMarkKeeper } from './read-model-mark-keeper';
 import { rebuildOutdatedReadModel } from './rebuild-outdated-read-model';
+import { StoreWriteHealth } from './store-write-health';
 import { PROJECTOR, READ_MODEL_QUERIES, RULEBOOK, WORKING_CALENDAR } from './tokens';
 
 const LIVE_STATE_CACHE = 1_000;
@@ -23,10 +25,14 @@ class InfrastructureShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly markKeeper: ReadModelMarkKeeper,
   ) {}
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     if (signal) this.logger.log(`received ${signal}: closing projector and event store`);
+    // The next start compares this mark with the store: the last word of a clean stop is exact.
+    await this.markKeeper.stop();
+    await this.markKeeper.recordNow();
     await this.projector.close();
     await this.store.close();
     // Nest ends the process with the signal right after the shutdown hooks: the log's buffer goes out now.
@@ -38,12 +44,13 @@ class InfrastructureShutdown implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
+    StoreWriteHealth,
     {
       provide: EVENT_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): EventStore => {
+      inject: [APP_CONFIG, StoreWriteHealth],
+      useFactory: (config: AppConfig, writeHealth: StoreWriteHealth): EventStore => {
         if (config.eventStore.kind === 'sqlite') mkdirSync(path.dirname(config.eventStore.path), { recursive: true });
-        return openEventStore(config.eventStore);
+        return writeHealth.watch(openEventStore(config.eventStore));
       },
     },
     {
@@ -73,6 +80,18 @@ class InfrastructureShutdown implements OnApplicationShutdown {
       },
     },
     {
+      provide: ReadModelMarkKeeper,
+      inject: [EVENT_STORE, PROJECTOR, APP_CONFIG],
+      useFactory: (store: EventStore, projector: Projector, config: AppConfig): ReadModelMarkKeeper => {
+        const keeper = new ReadModelMarkKeeper(store, projector, {
+          positionsAreCounts: config.eventStore.kind === 'sqlite',
+          logger: new Logger('projector'),
+        });
+        keeper.start();
+        return keeper;
+      },
+    },
+    {
       provide: READ_MODEL_QUERIES,
       inject: [PROJECTOR],
       useFactory: (projector: Projector) => new ReadModelQueries(projector.database),
@@ -80,6 +99,6 @@ class InfrastructureShutdown implements OnApplicationShutdown {
     ReadAfterService,
     InfrastructureShutdown,
   ],
-  exports: [EVENT_STORE, RULEBOOK, WORKING_CALENDAR, PROJECTOR, READ_MODEL_QUERIES, ReadAfterService],
+  exports: [EVENT_STORE, RULEBOOK, WORKING_CALENDAR, PROJECTOR, READ_MODEL_QUERIES, ReadAfterService, StoreWriteHealth],
 })
 export class InfrastructureModule {}

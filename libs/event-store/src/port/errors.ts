@@ -30,3 +30,27 @@ export class DuplicateEventIdError extends Error {
     this.name = 'DuplicateEventIdError';
   }
 }
+
+/**
+ * The store cannot take writes right now, through no fault of the request: the server is
+ * unreachable, the file is locked or read-only, the disk failed. Nothing of the append was
+ * stored, so the same request can be sent again later; reads may still work.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    message: string,
+    /** The adapter's own error, for the logs. */
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** The store's disk (or its configured size limit) is full: no append succeeds until space is freed. */
+export class StoreFullError extends StoreUnavailableError {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause);
+    this.name = 'StoreFullError';
+  }
+}

@@ -23,6 +23,7 @@ import { ReadAheadScan } from './read-ahead-scan';
 import { openEventStoreDatabase, type SqliteSynchronous } from './sqlite-database';
 import { MAX_POSITION, SqliteStatements } from './sqlite-statements';
 import { StreamTips } from './stream-tips';
+import { toStoreWriteError } from './sqlite-write-errors';
 
 export interface SqliteEventStoreOptions {
   /** The database file; its folder is created if missing. */
@@ -96,7 +97,9 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(new Error(`appendToStream(${streamId}): ${error instanceof Error ? error.message : String(error)}`));
     }
-    return this.commits.submit({ streamId, events, chainable, expectedRevision: options?.expectedRevision ?? 'any' });
+    return this.commits
+      .submit({ streamId, events, chainable, expectedRevision: options?.expectedRevision ?? 'any' })
+      .catch((error: unknown) => Promise.reject(toStoreWriteError(error)));
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
