@@ -20,7 +20,34 @@ const VALID: Record<string, [string, string]> = {
   page: ['1', '2'],
   pageSize: ['10', '20'],
   after: ['1', '2'],
+  from: ['2026-01-01', '2026-02-01'],
+  to: ['2026-12-31', '2026-11-30'],
+  asOf: ['2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00Z'],
 };
+
+/**
+ * Dates that do not exist (Feb 30, month 13, 24:00), that fall outside the documented years
+ * 2000–2100 (year 9999 used to be a 500 in the statistics), or that are not a date at all.
+ */
+export const BAD_DATES = [
+  '2026-02-30',
+  '2026-02-29',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-02-28T24:00:00Z',
+  '2026-02-28T23:60:00Z',
+  '2026-02-30T10:00:00+08:00',
+  '9999-12-31',
+  '9999-12-31T23:59:59Z',
+  '1999-12-31',
+  '2101-01-01',
+  '0000-01-01',
+  '2026-10-15T08:00:00',
+  '20261015',
+  '2026-W01',
+  '2026-288',
+  'yesterday',
+] as const;
 
 const text = (max: number) => fc.string({ minLength: 1, maxLength: max });
 
@@ -48,6 +75,12 @@ function badValue(param: string): fc.Arbitrary<string> {
         text(12).filter((v) => !/^\d{1,20}(:\d{1,20})?$/.test(v.trim())),
         fc.constantFrom('999999999', '99999999999999999999', '1:2:3', '-1'),
       );
+    case 'from':
+    case 'to':
+      return fc.constantFrom(...BAD_DATES);
+    case 'asOf':
+      // A look back is to a moment: a whole day is not one.
+      return fc.constantFrom(...BAD_DATES, '2026-10-15');
     default:
       throw new Error(`no bad values for ${param}`);
   }

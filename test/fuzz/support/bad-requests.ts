@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { BAD_DATES } from './bad-queries';
 import { EndpointSpec, FieldSpec, validBody } from './endpoint-schemas';
 
 /** One malformed request: the raw body text sent as application/json, extra headers, and what is wrong with it. */
@@ -23,6 +24,24 @@ const CONTROL_CHARS = [
   '\ud800', // lone high surrogate
   '\udfff', // lone low surrogate
 ];
+
+/**
+ * Characters that render as nothing: whitespace, zero-width spaces and joiners, direction marks,
+ * embeddings, overrides and isolates, word joiner and invisible operators, BOM, soft hyphen,
+ * Hangul filler. A required text made only of these is empty.
+ */
+const INVISIBLE_CHARS = [
+  ' ', '\t', '\n', '\u00a0', '\u3000',
+  '\u00ad', '\u034f', '\u180e',
+  '\u200b', '\u200c', '\u200d', '\u200e', '\u200f',
+  '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
+  '\u2060', '\u2061', '\u2062', '\u2063', '\u2064',
+  '\u2066', '\u2067', '\u2068', '\u2069',
+  '\ufeff', '\u3164', '\uffa0',
+];
+
+/** Passwords may be any characters (they are compared, never shown): not a blank-text case. */
+const isPassword = (field: FieldSpec): boolean => /password/i.test(field.name);
 
 const printableAscii = (min: number, max: number) =>
   fc.array(fc.integer({ min: 0x21, max: 0x7e }), { minLength: min, maxLength: max }).map((codes) => String.fromCharCode(...codes));
@@ -167,6 +186,38 @@ export function badRequests(endpoint: EndpointSpec, options: { ifMatch: boolean 
           const i = at % (base.length + 1);
           return { kind: `control character in ${field.name}`, rawBody: json({ ...valid, [field.name]: base.slice(0, i) + char + base.slice(i) }) };
         }),
+    );
+  }
+  const textFields = fields.filter((f) => f.kind === 'text' && !isPassword(f));
+  if (textFields.length > 0) {
+    kinds.push(
+      fc
+        .tuple(fc.constantFrom(...textFields), fc.array(fc.constantFrom(...INVISIBLE_CHARS), { minLength: 1, maxLength: 12 }))
+        .map(([field, chars]) => ({ kind: `invisible-only ${field.name}`, rawBody: json({ ...valid, [field.name]: chars.join('') }) })),
+    );
+  }
+  const dateFields = fields.filter((f) => f.kind === 'date');
+  if (dateFields.length > 0) {
+    kinds.push(
+      fc
+        .tuple(fc.constantFrom(...dateFields), fc.constantFrom(...BAD_DATES))
+        .map(([field, date]) => ({ kind: `impossible or out-of-range ${field.name}`, rawBody: json({ ...valid, [field.name]: date }) })),
+    );
+  }
+  const commitmentFields = fields.filter((f) => f.kind === 'commitments');
+  if (commitmentFields.length > 0) {
+    kinds.push(
+      fc
+        .tuple(fc.constantFrom(...commitmentFields), fc.constantFrom(...BAD_DATES))
+        .map(([field, date]) => ({ kind: `impossible or out-of-range ${field.name}.0.dueAt`, rawBody: json({ ...valid, [field.name]: [{ description: '年内完成', dueAt: date }] }) })),
+    );
+    kinds.push(
+      fc
+        .tuple(fc.constantFrom(...commitmentFields), fc.array(fc.constantFrom(...INVISIBLE_CHARS), { minLength: 1, maxLength: 12 }))
+        .map(([field, chars]) => ({
+          kind: `invisible-only ${field.name}.0.description`,
+          rawBody: json({ ...valid, [field.name]: [{ description: chars.join(''), dueAt: (valid[field.name] as { dueAt: string }[])[0]!.dueAt }] }),
+        })),
     );
   }
   if (listFields.length > 0) {

@@ -22,6 +22,9 @@ export interface EndpointSpec {
   fields: FieldSpec[];
 }
 
+/** A date the DTOs accept (the domain may still refuse it by its rules, e.g. past the extension maximum). */
+const NEXT_YEAR_END = `${new Date().getUTCFullYear() + 1}-12-31`;
+
 const text = (name: string, max: number, required = true): FieldSpec => ({ name, kind: 'text', required, max, valid: '有效的文本' });
 
 /** Every POST of the API with its body fields, as the DTOs define them (limits from apps/api/src/suggestions/dto/limits.ts). */
@@ -57,7 +60,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     name: 'request-extension',
     path: '/api/suggestions/:id/request-extension',
     sender: 'unit',
-    fields: [text('reason', 2000), { name: 'until', kind: 'date', required: true, valid: '2099-12-31' }],
+    fields: [text('reason', 2000), { name: 'until', kind: 'date', required: true, valid: NEXT_YEAR_END }],
   },
   {
     name: 'decide-extension',
@@ -80,7 +83,7 @@ export const ENDPOINTS: EndpointSpec[] = [
       { name: 'category', kind: 'text', required: true, max: 50, valid: 'B' },
       text('content', 20000),
       text('signedBy', 100),
-      { name: 'commitments', kind: 'commitments', required: false, max: 50, valid: [{ description: '年内完成', dueAt: '2099-12-31' }] },
+      { name: 'commitments', kind: 'commitments', required: false, max: 50, valid: [{ description: '年内完成', dueAt: NEXT_YEAR_END }] },
     ],
   },
   {
@@ -160,7 +163,9 @@ export function validBody(endpoint: EndpointSpec): Record<string, unknown> {
 /** GET routes and their query parameters, for the query-string cases. */
 export const QUERY_ENDPOINTS: { name: string; path: string; params: string[] }[] = [
   { name: 'list', path: '/api/suggestions', params: ['status', 'unitId', 'deputyId', 'overdue', 'keySupervised', 'q', 'page', 'pageSize', 'after'] },
-  { name: 'detail', path: '/api/suggestions/:id', params: ['after'] },
+  { name: 'detail', path: '/api/suggestions/:id', params: ['after', 'asOf'] },
+  { name: 'unit stats', path: '/api/stats/units', params: ['from', 'to', 'after'] },
+  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['from', 'to'] },
   { name: 'timeline', path: '/api/suggestions/:id/timeline', params: ['after'] },
   { name: 'users', path: '/api/users', params: ['role', 'after'] },
   { name: 'units', path: '/api/units', params: ['after'] },
