@@ -1,21 +1,14 @@
 import { HttpException, Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  Actor,
-  DomainError,
-  Rulebook,
-  SuggestionCommand,
-  SuggestionEvent,
-  WorkingCalendar,
-  suggestionDecider,
-  suggestionStreamId,
-} from '@duban/domain';
-import { EVENT_STORE, type EventStore, comparePositions, parsePosition } from '@duban/event-store';
+import { Actor, DomainError, Rulebook, SuggestionCommand, WorkingCalendar, suggestionDecider } from '@duban/domain';
+import { comparePositions, parsePosition } from '@duban/event-store';
 import { Clock } from '../clock/clock';
-import { stamp } from '../events/stamp';
 import { RULEBOOK, WORKING_CALENDAR } from '../infrastructure/tokens';
 import { ExecuteSuggestionCommand, ExecutionOptions } from '../suggestions/execution/execute-suggestion.command';
+import { GroupMembers, LoadedMember } from './group-members';
 import { failed, GroupCommandResult, MemberResult, succeeded } from './member-result';
+
+export type GroupCommandOptions = Pick<ExecutionOptions, 'correlationId' | 'causationId'>;
 
 /**
  * Applies one command to every member of a group (并案: "办理一件、解决一类"). Each member is first
@@ -27,73 +20,71 @@ import { failed, GroupCommandResult, MemberResult, succeeded } from './member-re
 export class GroupCommands {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly members: GroupMembers,
     @Inject(RULEBOOK) private readonly rulebook: Rulebook,
     @Inject(WORKING_CALENDAR) private readonly calendar: WorkingCalendar,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /** For a complete group: a member the caller may not read is the suggestion read's 404, and names nothing. */
   async apply(
     groupId: string,
     memberIds: readonly string[],
     commandFor: (memberId: string) => SuggestionCommand,
     actor: Actor,
-    options: Pick<ExecutionOptions, 'correlationId' | 'causationId'>,
+    options: GroupCommandOptions,
   ): Promise<GroupCommandResult> {
-    const refusals: MemberResult[] = [];
-    for (const id of memberIds) {
-      const refusal = await this.tryDecide(id, commandFor(id), actor);
-      if (refusal) refusals.push(refusal);
-    }
-    if (refusals.length > 0) throw groupRefused(refusals);
-
+    const members = await this.members.loadReadable(memberIds, actor);
+    this.refuseUnlessAllowed(members, commandFor, actor);
     const results: MemberResult[] = [];
-    for (const id of memberIds) {
-      try {
-        const outcome = await this.commandBus.execute(
-          new ExecuteSuggestionCommand(id, commandFor(id), actor, { correlationId: options.correlationId, causationId: options.causationId }),
-        );
-        results.push(succeeded(id, outcome));
-      } catch (error) {
-        results.push(failed(id, error));
-      }
-    }
+    for (const id of memberIds) results.push(await this.run(id, commandFor(id), actor, options));
     return { groupId, results, position: latestPosition(results) };
   }
 
-  /** The refusal the member would answer with now, or null when the rules allow the command. */
-  private async tryDecide(suggestionId: string, command: SuggestionCommand, actor: Actor): Promise<MemberResult | null> {
-    const recorded = await this.store.readStream(suggestionStreamId(suggestionId));
-    const state = recorded.reduce(
-      (current, event) => suggestionDecider.evolve(current, stamp<SuggestionEvent>(event)),
-      suggestionDecider.initialState(),
-    );
+  /** Throws the group refusal when the rules refuse the command for any member as it is now. */
+  refuseUnlessAllowed(members: readonly LoadedMember[], commandFor: (memberId: string) => SuggestionCommand, actor: Actor): void {
+    const ctx = { now: this.clock.nowIso(), actor, rulebook: this.rulebook, calendar: this.calendar };
+    const refusals: MemberResult[] = [];
+    for (const member of members) {
+      try {
+        suggestionDecider.decide(commandFor(member.id), member.state, ctx);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refusals.push(failed(member.id, error));
+      }
+    }
+    if (refusals.length > 0) throw groupRefused(refusals);
+  }
+
+  /** One member through the one command handler; its refusal is reported, not thrown. */
+  async run(memberId: string, command: SuggestionCommand, actor: Actor, options: GroupCommandOptions): Promise<MemberResult> {
     try {
-      suggestionDecider.decide(command, state, { now: this.clock.nowIso(), actor, rulebook: this.rulebook, calendar: this.calendar });
-      return null;
+      const outcome = await this.commandBus.execute(
+        new ExecuteSuggestionCommand(memberId, command, actor, { correlationId: options.correlationId, causationId: options.causationId }),
+      );
+      return succeeded(memberId, outcome);
     } catch (error) {
-      if (error instanceof DomainError) return failed(suggestionId, error);
-      throw error;
+      return failed(memberId, error);
     }
   }
 }
 
 /** Answered with the first refusal's status, naming every refusing member with its reason. */
-function groupRefused(refusals: MemberResult[]): HttpException {
+export function groupRefused(refusals: MemberResult[], summary = '不能执行此操作'): HttpException {
   const first = refusals[0] as Extract<MemberResult, { ok: false }>;
   const errors = refusals.map((r) => ({ field: r.suggestionId, message: r.ok ? '' : r.message }));
   return new HttpException(
     {
       statusCode: first.statusCode,
       code: first.code,
-      message: `并案组中有 ${refusals.length} 件建议不能执行此操作，未做任何修改：${first.message}`,
+      message: `并案组中有 ${refusals.length} 件建议${summary}，未做任何修改：${first.message}`,
       errors,
     },
     first.statusCode,
   );
 }
 
-function latestPosition(results: MemberResult[]): string | null {
+export function latestPosition(results: MemberResult[]): string | null {
   let latest: string | null = null;
   for (const result of results) {
     if (!result.ok) continue;

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SuggestionEvent, foldSuggestion, suggestionStreamId } from '@duban/domain';
-import { EVENT_STORE, type EventStore } from '@duban/event-store';
+import type { Actor } from '@duban/domain';
 import type { ReadModelQueries } from '@duban/read-models';
 import { AccountDirectory } from '../accounts/account-directory';
 import { AuthUser, toActor } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { stamp } from '../events/stamp';
 import { Ids, RequestIds } from '../http/correlation';
 import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { AfterQueryDto } from '../read-consistency/after-query.dto';
@@ -15,7 +13,11 @@ import { AnswerSuggestionDto } from '../suggestions/dto/answer-suggestion.dto';
 import { AssignSuggestionDto } from '../suggestions/dto/assign-suggestion.dto';
 import { CreateGroupDto } from './create-group.dto';
 import { GroupCommands } from './group-commands';
-import { GroupId, groupIdFor, primaryOf } from './group-id';
+import { GroupFormation } from './group-formation';
+import { GroupId, primaryOf } from './group-id';
+import { CompleteGroup, GroupLookup } from './group-lookup';
+import { suggestionNotFound } from '../suggestions/execution/suggestion-not-found';
+import { GroupMembers } from './group-members';
 import { GroupCommandResult } from './member-result';
 
 export interface GroupView {
@@ -26,7 +28,9 @@ export interface GroupView {
 
 /**
  * 并案: staff link similar suggestions, then assign and answer them together. Every member stays a
- * suggestion of its own: its deputies get the answer and rate it.
+ * suggestion of its own: its deputies get the answer and rate it. Who may do what is the decider's
+ * rule (create and assign: staff and admins; answer: the assigned unit); who may see a member is the
+ * suggestion read's, and a group route never tells a caller more than that read would.
  */
 @ApiTags('groups')
 @ApiBearerAuth()
@@ -34,22 +38,19 @@ export interface GroupView {
 export class GroupsController {
   constructor(
     private readonly groups: GroupCommands,
+    private readonly formation: GroupFormation,
+    private readonly lookup: GroupLookup,
+    private readonly members: GroupMembers,
     private readonly directory: AccountDirectory,
     private readonly readAfter: ReadAfterService,
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Post()
-  @ApiOperation({ summary: '并案办理（工作人员）：把相似建议并为一组，此后一并交办、一并答复' })
+  @ApiOperation({ summary: '并案办理（工作人员）：把相似建议并为一组，此后一并交办、一并答复；全部并入或全部不变' })
   create(@Body() dto: CreateGroupDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<GroupCommandResult> {
     const primarySuggestionId = dto.primarySuggestionId ?? dto.suggestionIds[0]!;
-    const groupId = groupIdFor(primarySuggestionId);
-    const memberIds = dto.suggestionIds;
-    return this.groups.apply(groupId, memberIds, () => ({ type: 'GroupSuggestion', data: { groupId, primarySuggestionId, memberIds } }), toActor(user), {
-      correlationId: ids.correlationId,
-      causationId: ids.requestId,
-    });
+    return this.formation.create(dto.suggestionIds, primarySuggestionId, toActor(user), { correlationId: ids.correlationId, causationId: ids.requestId });
   }
 
   @Post(':groupId/assign')
@@ -62,8 +63,9 @@ export class GroupsController {
     @Ids() ids: RequestIds,
   ): Promise<GroupCommandResult> {
     await this.directory.requireUnits('unitIds', dto.unitIds);
-    const members = await this.membersOf(groupId);
-    return this.groups.apply(groupId, members, () => dto.toCommand(), toActor(user), { correlationId: ids.correlationId, causationId: ids.requestId });
+    const actor = toActor(user);
+    const group = await this.completeGroup(groupId, actor);
+    return this.groups.apply(groupId, group.memberIds, () => dto.toCommand(), actor, { correlationId: ids.correlationId, causationId: ids.requestId });
   }
 
   @Post(':groupId/answer')
@@ -75,34 +77,36 @@ export class GroupsController {
     @CurrentUser() user: AuthUser,
     @Ids() ids: RequestIds,
   ): Promise<GroupCommandResult> {
-    const members = await this.membersOf(groupId);
-    return this.groups.apply(groupId, members, () => dto.toCommand(), toActor(user), { correlationId: ids.correlationId, causationId: ids.requestId });
+    const actor = toActor(user);
+    const group = await this.completeGroup(groupId, actor);
+    return this.groups.apply(groupId, group.memberIds, () => dto.toCommand(), actor, { correlationId: ids.correlationId, causationId: ids.requestId });
   }
 
   @Get(':groupId')
   @ApiOperation({ summary: '并案组：主建议与组内各建议的状态（只列当前用户可见的建议）' })
   async get(@GroupId() groupId: string, @Query() query: AfterQueryDto, @CurrentUser() user: AuthUser): Promise<GroupView> {
     await this.readAfter.waitFor(query.after);
-    const primarySuggestionId = primaryOf(groupId)!;
-    const primary = this.queries.getSuggestion(primarySuggestionId);
-    if (!primary || primary.groupId !== groupId || !primary.group) throw new NotFoundException('并案组不存在');
     const viewer = toActor(user);
-    const members = primary.group.memberIds
+    const group = await this.completeGroup(groupId, viewer);
+    const members = group.memberIds
       .filter((id) => this.queries.canView(viewer, id))
       .map((id) => this.queries.getSuggestion(id))
       .filter((s) => s !== null)
       .map((s) => ({ id: s.id, title: s.title, status: s.status, leadDeputyId: s.leadDeputyId, revision: s.revision }));
-    // A group none of whose members the viewer may see does not exist for them.
-    if (members.length === 0) throw new NotFoundException('并案组不存在');
-    return { groupId, primarySuggestionId, members };
+    return { groupId, primarySuggestionId: group.primarySuggestionId, members };
   }
 
-  /** From the primary's stream, not the read model: a command acts on the group as it is now. */
-  private async membersOf(groupId: string): Promise<string[]> {
+  /**
+   * The group, formed and with a member the caller may read. Otherwise a 404: the suggestion read's
+   * own one when the caller may read none of the suggestions involved (so a group id cannot probe
+   * for suggestions), '并案组不存在' when they may read the primary and can see for themselves that
+   * it heads no group.
+   */
+  private async completeGroup(groupId: string, actor: Actor): Promise<CompleteGroup> {
     const primaryId = primaryOf(groupId)!;
-    const events = (await this.store.readStream(suggestionStreamId(primaryId))).map((e) => stamp<SuggestionEvent>(e));
-    const state = foldSuggestion(events);
-    if (state.status === 'none' || state.groupId !== groupId || !state.group) throw new NotFoundException('并案组不存在');
-    return state.group.memberIds;
+    const group = await this.lookup.findComplete(groupId);
+    if (group && (await this.members.mayReadAny(group.memberIds, actor))) return group;
+    if (await this.members.mayReadAny([primaryId], actor)) throw new NotFoundException('并案组不存在');
+    throw suggestionNotFound();
   }
 }

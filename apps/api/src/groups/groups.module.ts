@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { GroupCommands } from './group-commands';
+import { GroupFormation } from './group-formation';
+import { GroupLookup } from './group-lookup';
+import { GroupMembers } from './group-members';
 import { GroupsController } from './groups.controller';
 
 /** 并案: grouping similar suggestions and applying assign and answer to every member. */
 @Module({
   imports: [AuthModule],
   controllers: [GroupsController],
-  providers: [GroupCommands],
+  providers: [GroupCommands, GroupFormation, GroupLookup, GroupMembers],
 })
 export class GroupsModule {}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, SuggestionEvent, SuggestionState, foldSuggestion, suggestionStreamId } from '@duban/domain';
+import { mayRead } from '@duban/domain/suggestion/rules/visibility';
+import { EVENT_STORE, type EventStore } from '@duban/event-store';
+import { stamp } from '../events/stamp';
+import { suggestionNotFound } from '../suggestions/execution/suggestion-not-found';
+
+/** One member suggestion as its stream says it is now. */
+export interface LoadedMember {
+  id: string;
+  state: SuggestionState;
+}
+
+/**
+ * Reads members from their streams and decides who may see them by the rule every suggestion route
+ * uses (mayRead), so a group route never tells a caller more than the suggestion read would.
+ */
+@Injectable()
+export class GroupMembers {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load(ids: readonly string[]): Promise<LoadedMember[]> {
+    const members: LoadedMember[] = [];
+    for (const id of ids) {
+      const recorded = await this.store.readStream(suggestionStreamId(id));
+      members.push({ id, state: foldSuggestion(recorded.map((e) => stamp<SuggestionEvent>(e))) });
+    }
+    return members;
+  }
+
+  /** The members the caller may not read, a missing one included: both answer as the suggestion read does. */
+  unreadable(members: readonly LoadedMember[], actor: Actor): string[] {
+    return members.filter((m) => !mayRead(m.state, actor)).map((m) => m.id);
+  }
+
+  /** Loads the members a route acts on; one the caller may not read is the suggestion read's 404, naming nothing. */
+  async loadReadable(ids: readonly string[], actor: Actor): Promise<LoadedMember[]> {
+    const members = await this.load(ids);
+    if (this.unreadable(members, actor).length > 0) throw suggestionNotFound();
+    return members;
+  }
+
+  async mayReadAny(ids: readonly string[], actor: Actor): Promise<boolean> {
+    return this.unreadable(await this.load(ids), actor).length < ids.length;
+  }
+}
