@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { createWorkingCalendar, NATIONAL_RULEBOOK } from '@duban/domain';
 import { SqliteEventStore } from '@duban/event-store';
 import { isCurrentReadModel, Projector, ReadModelQueries } from '@duban/read-models';
 import { LI, STAFF, writeDemoHistory } from '@duban/read-models/testing/demo-scenario';
 import { HistoryWriter } from '@duban/read-models/testing/history-writer';
 import { tempDir } from '@duban/read-models/testing/temp-dir';
+import { markAt, writeStoreMark } from './read-model-store-mark';
 import { rebuildOutdatedReadModel, stateCacheFor } from './rebuild-outdated-read-model';
 
 const RULES = { rulebook: NATIONAL_RULEBOOK, calendar: createWorkingCalendar() };
@@ -110,4 +111,83 @@ describe('rebuilding a missing or outdated read model before the service serves'
     expect(lines.some((line) => /at most \d+ folded suggestions in memory/.test(line))).toBe(true);
     expect((await serve()).listed).toBe(6);
   });
+
+  describe('a read model that does not match its store', () => {
+    let other: SqliteEventStore;
+    beforeEach(() => {
+      other = new SqliteEventStore({ path: dir.file('other-events.sqlite'), synchronous: 'normal' });
+    });
+    afterEach(() => other.close());
+
+    /** The read model as a running service leaves it: built from `store`, its mark recorded. */
+    async function servedFrom(source: SqliteEventStore): Promise<void> {
+      await rebuildOutdatedReadModel(source, readModelPath, { rules: RULES, logger, headCountsEvents: true });
+      const head = (await source.headPosition())!;
+      const db = new Database(readModelPath);
+      writeStoreMark(db, (await markAt(source, head, true))!);
+      db.close();
+      lines = [];
+    }
+
+    it('rebuilds one ahead of its store (the store was restored from an older backup), saying by how much', async () => {
+      await writeDemoHistory(new HistoryWriter(store));
+      await servedFrom(store);
+      await new HistoryWriter(other).submit('s-only', LI, '2026-02-20T01:00:00.000Z', '关于夜间公交的建议', '建议开通夜间公交。');
+      const behind = Number((await store.headPosition())!.commit - (await other.headPosition())!.commit);
+
+      expect(await rebuildOutdatedReadModel(other, readModelPath, { rules: RULES, logger, headCountsEvents: true })).not.toBeNull();
+
+      expect(lines[0]).toMatch(new RegExp(`is ahead of the event store by ${behind} events .*older backup: rebuilding`));
+      store = other;
+      expect((await serve()).listed).toBe(1);
+      store = new SqliteEventStore({ path: dir.file('events.sqlite'), synchronous: 'normal' });
+    });
+
+    it('rebuilds one built from another history, even when the store has as many events', async () => {
+      await writeDemoHistory(new HistoryWriter(store));
+      await servedFrom(store);
+      // The same scenario written again: same streams and revisions, other event ids and hashes.
+      await writeDemoHistory(new HistoryWriter(other));
+      await new HistoryWriter(other).submit('s-later', LI, '2026-02-20T01:00:00.000Z', '关于夜间公交的建议', '建议开通夜间公交。');
+
+      expect(await rebuildOutdatedReadModel(other, readModelPath, { rules: RULES, logger, headCountsEvents: true })).not.toBeNull();
+      expect(lines[0]).toMatch(/was built from another history/);
+    });
+
+    it('leaves one alone whose mark the store still holds (the usual restart)', async () => {
+      await writeDemoHistory(new HistoryWriter(store));
+      await servedFrom(store);
+      expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true })).toBeNull();
+      expect(lines).toEqual([]);
+    });
+
+    it('rebuilds one whose pages are damaged (quick_check), and the rebuilt file is sound', async () => {
+      await writeDemoHistory(new HistoryWriter(store));
+      await servedFrom(store);
+      damageMiddleOf(readModelPath);
+
+      expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true })).not.toBeNull();
+
+      expect(lines[0]).toMatch(/is damaged \(quick_check: .+\): rebuilding/);
+      const db = new Database(readModelPath, { readonly: true });
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+      db.close();
+      expect((await serve()).listed).toBe(6);
+    });
+  });
 });
+
+/** Garbage over the middle third of a file's pages, as a failing disk or a stray write leaves it. */
+function damageMiddleOf(file: string): void {
+  const size = statSync(file).size;
+  const pageSize = 4096;
+  const start = Math.floor(size / 3 / pageSize) * pageSize;
+  const garbage = Buffer.alloc(Math.max(pageSize, Math.floor(size / 3 / pageSize) * pageSize), 0);
+  for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, garbage, 0, garbage.length, start);
+  } finally {
+    closeSync(fd);
+  }
+}
