@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { dueAt } from '../rulebook/periods';
+import { dueAt, subtractPeriod } from '../rulebook/periods';
 import { addDays, weekday } from './local-date';
 import { createWorkingCalendar } from './create-working-calendar';
 
@@ -118,10 +118,15 @@ describe('years that can be neither looked up nor computed', () => {
     expect(with2100.provenance('2100-01-04')).toBe('official');
   });
 
-  it('throw when asked about instead of answering with the plain week', () => {
-    expect(() => calendar.isWorkingDay('2150-01-01')).toThrow(/no official holidays for 2150/);
-    expect(() => calendar.provenance('1900-06-01')).toThrow(/no official holidays for 1900/);
+  it('are refused by date when malformed, and far years (old data only) keep the fixed-date holidays, provisionally', () => {
     expect(() => calendar.isWorkingDay('2027-02-30')).toThrow(/not a YYYY-MM-DD date: 2027-02-30/);
+    // A commitment due at the end of 9999 (kept from before due dates were bounded) still gets a
+    // reminder day: the week and 元旦/劳动节/国庆, never the plain week, and marked provisional.
+    expect(calendar.isWorkingDay('9999-10-01')).toBe(false); // Friday, 国庆
+    expect(calendar.isWorkingDay('9999-10-04')).toBe(true); // Monday
+    expect(calendar.provenance('2150-01-01')).toBe('provisional');
+    expect(calendar.anyProvisional('2026-01-01', '9999-12-30')).toBe(true);
+    expect(subtractPeriod('9999-12-30T16:00:00.000Z', { amount: 3, unit: 'wd' }, calendar)).toBe('9999-12-27T16:00:00.000Z');
   });
 
   it('cover everything the service answers by default (2000–2099)', () => {

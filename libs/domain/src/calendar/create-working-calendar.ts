@@ -3,7 +3,7 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { CalendarOverrides, EMPTY_CALENDAR_OVERRIDES, parseCalendarOverrides } from './calendar-overrides';
 import { isLocalDate } from './local-date';
-import { canComputeYear, COMPUTABLE_YEARS, computeStatutoryHolidays } from './statutory-holidays';
+import { canComputeYear, COMPUTABLE_YEARS, computeStatutoryHolidays, fixedDateHolidays } from './statutory-holidays';
 import { CalendarProvenance, LocalDate, ProvenanceWorkingCalendar } from './working-calendar';
 
 interface PackageData {
@@ -48,10 +48,13 @@ const computedRules = new Map<number, DayRules>();
  * 3. the statutory holidays computed from the lunar calendar and solar terms: provisional.
  * Days a source does not list follow the week (Monday–Friday work).
  *
+ * Every year of `options.years` (default SERVICE_YEARS) must be in 1–3, else creation throws. A
+ * year outside them that no source has (only far due times from old data ask) gets the fixed-date
+ * statutory holidays, provisional: see statutoryRules.
+ *
  * Each year's answers are worked out once, on first use, into one table: a day costs a single
  * map lookup however often deadlines ask for it.
- *
- * Throws when a year of `options.years` is neither in the data nor computable.
+
  */
 export function createWorkingCalendar(
   overrides: CalendarOverrides = EMPTY_CALENDAR_OVERRIDES,
@@ -118,11 +121,17 @@ function* daysOfYear(year: number): Generator<{ date: LocalDate; day: number }> 
   }
 }
 
+/**
+ * A year outside COMPUTABLE_YEARS can only be outside the years checked at creation (creation
+ * refuses otherwise): a due time far beyond anything the service accepts, kept from old data. Its
+ * reminder day still has to be placed without failing the projection, so it gets the fixed-date
+ * statutory holidays, provisional like every computed day.
+ */
 function statutoryRules(year: number): DayRules {
   let rules = computedRules.get(year);
   if (!rules) {
-    if (!canComputeYear(year)) throw new Error(cannotAnswer(year));
-    rules = { holidays: new Set(computeStatutoryHolidays(year).map((h) => h.date)), workdays: new Set() };
+    const holidays = canComputeYear(year) ? computeStatutoryHolidays(year) : fixedDateHolidays(year);
+    rules = { holidays: new Set(holidays.map((h) => h.date)), workdays: new Set() };
     computedRules.set(year, rules);
   }
   return rules;
@@ -133,10 +142,10 @@ function assertAnswerable(years: { first: number; last: number }, isOfficial: (y
   for (let year = years.first; year <= years.last; year++) {
     if (!isOfficial(year) && !canComputeYear(year)) missing.push(year);
   }
-  if (missing.length > 0) throw new Error(cannotAnswer(...missing));
+  if (missing.length > 0) throw new Error(cannotAnswer(missing));
 }
 
-function cannotAnswer(...years: number[]): string {
+function cannotAnswer(years: number[]): string {
   const list = years.length > 3 ? `${years[0]}–${years[years.length - 1]} (${years.length} years)` : years.join(', ');
   return (
     `working calendar: no official holidays for ${list}, and statutory holidays can only be computed for ` +

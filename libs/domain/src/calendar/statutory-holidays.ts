@@ -34,18 +34,30 @@ export function computeStatutoryHolidays(year: number): StatutoryHoliday[] {
   }
   const lunar = lunarHolidays(year);
   const days: StatutoryHoliday[] = [
-    { name: '元旦', date: `${year}-01-01` },
+    ...fixedDateHolidays(year),
     ...[-1, 0, 1, 2].map((offset) => ({ name: '春节' as const, date: addDays(lunar.newYear, offset) })),
     { name: '清明节', date: qingming(year) },
-    { name: '劳动节', date: `${year}-05-01` },
-    { name: '劳动节', date: `${year}-05-02` },
     { name: '端午节', date: lunar.dragonBoat },
     { name: '中秋节', date: lunar.midAutumn },
-    { name: '国庆节', date: `${year}-10-01` },
-    { name: '国庆节', date: `${year}-10-02` },
-    { name: '国庆节', date: `${year}-10-03` },
   ];
   return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * The statutory days that need no lunar calendar: 元旦, 劳动节 May 1–2, 国庆 Oct 1–3. All that can
+ * be said of a year outside COMPUTABLE_YEARS (a due time far beyond anything the service accepts,
+ * kept from old data, still needs a reminder day that nobody will reach).
+ */
+export function fixedDateHolidays(year: number): StatutoryHoliday[] {
+  const y = String(year).padStart(4, '0');
+  return [
+    { name: '元旦', date: `${y}-01-01` },
+    { name: '劳动节', date: `${y}-05-01` },
+    { name: '劳动节', date: `${y}-05-02` },
+    { name: '国庆节', date: `${y}-10-01` },
+    { name: '国庆节', date: `${y}-10-02` },
+    { name: '国庆节', date: `${y}-10-03` },
+  ];
 }
 
 /**
