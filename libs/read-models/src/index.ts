@@ -7,7 +7,9 @@ export { isCurrentReadModel, openReadModelDatabase, storedSchemaVersion, type Re
 export { READ_MODEL_STREAM_PREFIXES, type ProjectionRules } from './projection/read-model-projection';
 export type { AppliedEvent } from './projection/applied-event';
 export { ProjectionError } from './projection/projection-error';
-export { Projector, type ProjectorOptions, type ProjectorStatus } from './projector/projector';
+export { Projector, STATUS_PARKED_LIMIT, type ParkedRetryReport, type ProjectorOptions, type ProjectorStatus } from './projector/projector';
+export type { ParkedStream } from './projection/parked-streams';
+export { isTransientFailure } from './projection/transient-failure';
 export type { ProjectorLogger } from './projector/projector-logger';
 export { ReadModelQueries, MAX_PAGE_SIZE } from './queries/read-model-queries';
 export { MAX_INBOX_PAGE_SIZE, audiencesOf } from './queries/inbox-queries';
