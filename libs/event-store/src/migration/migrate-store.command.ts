@@ -4,6 +4,7 @@ import { assertNever } from '@duban/domain';
 import type { EventStore } from '../port/event-store.port';
 import { EventStoreDbEventStore } from '../eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { isValidStreamNamespace } from '../eventstoredb/stream-namespace-name';
 import { describeTarget, parseMigrateStoreArgs, UsageError, USAGE, type MigrationTarget } from './migrate-store-args';
 import { MigrationInterrupted, migrateStore } from './migrate-store';
 import { FileMigrationProgress } from './migration-progress';
@@ -13,6 +14,8 @@ export interface CommandIo {
   stderr: NodeJS.WritableStream;
   signal?: AbortSignal;
   cwd?: string;
+  /** Where EVENTSTORE_STREAM_NAMESPACE is read; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** `migrate-store`: returns the process exit code (0 done, 1 failed, 2 usage, 130 interrupted). */
@@ -34,6 +37,14 @@ export async function runMigrateStoreCommand(argv: string[], io: CommandIo): Pro
     return 1;
   }
 
+  // The namespace the api will run with: copied streams must be where it looks for them, or it
+  // sees an empty store and creates a second bootstrap admin.
+  const namespace = (io.env ?? process.env).EVENTSTORE_STREAM_NAMESPACE?.trim() || undefined;
+  if (namespace !== undefined && !isValidStreamNamespace(namespace)) {
+    io.stderr.write(`EVENTSTORE_STREAM_NAMESPACE：「${namespace}」无效，只能由字母、数字、下划线、点和连字符组成（1–64 个字符，以字母或数字开头）\n`);
+    return 2;
+  }
+
   const source = new SqliteEventStore({ path: args.from });
   let target: EventStore | null = null;
   const bar = new SingleBar({
@@ -42,11 +53,11 @@ export async function runMigrateStoreCommand(argv: string[], io: CommandIo): Pro
     hideCursor: true,
   });
   try {
-    target = openTarget(args.to);
+    target = openTarget(args.to, namespace);
     const total = await source.countEvents();
     bar.start(total, 0);
     const report = await migrateStore(source, target, {
-      progress: new FileMigrationProgress(args.progressFile, args.from, describeTarget(args.to)),
+      progress: new FileMigrationProgress(args.progressFile, args.from, describeTarget(args.to) + (namespace && args.to.kind === 'eventstoredb' ? ` (namespace ${namespace})` : '')),
       pageSize: args.pageSize,
       total,
       signal: io.signal,
@@ -72,12 +83,12 @@ export async function runMigrateStoreCommand(argv: string[], io: CommandIo): Pro
   }
 }
 
-function openTarget(target: MigrationTarget): EventStore {
+function openTarget(target: MigrationTarget, streamNamespace: string | undefined): EventStore {
   switch (target.kind) {
     case 'sqlite':
       return new SqliteEventStore({ path: target.path });
     case 'eventstoredb':
-      return new EventStoreDbEventStore({ connectionString: target.connectionString });
+      return new EventStoreDbEventStore({ connectionString: target.connectionString, streamNamespace });
     default:
       return assertNever(target, 'migration target');
   }

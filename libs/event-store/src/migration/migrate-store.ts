@@ -14,7 +14,16 @@ export interface MigrationOptions {
   onProgress?: (progress: { copied: number; total?: number }) => void;
   /** Stops between two appends; the checkpoint is saved so the next run continues from there. */
   signal?: AbortSignal;
+  /** Data + metadata bytes sent in one append at most; default MAX_APPEND_BYTES. */
+  maxAppendBytes?: number;
 }
+
+/**
+ * EventStoreDB refuses an append over MaxAppendSize (default 1,048,576 bytes of data + metadata).
+ * Half of it: the adapter adds each event's chain hashes to its metadata, and an operator may have
+ * lowered the setting. A single larger event is sent alone (the server then says why it refuses).
+ */
+export const MAX_APPEND_BYTES = 512 * 1024;
 
 export interface MigrationReport {
   /** Events copied (or found already copied) in this run. */
@@ -51,6 +60,7 @@ export class MigrationInterrupted extends Error {
 export async function migrateStore(from: EventStore, to: EventStore, options: MigrationOptions = {}): Promise<MigrationReport> {
   const progress = options.progress ?? new InMemoryMigrationProgress();
   const pageSize = options.pageSize ?? 500;
+  const maxAppendBytes = options.maxAppendBytes ?? MAX_APPEND_BYTES;
   const checkpoint = await progress.load();
   let after = checkpoint?.after;
   const resumedAfter = checkpoint?.copied ?? 0;
@@ -60,7 +70,7 @@ export async function migrateStore(from: EventStore, to: EventStore, options: Mi
   for (;;) {
     const page = await from.readAll({ after, maxCount: pageSize });
     if (page.length === 0) break;
-    for (const run of streamRuns(page)) {
+    for (const run of streamRuns(page).flatMap((run) => splitByBytes(run, maxAppendBytes))) {
       if (options.signal?.aborted) {
         // Progress is saved per page; a partly copied page is recognised on the next run.
         throw new MigrationInterrupted(resumedAfter + copiedThisRun);
@@ -94,6 +104,25 @@ export async function migrateStore(from: EventStore, to: EventStore, options: Mi
     );
   }
   return { copiedThisRun, resumedAfter, check };
+}
+
+/** A run cut into appends of at most `maxBytes` of data + metadata, in order. */
+export function splitByBytes(run: RecordedEvent[], maxBytes: number): RecordedEvent[][] {
+  const parts: RecordedEvent[][] = [];
+  let current: RecordedEvent[] = [];
+  let bytes = 0;
+  for (const event of run) {
+    const size = Buffer.byteLength(JSON.stringify(event.data ?? null)) + Buffer.byteLength(JSON.stringify(event.metadata));
+    if (current.length > 0 && bytes + size > maxBytes) {
+      parts.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(event);
+    bytes += size;
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
 }
 
 /** Consecutive events of one stream in a page: appended together, as one atomic append. */

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { StartedTestContainer } from 'testcontainers';
 
-export const DEFAULT_ESDB_TEST_IMAGE = 'eventstore/eventstore:24.10';
+/** The current LTS. ESDB_TEST_IMAGE=eventstore/eventstore:24.10 runs the same tests on the previous one. */
+export const DEFAULT_ESDB_TEST_IMAGE = 'kurrentplatform/kurrentdb:26.0';
 
 /** Where EventStoreDB tests get a server from, decided once when the test file loads. */
 export type EventStoreDbTestTarget =
@@ -80,10 +81,10 @@ async function startContainer(image: string): Promise<StartedTestContainer> {
     RUN_PROJECTIONS: 'None',
     START_STANDARD_PROJECTIONS: 'false',
     INSECURE: 'true',
-    MEM_DB: 'true',
     ENABLE_ATOM_PUB_OVER_HTTP: 'true',
   };
   // KurrentDB reads KURRENTDB_*, EventStoreDB reads EVENTSTORE_*: set both so either image works.
+  // No MEM_DB (deprecated in KurrentDB): the data lives in the container, removed after the run.
   const environment = Object.fromEntries(
     Object.entries(settings).flatMap(([key, value]) => [
       [`EVENTSTORE_${key}`, value],

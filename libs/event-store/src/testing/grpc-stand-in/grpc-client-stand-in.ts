@@ -20,6 +20,8 @@ export interface StandInOptions {
   maxConcurrentStreams?: number;
   /** Share another stand-in's log (a second node of the same "cluster"). */
   log?: StandInLog;
+  /** Refuse appends whose data + metadata exceed this many bytes, as MaxAppendSize does (default 1,048,576 on a server). */
+  maxAppendBytes?: number;
   /** A follower: calls that require the leader (appends, `requires-leader` reads) get NotLeader naming this address. */
   leader?: { host: string; port: number };
 }
@@ -181,6 +183,13 @@ export class GrpcClientStandIn {
       const fault = this.appendFaults.shift();
       if (fault === 'unavailable') return callback(serviceError(grpc.status.UNAVAILABLE, 'stand-in: node going away'));
       if (fault === 'not-leader' || this.options.leader) return callback(this.notLeader());
+      const size = proposed.reduce((sum, e) => sum + e.data.length + e.customMetadata.length, 0);
+      if (this.options.maxAppendBytes !== undefined && size > this.options.maxAppendBytes) {
+        const trailers = new grpc.Metadata();
+        trailers.set('exception', 'maximum-append-size-exceeded');
+        trailers.set('maximum-append-size', String(this.options.maxAppendBytes));
+        return callback(serviceError(grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${this.options.maxAppendBytes} Exceeded.`, trailers));
+      }
       const outcome = this.log.append(streamId, expected, proposed);
       if (fault === 'unavailable-after-write') return callback(serviceError(grpc.status.UNAVAILABLE, 'stand-in: answer lost'));
       if (fault === 'deadline-after-write') return callback(serviceError(grpc.status.DEADLINE_EXCEEDED, 'stand-in: answer too late'));
