@@ -54,7 +54,6 @@ const computedRules = new Map<number, DayRules>();
  *
  * Each year's answers are worked out once, on first use, into one table: a day costs a single
  * map lookup however often deadlines ask for it.
-
  */
 export function createWorkingCalendar(
   overrides: CalendarOverrides = EMPTY_CALENDAR_OVERRIDES,
@@ -97,8 +96,9 @@ export function createWorkingCalendar(
     provenance,
     anyProvisional(first: LocalDate, last: LocalDate): boolean {
       const [from, to] = [yearOf(first), yearOf(last)].sort((a, b) => a - b);
+      // Provenance is per year, so the years are enough (and far spans fill no day tables).
       for (let year = from; year <= to; year++) {
-        if (provenance(`${year}-01-01`) === 'provisional') return true;
+        if (!isOfficial(year)) return true;
       }
       return false;
     },
@@ -115,7 +115,10 @@ function isWorkingByRules(date: LocalDate, day: number, rules: DayRules): boolea
 /** Every day of a year with its weekday, without parsing a date string per day. */
 function* daysOfYear(year: number): Generator<{ date: LocalDate; day: number }> {
   const DAY_MS = 24 * 60 * 60 * 1000;
-  for (let ms = Date.UTC(year, 0, 1); ms < Date.UTC(year + 1, 0, 1); ms += DAY_MS) {
+  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+  const start = new Date(0).setUTCFullYear(year, 0, 1);
+  const end = new Date(0).setUTCFullYear(year + 1, 0, 1);
+  for (let ms = start; ms < end; ms += DAY_MS) {
     const day = new Date(ms);
     yield { date: day.toISOString().slice(0, 10), day: day.getUTCDay() };
   }
