@@ -39,9 +39,10 @@ describe('authorization: people act only where they may, and a refusal changes n
 
   it('only staff accept and assign', async () => {
     await expectRefused(org.deputy1, 'accept', {}, 403);
-    await expectRefused(org.traffic, 'accept', {}, 403);
+    // A unit sees nothing before it is assigned: the detail's 404, not "you may not".
+    await expectRefused(org.traffic, 'accept', {}, 404);
     await s.run(org.staff, id, 'accept');
-    await expectRefused(org.traffic, 'assign', { mode: 'sole', unitIds: ['traffic'] }, 403);
+    await expectRefused(org.traffic, 'assign', { mode: 'sole', unitIds: ['traffic'] }, 404);
     await expectRefused(org.supervisor, 'assign', { mode: 'sole', unitIds: ['traffic'] }, 403);
     await s.run(org.staff, id, 'assign', { mode: 'lead', unitIds: ['education', 'health'], leadUnitId: 'education' });
   });
@@ -51,14 +52,15 @@ describe('authorization: people act only where they may, and a refusal changes n
     expect((await s.timeline(org.deputy3, id)).status).toBe(404);
     const list = await s.list(org.deputy3);
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
-    await expectRefused(org.deputy3, 'withdraw', { reason: '撤回' }, [403, 404]);
+    await expectRefused(org.deputy3, 'withdraw', { reason: '撤回' }, 404);
   });
 
   it('a unit that is not assigned cannot see it or act on it', async () => {
     expect((await s.detail(org.traffic, id)).status).toBe(404);
-    await expectRefused(org.traffic, 'contact', { method: '电话', summary: '联系' }, 403);
-    await expectRefused(org.traffic, 'answer', { category: 'A', content: '答复', signedBy: '局长' }, 403);
-    await expectRefused(org.traffic, 'request-return', { reason: '不归我管' }, 403);
+    // Acting answers as seeing does: 404, so no command tells it that the suggestion exists.
+    await expectRefused(org.traffic, 'contact', { method: '电话', summary: '联系' }, 404);
+    await expectRefused(org.traffic, 'answer', { category: 'A', content: '答复', signedBy: '局长' }, 404);
+    await expectRefused(org.traffic, 'request-return', { reason: '不归我管' }, 404);
   });
 
   it('a co-handler cannot answer for the lead', async () => {

@@ -62,7 +62,7 @@ describeOnEachEventStore(`concurrency: ${N} conflicting commands on one suggesti
 
   it(`${N} answers by the same unit: one answer, ${N - 1} conflicts`, async () => {
     const id = await suggestionIn('assigned');
-    const responses = await all(org.traffic, id, 'answer', { category: 'B', content: '正在解决。', signedBy: '局长', commitments: [{ description: '年内完成', dueAt: '2099-12-31' }] });
+    const responses = await all(org.traffic, id, 'answer', { category: 'B', content: '正在解决。', signedBy: '局长', commitments: [{ description: '年内完成', dueAt: `${new Date().getUTCFullYear() + 1}-12-31` }] });
     expect(statuses(responses)).toEqual({ 200: 1, 409: N - 1 });
     expectRefusalsExplained(responses);
     await expectNoLostOrDuplicateEvent(id, 3, responses, 'SuggestionAnswered');

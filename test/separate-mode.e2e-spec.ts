@@ -55,7 +55,7 @@ describe('separate handling (分别办理): each unit answers and is rated on it
       category: 'C',
       content: '受编制限制，卫生保健指导将分步推进。',
       signedBy: '卫健委主任',
-      commitments: [{ description: '完成托育机构卫生保健培训', dueAt: '2099-06-30' }],
+      commitments: [{ description: '完成托育机构卫生保健培训', dueAt: `${new Date().getUTCFullYear() + 1}-06-30` }],
     });
     const before = (await s.timeline(org.staff, id)).body.length;
     const response = await s.send(org.deputy2, id, 'rate', { attitude: 'satisfied', result: 'satisfied', unitId: 'health' });

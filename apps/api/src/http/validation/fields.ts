@@ -114,7 +114,7 @@ export function DateField(label: string, options: DateFieldOptions = {}): Proper
           },
         },
       },
-      { message: `${label}必须是有效的${accepted}` },
+      { message: `${label}必须是有效的 ${accepted}` },
     ),
     ValidateBy(
       { name: 'isDateInRange', validator: { validate: (value: unknown) => typeof value !== 'string' || isDateTextInRange(value) } },
