@@ -17,5 +17,7 @@ export function memoCalendar(calendar: WorkingCalendar): WorkingCalendar {
       return working;
     },
     knowsYear: (year: number) => calendar.knowsYear(year),
+    ...(calendar.provenance ? { provenance: calendar.provenance.bind(calendar) } : {}),
+    ...(calendar.anyProvisional ? { anyProvisional: calendar.anyProvisional.bind(calendar) } : {}),
   };
 }
