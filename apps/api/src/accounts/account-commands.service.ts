@@ -22,7 +22,9 @@ import { hashPassword } from '../auth/password-hasher';
 import { Clock } from '../clock/clock';
 import { newEventMetadata } from '../events/new-event-metadata';
 import { stamp } from '../events/stamp';
+import { SessionRegistry } from '../auth/sessions/session-registry';
 import { findPriorOutcome } from '../idempotency/find-prior-outcome';
+import { IdempotencyReservations } from '../idempotency/idempotency-reservations';
 import type { IdempotencyRequest } from '../idempotency/idempotency-request';
 import { ApiMetrics } from '../observability/metrics/api-metrics';
 import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
@@ -68,6 +70,8 @@ export class AccountCommandsService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly directory: AccountDirectory,
     private readonly metrics: ApiMetrics,
+    private readonly reservations: IdempotencyReservations,
+    private readonly sessions: SessionRegistry,
   ) {}
 
   registerUnit(unitId: string, name: string, request: AccountRequest): Promise<CommandOutcome> {
@@ -76,14 +80,7 @@ export class AccountCommandsService {
   }
 
   async registerUser(user: NewUser, request: AccountRequest): Promise<CommandOutcome> {
-    if (user.role === 'unit' && user.unitId !== undefined && !(await this.directory.findUnit(user.unitId))) {
-      throw new BadRequestException({
-        statusCode: 400,
-        code: 'validation_failed',
-        message: '请求参数有误',
-        errors: [{ field: 'unitId', message: `承办单位「${user.unitId}」不存在` }],
-      });
-    }
+    await this.requireUnitOf(user.role, user.unitId);
     const data: Extract<UserCommand, { type: 'RegisterUser' }>['data'] = {
       userId: user.username,
       displayName: user.displayName,
@@ -100,12 +97,54 @@ export class AccountCommandsService {
    */
   async priorPasswordChange(userId: string, request: AccountRequest): Promise<CommandOutcome | null> {
     if (!request.idempotency) return null;
+    await this.reservations.find(request.actor.userId, request.idempotency);
     return findPriorOutcome(userId, await this.store.readStream(userStreamId(userId)), request.actor.userId, request.idempotency);
   }
 
+  /** Every session of the user that signed in before the change ends, on this replica at once. */
   async changePassword(userId: string, newPassword: string, request: AccountRequest): Promise<CommandOutcome> {
     const command: UserCommand = { type: 'ChangePassword', data: { passwordHash: await hashPassword(newPassword) } };
-    return this.execute(userStreamId(userId), userId, USERS, command, request);
+    return this.endingSessions(userId, await this.execute(userStreamId(userId), userId, USERS, command, request));
+  }
+
+  async deactivateUser(userId: string, request: AccountRequest): Promise<CommandOutcome> {
+    const outcome = await this.execute(userStreamId(userId), userId, USERS, { type: 'DeactivateUser', data: {} }, request);
+    return this.endingSessions(userId, outcome);
+  }
+
+  reactivateUser(userId: string, request: AccountRequest): Promise<CommandOutcome> {
+    return this.execute(userStreamId(userId), userId, USERS, { type: 'ReactivateUser', data: {} }, request);
+  }
+
+  async changeRole(userId: string, role: Role, unitId: string | undefined, request: AccountRequest): Promise<CommandOutcome> {
+    await this.requireUnitOf(role, unitId);
+    const command: UserCommand = { type: 'ChangeUserRole', data: unitId === undefined ? { role } : { role, unitId } };
+    return this.endingSessions(userId, await this.execute(userStreamId(userId), userId, USERS, command, request));
+  }
+
+  /** Signs one session out: its token is refused from now on, here at once and on other replicas once projected. */
+  async endSession(userId: string, jti: string, expiresAtMs: number, request: AccountRequest): Promise<CommandOutcome> {
+    const command: UserCommand = { type: 'EndSession', data: { jti, expiresAt: new Date(expiresAtMs).toISOString() } };
+    const outcome = await this.execute(userStreamId(userId), userId, USERS, command, request);
+    this.sessions.signOut(userId, jti, expiresAtMs);
+    return outcome;
+  }
+
+  private endingSessions(userId: string, outcome: CommandOutcome): CommandOutcome {
+    // Read-your-writes for sessions: the projector would tell this registry too, a moment later.
+    this.sessions.endSessionsBefore(userId, outcome.revision);
+    return outcome;
+  }
+
+  private async requireUnitOf(role: Role, unitId: string | undefined): Promise<void> {
+    if (role === 'unit' && unitId !== undefined && !(await this.directory.findUnit(unitId))) {
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'validation_failed',
+        message: '请求参数有误',
+        errors: [{ field: 'unitId', message: `承办单位「${unitId}」不存在` }],
+      });
+    }
   }
 
   private execute<S, C extends { type: string }>(
@@ -126,6 +165,8 @@ export class AccountCommandsService {
     request: AccountRequest,
     retried = false,
   ): Promise<CommandOutcome> {
+    // A key first used by another request (on whichever stream) is refused before anything else.
+    const keyUse = request.idempotency ? await this.reservations.find(request.actor.userId, request.idempotency) : null;
     const recorded = await this.store.readStream(streamId);
     if (request.idempotency) {
       const prior = findPriorOutcome(id, recorded, request.actor.userId, request.idempotency);
@@ -136,6 +177,13 @@ export class AccountCommandsService {
     const revision = last === undefined ? -1 : Number(last.revision);
     const at = request.at ?? this.clock.nowIso();
     const events = decider.decide(command, state, { actor: request.actor });
+    if (request.idempotency && !keyUse) {
+      await this.reservations.reserve(request.actor, request.idempotency, streamId, {
+        at,
+        correlationId: request.correlationId,
+        causationId: request.causationId,
+      });
+    }
     try {
       const result = await this.store.appendToStream(
         streamId,

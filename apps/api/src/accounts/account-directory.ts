@@ -24,6 +24,13 @@ export class AccountDirectory {
     return foldUser(await this.store.readStream(userStreamId(userId)));
   }
 
+  /** The user and their stream's revision as read (a token issued now names it), or null. */
+  async findUserWithRevision(userId: string): Promise<{ user: UserRecord; revision: number } | null> {
+    const events = await this.store.readStream(userStreamId(userId));
+    const user = foldUser(events);
+    return user ? { user, revision: Number(events[events.length - 1]!.revision) } : null;
+  }
+
   async findUnit(unitId: string): Promise<UnitRecord | null> {
     return foldUnit(await this.store.readStream(unitStreamId(unitId)));
   }
@@ -34,6 +41,7 @@ export class AccountDirectory {
     for (const userId of userIds) {
       const user = await this.findUser(userId);
       if (!user) problems.push({ field, message: `用户「${userId}」不存在` });
+      else if (user.status === 'deactivated') problems.push({ field, message: `「${user.displayName}」的账号已停用` });
       else if (user.role !== role) problems.push({ field, message: `「${user.displayName}」不是${ROLE_NAMES[role]}` });
     }
     throwIfAny(problems);

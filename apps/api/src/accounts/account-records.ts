@@ -2,7 +2,8 @@ import { AccountEvent, UnitState, UserState, unitDecider, userDecider } from '@d
 import type { RecordedEvent } from '@duban/event-store';
 import { stamp } from '../events/stamp';
 
-export type UserRecord = Extract<UserState, { status: 'registered' }>;
+/** An existing user, active (`registered`) or `deactivated`. */
+export type UserRecord = Exclude<UserState, { status: 'none' }>;
 export type UnitRecord = Extract<UnitState, { status: 'registered' }>;
 
 export function foldUserState(events: readonly RecordedEvent[]): UserState {
@@ -13,10 +14,10 @@ export function foldUnitState(events: readonly RecordedEvent[]): UnitState {
   return events.reduce((state, event) => unitDecider.evolve(state, stamp<AccountEvent>(event)), unitDecider.initialState());
 }
 
-/** The registered user in a `user-<id>` stream, or null. */
+/** The user in a `user-<id>` stream, active or deactivated, or null. */
 export function foldUser(events: readonly RecordedEvent[]): UserRecord | null {
   const state = foldUserState(events);
-  return state.status === 'registered' ? state : null;
+  return state.status === 'none' ? null : state;
 }
 
 /** The registered unit in a `unit-<id>` stream, or null. */

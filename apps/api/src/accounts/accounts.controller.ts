@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadModelQueries, UnitRow, UserRow } from '@duban/read-models';
-import { AuthUser, toActor } from '../auth/auth-user';
+import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { Ids, RequestIds } from '../http/correlation';
@@ -13,6 +13,7 @@ import { ReadAfterService } from '../read-consistency/read-after.service';
 import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
 import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AccountCommandsService } from './account-commands.service';
+import { accountRequest } from './account-request';
 import { CreateUnitDto } from './create-unit.dto';
 import { CreateUserDto } from './create-user.dto';
 import { ListUsersQueryDto } from './list-users.query.dto';
@@ -39,7 +40,7 @@ export class AccountsController {
     @Ids() ids: RequestIds,
     @Idempotency() idempotency: IdempotencyRequest | undefined,
   ): Promise<CommandOutcome> {
-    return this.commands.registerUnit(dto.id, dto.name, request(user, ids, idempotency));
+    return this.commands.registerUnit(dto.id, dto.name, accountRequest(user, ids, idempotency));
   }
 
   @Post('users')
@@ -53,7 +54,7 @@ export class AccountsController {
     @Ids() ids: RequestIds,
     @Idempotency() idempotency: IdempotencyRequest | undefined,
   ): Promise<CommandOutcome> {
-    return this.commands.registerUser(dto, request(user, ids, idempotency));
+    return this.commands.registerUser(dto, accountRequest(user, ids, idempotency));
   }
 
   @Get('units')
@@ -69,9 +70,4 @@ export class AccountsController {
     await this.readAfter.waitFor(query.after);
     return this.queries.listUsers(query.role);
   }
-}
-
-function request(user: AuthUser, ids: RequestIds, idempotency: IdempotencyRequest | undefined) {
-  const base = { actor: toActor(user), correlationId: ids.correlationId, causationId: ids.requestId };
-  return idempotency ? { ...base, idempotency } : base;
 }

@@ -9,12 +9,20 @@ export interface AuthUser {
   displayName: string;
 }
 
-/** What the access token carries; `sub` is the user id (= login name). */
+/**
+ * What the access token carries; `sub` is the user id (= login name), `jti` the token's own id
+ * (signing out ends it), `rev` the user stream's revision its login read (a later password,
+ * role or active change ends it). jsonwebtoken adds `iat` and `exp`.
+ */
 export interface TokenPayload {
   sub: string;
   role: Role;
   unitId?: string;
   name: string;
+  jti: string;
+  rev: number;
+  iat?: number;
+  exp?: number;
 }
 
 export function toActor(user: AuthUser): Actor {
@@ -23,10 +31,10 @@ export function toActor(user: AuthUser): Actor {
     : { userId: user.id, role: user.role, unitId: user.unitId };
 }
 
-export function toTokenPayload(user: AuthUser): TokenPayload {
-  return user.unitId === undefined
-    ? { sub: user.id, role: user.role, name: user.displayName }
-    : { sub: user.id, role: user.role, unitId: user.unitId, name: user.displayName };
+export function toTokenPayload(user: AuthUser, session: { jti: string; rev: number }): TokenPayload {
+  const payload: TokenPayload = { sub: user.id, role: user.role, name: user.displayName, jti: session.jti, rev: session.rev };
+  if (user.unitId !== undefined) payload.unitId = user.unitId;
+  return payload;
 }
 
 export function fromTokenPayload(payload: TokenPayload): AuthUser {

@@ -10,7 +10,8 @@ import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AuthUser, toActor } from './auth-user';
 import { AuthService, LoginResult, toAuthUser } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
-import { CurrentUser } from './current-user.decorator';
+import { CurrentSession, CurrentUser } from './current-user.decorator';
+import type { Session } from './sessions/session';
 import { LoginDto } from './login.dto';
 import { Public } from './public.decorator';
 
@@ -29,6 +30,19 @@ export class AuthController {
   @ApiOperation({ summary: '登录，返回访问令牌（无需登录）。连续失败将临时锁定账号或来源地址（429，带 Retry-After）' })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResult> {
     return this.auth.login(dto.username, dto.password, ip ?? 'unknown');
+  }
+
+  @Post('logout')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '退出登录：当前令牌立即失效（所有接口与实时变更流均拒绝它）' })
+  logout(@CurrentUser() user: AuthUser, @CurrentSession() session: Session, @Ids() ids: RequestIds): Promise<CommandOutcome> {
+    // No Idempotency-Key needed: a repeated logout is refused (401) by the token it just ended.
+    return this.accounts.endSession(user.id, session.jti, session.expiresAtMs, {
+      actor: toActor(user),
+      correlationId: ids.correlationId,
+      causationId: ids.requestId,
+    });
   }
 
   @Get('me')

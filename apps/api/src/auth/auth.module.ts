@@ -1,10 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AccountCommandsService } from '../accounts/account-commands.service';
 import { AccountDirectory } from '../accounts/account-directory';
 import { AccountsController } from '../accounts/accounts.controller';
+import { UserAdminController } from '../accounts/user-admin.controller';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { AuthController } from './auth.controller';
@@ -12,8 +13,14 @@ import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { RolesGuard } from './roles.guard';
+import { SessionRegistry } from './sessions/session-registry';
+import { IdempotencyReservations } from '../idempotency/idempotency-reservations';
 
-/** Login, tokens, the global guards (token first, then role), and the accounts they rest on. */
+/**
+ * Login, tokens, the global guards (token first, then role), and the accounts they rest on.
+ * Global so that every route's module (the live stream's too) can ask whether a session ended.
+ */
+@Global()
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -28,15 +35,17 @@ import { RolesGuard } from './roles.guard';
       }),
     }),
   ],
-  controllers: [AuthController, AccountsController],
+  controllers: [AuthController, AccountsController, UserAdminController],
   providers: [
     AuthService,
     LoginThrottle,
     AccountDirectory,
     AccountCommandsService,
+    SessionRegistry,
+    IdempotencyReservations,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AccountDirectory, AccountCommandsService],
+  exports: [AccountDirectory, AccountCommandsService, SessionRegistry],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { AccountDirectory } from '../accounts/account-directory';
 import type { UserRecord } from '../accounts/account-records';
@@ -27,24 +28,44 @@ export class AuthService {
    * client's address, for the brute-force protection.
    */
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
-    this.throttle.admit(username, ip);
-    const user = await this.checkPassword(username, password);
-    if (!user) {
-      this.throttle.failed(username, ip);
+    const attempt = this.throttle.admit(username, ip);
+    let found: { user: UserRecord; revision: number } | null;
+    try {
+      found = await this.checkCredentials(username, password);
+    } catch (error) {
+      attempt.abandoned();
+      throw error;
+    }
+    if (!found) {
+      attempt.failed();
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
-    this.throttle.succeeded(username);
+    attempt.succeeded();
+    return this.issue(found.user, found.revision);
+  }
+
+  /** A fresh token for `user`, whose stream was read at `revision`. */
+  async issue(user: UserRecord, revision: number): Promise<LoginResult> {
     const authUser = toAuthUser(user);
-    return { accessToken: await this.jwt.signAsync(toTokenPayload(authUser)), user: authUser };
+    const payload = toTokenPayload(authUser, { jti: randomUUID(), rev: revision });
+    return { accessToken: await this.jwt.signAsync(payload), user: authUser };
   }
 
   /** The user when the password is theirs, else null (unknown name or wrong password alike). */
   async checkPassword(username: string, password: string): Promise<UserRecord | null> {
+    return (await this.checkCredentials(username, password))?.user ?? null;
+  }
+
+  /**
+   * The active user and their stream's revision when the password is theirs, else null: an
+   * unknown name, a wrong password and a deactivated account look the same (no enumeration).
+   */
+  private async checkCredentials(username: string, password: string): Promise<{ user: UserRecord; revision: number } | null> {
     const userId = username.trim().toLowerCase();
-    const user = USER_ID_PATTERN.test(userId) ? await this.directory.findUser(userId) : null;
+    const found = USER_ID_PATTERN.test(userId) ? await this.directory.findUserWithRevision(userId) : null;
     // A missing user still costs one hash, so response times do not reveal which names exist.
-    const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    return user && matches ? user : null;
+    const matches = await verifyPassword(password, found?.user.passwordHash ?? DUMMY_HASH);
+    return found && matches && found.user.status === 'registered' ? found : null;
   }
 }
 

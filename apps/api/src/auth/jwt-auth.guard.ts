@@ -5,9 +5,13 @@ import { ROLES, Role } from '@duban/domain';
 import { fromTokenPayload, TokenPayload } from './auth-user';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { IS_PUBLIC_KEY } from './public.decorator';
+import type { Session } from './sessions/session';
+import { SessionRegistry } from './sessions/session-registry';
 import { VerifiedTokenCache } from './verified-token-cache';
 
-/** Global: every route needs a valid bearer token unless marked @Public(). */
+export const SESSION_ENDED_MESSAGE = '登录已失效（已退出登录，或密码、角色、账号状态已变更），请重新登录';
+
+/** Global: every route needs a valid bearer token of a session that has not ended, unless marked @Public(). */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   private readonly verified = new VerifiedTokenCache();
@@ -15,6 +19,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly sessions: SessionRegistry,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -23,7 +28,12 @@ export class JwtAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization);
     if (token === null) throw new UnauthorizedException('请先登录');
-    request.user = fromTokenPayload(this.verified.get(token) ?? (await this.verify(token)));
+    const payload = this.verified.get(token) ?? (await this.verify(token));
+    const session = sessionOf(payload);
+    // Checked on every request, cached token or not: a session can end at any moment.
+    if (!this.sessions.isValid(session)) throw new UnauthorizedException(SESSION_ENDED_MESSAGE);
+    request.user = fromTokenPayload(payload);
+    request.session = session;
     return true;
   }
 
@@ -34,12 +44,24 @@ export class JwtAuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('登录已失效，请重新登录');
     }
-    if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role as Role) || typeof payload.name !== 'string') {
+    // A token without jti/rev predates ending sessions and could not be ended: it is not honoured.
+    if (
+      typeof payload.sub !== 'string' ||
+      !ROLES.includes(payload.role as Role) ||
+      typeof payload.name !== 'string' ||
+      typeof payload.jti !== 'string' ||
+      !Number.isInteger(payload.rev) ||
+      typeof payload.exp !== 'number'
+    ) {
       throw new UnauthorizedException('登录凭据无效，请重新登录');
     }
     this.verified.remember(token, payload);
     return payload;
   }
+}
+
+function sessionOf(payload: TokenPayload): Session {
+  return { userId: payload.sub, jti: payload.jti, accountRevision: payload.rev, expiresAtMs: (payload.exp ?? 0) * 1000 };
 }
 
 function bearerToken(header: string | undefined): string | null {

@@ -3,6 +3,8 @@ import { VerifiedTokenCache } from './verified-token-cache';
 
 const payload = (sub: string, expSeconds?: number): TokenPayload & { exp?: number } => ({
   sub,
+  jti: `jti-${sub}`,
+  rev: 0,
   role: 'deputy',
   name: '张伟',
   ...(expSeconds === undefined ? {} : { exp: expSeconds }),

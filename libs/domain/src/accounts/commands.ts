@@ -9,6 +9,11 @@ export type UserCommand =
       type: 'RegisterUser';
       data: { userId: string; displayName: string; role: Role; unitId?: string; passwordHash: string };
     }
-  | { type: 'ChangePassword'; data: { passwordHash: string } };
+  | { type: 'ChangePassword'; data: { passwordHash: string } }
+  | { type: 'DeactivateUser'; data: Record<string, never> }
+  | { type: 'ReactivateUser'; data: Record<string, never> }
+  | { type: 'ChangeUserRole'; data: { role: Role; unitId?: string } }
+  /** Sign-out of one session (token id `jti`, valid until `expiresAt`). */
+  | { type: 'EndSession'; data: { jti: string; expiresAt: string } };
 
 export type AccountCommand = UnitCommand | UserCommand;

@@ -121,3 +121,82 @@ describe('users', () => {
     });
   });
 });
+
+/** given(events).when(command).then(events | refusal), for the user stream. */
+function given(...events: AccountEvent[]) {
+  const state = events.reduce<UserState>((s, e) => evolveUser(s, stamped(e)), { status: 'none' });
+  return {
+    state,
+    when: (command: UserCommand, actor: Actor = admin) => ({
+      then: (expected: AccountEvent[]) => expect(decideUser(command, state, { actor })).toEqual(expected),
+      refused: (expected: Partial<Pick<DomainError, 'code' | 'kind' | 'field'>>) =>
+        expect(refusal(() => decideUser(command, state, { actor }))).toMatchObject(expected),
+    }),
+  };
+}
+
+describe('account lifecycle and sessions', () => {
+  const registered: AccountEvent = {
+    type: 'UserRegistered',
+    data: { userId: 'd-li', displayName: '李娜', role: 'deputy', passwordHash: 'scrypt$hash' },
+  };
+  const deactivated: AccountEvent = { type: 'UserDeactivated', data: {} };
+  const deputy: Actor = { userId: 'd-li', role: 'deputy' };
+
+  it('an admin deactivates an active account; the state says so and keeps the account', () => {
+    given(registered).when({ type: 'DeactivateUser', data: {} }).then([deactivated]);
+    expect(given(registered, deactivated).state).toMatchObject({ status: 'deactivated', userId: 'd-li', role: 'deputy', deactivatedAt: AT });
+  });
+
+  it('refuses deactivating oneself, a deactivated account, an unknown one, and anyone but an admin', () => {
+    const self: Actor = { userId: 'root2', role: 'admin' };
+    const admin2: AccountEvent = { type: 'UserRegistered', data: { userId: 'root2', displayName: '管理员二', role: 'admin', passwordHash: 'h' } };
+    given(admin2).when({ type: 'DeactivateUser', data: {} }, self).refused({ code: 'user.cannot_deactivate_self', kind: 'conflict' });
+    given(registered, deactivated).when({ type: 'DeactivateUser', data: {} }).refused({ code: 'user.already_deactivated', kind: 'conflict' });
+    given().when({ type: 'DeactivateUser', data: {} }).refused({ code: 'user.not_found', kind: 'not_found' });
+    given(registered).when({ type: 'DeactivateUser', data: {} }, staff).refused({ code: 'user.only_admin', kind: 'forbidden' });
+  });
+
+  it('an admin reactivates a deactivated account, and only that', () => {
+    given(registered, deactivated).when({ type: 'ReactivateUser', data: {} }).then([{ type: 'UserReactivated', data: {} }]);
+    expect(given(registered, deactivated, { type: 'UserReactivated', data: {} }).state).toEqual(given(registered).state);
+    given(registered).when({ type: 'ReactivateUser', data: {} }).refused({ code: 'user.not_deactivated', kind: 'conflict' });
+    given(registered, deactivated).when({ type: 'ReactivateUser', data: {} }, deputy).refused({ code: 'user.only_admin', kind: 'forbidden' });
+  });
+
+  it('an admin changes a role; a unit role needs its unit and another role drops it', () => {
+    given(registered)
+      .when({ type: 'ChangeUserRole', data: { role: 'unit', unitId: ' u-edu ' } })
+      .then([{ type: 'UserRoleChanged', data: { role: 'unit', unitId: 'u-edu' } }]);
+    const unitUser = given(registered, { type: 'UserRoleChanged', data: { role: 'unit', unitId: 'u-edu' } });
+    expect(unitUser.state).toMatchObject({ status: 'registered', role: 'unit', unitId: 'u-edu' });
+    const backToDeputy = given(registered, { type: 'UserRoleChanged', data: { role: 'unit', unitId: 'u-edu' } }, { type: 'UserRoleChanged', data: { role: 'deputy' } });
+    expect(backToDeputy.state).toMatchObject({ role: 'deputy' });
+    expect(backToDeputy.state).not.toHaveProperty('unitId');
+    given(registered).when({ type: 'ChangeUserRole', data: { role: 'unit' } }).refused({ code: 'user.unit_required', field: 'unitId' });
+    given(registered).when({ type: 'ChangeUserRole', data: { role: 'staff', unitId: 'u-edu' } }).refused({ code: 'user.unit_not_allowed', field: 'unitId' });
+    given(registered).when({ type: 'ChangeUserRole', data: { role: 'root' as never } }).refused({ code: 'user.invalid_role', field: 'role' });
+  });
+
+  it('refuses a role change to the same role, one of an admin to their own role, and by a non-admin', () => {
+    given(registered).when({ type: 'ChangeUserRole', data: { role: 'deputy' } }).refused({ code: 'user.role_unchanged', kind: 'conflict' });
+    const root: AccountEvent = { type: 'UserRegistered', data: { userId: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'h' } };
+    given(root).when({ type: 'ChangeUserRole', data: { role: 'staff' } }).refused({ code: 'user.cannot_change_own_role', kind: 'conflict' });
+    given(registered).when({ type: 'ChangeUserRole', data: { role: 'admin' } }, staff).refused({ code: 'user.only_admin', kind: 'forbidden' });
+  });
+
+  it('a user ends their own session by its token id; nobody else can, and the account is unchanged', () => {
+    const end: UserCommand = { type: 'EndSession', data: { jti: 'token-1', expiresAt: '2026-03-01T08:00:00.000Z' } };
+    given(registered).when(end, deputy).then([{ type: 'SessionEnded', data: { jti: 'token-1', expiresAt: '2026-03-01T08:00:00.000Z' } }]);
+    given(registered).when(end, staff).refused({ code: 'user.session_forbidden', kind: 'forbidden' });
+    given(registered).when({ type: 'EndSession', data: { jti: ' ', expiresAt: 'x' } }, deputy).refused({ code: 'user.session_id_required', kind: 'invalid' });
+    expect(given(registered, { type: 'SessionEnded', data: { jti: 'token-1', expiresAt: 'x' } }).state).toEqual(given(registered).state);
+  });
+
+  it('a password change keeps a deactivated account deactivated', () => {
+    expect(given(registered, deactivated, { type: 'PasswordChanged', data: { passwordHash: 'scrypt$new' } }).state).toMatchObject({
+      status: 'deactivated',
+      passwordHash: 'scrypt$new',
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { ROLES } from '../shared/actor';
+import { ROLES, Role } from '../shared/actor';
 import { Decider, DecisionContext } from '../shared/decider';
 import { DomainError, assertNever } from '../shared/errors';
 import { UnitCommand, UserCommand } from './commands';
@@ -31,21 +31,12 @@ export function decideUser(command: UserCommand, state: UserState, ctx: AccountC
     case 'RegisterUser': {
       requireManager(ctx, 'user.only_admin', '只有系统管理员可以创建用户');
       if (state.status !== 'none') throw new DomainError('user.already_exists', '该用户名已经存在', 'conflict');
-      const { role, unitId, passwordHash } = command.data;
+      const { passwordHash } = command.data;
       const userId = text(command.data.userId, 'username', 'user.username_required', '用户名不能为空');
       const displayName = text(command.data.displayName, 'displayName', 'user.display_name_required', '姓名不能为空');
-      if (!(ROLES as readonly string[]).includes(role)) {
-        throw new DomainError('user.invalid_role', '角色必须是代表、工作人员、承办单位、督办人或管理员之一', 'invalid', 'role');
-      }
-      const unit = unitId?.trim();
-      if (role === 'unit' && !unit) {
-        throw new DomainError('user.unit_required', '承办单位用户必须指定所属单位', 'invalid', 'unitId');
-      }
-      if (role !== 'unit' && unit) {
-        throw new DomainError('user.unit_not_allowed', '只有承办单位用户可以指定所属单位', 'invalid', 'unitId');
-      }
+      const placement = rolePlacement(command.data.role, command.data.unitId);
       text(passwordHash, 'password', 'user.password_required', '密码不能为空');
-      return [{ type: 'UserRegistered', data: { userId, displayName, role, ...(unit ? { unitId: unit } : {}), passwordHash } }];
+      return [{ type: 'UserRegistered', data: { userId, displayName, ...placement, passwordHash } }];
     }
     case 'ChangePassword': {
       if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
@@ -55,6 +46,38 @@ export function decideUser(command: UserCommand, state: UserState, ctx: AccountC
       }
       text(command.data.passwordHash, 'password', 'user.password_required', '密码不能为空');
       return [{ type: 'PasswordChanged', data: { passwordHash: command.data.passwordHash } }];
+    }
+    case 'DeactivateUser': {
+      requireManager(ctx, 'user.only_admin', '只有系统管理员可以停用账号');
+      if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
+      // An admin who could switch themselves off could also leave the system without any admin.
+      if (ctx.actor.userId === state.userId) throw new DomainError('user.cannot_deactivate_self', '不能停用自己的账号', 'conflict');
+      if (state.status === 'deactivated') throw new DomainError('user.already_deactivated', '该账号已经停用', 'conflict');
+      return [{ type: 'UserDeactivated', data: {} }];
+    }
+    case 'ReactivateUser': {
+      requireManager(ctx, 'user.only_admin', '只有系统管理员可以启用账号');
+      if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
+      if (state.status !== 'deactivated') throw new DomainError('user.not_deactivated', '该账号未被停用', 'conflict');
+      return [{ type: 'UserReactivated', data: {} }];
+    }
+    case 'ChangeUserRole': {
+      requireManager(ctx, 'user.only_admin', '只有系统管理员可以变更角色');
+      if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
+      // Admins are removed only by another admin, so the last one can never remove themselves.
+      if (ctx.actor.userId === state.userId) throw new DomainError('user.cannot_change_own_role', '不能变更自己的角色', 'conflict');
+      const placement = rolePlacement(command.data.role, command.data.unitId);
+      if (placement.role === state.role && placement.unitId === state.unitId) {
+        throw new DomainError('user.role_unchanged', '该用户已是此角色', 'conflict', 'role');
+      }
+      return [{ type: 'UserRoleChanged', data: placement }];
+    }
+    case 'EndSession': {
+      if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
+      if (ctx.actor.userId !== state.userId) throw new DomainError('user.session_forbidden', '只能退出自己的登录', 'forbidden');
+      const jti = text(command.data.jti, 'jti', 'user.session_id_required', '登录凭据缺少编号');
+      const expiresAt = text(command.data.expiresAt, 'expiresAt', 'user.session_expiry_required', '登录凭据缺少有效期');
+      return [{ type: 'SessionEnded', data: { jti, expiresAt } }];
     }
     default:
       return assertNever(command, 'user command');
@@ -72,6 +95,21 @@ export const userDecider: Decider<UserState, UserCommand, AccountEvent> = {
   evolve: evolveUser,
   decide: decideUser,
 };
+
+/** A role and, exactly for role `unit`, its unit. */
+function rolePlacement(role: Role, unitId: string | undefined): { role: Role; unitId?: string } {
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new DomainError('user.invalid_role', '角色必须是代表、工作人员、承办单位、督办人或管理员之一', 'invalid', 'role');
+  }
+  const unit = unitId?.trim();
+  if (role === 'unit' && !unit) {
+    throw new DomainError('user.unit_required', '承办单位用户必须指定所属单位', 'invalid', 'unitId');
+  }
+  if (role !== 'unit' && unit) {
+    throw new DomainError('user.unit_not_allowed', '只有承办单位用户可以指定所属单位', 'invalid', 'unitId');
+  }
+  return unit ? { role, unitId: unit } : { role };
+}
 
 function requireManager(ctx: AccountContext, code: string, message: string): void {
   if (!ACCOUNT_MANAGERS.includes(ctx.actor.role)) throw new DomainError(code, message, 'forbidden');

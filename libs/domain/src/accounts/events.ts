@@ -14,9 +14,23 @@ export type AccountEvent =
         passwordHash: string;
       };
     }
-  | { type: 'PasswordChanged'; data: { passwordHash: string } };
+  /** Ends every session that signed in before it. */
+  | { type: 'PasswordChanged'; data: { passwordHash: string } }
+  /** The account can no longer sign in; every session ends. */
+  | { type: 'UserDeactivated'; data: Record<string, never> }
+  | { type: 'UserReactivated'; data: Record<string, never> }
+  /** Ends every session that signed in before it (their tokens carry the old role). */
+  | { type: 'UserRoleChanged'; data: { role: Role; unitId?: string } }
+  /** One session signed out: the token with this id is refused until it expires anyway. */
+  | { type: 'SessionEnded'; data: { jti: string; expiresAt: string } };
 
 export type AccountEventType = AccountEvent['type'];
+
+/**
+ * Events after which no token issued before them is honoured. A token names the user stream's
+ * revision its login read, so "issued before" is "names a lower revision than this event's".
+ */
+export const SESSION_ENDING_EVENTS: readonly AccountEventType[] = ['PasswordChanged', 'UserDeactivated', 'UserRoleChanged'];
 
 export const UNIT_STREAM_PREFIX = 'unit-';
 export const USER_STREAM_PREFIX = 'user-';

@@ -13,6 +13,10 @@ export function evolveUnit(state: UnitState, event: Stamped<AccountEvent>): Unit
       return state.status === 'none' ? { status: 'registered', unitId: event.data.unitId, name: event.data.name, registeredAt: event.at } : state;
     case 'UserRegistered':
     case 'PasswordChanged':
+    case 'UserDeactivated':
+    case 'UserReactivated':
+    case 'UserRoleChanged':
+    case 'SessionEnded':
       return state;
     default:
       return assertNever(event, 'account event');
@@ -27,7 +31,20 @@ export function evolveUser(state: UserState, event: Stamped<AccountEvent>): User
       return { status: 'registered', userId, displayName, role, ...(unitId ? { unitId } : {}), passwordHash, registeredAt: event.at };
     }
     case 'PasswordChanged':
-      return state.status === 'registered' ? { ...state, passwordHash: event.data.passwordHash, passwordChangedAt: event.at } : state;
+      return state.status === 'none' ? state : { ...state, passwordHash: event.data.passwordHash, passwordChangedAt: event.at };
+    case 'UserDeactivated':
+      return state.status === 'registered' ? { ...state, status: 'deactivated', deactivatedAt: event.at } : state;
+    case 'UserReactivated': {
+      if (state.status !== 'deactivated') return state;
+      const { deactivatedAt: _gone, ...account } = state;
+      return { ...account, status: 'registered' };
+    }
+    case 'UserRoleChanged': {
+      if (state.status === 'none') return state;
+      const { unitId: _old, ...rest } = state;
+      return { ...rest, role: event.data.role, ...(event.data.unitId ? { unitId: event.data.unitId } : {}) };
+    }
+    case 'SessionEnded':
     case 'UnitRegistered':
       return state;
     default:

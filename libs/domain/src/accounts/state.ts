@@ -2,16 +2,19 @@ import { Role } from '../shared/actor';
 
 export type UnitState = { status: 'none' } | { status: 'registered'; unitId: string; name: string; registeredAt: string };
 
+/** What a user account holds, active (`registered`) or not (`deactivated`). */
+export interface UserAccount {
+  userId: string;
+  displayName: string;
+  role: Role;
+  /** Only for role `unit`. */
+  unitId?: string;
+  passwordHash: string;
+  registeredAt: string;
+  passwordChangedAt?: string;
+}
+
 export type UserState =
   | { status: 'none' }
-  | {
-      status: 'registered';
-      userId: string;
-      displayName: string;
-      role: Role;
-      /** Only for role `unit`. */
-      unitId?: string;
-      passwordHash: string;
-      registeredAt: string;
-      passwordChangedAt?: string;
-    };
+  | ({ status: 'registered' } & UserAccount)
+  | ({ status: 'deactivated'; deactivatedAt: string } & UserAccount);

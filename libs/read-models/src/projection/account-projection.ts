@@ -1,9 +1,13 @@
-import { AccountEvent, assertNever, UNIT_STREAM_PREFIX, USER_STREAM_PREFIX } from '@duban/domain';
+import { AccountEvent, assertNever, SESSION_ENDING_EVENTS, UNIT_STREAM_PREFIX, USER_STREAM_PREFIX } from '@duban/domain';
 import type { RecordedEvent } from '@duban/event-store';
 import { AccountWriter } from './account-writer';
 import type { UnitNames } from './unit-names';
 
-/** Users and units as the lists and pickers show them. Password hashes never leave the user stream. */
+/**
+ * Users and units as the lists and pickers show them, and what the api needs to refuse ended
+ * sessions (active, the revision sessions are valid from, signed-out token ids). Password hashes
+ * never leave the user stream.
+ */
 export class AccountProjection {
   constructor(
     private readonly writer: AccountWriter,
@@ -12,6 +16,8 @@ export class AccountProjection {
 
   apply(recorded: RecordedEvent): void {
     const event = { type: recorded.type, data: recorded.data } as AccountEvent;
+    const userId = recorded.streamId.slice(USER_STREAM_PREFIX.length);
+    if (SESSION_ENDING_EVENTS.includes(event.type)) this.writer.endSessionsBefore(userId, Number(recorded.revision));
     switch (event.type) {
       case 'UnitRegistered':
         this.writer.upsertUnit(event.data.unitId, event.data.name);
@@ -22,6 +28,18 @@ export class AccountProjection {
         return;
       case 'PasswordChanged':
         return;
+      case 'UserDeactivated':
+        this.writer.setActive(userId, false);
+        return;
+      case 'UserReactivated':
+        this.writer.setActive(userId, true);
+        return;
+      case 'UserRoleChanged':
+        this.writer.setRole(userId, event.data.role, event.data.unitId ?? null);
+        return;
+      case 'SessionEnded':
+        this.writer.endSession(userId, event.data.jti, event.data.expiresAt, occurredAt(recorded));
+        return;
       default:
         // Only the type: an unknown account event may carry a password hash.
         return assertNever((event as { type: never }).type, `account event type in ${recorded.streamId}`);
@@ -31,4 +49,9 @@ export class AccountProjection {
   static handles(streamId: string): boolean {
     return streamId.startsWith(USER_STREAM_PREFIX) || streamId.startsWith(UNIT_STREAM_PREFIX);
   }
+}
+
+function occurredAt(recorded: RecordedEvent): string {
+  const at = (recorded.metadata as { occurredAt?: unknown } | undefined)?.occurredAt;
+  return typeof at === 'string' ? at : '';
 }

@@ -1,0 +1,66 @@
+import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { Ids, RequestIds } from '../http/correlation';
+import { Idempotency } from '../idempotency/idempotency.decorator';
+import type { IdempotencyRequest } from '../idempotency/idempotency-request';
+import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
+import { AccountCommandsService } from './account-commands.service';
+import { accountRequest } from './account-request';
+import { ChangeRoleDto } from './change-role.dto';
+import { UserIdParam } from './user-id.pipe';
+
+/**
+ * An admin switches accounts off and on and changes roles. Each ends the account's sessions
+ * (except reactivation: a deactivated account has none). Admins cannot do either to themselves,
+ * so the last admin can never be removed: only another admin can remove one.
+ */
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller('users')
+@Roles('admin')
+@UseInterceptors(EtagInterceptor)
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: '幂等键：重发同一请求返回首次结果' })
+export class UserAdminController {
+  constructor(private readonly commands: AccountCommandsService) {}
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: '停用账号（管理员）：该账号立即无法登录，已签发的令牌全部失效；不能停用自己' })
+  deactivate(
+    @UserIdParam() id: string,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    return this.commands.deactivateUser(id, accountRequest(user, ids, idempotency));
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: '重新启用已停用的账号（管理员）' })
+  reactivate(
+    @UserIdParam() id: string,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    return this.commands.reactivateUser(id, accountRequest(user, ids, idempotency));
+  }
+
+  @Post(':id/role')
+  @HttpCode(200)
+  @ApiOperation({ summary: '变更角色（管理员）：已签发的令牌全部失效，须重新登录；不能变更自己的角色' })
+  changeRole(
+    @UserIdParam() id: string,
+    @Body() dto: ChangeRoleDto,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    return this.commands.changeRole(id, dto.role, dto.unitId, accountRequest(user, ids, idempotency));
+  }
+}
