@@ -22,3 +22,4 @@ export {
   type RebuildProgress,
   type RebuildResult,
 } from './rebuild/rebuild-read-models';
+export { readModelStoreIdentity, readModelStoreIdentityAt, recordReadModelStoreIdentity, recordReadModelStoreIdentityAt } from './projection/checkpoint-store';

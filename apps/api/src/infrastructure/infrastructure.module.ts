@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { getRulebook, type Rulebook, type WorkingCalendar } from '@duban/domain';
-import { EVENT_STORE, EventStore } from '@duban/event-store';
+import { EVENT_STORE, EventStore, storeIdentityOf } from '@duban/event-store';
 import { Projector, ReadModelQueries } from '@duban/read-models';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -72,6 +72,7 @@ class InfrastructureShutdown implements OnApplicationShutdown {
           rules: { rulebook, calendar },
           logger: new Logger('projector'),
           headCountsEvents: config.eventStore.kind === 'sqlite',
+          storeIdentity: storeIdentityOf(config.eventStore),
         });
         // The scheduler's wake-up times are projected, so the projector needs the service's own rules.
         // 1,000 folded states: the suggestions being worked on now. A miss costs one row read; the

@@ -2,7 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { getHeapStatistics } from 'node:v8';
 import { assertNever, type Rulebook, type WorkingCalendar } from '@duban/domain';
 import { checkStoreAgainstMark, comparePositions, formatMark, formatPosition, type EventStore, type Position } from '@duban/event-store';
-import { rebuildReadModels, type RebuildResult } from '@duban/read-models';
+import { readModelStoreIdentityAt, rebuildReadModels, recordReadModelStoreIdentityAt, type RebuildResult } from '@duban/read-models';
 import { collectGarbageNow } from './collect-garbage';
 import { inspectReadModel, type ReadModelInspection } from './read-model-inspection';
 
@@ -22,6 +22,8 @@ export interface OutdatedReadModelOptions {
   logger: LoggerService;
   /** The store's head position is its event count (the embedded store; EventStoreDB's is a byte offset). */
   headCountsEvents: boolean;
+  /** storeIdentityOf(the store's config): a read model built from another store is rebuilt, then records this. */
+  storeIdentity?: string;
 }
 
 /**
@@ -38,12 +40,19 @@ export interface OutdatedReadModelOptions {
 export async function rebuildOutdatedReadModel(
   store: EventStore,
   readModelPath: string,
-  { rules, logger, headCountsEvents }: OutdatedReadModelOptions,
+  { rules, logger, headCountsEvents, storeIdentity }: OutdatedReadModelOptions,
 ): Promise<RebuildResult | null> {
   const inspection = inspectReadModel(readModelPath);
   const head = await store.headPosition();
-  const reason = await whyReadModelCannotServe(inspection, store, head, headCountsEvents);
-  if (reason === null) return null;
+  const builtFrom = inspection.state === 'current' ? readModelStoreIdentityAt(readModelPath) : null;
+  const reason =
+    storeIdentity !== undefined && builtFrom !== null && builtFrom !== storeIdentity
+      ? `was built from another event store (${builtFrom}, now ${storeIdentity}): its checkpoint means nothing here`
+      : await whyReadModelCannotServe(inspection, store, head, headCountsEvents);
+  if (reason === null) {
+    if (storeIdentity !== undefined) recordReadModelStoreIdentityAt(readModelPath, storeIdentity);
+    return null;
+  }
   // An empty store (a first start): the projector creates the file as events come.
   if (head === null && (inspection.state === 'missing' || inspection.state === 'outdated')) return null;
   logger.log(`read model at ${readModelPath} ${reason}: rebuilding it from the events before serving`);
@@ -63,6 +72,7 @@ export async function rebuildOutdatedReadModel(
   const collected = collectGarbageNow();
   const heap = collected ? `; heap ${mib(collected.beforeBytes)} → ${mib(collected.afterBytes)} MiB` : '';
   logger.log(`read models rebuilt: ${result.events} events in ${result.seconds.toFixed(1)} s${heap}`);
+  if (storeIdentity !== undefined) recordReadModelStoreIdentityAt(readModelPath, storeIdentity);
   return result;
 }
 
