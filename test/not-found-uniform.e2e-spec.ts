@@ -78,7 +78,7 @@ describe('one 404 for every suggestion route a caller may not read', () => {
   it('commands: every one answers the same 404 and appends nothing, even with a stale If-Match', async () => {
     for (const [who, person] of outsiders()) {
       for (const [command, body] of COMMANDS) {
-        for (const headers of [{}, { 'If-Match': '"0"' }]) {
+        for (const headers of [{}, { 'If-Match': '"0"' }] as Record<string, string>[]) {
           const head = await probe.head();
           const response = await t.http.post(`/api/suggestions/${id}/${command}`, body, { token: person.token, headers });
           expect({ who, command, headers, status: response.status, body: response.body }).toEqual({ who, command, headers, status: 404, body: notFound });
