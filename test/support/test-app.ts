@@ -8,6 +8,8 @@ import { createApp, CreateAppOptions } from '../../apps/api/src/create-app';
 import { HttpClient } from './http-client';
 
 export const TEST_ADMIN_PASSWORD = 'admin-e2e-password';
+/** The audit key of every test app, so a test can check a keyed hash (and no key file is generated outside the temp folder). */
+export const TEST_AUDIT_KEY = 'e2e0'.repeat(16);
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -52,6 +54,8 @@ async function start(env: Record<string, string>, dir: string, options: CreateAp
       LOG_LEVEL: 'error',
       // Every test logs in from 127.0.0.1: pacing is tested on its own (sessions test), not tripped by accident.
       LOGIN_RATE_PER_MINUTE: '1000',
+      AUDIT_KEY: TEST_AUDIT_KEY,
+      AUDIT_SEAL_DIR: 'audit-seals',
       ...env,
     },
     dir,

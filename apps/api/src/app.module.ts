@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { TestClockController } from './clock/test-clock.controller';
 import type { AppConfig } from './config/app-config';
@@ -39,6 +40,7 @@ export class AppModule {
         ExportModule,
         DisclosureModule,
         GroupsModule,
+        AuditModule,
       ],
       controllers: [
         HealthController,

@@ -13,6 +13,12 @@ export { migrateStore, MigrationError, MigrationInterrupted, type MigrationOptio
 export { FileMigrationProgress, type MigrationCheckpoint, type MigrationProgressStore } from './migration/migration-progress';
 export { GENESIS_HASH } from './audit/audit-hash';
 export { AuditHashMismatchError } from './audit/audit-errors';
+export { AuditKey, AuditKeyError } from './audit/audit-key';
+export { auditKeySourceFromEnv, defaultAuditPaths, obtainAuditKey, type AuditKeySource, type AuditPaths, type ObtainedAuditKey } from './audit/audit-key-source';
+export { checkSealSignature, type AuditSeal, type SealSignatureCheck } from './audit/audit-seal';
+export { latestSealFile, readSealFile } from './audit/seal-files';
+export { sealNow, type SealNowResult } from './audit/seal-now';
+export { AuditSealRefusedError } from './audit/take-seal';
 export type { ChainBreak, ChainBreakCode } from './audit/chain-break';
 export { verifyStreamChain, type StreamChainVerdict } from './audit/verify-stream-chain';
 export { verifyStore, type StoreAuditReport, type VerifyStoreOptions, type AuditProgress } from './audit/verify-store';

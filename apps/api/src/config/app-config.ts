@@ -1,5 +1,6 @@
 import type { EventStoreConfig } from '@duban/event-store';
 import type { SchedulerSettings } from '../scheduler/scheduler-settings';
+import type { AuditSettings } from './parse-audit-settings';
 
 export type { EventStoreConfig };
 
@@ -48,4 +49,6 @@ export interface AppConfig {
   metricsToken?: string;
   /** The deadline scheduler (SCHEDULER, SCHEDULER_INTERVAL_MS); absent = on, every 30 s. */
   scheduler?: SchedulerSettings;
+  /** The audit seals (the key itself travels with `eventStore.auditKey`); absent = defaults beside the data folder, hourly. */
+  audit?: AuditSettings;
 }

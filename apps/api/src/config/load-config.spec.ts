@@ -34,6 +34,9 @@ describe('loadConfig', () => {
         JWT_SECRET: 'x'.repeat(40),
         JWT_EXPIRES_IN: '30m',
         AUTH_BOOTSTRAP_ADMIN_PASSWORD: 'a-long-password',
+        AUDIT_KEY: 'ab'.repeat(32),
+        AUDIT_SEAL_DIR: '/var/lib/duban-seals',
+        AUDIT_SEAL_INTERVAL_MINUTES: '15',
       },
       '/srv',
     );
@@ -48,7 +51,9 @@ describe('loadConfig', () => {
       jwtExpiresIn: '30m',
       bootstrapAdminPassword: 'a-long-password',
       demoData: false,
+      audit: { sealDir: '/var/lib/duban-seals', sealIntervalMinutes: 15 },
     });
+    expect(config.eventStore.auditKey).toMatchObject({ kind: 'env', key: expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f]{16}$/) }) });
   });
 
   it.each([
@@ -107,7 +112,7 @@ describe('loadConfig', () => {
   it('in production needs its own JWT secret and never runs a manual clock or demo data', () => {
     const problems = (env: Record<string, string>) => {
       try {
-        loadConfig({ NODE_ENV: 'production', ...env });
+        loadConfig({ NODE_ENV: 'production', AUDIT_KEY: 'ab'.repeat(32), ...env });
         return [];
       } catch (error) {
         return (error as ConfigError).problems;
@@ -119,5 +124,14 @@ describe('loadConfig', () => {
     expect(problems({ JWT_SECRET: 'x'.repeat(32), CLOCK: 'manual' })).toEqual([expect.stringContaining('CLOCK')]);
     expect(problems({ JWT_SECRET: 'x'.repeat(32), DEMO_DATA: 'true' })).toEqual([expect.stringContaining('DEMO_DATA')]);
     expect(problems({ JWT_SECRET: 'x'.repeat(32) })).toEqual([]);
+    expect(problems({ JWT_SECRET: 'x'.repeat(32), AUDIT_KEY: '' })).toEqual([expect.stringContaining('AUDIT_KEY：生产环境必须设置审计密钥')]);
+    expect(problems({ JWT_SECRET: 'x'.repeat(32), AUDIT_KEY: 'ab'.repeat(16) })).toEqual([expect.stringContaining('至少需要 32 字节')]);
+  });
+
+  it('keeps the development audit key and the seals beside the data folder, not in it', () => {
+    const config = loadConfig({}, '/srv/duban');
+    expect(config.eventStore.auditKey).toEqual({ kind: 'dev-file', path: '/srv/duban/data-audit/audit.key' });
+    expect(config.audit).toEqual({ sealDir: '/srv/duban/data-audit/seals', sealIntervalMinutes: 60 });
+    expect(() => loadConfig({ AUDIT_SEAL_INTERVAL_MINUTES: 'hourly' })).toThrow(ConfigError);
   });
 });

@@ -3,6 +3,7 @@ import { RULEBOOK_IDS } from '@duban/domain';
 import { EventStoreConfigError, eventStoreConfigFromEnv } from '@duban/event-store';
 import { AppConfig, ClockMode, EventStoreConfig } from './app-config';
 import { ConfigError } from './config-error';
+import { parseAuditSettings } from './parse-audit-settings';
 import { parseEdgeSettings } from './parse-edge-settings';
 import { parseSchedulerSettings } from '../scheduler/scheduler-settings';
 
@@ -29,7 +30,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const port = parsePort(read('PORT'), problems);
   const host = read('HOST') ?? '0.0.0.0';
 
-  const eventStore = parseEventStore(env, cwd, problems);
+  const store = parseEventStore(env, cwd, problems);
+  const audit = parseAuditSettings(read, env, cwd, store, production, problems);
+  const eventStore: EventStoreConfig = audit.keySource ? { ...store, auditKey: audit.keySource } : store;
   const readModelPath = path.resolve(cwd, read('READ_MODEL_PATH') ?? 'data/read-model.sqlite');
   const rulebookId = read('RULEBOOK') ?? 'national';
   if (!(RULEBOOK_IDS as readonly string[]).includes(rulebookId)) {
@@ -88,6 +91,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     jsonBodyLimit,
     ...edge,
     scheduler,
+    audit: audit.settings,
   };
 }
 

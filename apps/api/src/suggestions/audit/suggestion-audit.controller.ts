@@ -1,9 +1,10 @@
 import { Controller, ForbiddenException, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { suggestionStreamId, type Role } from '@duban/domain';
-import { EVENT_STORE, EventStore } from '@duban/event-store';
+import { EVENT_STORE, EventStore, type AuditKey } from '@duban/event-store';
 import { verifyStreamChain } from '@duban/event-store/audit/verify-stream-chain';
 import type { ReadModelQueries } from '@duban/read-models';
+import { AUDIT_KEY } from '../../audit/audit-key.provider';
 import { AuthUser, toActor } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
@@ -24,6 +25,7 @@ export class SuggestionAuditController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
+    @Inject(AUDIT_KEY) private readonly auditKey: AuditKey | null,
   ) {}
 
   @Get(':id/audit')
@@ -36,6 +38,6 @@ export class SuggestionAuditController {
     const streamId = suggestionStreamId(id);
     const events = await this.store.readStream(streamId);
     if (events.length === 0) throw suggestionNotFound();
-    return toSuggestionAudit(streamId, events, verifyStreamChain(events));
+    return toSuggestionAudit(streamId, events, verifyStreamChain(events, this.auditKey));
   }
 }

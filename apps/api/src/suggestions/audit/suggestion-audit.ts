@@ -7,6 +7,8 @@ export interface AuditedEvent {
   /** null when the event carries none (written before the chain, or stripped). */
   hash: string | null;
   prevHash: string | null;
+  /** `hmac-sha256`: hashed with the audit key; `sha256`: written before the key existed. */
+  hashScheme: 'sha256' | 'hmac-sha256';
 }
 
 export interface SuggestionAudit {
@@ -26,6 +28,7 @@ export function toSuggestionAudit(streamId: string, events: readonly RecordedEve
       type: event.type,
       hash: typeof event.metadata.hash === 'string' ? event.metadata.hash : null,
       prevHash: typeof event.metadata.prevHash === 'string' ? event.metadata.prevHash : null,
+      hashScheme: (event.metadata as { hashScheme?: unknown }).hashScheme === 'hmac-sha256' ? 'hmac-sha256' : 'sha256',
     })),
   };
   if (verdict.brokenAt) {
