@@ -8,7 +8,8 @@ import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { event } from '../testing/event-store.contract';
 import { writeSampleHistory } from '../testing/sample-history';
 import { makeTempDir } from '../testing/temp-dir';
-import { AuditSchemeDowngradeError } from './audit-errors';
+import { migrateStore } from '../migration/migrate-store';
+import { AuditKeyRequiredError, AuditSchemeDowngradeError } from './audit-errors';
 import { GENESIS_HASH, KEYED_HASH_SCHEME } from './audit-hash';
 import { AuditKey } from './audit-key';
 import { runAuditSealCommand } from './audit-seal.command';
@@ -227,6 +228,23 @@ describe('keyed audit chain and seals', () => {
     sql("UPDATE events SET data = json_set(data, '$.attitude', 'satisfied') WHERE stream_id = 'suggestion-s6' AND revision = 4");
     await expect(withStore((store) => sealNow(store, key, path.join(temp.dir, 'fresh')))).rejects.toThrow(AuditSealRefusedError);
     expect(latestSealFile(path.join(temp.dir, 'fresh'))).toBeNull();
+  });
+
+  it('migrates a store of both schemes into one that verifies the same, given the same key', async () => {
+    const target = new SqliteEventStore({ path: path.join(temp.dir, 'copy', 'events.sqlite'), auditKey: key });
+    try {
+      await withStore((source) => migrateStore(source, target), null);
+      expect(await verifyStore(target, undefined, { auditKey: key })).toMatchObject({ ok: true, events: oldEvents + SUGGESTIONS, broken: [] });
+    } finally {
+      await target.close();
+    }
+    // Without the key the keyed copies cannot be checked against their claimed hashes: refused, not laundered.
+    const keyless = new SqliteEventStore({ path: path.join(temp.dir, 'keyless', 'events.sqlite') });
+    try {
+      await expect(withStore((source) => migrateStore(source, keyless), null)).rejects.toThrow(AuditKeyRequiredError);
+    } finally {
+      await keyless.close();
+    }
   });
 
   it('refuses an unkeyed event after a keyed one at append: a store opened without the key cannot continue a keyed stream', async () => {

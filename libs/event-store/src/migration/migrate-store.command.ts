@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import { assertNever } from '@duban/domain';
 import type { EventStore } from '../port/event-store.port';
 import { EventStoreDbEventStore } from '../eventstoredb/eventstoredb-event-store';
+import { auditCliContext } from '../audit/audit-cli-context';
+import type { AuditKey } from '../audit/audit-key';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { isValidStreamNamespace } from '../eventstoredb/stream-namespace-name';
 import { describeTarget, parseMigrateStoreArgs, UsageError, USAGE, type MigrationTarget } from './migrate-store-args';
@@ -45,6 +47,14 @@ export async function runMigrateStoreCommand(argv: string[], io: CommandIo): Pro
     return 2;
   }
 
+  // Keyed (HMAC) events can only be re-linked and checked on the target with the key they were written with.
+  let auditKey: AuditKey | undefined;
+  try {
+    auditKey = auditCliContext(args.from, io.env ?? process.env, io.cwd ?? process.cwd()).key ?? undefined;
+  } catch (error) {
+    io.stderr.write(`配置错误：${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
   const source = new SqliteEventStore({ path: args.from });
   let target: EventStore | null = null;
   const bar = new SingleBar({
@@ -53,7 +63,7 @@ export async function runMigrateStoreCommand(argv: string[], io: CommandIo): Pro
     hideCursor: true,
   });
   try {
-    target = openTarget(args.to, namespace);
+    target = openTarget(args.to, namespace, auditKey);
     const total = await source.countEvents();
     bar.start(total, 0);
     const report = await migrateStore(source, target, {
@@ -83,12 +93,12 @@ export async function runMigrateStoreCommand(argv: string[], io: CommandIo): Pro
   }
 }
 
-function openTarget(target: MigrationTarget, streamNamespace: string | undefined): EventStore {
+function openTarget(target: MigrationTarget, streamNamespace: string | undefined, auditKey: AuditKey | undefined): EventStore {
   switch (target.kind) {
     case 'sqlite':
-      return new SqliteEventStore({ path: target.path });
+      return new SqliteEventStore({ path: target.path, auditKey });
     case 'eventstoredb':
-      return new EventStoreDbEventStore({ connectionString: target.connectionString, streamNamespace });
+      return new EventStoreDbEventStore({ connectionString: target.connectionString, streamNamespace, auditKey });
     default:
       return assertNever(target, 'migration target');
   }
