@@ -65,6 +65,10 @@ const MATRIX: readonly Row[] = [
 const NOT_IN_MATRIX = new Map([
   ['/api/auth/login', 'sessions are tested in sessions-and-edge.e2e-spec.ts'],
   ['/api/auth/password', 'a person changes only their own password (auth.e2e-spec.ts)'],
+  ['/api/auth/logout', 'a person ends only their own session (sessions-end.e2e-spec.ts)'],
+  ['/api/users/{id}/deactivate', 'admin only, not on oneself; ends sessions (sessions-end.e2e-spec.ts)'],
+  ['/api/users/{id}/reactivate', 'admin only (sessions-end.e2e-spec.ts)'],
+  ['/api/users/{id}/role', 'admin only, not on oneself; ends sessions (sessions-end.e2e-spec.ts)'],
   ['/api/test-clock', 'admin only, never in production (test-clock.e2e-spec.ts)'],
   ['/api/groups', 'issue-4 group commands: rows to be added with that work'],
   ['/api/groups/{groupId}/assign', 'issue-4 group commands: rows to be added with that work'],

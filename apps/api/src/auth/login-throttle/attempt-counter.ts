@@ -66,6 +66,17 @@ export class AttemptCounter {
     if (entry && entry.attempts > 0) entry.attempts -= 1;
   }
 
+  /**
+   * The reserved check succeeded. Alone, it clears the key (failures must be consecutive to lock
+   * it); amid other checks still under way, only its slot comes back: a success in the middle of
+   * a burst of guesses must not open the window for more of them.
+   */
+  succeed(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry && entry.attempts - entry.failures <= 1) this.entries.delete(key);
+    else this.release(key);
+  }
+
   reset(key: string): void {
     this.entries.delete(key);
   }

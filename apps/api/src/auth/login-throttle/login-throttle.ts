@@ -71,9 +71,9 @@ export class LoginThrottle {
     return {
       failed: () => this.failed(user, ip),
       succeeded: () => {
-        // Only this attempt's slots come back, the failures stay: a success in the middle of a
-        // burst of guesses must not open the window for more of them.
-        this.users.release(user);
+        // The address only gets its slot back: one valid account must not wipe an address's
+        // record of guessing others.
+        this.users.succeed(user);
         this.addresses.release(ip);
       },
       abandoned: () => {
