@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from './http/api-exception.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { OperationsModule } from './operations/operations.module';
 import { RulebookController } from './rulebook/rulebook.controller';
 import { FirstStartService } from './startup/first-start.service';
 import { SuggestionsModule } from './suggestions/suggestions.module';
@@ -41,6 +42,7 @@ export class AppModule {
         DisclosureModule,
         GroupsModule,
         AuditModule,
+        OperationsModule,
       ],
       controllers: [
         HealthController,

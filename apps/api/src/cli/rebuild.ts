@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { assertNever, getRulebook } from '@duban/domain';
 import { createEventStore, eventStoreConfigFromEnv, EventStoreConfigError, type EventStoreConfig } from '@duban/event-store';
-import { rebuildReadModels } from '@duban/read-models';
+import { rebuildReadModels, type RebuildResult } from '@duban/read-models';
 import { loadCalendar } from '../infrastructure/load-calendar';
 
 /**
@@ -40,6 +40,9 @@ async function main(): Promise<void> {
       // The same rules as the service, so the rebuilt scheduler wake-ups equal the live ones.
       rulebook: getRulebook(process.env.RULEBOOK?.trim() || 'national'),
       calendar: loadCalendar(process.env.CALENDAR_OVERRIDES_PATH?.trim() || undefined),
+      onIsolating: (cause) => {
+        process.stderr.write(`\n有事件无法投影（${cause.message}）：改为逐批重建，无法投影的事件流将被暂缓处理。\n`);
+      },
       onProgress: ({ eventsDone, eventsTotal }) => {
         if (!barStarted) {
           bar.start(eventsTotal, eventsDone);
@@ -55,10 +58,22 @@ async function main(): Promise<void> {
       `读模型重建完成：${result.events} 个事件，用时 ${result.seconds.toFixed(1)} 秒，` +
         `每秒 ${Math.round(result.eventsPerSecond)} 个事件。\n`,
     );
+    // Exit 0 on purpose: the new read model is complete for every other stream and the service
+    // runs on it; what is held back is listed here, in /api/health and /api/operations/parked.
+    if (result.parkedCount > 0) process.stdout.write(describeParked(result));
   } finally {
     if (barStarted) bar.stop();
     await store.close();
   }
+}
+
+function describeParked(result: RebuildResult): string {
+  const lines = result.parked.map((s) => `  ${s.streamId} 第 ${s.revision} 版（${s.type}，位置 ${s.position}，共 ${s.events} 个事件）：${s.error}\n`);
+  const more = result.parkedCount > result.parked.length ? `  ……另有 ${result.parkedCount - result.parked.length} 个事件流\n` : '';
+  return (
+    `警告：${result.parkedCount} 个事件流含无法投影的事件，已暂缓处理（其余数据完整）：\n${lines.join('')}${more}` +
+    '修复投影后重启服务（启动时自动重试），或由管理员调用 POST /api/operations/parked/retry。\n'
+  );
 }
 
 function describeStore(config: EventStoreConfig): string {

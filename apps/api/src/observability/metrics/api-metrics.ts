@@ -28,6 +28,12 @@ export class ApiMetrics {
     new Gauge('duban_projector_lag_seconds', 'Age of the oldest event the read model has not applied yet (0 when caught up).'),
   );
   readonly projectorUp = this.registry.register(new Gauge('duban_projector_up', '1 while the projector follows the store, 0 when stopped or failed.'));
+  readonly projectorParkedStreams = this.registry.register(
+    new Gauge('duban_projector_parked_streams', 'Streams held back because an event of theirs could not be projected (see /api/operations/parked).'),
+  );
+  readonly projectorRetrying = this.registry.register(
+    new Gauge('duban_projector_retrying', '1 while the projector waits to retry after a transient failure (disk full, I/O error, a lock).'),
+  );
   readonly storeHead = this.registry.register(new Gauge('duban_event_store_head_position', 'Global position of the last event in the store.'));
   readonly loginLockouts = this.registry.register(
     new Counter('duban_login_lockouts_total', 'Logins refused by the brute-force protection, by scope (user, ip, rate).'),

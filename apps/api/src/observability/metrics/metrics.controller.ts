@@ -37,6 +37,9 @@ export class MetricsController {
     this.metrics.projectorLagEvents.set(lag.events);
     this.metrics.projectorLagSeconds.set(lag.seconds);
     this.metrics.projectorUp.set(lag.running ? 1 : 0);
+    const projector = this.projector.status();
+    this.metrics.projectorParkedStreams.set(projector.parkedCount);
+    this.metrics.projectorRetrying.set(projector.retrying ? 1 : 0);
     const head = await this.store.headPosition();
     this.metrics.storeHead.set(head === null ? 0 : Number(head.commit));
     return this.metrics.registry.render();
