@@ -20,19 +20,29 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState(loadSession);
   const [expired, setExpired] = useState(false);
 
-  const logout = useCallback(() => {
+  const signOutLocally = useCallback(() => {
     clearSession();
     forgetPositions();
     setSession(null);
   }, []);
 
+  // The api ends the token too, so a copy of it (another tab, a leaked one) stops working now,
+  // not hours later. Sent directly: a 401 here (already ended) must not count as "expired".
+  const logout = useCallback(() => {
+    const ending = session?.token;
+    if (ending) {
+      void fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${ending}` } }).catch(() => undefined);
+    }
+    signOutLocally();
+  }, [session, signOutLocally]);
+
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setExpired(true);
-      logout();
+      signOutLocally();
     });
     return () => setUnauthorizedHandler(null);
-  }, [logout]);
+  }, [signOutLocally]);
 
   // A stored session may belong to a token the api no longer accepts; /auth/me finds out early
   // and fills in what the login answer may leave out (display name).
