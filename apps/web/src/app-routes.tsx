@@ -33,6 +33,7 @@ const OverviewPage = page(() => import('./pages/supervisor/overview-page'), 'Ove
 const OverduePage = page(() => import('./pages/supervisor/overdue-page'), 'OverduePage');
 const KeySuggestionsPage = page(() => import('./pages/supervisor/key-suggestions-page'), 'KeySuggestionsPage');
 const AuditPage = page(() => import('./pages/supervisor/audit-page'), 'AuditPage');
+const ParkedStreamsPage = page(() => import('./pages/operations/parked-streams-page'), 'ParkedStreamsPage');
 const SupervisorSuggestionPage = page(() => import('./pages/supervisor/supervisor-suggestion-page'), 'SupervisorSuggestionPage');
 
 function Home() {
@@ -66,6 +67,7 @@ export function AppRoutes() {
             <Route element={<RequireRole roles={['staff', 'admin']} />}>
               <Route path="/staff" element={<StaffRegisterPage />} />
               <Route path="/staff/suggestions/:id" element={<StaffSuggestionPage />} />
+              <Route path="/operations/parked" element={<ParkedStreamsPage />} />
             </Route>
             <Route element={<RequireRole roles={['staff', 'supervisor', 'admin']} />}>
               <Route path="/deputies" element={<DeputyListPage />} />

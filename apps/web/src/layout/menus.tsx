@@ -9,6 +9,7 @@ import {
   FlagOutlined,
   GlobalOutlined,
   InboxOutlined,
+  PauseCircleOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -21,7 +22,11 @@ export interface MenuEntry {
   icon: ReactNode;
 }
 
-const STAFF: MenuEntry[] = [{ path: '/staff', label: '登记交办', icon: <SolutionOutlined /> }];
+const STAFF: MenuEntry[] = [
+  { path: '/staff', label: '登记交办', icon: <SolutionOutlined /> },
+  // Staff and admins see which suggestions the read model holds back (admin retries them).
+  { path: '/operations/parked', label: '数据暂缓', icon: <PauseCircleOutlined /> },
+];
 const SUPERVISOR: MenuEntry[] = [
   { path: '/supervisor', label: '大督办', icon: <BarChartOutlined /> },
   { path: '/supervisor/overdue', label: '逾期清单', icon: <AlertOutlined /> },
