@@ -74,7 +74,7 @@ describe('Projector resilience', () => {
     for (let i = 0; i < 5; i++) {
       last = await writer.submit(`s-full-${i}`, LI, '2026-03-01T01:00:00.000Z', `建议 ${i}`, '内容'.repeat(2000));
     }
-    await until(() => p.status().retrying);
+    await until(() => p.status().retrying, () => p.status());
     expect(p.status()).toMatchObject({ running: false, retrying: true, error: null, parkedCount: 0 });
     expect(p.status().lastTransientError).toMatch(/SQLITE_FULL|full/i);
     expect(p.status().nextRetryAt).not.toBeNull();
@@ -83,7 +83,7 @@ describe('Projector resilience', () => {
 
     p.database.pragma('max_page_count = 1073741823');
     expect(await p.waitFor(last.position, 5000)).toBe(true);
-    await until(() => p.status().running);
+    await until(() => p.status().running, () => p.status());
     expect(p.status()).toMatchObject({ retrying: false, lastTransientError: null, nextRetryAt: null, parkedCount: 0 });
     // Still following: a later append arrives without a restart.
     const after = await writer.command('s-full', STAFF, '2026-03-02T01:00:00.000Z', { type: 'AcceptSuggestion', data: {} });
@@ -180,10 +180,10 @@ function quietLogger(): ProjectorLogger {
   return { log: () => undefined, error: () => undefined };
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+async function until(condition: () => boolean, describe: () => unknown, timeoutMs = 10_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met in time: ${JSON.stringify(describe(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
