@@ -12,6 +12,8 @@ export { PRODUCT_STREAM_PREFIXES } from './shared/product-streams';
 export { migrateStore, MigrationError, MigrationInterrupted, type MigrationOptions, type MigrationReport } from './migration/migrate-store';
 export { FileMigrationProgress, type MigrationCheckpoint, type MigrationProgressStore } from './migration/migration-progress';
 export { GENESIS_HASH } from './audit/audit-hash';
+// One canonical JSON for the whole product: the audit chain hashes it, the api fingerprints retried commands with it.
+export { canonicalJson } from './audit/canonical-json';
 export { AuditHashMismatchError } from './audit/audit-errors';
 export { AuditKey, AuditKeyError } from './audit/audit-key';
 export { auditKeySourceFromEnv, defaultAuditPaths, obtainAuditKey, type AuditKeySource, type AuditPaths, type ObtainedAuditKey } from './audit/audit-key-source';

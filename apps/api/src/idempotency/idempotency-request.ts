@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@duban/event-store';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_KEY_MAX = 128;
