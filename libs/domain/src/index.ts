@@ -33,3 +33,5 @@ export * from './suggestion/deadlines/obligation-log';
 export type { DeadlineLogEntry } from './suggestion/deadlines/deadline-log';
 export type { PackedInstant } from './calendar/packed-instant';
 export * from './suggestion/public-view';
+export * from './suggestion/suggestion-actions';
+export * from './suggestion/upcast';
