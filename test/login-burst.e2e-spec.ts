@@ -34,6 +34,17 @@ describe('login guesses sent at once', () => {
     expect((await t.http.post('/api/auth/login', { username: 'deputy1', password: PASSWORD })).status).toBe(429);
   });
 
+});
+
+describe('login guesses over many names sent at once', () => {
+  let t: TestApp;
+
+  // A server of its own: the address must start with a clean record.
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.dispose());
+
   it('40 guesses over many names from one address: at most 20 are checked', async () => {
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) => t.http.post('/api/auth/login', { username: `guess-${i % 8}`, password: `wrong-${i}` })),

@@ -65,3 +65,23 @@ describe('RateWindow', () => {
     expect(rate.take('ip', MINUTE)).toBe(0);
   });
 });
+
+describe('AttemptCounter.succeed', () => {
+  it('clears the failures when it was the only check under way, only gives its slot back amid others', () => {
+    const alone = new AttemptCounter(5, MINUTE);
+    for (let i = 0; i < 4; i++) {
+      alone.reserve('a', i);
+      alone.fail('a', i);
+    }
+    alone.reserve('a', 10);
+    alone.succeed('a');
+    for (let i = 0; i < 5; i++) expect(alone.reserve('a', 20 + i)).toBe(0);
+
+    const burst = new AttemptCounter(5, MINUTE);
+    for (let i = 0; i < 5; i++) expect(burst.reserve('a', 0)).toBe(0);
+    burst.succeed('a');
+    // Four guesses are still being checked: only one slot came back.
+    expect(burst.reserve('a', 1)).toBe(0);
+    expect(burst.reserve('a', 2)).toBeGreaterThan(0);
+  });
+});
