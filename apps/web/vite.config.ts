@@ -4,16 +4,22 @@ import { precompressAssets } from './build/precompress-assets';
 // Paths are relative to this file so `vite build --config apps/web/vite.config.ts` works from the repo root.
 const root = new URL('.', import.meta.url).pathname;
 const libs = new URL('../../libs/', import.meta.url).pathname;
+const labels = `${libs}domain/src/labels/`;
 
 /**
  * The web shares the api's types through tsconfig paths, with `import type` only. Vite follows those
  * paths too, so a plain import would quietly bundle server code (the domain's calendar data, or
  * worse): fail the build instead.
+ *
+ * One folder is allowed as values: libs/domain/src/labels/, the Chinese names of statuses, events,
+ * actions and roles. It is pure data whose own imports are type-only, and sharing it is the point:
+ * the pages, the api's sheets and messages say the same word for the same thing, and a new status
+ * or action fails to compile until it has its label.
  */
 const typesOnlyFromLibs: Plugin = {
   name: 'duban-types-only-from-libs',
   load(id) {
-    if (id.startsWith(libs)) {
+    if (id.startsWith(libs) && !id.startsWith(labels)) {
       this.error(`${id.slice(libs.length - 'libs/'.length)} is server code: import its types with \`import type\` instead.`);
     }
   },
@@ -23,6 +29,7 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [typesOnlyFromLibs, precompressAssets()],
+  resolve: { alias: { '@duban/domain/labels': `${labels}index.ts` } },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: `${root}dist`,

@@ -1,5 +1,6 @@
+import type { SuggestionEventType } from '@duban/domain';
+import { OBLIGATION_LABELS } from '@duban/domain/labels';
 import type { TimelineEntry } from '../api/types';
-import { obligationLabel } from '../lib/event-labels';
 import { exemptionLabel, modeLabel, satisfactionLabel, unitRoleLabel } from '../lib/labels';
 import { formatDue } from '../lib/time';
 import type { AssignmentMode, ExemptionReason, Satisfaction, UnitRole } from '../api/types';
@@ -15,7 +16,15 @@ type Data = Record<string, unknown>;
 const isData = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
-const describers: Record<string, (d: Data, n: Names) => string> = {
+/** An unknown kind (from a newer api) shows its code. */
+const obligationLabel = (kind: string): string =>
+  Object.hasOwn(OBLIGATION_LABELS, kind) ? OBLIGATION_LABELS[kind as keyof typeof OBLIGATION_LABELS] : kind;
+
+/**
+ * The timeline's sentence under each event's label. Keyed by every event type the domain has, so a
+ * new event does not compile until it says how it reads (an empty sentence must be written out).
+ */
+export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n: Names) => string>> = {
   SuggestionSubmitted: (d, n) => {
     const co = Array.isArray(d.coSignerIds) ? d.coSignerIds.map((id) => n.userName(str(id))) : [];
     return `《${str(d.title)}》${co.length ? `，附议代表：${co.join('、')}` : ''}`;
@@ -54,6 +63,8 @@ const describers: Record<string, (d: Data, n: Names) => string> = {
   FeedbackWindowExpired: (d, n) => `${n.unitName(str(d.unitId))} 第 ${str(d.round)} 次答复未在期限内评价，不计入满意率`,
   SuggestionGrouped: (d) => `并案办理，共 ${Array.isArray(d.memberIds) ? d.memberIds.length : 0} 件`,
   SuggestionUngrouped: (d) => `并案未完成，已解除：${str(d.reason)}`,
+  SuggestionClosed: () => '',
+  AnswerPublished: () => '已向社会公开建议及答复',
   DisclosureExempted: (d) => `原因：${exemptionLabel(d.reason as ExemptionReason)}${d.note ? `，${str(d.note)}` : ''}`,
 };
 
@@ -72,7 +83,7 @@ function describeAssignment(d: Data, n: Names): string {
 }
 
 export function describeEvent(entry: TimelineEntry, names: Names): string {
-  const describe = describers[entry.type];
+  const describe = Object.hasOwn(EVENT_DESCRIBERS, entry.type) ? EVENT_DESCRIBERS[entry.type as SuggestionEventType] : undefined;
   if (!describe) return '';
   try {
     return describe(isData(entry.data) ? entry.data : {}, names);

@@ -1,7 +1,7 @@
 import { Timeline, Typography } from 'antd';
 import type { TimelineEntry } from '../api/types';
 import { useDirectory } from '../layout/directory-context';
-import { eventLabel } from '../lib/event-labels';
+import { eventLabel } from '@duban/domain/labels';
 import { roleLabel } from '../lib/labels';
 import { formatDateTime } from '../lib/time';
 import { describeEvent } from './describe-event';
