@@ -35,3 +35,4 @@ export type { PackedInstant } from './calendar/packed-instant';
 export * from './suggestion/public-view';
 export * from './suggestion/suggestion-actions';
 export * from './suggestion/upcast';
+export * from './suggestion/allowed-actions';
