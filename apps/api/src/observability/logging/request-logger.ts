@@ -22,7 +22,7 @@ export function requestLogger(root: Logger, metrics: ApiMetrics) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const request = req as ObservedRequest;
       const status = aborted && !res.headersSent ? 499 : res.statusCode;
-      metrics.httpDuration.observe(seconds, { method: req.method, route: routeOf(req), status: String(status) });
+      metrics.httpDuration.observe({ method: req.method, route: routeOf(req), status: String(status) }, seconds);
       const line = {
         method: req.method,
         url: loggedUrl(req.originalUrl),

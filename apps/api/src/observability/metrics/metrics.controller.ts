@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import { PROJECTOR } from '../../infrastructure/tokens';
 import { ApiMetrics } from './api-metrics';
 import { measureProjectorLag } from './projector-lag';
+import { storeHeadUnit, storeHeadValue } from './store-head';
 
 /**
  * Prometheus scrape target. Open like /api/health (a scraper holds no user session); with
@@ -40,9 +41,8 @@ export class MetricsController {
     const projector = this.projector.status();
     this.metrics.projectorParkedStreams.set(projector.parkedCount);
     this.metrics.projectorRetrying.set(projector.retrying ? 1 : 0);
-    const head = await this.store.headPosition();
-    this.metrics.storeHead.set(head === null ? 0 : Number(head.commit));
-    return this.metrics.registry.render();
+    this.metrics.storeHead.set({ unit: storeHeadUnit(this.config.eventStore.kind) }, storeHeadValue(await this.store.headPosition()));
+    return this.metrics.render();
   }
 
   private authorize(authorization: string | undefined): void {
