@@ -1,6 +1,8 @@
-import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Actor } from '@duban/domain';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { ReadModelQueries, SuggestionListItem } from '@duban/read-models';
+import { MAX_PAGE_SIZE, type ReadModelQueries, type SuggestionListFilter, type SuggestionListItem } from '@duban/read-models';
 import { AuthUser, toActor } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -10,13 +12,15 @@ import { ReadAfterService } from '../read-consistency/read-after.service';
 import { StatsQueryDto } from '../supervision/stats/stats.query.dto';
 import { UnitStatsReports } from '../supervision/stats/unit-stats-report';
 import { ListSuggestionsQueryDto } from '../suggestions/dto/list-suggestions.query.dto';
-import { buildSheet, XLSX_TYPE, xlsxFile } from './spreadsheet';
+import { ExportSlots } from './export-slots';
+import { buildSheet, streamSheet, XLSX_TYPE, xlsxDisposition, xlsxFile } from './spreadsheet';
 import { suggestionColumns } from './suggestion-columns';
 import { UNIT_STATS_COLUMNS } from './unit-stats-columns';
 
 /** A sheet is cut here: beyond it, an export is a job for the read model's file, not a request. */
 export const EXPORT_MAX_ROWS = 50_000;
-const PAGE = 200;
+/** One read-model page per turn of the event loop. */
+const PAGE = MAX_PAGE_SIZE;
 
 /** Spreadsheets of what the screens show, with the same filters and the same scoping. */
 @ApiTags('export')
@@ -26,6 +30,7 @@ export class ExportController {
   constructor(
     private readonly unitStats: UnitStatsReports,
     private readonly readAfter: ReadAfterService,
+    private readonly slots: ExportSlots,
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -36,31 +41,51 @@ export class ExportController {
   @ApiOperation({ summary: '导出各承办单位办理情况统计（Excel），筛选条件同 /api/stats/units' })
   async unitStatsSheet(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const period = query.period();
-    await this.readAfter.waitFor(query.after);
-    const report = this.unitStats.build(user, period);
-    const buffer = await buildSheet('承办单位统计', UNIT_STATS_COLUMNS, report.units);
-    return xlsxFile(buffer, 'unit-stats', '承办单位办理情况统计');
+    // One row per unit (tens, not thousands): built whole, but it still takes a slot, as every export does.
+    const release = this.slots.take();
+    try {
+      await this.readAfter.waitFor(query.after);
+      const report = this.unitStats.build(user, period);
+      const buffer = await buildSheet('承办单位统计', UNIT_STATS_COLUMNS, report.units);
+      return xlsxFile(buffer, 'unit-stats', '承办单位办理情况统计');
+    } finally {
+      release();
+    }
   }
 
   @Get('suggestions.xlsx')
   @ApiProduces(XLSX_TYPE)
-  @ApiOperation({ summary: '导出建议列表（Excel），筛选条件同 /api/suggestions，导出全部页' })
-  async suggestionsSheet(@Query() query: ListSuggestionsQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
-    await this.readAfter.waitFor(query.after);
-    const viewer = toActor(user);
-    const now = this.clock.nowIso();
-    const filter = query.toFilter();
-    const rows: SuggestionListItem[] = [];
-    for (let page = 1; rows.length < EXPORT_MAX_ROWS; page++) {
-      const { items } = this.queries.listSuggestions({ ...filter, page, pageSize: PAGE }, viewer, now);
-      rows.push(...items);
-      if (items.length < PAGE) break;
+  @ApiOperation({ summary: '导出建议列表（Excel），筛选条件同 /api/suggestions，导出全部页；同时进行的导出超过上限时返回 429' })
+  async suggestionsSheet(@Query() query: ListSuggestionsQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    const release = this.slots.take();
+    try {
+      await this.readAfter.waitFor(query.after);
+      const names = {
+        units: new Map(this.queries.listUnits().map((u) => [u.id, u.name])),
+        people: new Map(this.queries.listUsers('deputy').map((u) => [u.id, u.displayName])),
+      };
+      res.status(200).setHeader('Content-Type', XLSX_TYPE);
+      res.setHeader('Content-Disposition', xlsxDisposition('suggestions', '建议列表'));
+      const pages = this.suggestionPages(query.toFilter(), toActor(user), this.clock.nowIso(), res);
+      await streamSheet(res, '建议列表', suggestionColumns(names), pages);
+    } catch (error) {
+      // Before the first byte the filter answers as usual; after it only cutting the download short tells the client.
+      if (!res.headersSent) throw error;
+      res.destroy(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      release();
     }
-    const names = {
-      units: new Map(this.queries.listUnits().map((u) => [u.id, u.name])),
-      people: new Map(this.queries.listUsers('deputy').map((u) => [u.id, u.displayName])),
-    };
-    const buffer = await buildSheet('建议列表', suggestionColumns(names), rows.slice(0, EXPORT_MAX_ROWS));
-    return xlsxFile(buffer, 'suggestions', '建议列表');
+  }
+
+  /** The list a page at a time, as the screen pages it; stops when the client has gone. */
+  private async *suggestionPages(filter: SuggestionListFilter, viewer: Actor, now: string, res: Response): AsyncGenerator<SuggestionListItem[]> {
+    let sent = 0;
+    for (let page = 1; sent < EXPORT_MAX_ROWS && !res.destroyed; page++) {
+      const { items } = this.queries.listSuggestions({ ...filter, page, pageSize: PAGE }, viewer, now);
+      const rows = items.slice(0, EXPORT_MAX_ROWS - sent);
+      sent += rows.length;
+      yield rows;
+      if (items.length < PAGE) return;
+    }
   }
 }
