@@ -36,3 +36,5 @@ export * from './suggestion/public-view';
 export * from './suggestion/suggestion-actions';
 export * from './suggestion/upcast';
 export * from './suggestion/allowed-actions';
+export * from './suggestion/due-level';
+export * from './suggestion/detail-view';
