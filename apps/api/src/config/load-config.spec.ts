@@ -134,4 +134,48 @@ describe('loadConfig', () => {
     expect(config.audit).toEqual({ sealDir: '/srv/duban/data-audit/seals', sealIntervalMinutes: 60 });
     expect(() => loadConfig({ AUDIT_SEAL_INTERVAL_MINUTES: 'hourly' })).toThrow(ConfigError);
   });
+
+  it('names every wrong variable with its reason, all in one error', () => {
+    const error = catchConfigError({ PORT: 'eighty', LOG_LEVEL: 'LOUD', SCHEDULER_INTERVAL_MS: '10', HOST: 'db.example' });
+    expect(error.problems).toEqual([
+      'PORT：「eighty」不是有效的端口号（0–65535）',
+      'LOG_LEVEL：「LOUD」无效，可选：fatal、error、warn、info、debug、trace、silent',
+      'SCHEDULER_INTERVAL_MS：「10」应为 100–86400000 之间的整数（毫秒）',
+    ]);
+    expect(error.message).toContain('配置无效');
+    expect(error.message).toContain('  - PORT：');
+  });
+
+  it('reports each bad CORS origin, and the library-read store and audit key settings beside the others', () => {
+    const error = catchConfigError({ CORS_ORIGINS: '*, https://ok.example, ftp://files.example', EVENT_STORE: 'postgres', PORT: '-1' });
+    expect(error.problems).toHaveLength(4);
+    expect(error.problems.filter((p) => p.startsWith('CORS_ORIGINS：'))).toEqual([expect.stringContaining('「*」'), expect.stringContaining('「ftp://files.example」')]);
+    expect(error.problems).toContainEqual(expect.stringContaining('EVENT_STORE：'));
+    expect(error.problems).toContainEqual(expect.stringContaining('PORT：「-1」'));
+  });
+
+  it('treats an empty or blank variable as unset, so its default applies', () => {
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '  ', DEMO_DATA: '', METRICS_TOKEN: ' ' })).toMatchObject({ port: 3000, logLevel: 'info', demoData: true });
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+  });
+
+  it('runs the deadline scheduler every 30 s by default; SCHEDULER=off and SCHEDULER_INTERVAL_MS change that', () => {
+    expect(loadConfig({}).scheduler).toEqual({ enabled: true, intervalMs: 30_000 });
+    expect(loadConfig({ SCHEDULER: 'off', SCHEDULER_INTERVAL_MS: '5000' }).scheduler).toEqual({ enabled: false, intervalMs: 5000 });
+    expect(loadConfig({ SCHEDULER: 'ON' }).scheduler?.enabled).toBe(true);
+    expect(catchConfigError({ SCHEDULER: 'sometimes', SCHEDULER_INTERVAL_MS: '1.5' }).problems).toEqual([
+      'SCHEDULER：「sometimes」无效，只能是 on 或 off',
+      'SCHEDULER_INTERVAL_MS：「1.5」应为 100–86400000 之间的整数（毫秒）',
+    ]);
+  });
 });
+
+function catchConfigError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
