@@ -1,7 +1,7 @@
 /**
  * A pure function of a string, remembered: for values that repeat across many suggestions (due times
  * fall on a few hundred days, keys repeat per unit), where recomputing them is a visible part of the
- * fold (issue 7). Bounded: it forgets everything once it holds `capacity` results.
+ * fold that rebuilding the read model runs over every stream. Bounded: it forgets everything once it holds `capacity` results.
  */
 export function memoize<R>(compute: (key: string) => R, capacity = 4096): (key: string) => R {
   const remembered = new Map<string, { result: R }>();
