@@ -17,6 +17,8 @@ export type {
   Commitment,
   CommitmentInput,
   Disclosure,
+  DueLevel,
+  DueView,
   ExemptionReason,
   ExistingSuggestion,
   PendingRequest,

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Card, Grid, Table, Tag } from 'antd';
-import type { Commitment } from '../api/types';
+import type { Commitment, DueView } from '../api/types';
 import { useDirectory } from '../layout/directory-context';
 import { formatDateTime } from '../lib/time';
-import { DueBadge } from './due-badge';
+import { DueBadge, levelOf } from './due-badge';
 
-function Fulfilment({ c }: { c: Commitment }) {
-  if (!c.fulfilledAt) return <DueBadge dueAt={c.dueAt} prefix="期限 " />;
+function Fulfilment({ c, due }: { c: Commitment; due?: DueView | null }) {
+  if (!c.fulfilledAt) return <DueBadge dueAt={c.dueAt} level={levelOf(c.dueAt, due)} prefix="期限 " />;
   return (
     <span>
       <Tag color="green">已落实</Tag>
@@ -20,9 +20,12 @@ function Fulfilment({ c }: { c: Commitment }) {
 export function CommitmentsTable({
   commitments,
   action,
+  due,
 }: {
   commitments: Commitment[];
   action?: (commitment: Commitment) => ReactNode;
+  /** The caller's next deadline from the server: it colours the commitment due at that instant. */
+  due?: DueView | null;
 }) {
   const { unitName } = useDirectory();
   const screens = Grid.useBreakpoint();
@@ -36,7 +39,7 @@ export function CommitmentsTable({
               {c.commitmentId} {c.description}
             </div>
             <div className="muted small card-meta">{unitName(c.unitId)}</div>
-            <Fulfilment c={c} />
+            <Fulfilment c={c} due={due} />
             {action?.(c)}
           </Card>
         ))}
@@ -55,7 +58,7 @@ export function CommitmentsTable({
         { title: '编号', key: 'commitmentId', width: 60, render: (_: unknown, c) => c.commitmentId },
         { title: '承诺事项', key: 'description', render: (_: unknown, c) => c.description },
         { title: '单位', key: 'unitId', render: (_: unknown, c) => unitName(c.unitId) },
-        { title: '落实情况', key: 'status', render: (_: unknown, c) => <Fulfilment c={c} /> },
+        { title: '落实情况', key: 'status', render: (_: unknown, c) => <Fulfilment c={c} due={due} /> },
         ...(action ? [{ title: '操作', key: 'action', render: (_: unknown, c: Commitment) => action(c) }] : []),
       ]}
     />

@@ -1,25 +1,42 @@
 import { Tag, Tooltip } from 'antd';
-import { formatDue, workingDaysLeft } from '../lib/time';
+import type { DueLevel, DueView } from '../api/types';
+import { formatDue } from '../lib/time';
 
-export type DueLevel = 'overdue' | 'soon' | 'fine';
+const COLORS: Record<DueLevel, string> = { overdue: 'red', due_soon: 'orange', fine: 'green' };
 
-/** Red when overdue, amber within three working days, green otherwise. */
-export function dueLevel(dueAt: string, overdue?: boolean, now: Date = new Date()): DueLevel {
-  if (overdue || new Date(dueAt).getTime() <= now.getTime()) return 'overdue';
-  return workingDaysLeft(dueAt, now) <= 3 ? 'soon' : 'fine';
+/**
+ * The server's level for this due time, when the server gave one for it: the detail's `due` is the
+ * caller's next deadline, so it colours the badge of the same instant (a unit's answer, a
+ * commitment). The browser never counts working days itself: only the server knows the calendar's
+ * overrides and the rulebook's reminder window.
+ */
+export function levelOf(dueAt: string | null | undefined, due: DueView | null | undefined): DueLevel | undefined {
+  if (!dueAt || !due) return undefined;
+  return new Date(due.at).getTime() === new Date(dueAt).getTime() ? due.level : undefined;
 }
 
-const COLORS: Record<DueLevel, string> = { overdue: 'red', soon: 'orange', fine: 'green' };
-
-export function DueBadge({ dueAt, overdue, prefix = '' }: { dueAt: string | null | undefined; overdue?: boolean; prefix?: string }) {
+/**
+ * Red when overdue, amber when due soon, green otherwise, as the server judged it (`level`, or
+ * `overdue` where a report only says that); a due time the server did not judge shows plain.
+ */
+export function DueBadge({
+  dueAt,
+  level,
+  overdue,
+  prefix = '',
+}: {
+  dueAt: string | null | undefined;
+  level?: DueLevel | null;
+  overdue?: boolean;
+  prefix?: string;
+}) {
   if (!dueAt) return <span className="muted">—</span>;
-  const level = dueLevel(dueAt, overdue);
+  const shown = level ?? (overdue ? 'overdue' : undefined);
   const date = formatDue(dueAt);
-  const text =
-    level === 'overdue' ? `已逾期（${date}）` : level === 'soon' ? `${date}（剩 ${workingDaysLeft(dueAt)} 个工作日）` : date;
+  const text = shown === 'overdue' ? `已逾期（${date}）` : shown === 'due_soon' ? `${date}（即将到期）` : date;
   return (
     <Tooltip title={`${prefix}截止日期：${date} 24:00`}>
-      <Tag color={COLORS[level]} data-due-level={level}>
+      <Tag color={shown ? COLORS[shown] : 'default'} data-due-level={shown ?? 'unknown'}>
         {prefix}
         {text}
       </Tag>

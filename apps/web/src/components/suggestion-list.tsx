@@ -35,7 +35,7 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
                 <StatusTag status={item.status} />
                 {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
                 {/* A card has no column to keep aligned: no deadline, no dash. */}
-                {item.dueAt && <DueBadge dueAt={item.dueAt} overdue={item.overdue} prefix={dueKindLabel(item.status)} />}
+                {item.dueAt && <DueBadge dueAt={item.dueAt} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} />}
               </Space>
               <div className="muted small card-meta">
                 承办单位：{units(item)}
@@ -68,7 +68,9 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
       title: '期限',
       key: 'due',
       width: 230,
-      render: (_: unknown, item) => <DueBadge dueAt={item.dueAt} overdue={item.overdue} prefix={dueKindLabel(item.status)} />,
+      render: (_: unknown, item) => (
+        <DueBadge dueAt={item.dueAt} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} />
+      ),
     },
     { title: '提出时间', key: 'submittedAt', width: 150, render: (_: unknown, item) => formatDateTime(item.submittedAt) },
     ...extraColumns,

@@ -1,9 +1,9 @@
 import { Alert, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
-import type { Assignment, SuggestionDetail, UnitHandling } from '../api/types';
+import type { Assignment, DueView, SuggestionDetail, UnitHandling } from '../api/types';
 import { useDirectory } from '../layout/directory-context';
 import { satisfactionLabel, UNIT_STAGE_LABELS, unitRoleLabel } from '../lib/labels';
 import { formatDateTime, formatDue } from '../lib/time';
-import { DueBadge } from './due-badge';
+import { DueBadge, levelOf } from './due-badge';
 
 function PendingRequests({ assignment }: { assignment: Assignment }) {
   const { unitName } = useDirectory();
@@ -31,7 +31,7 @@ function PendingRequests({ assignment }: { assignment: Assignment }) {
   );
 }
 
-function UnitCard({ unit }: { unit: UnitHandling }) {
+function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
   const { unitName, categoryLabel } = useDirectory();
   const open = unit.stage === 'handling' || unit.stage === 'rehandling';
   return (
@@ -46,7 +46,7 @@ function UnitCard({ unit }: { unit: UnitHandling }) {
           <Tag color={open ? 'processing' : 'default'}>{UNIT_STAGE_LABELS[unit.stage]}</Tag>
         </Space>
       }
-      extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} prefix="答复 " /> : null}
+      extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} level={levelOf(unit.dueAt, due)} prefix="答复 " /> : null}
     >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="联系代表">{unit.contactedAt ? formatDateTime(unit.contactedAt) : '尚未联系'}</Descriptions.Item>
@@ -90,7 +90,7 @@ export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
     <div data-testid="unit-handling">
       <PendingRequests assignment={assignment} />
       {assignment.units.map((unit) => (
-        <UnitCard key={unit.unitId} unit={unit} />
+        <UnitCard key={unit.unitId} unit={unit} due={detail.due} />
       ))}
     </div>
   );

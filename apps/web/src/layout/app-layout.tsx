@@ -41,14 +41,14 @@ export function AppLayout() {
           onClick={({ key }) => navigate(key)}
         />
         <Space className="user-box" size={8} data-testid="user-box">
-          <Tooltip title={inbox?.source === 'todo' ? '待我处理的建议' : '未读消息'}>
-            <span data-testid="inbox-count" data-count={inbox?.count ?? ''} data-source={inbox?.source ?? ''}>
+          <Tooltip title="未读消息">
+            <span data-testid="inbox-count" data-count={inbox?.count ?? ''}>
               <Badge count={inbox?.count ?? 0} size="small" showZero={false}>
                 <Button
                   type="text"
                   className="header-icon"
                   icon={<BellOutlined />}
-                  onClick={() => navigate(inbox?.source === 'todo' ? homePath(user.role) : '/inbox')}
+                  onClick={() => navigate('/inbox')}
                   aria-label="消息"
                 />
               </Badge>

@@ -1,56 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isNotFound } from '../api/api-error';
-import { listSuggestions } from '../api/suggestions-api';
 import { fetchInbox } from '../api/supervision-api';
-import type { ListFilter, User } from '../api/types';
-import { assertNever } from '../lib/assert-never';
+import type { User } from '../api/types';
 import { useLiveRefresh } from '../live/live-context';
 
 export interface InboxCount {
-  /** `inbox`: unread messages from /api/inbox; `todo`: what waits for this user, counted from the list. */
-  source: 'inbox' | 'todo';
+  /** Unread messages in /api/inbox. */
   count: number;
 }
 
-/** What waits for each role when the inbox endpoint is not there (yet). */
-function todoFilters(user: User): ListFilter[] {
-  switch (user.role) {
-    case 'deputy':
-      return [{ status: 'answered', deputyId: user.id }];
-    case 'unit':
-      return [{ status: 'assigned' }, { status: 'rehandling' }];
-    case 'staff':
-    case 'admin':
-      return [{ status: 'submitted' }, { status: 'accepted' }];
-    case 'supervisor':
-      return [{ overdue: true }];
-    default:
-      return assertNever(user.role, 'role');
-  }
-}
-
+/** The header's badge: unread messages, refreshed when the live stream says something changed. */
 export function useInboxCount(user: User): InboxCount | null {
   const [value, setValue] = useState<InboxCount | null>(null);
-  const [inboxMissing, setInboxMissing] = useState(false);
 
   const load = useCallback(async () => {
-    if (!inboxMissing) {
-      try {
-        const inbox = await fetchInbox();
-        setValue({ source: 'inbox', count: inbox.unread });
-        return;
-      } catch (e) {
-        if (!isNotFound(e)) return;
-        setInboxMissing(true);
-      }
-    }
     try {
-      const pages = await Promise.all(todoFilters(user).map((f) => listSuggestions({ ...f, pageSize: 1 })));
-      setValue({ source: 'todo', count: pages.reduce((sum, p) => sum + p.total, 0) });
+      const inbox = await fetchInbox();
+      setValue({ count: inbox.unread });
     } catch {
+      // A failed count keeps the header usable; the inbox page itself shows the error.
       setValue(null);
     }
-  }, [inboxMissing, user]);
+  }, [user.id]);
 
   useEffect(() => {
     void load();

@@ -2,7 +2,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import 'dayjs/locale/zh-cn';
-import { isWorkday } from 'chinese-days';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -24,19 +23,6 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function formatDue(iso: string | null | undefined): string {
   if (!iso) return '—';
   return inShanghai(new Date(new Date(iso).getTime() - 1)).format('YYYY-MM-DD');
-}
-
-/** Working days left before a due time, counted on the official calendar (holidays, 调休). */
-export function workingDaysLeft(dueIso: string, now: Date = new Date()): number {
-  const lastDay = inShanghai(new Date(new Date(dueIso).getTime() - 1)).startOf('day');
-  let day = inShanghai(now).startOf('day');
-  let count = 0;
-  // Bounded: anything beyond 60 days is "fine" anyway.
-  for (let i = 0; i < 60 && !day.isAfter(lastDay, 'day'); i += 1) {
-    if (isWorkday(day.format('YYYY-MM-DD'))) count += 1;
-    day = day.add(1, 'day');
-  }
-  return count;
 }
 
 /** A day picked in a form → the instant its business day ends: 24:00 Asia/Shanghai. */

@@ -27,7 +27,7 @@ export function InboxPage() {
   return (
     <div className="page narrow-page">
       <Typography.Title level={3}>消息</Typography.Title>
-      <LoadState loading={inbox.loading} error={inbox.error} hasData={!!inbox.data} reload={inbox.reload} feature="消息">
+      <LoadState loading={inbox.loading} error={inbox.error} hasData={!!inbox.data} reload={inbox.reload}>
         {inbox.data && inbox.data.items.length === 0 && <Empty description="暂无消息" />}
         <div className="card-list">
           {inbox.data?.items.map((item) => (

@@ -21,7 +21,7 @@ export function PublicListPage() {
       <Typography.Paragraph type="secondary">
         依法公开的代表建议及承办单位答复。涉及国家秘密、商业秘密、个人隐私或代表要求不公开的不予公开。
       </Typography.Paragraph>
-      <LoadState loading={list.loading} error={list.error} hasData={!!list.data} reload={list.reload} feature="公开答复">
+      <LoadState loading={list.loading} error={list.error} hasData={!!list.data} reload={list.reload}>
         {items.length === 0 ? (
           <Empty description="暂无公开的答复" />
         ) : (

@@ -81,6 +81,7 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
                     </Typography.Title>
                     <CommitmentsTable
                       commitments={d.commitments}
+                      due={d.due}
                       action={commitmentAction ? (c) => commitmentAction(c, d, reload) : undefined}
                     />
                   </>

@@ -1,5 +1,4 @@
 import { Form, Input, Radio, Select } from 'antd';
-import { ApiError } from '../../api/api-error';
 import { commands } from '../../api/suggestions-api';
 import type { SuggestionDetail } from '../../api/types';
 import { EXEMPTION_REASONS, type ExemptionReason } from '../../api/supervision-types';
@@ -114,18 +113,6 @@ export function CloseAction({ detail, onDone }: Props) {
   );
 }
 
-/** Publishing belongs to issue 4: until the api has the route, say so rather than "not found". */
-async function disclosureCommand(send: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await send();
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404 && e.code === 'not_found') {
-      throw new ApiError(404, '公开功能暂未开放：服务器尚未提供该接口');
-    }
-    throw e;
-  }
-}
-
 export function PublishAction({ detail, onDone }: Props) {
   return (
     <ConfirmAction
@@ -133,7 +120,7 @@ export function PublishAction({ detail, onDone }: Props) {
       testId="publish"
       confirm="确认向社会公开该建议及答复？"
       successText="已公开"
-      onConfirm={() => disclosureCommand(() => commands.publish(detail.id, detail.revision))}
+      onConfirm={() => commands.publish(detail.id, detail.revision)}
       onDone={onDone}
     />
   );
@@ -146,9 +133,7 @@ export function ExemptAction({ detail, onDone }: Props) {
       testId="exempt"
       title="不予公开"
       successText="已标记为不予公开"
-      onSubmit={(v) =>
-        disclosureCommand(() => commands.exempt(detail.id, { reason: v.reason, note: v.note?.trim() || undefined }, detail.revision))
-      }
+      onSubmit={(v) => commands.exempt(detail.id, { reason: v.reason, note: v.note?.trim() || undefined }, detail.revision)}
       onDone={onDone}
     >
       <Form.Item name="reason" label="不公开原因" rules={[{ required: true, message: '请选择不公开的原因' }]}>

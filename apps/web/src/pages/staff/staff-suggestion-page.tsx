@@ -1,5 +1,6 @@
 import type { SuggestionDetail } from '../../api/types';
 import { AuditChainBadge } from '../../components/audit-chain-badge';
+import { allows } from '../../lib/allowed-actions';
 import { SuggestionPage } from '../shared/suggestion-page';
 import { AssignAction } from './assign-action';
 import {
@@ -11,36 +12,24 @@ import {
   RejectAction,
 } from './staff-actions';
 
-/** Published once at least one answer exists; exempting also withdraws a publication. */
-function disclosureActions(d: SuggestionDetail) {
-  const answered = 'assignment' in d && !!d.assignment?.units.some((u) => u.answers.length > 0);
-  const status = d.disclosure?.status ?? 'unpublished';
-  return { canPublish: answered && status !== 'published' && status !== 'exempt', canExempt: status !== 'exempt' && d.status !== 'withdrawn' };
-}
-
 export function StaffSuggestionPage() {
-  const actions = (d: SuggestionDetail, reload: () => void) => {
-    const assignment = 'assignment' in d ? d.assignment : undefined;
-    return (
-      <>
-        {d.status === 'submitted' && (
-          <>
-            <AcceptAction detail={d} onDone={reload} />
-            <RejectAction detail={d} onDone={reload} />
-          </>
-        )}
-        {d.status === 'accepted' && <AssignAction detail={d} onDone={reload} again={d.previousAssignments.length > 0} />}
-        {d.status === 'accepted' && d.groupId && d.group?.primarySuggestionId === d.id && (
-          <AssignAction detail={d} onDone={reload} groupId={d.groupId} />
-        )}
-        {assignment?.pendingReturn && <DecideRequestAction detail={d} kind="return" onDone={reload} />}
-        {assignment?.pendingExtension && <DecideRequestAction detail={d} kind="extension" onDone={reload} />}
-        {d.status === 'rated' && <CloseAction detail={d} onDone={reload} />}
-        {disclosureActions(d).canPublish && <PublishAction detail={d} onDone={reload} />}
-        {disclosureActions(d).canExempt && d.status !== 'submitted' && <ExemptAction detail={d} onDone={reload} />}
-      </>
-    );
-  };
+  // Each button exactly when the server allows its command; the group's (并案) joint assignment is
+  // offered on the group's primary suggestion, the one its members were grouped under.
+  const actions = (d: SuggestionDetail, reload: () => void) => (
+    <>
+      {allows(d, 'accept') && <AcceptAction detail={d} onDone={reload} />}
+      {allows(d, 'reject') && <RejectAction detail={d} onDone={reload} />}
+      {allows(d, 'assign') && <AssignAction detail={d} onDone={reload} again={d.previousAssignments.length > 0} />}
+      {allows(d, 'assign') && d.groupId && d.group?.primarySuggestionId === d.id && (
+        <AssignAction detail={d} onDone={reload} groupId={d.groupId} />
+      )}
+      {allows(d, 'decideReturn') && <DecideRequestAction detail={d} kind="return" onDone={reload} />}
+      {allows(d, 'decideExtension') && <DecideRequestAction detail={d} kind="extension" onDone={reload} />}
+      {allows(d, 'close') && <CloseAction detail={d} onDone={reload} />}
+      {allows(d, 'publish') && <PublishAction detail={d} onDone={reload} />}
+      {allows(d, 'exempt') && <ExemptAction detail={d} onDone={reload} />}
+    </>
+  );
   return (
     <SuggestionPage
       backTo="/staff"

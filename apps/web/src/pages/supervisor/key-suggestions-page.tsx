@@ -1,10 +1,8 @@
 import { Typography } from 'antd';
-import { isNotFound } from '../../api/api-error';
 import { fetchKeySuggestions } from '../../api/supervision-api';
 import { LoadState } from '../../components/load-state';
 import { useLiveRefresh } from '../../live/live-context';
 import { useAsync } from '../../lib/use-async';
-import { KeyListFallback } from './key-list-fallback';
 import { KeyReportView } from './key-report-view';
 
 /** 重点督办: key suggestions, whether each has a supervisor and a leading official (两个全覆盖), urging. */
@@ -17,13 +15,9 @@ export function KeySuggestionsPage() {
         <Typography.Title level={3}>重点督办</Typography.Title>
         <span className="muted small">在“过程审计”中打开任一建议，可将其列为重点督办</span>
       </div>
-      {isNotFound(report.error) && !report.data ? (
-        <KeyListFallback />
-      ) : (
-        <LoadState loading={report.loading} error={report.error} hasData={!!report.data} reload={report.reload}>
-          {report.data && <KeyReportView report={report.data} onChange={report.reload} />}
-        </LoadState>
-      )}
+      <LoadState loading={report.loading} error={report.error} hasData={!!report.data} reload={report.reload}>
+        {report.data && <KeyReportView report={report.data} onChange={report.reload} />}
+      </LoadState>
     </div>
   );
 }

@@ -13,7 +13,7 @@ export function OverdueCommitments() {
   const ledger = useAsync(() => fetchCommitments({ status: 'overdue' }), []);
   useLiveRefresh(ledger.reload);
   return (
-    <LoadState loading={ledger.loading} error={ledger.error} hasData={!!ledger.data} reload={ledger.reload} feature="承诺事项台账">
+    <LoadState loading={ledger.loading} error={ledger.error} hasData={!!ledger.data} reload={ledger.reload}>
       <Table<CommitmentItem>
         rowKey={(r) => `${r.suggestionId}/${r.commitmentId}`}
         size="small"

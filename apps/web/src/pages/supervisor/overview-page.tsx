@@ -1,35 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { errorMessage, isNotFound } from '../../api/api-error';
-import { countStatuses } from '../../api/suggestions-api';
+import { errorMessage } from '../../api/api-error';
 import { downloadUnitStats, fetchOverview, fetchUnitStats } from '../../api/supervision-api';
-import type { Overview, Rate } from '../../api/supervision-types';
-import type { SuggestionStatus } from '../../api/types';
+import type { Rate } from '../../api/supervision-types';
 import { LoadState } from '../../components/load-state';
 import { percent } from '../../components/rate-text';
 import { useLiveRefresh } from '../../live/live-context';
 import { formatDateTime } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
-import { OverviewCharts, STATUS_ORDER } from './overview-charts';
+import { OverviewCharts } from './overview-charts';
 
-interface OverviewData {
-  /** Absent while the statistics endpoint does not exist (issue 4). */
-  stats?: Overview;
-  byStatus: Partial<Record<SuggestionStatus, number>>;
-}
-
-/** The statistics when the api has them; otherwise at least the status counts, read from the list. */
-async function loadOverview(): Promise<OverviewData> {
-  try {
-    const stats = await fetchOverview();
-    return { stats, byStatus: stats.byStatus };
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-    return { byStatus: await countStatuses(STATUS_ORDER) };
-  }
-}
 import { UnitStatsTable } from './unit-stats-table';
 
 function RateStatistic({ title, rate, testId }: { title: string; rate: Rate; testId: string }) {
@@ -46,7 +28,7 @@ export function OverviewPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const from = range?.[0].format('YYYY-MM-DD');
   const to = range?.[1].format('YYYY-MM-DD');
-  const overview = useAsync(loadOverview, []);
+  const overview = useAsync(fetchOverview, []);
   const unitStats = useAsync(() => fetchUnitStats(from, to), [from, to]);
   useLiveRefresh(() => {
     overview.reload();
@@ -65,7 +47,7 @@ export function OverviewPage() {
     }
   };
 
-  const stats = overview.data?.stats;
+  const stats = overview.data;
   const t = stats?.totals;
   return (
     <div className="page">
@@ -74,16 +56,6 @@ export function OverviewPage() {
         {stats && <span className="muted small">统计时间 {formatDateTime(stats.generatedAt)}</span>}
       </div>
       <LoadState loading={overview.loading} error={overview.error} hasData={!!overview.data} reload={overview.reload}>
-        {overview.data && !stats && (
-          <Alert
-            type="info"
-            showIcon
-            className="gap-bottom"
-            data-testid="feature-unavailable"
-            title="督办统计暂未开放"
-            description="服务器尚未提供督办统计接口，下面先显示各状态的建议数；逾期、满意率和答复类别统计开放后自动显示。"
-          />
-        )}
         {t && (
           <Row gutter={[16, 16]} className="gap-bottom" data-testid="totals">
             <Col xs={12} md={8} xl={4}>
@@ -122,7 +94,7 @@ export function OverviewPage() {
             </Col>
           </Row>
         )}
-        {overview.data && <OverviewCharts byStatus={overview.data.byStatus} totals={t} units={unitStats.data?.units} />}
+        {stats && <OverviewCharts byStatus={stats.byStatus} totals={t} units={unitStats.data?.units} />}
       </LoadState>
       <Card
         title="各承办单位办理情况"
@@ -139,7 +111,7 @@ export function OverviewPage() {
           </Space>
         }
       >
-        <LoadState loading={unitStats.loading} error={unitStats.error} hasData={!!unitStats.data} reload={unitStats.reload} feature="单位统计">
+        <LoadState loading={unitStats.loading} error={unitStats.error} hasData={!!unitStats.data} reload={unitStats.reload}>
           <UnitStatsTable units={unitStats.data?.units ?? []} />
         </LoadState>
       </Card>

@@ -13,7 +13,7 @@ export function UnitCommitments({ unitId }: { unitId?: string }) {
   const ledger = useAsync(() => fetchCommitments({ unitId }), [unitId]);
   useLiveRefresh(ledger.reload);
   return (
-    <LoadState loading={ledger.loading} error={ledger.error} hasData={!!ledger.data} reload={ledger.reload} feature="承诺事项台账">
+    <LoadState loading={ledger.loading} error={ledger.error} hasData={!!ledger.data} reload={ledger.reload}>
       <Table<CommitmentItem>
         rowKey={(r) => `${r.suggestionId}/${r.commitmentId}`}
         size="middle"

@@ -1,5 +1,6 @@
 import { useUser } from '../../auth/auth-context';
 import type { SuggestionDetail } from '../../api/types';
+import { allows } from '../../lib/allowed-actions';
 import { SuggestionPage } from '../shared/suggestion-page';
 import { AnswerAction } from './answer-action';
 import {
@@ -10,8 +11,9 @@ import {
   RequestReturnAction,
 } from './simple-unit-actions';
 
+/** This unit's part, for the words on the buttons (第几次答复); whether a button shows is the server's call. */
 function ownPart(d: SuggestionDetail, unitId: string | undefined) {
-  if (!('assignment' in d) || !d.assignment || d.status === 'withdrawn') return undefined;
+  if (!('assignment' in d) || !d.assignment) return undefined;
   return d.assignment.units.find((u) => u.unitId === unitId);
 }
 
@@ -20,31 +22,25 @@ export function UnitSuggestionPage() {
 
   const actions = (d: SuggestionDetail, reload: () => void) => {
     const part = ownPart(d, user.unitId);
-    if (!part || (part.stage !== 'handling' && part.stage !== 'rehandling')) return null;
-    const assignment = 'assignment' in d ? d.assignment : undefined;
-    const pending = !!assignment?.pendingReturn || !!assignment?.pendingExtension;
+    const rehandling = part?.stage === 'rehandling';
     return (
       <>
-        {part.role === 'co' ? (
-          !part.coOpinion && <CoOpinionAction detail={d} onDone={reload} />
-        ) : (
-          <>
-            <AnswerAction detail={d} round={part.stage === 'rehandling' ? part.round : 1} onDone={reload} />
-            {/* 并案: the group is answered from its primary suggestion; re-handling is per suggestion. */}
-            {part.stage === 'handling' && d.groupId && d.group?.primarySuggestionId === d.id && (
-              <AnswerAction detail={d} round={1} onDone={reload} groupId={d.groupId} />
-            )}
-          </>
+        {allows(d, 'coOpinion') && <CoOpinionAction detail={d} onDone={reload} />}
+        {allows(d, 'answer') && <AnswerAction detail={d} round={rehandling ? (part?.round ?? 1) : 1} onDone={reload} />}
+        {/* 并案: the group is answered from its primary suggestion; re-handling is per suggestion. */}
+        {allows(d, 'answer') && !rehandling && d.groupId && d.group?.primarySuggestionId === d.id && (
+          <AnswerAction detail={d} round={1} onDone={reload} groupId={d.groupId} />
         )}
-        <ContactAction detail={d} onDone={reload} />
-        {part.stage === 'handling' && part.round <= 1 && !pending && <RequestReturnAction detail={d} onDone={reload} />}
-        {part.role !== 'co' && !pending && <RequestExtensionAction detail={d} onDone={reload} />}
+        {allows(d, 'contact') && <ContactAction detail={d} onDone={reload} />}
+        {allows(d, 'requestReturn') && <RequestReturnAction detail={d} onDone={reload} />}
+        {allows(d, 'requestExtension') && <RequestExtensionAction detail={d} onDone={reload} />}
       </>
     );
   };
 
   const commitmentAction = (c: SuggestionDetail['commitments'][number], d: SuggestionDetail, reload: () => void) =>
-    c.unitId === user.unitId && !c.fulfilledAt ? (
+    // The server allows fulfilling when this unit has an open commitment; the button goes on those.
+    allows(d, 'fulfilCommitment') && c.unitId === user.unitId && !c.fulfilledAt ? (
       <FulfilCommitmentAction detail={d} commitmentId={c.commitmentId} onDone={reload} />
     ) : null;
 

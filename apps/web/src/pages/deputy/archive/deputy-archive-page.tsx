@@ -52,14 +52,7 @@ export function DeputyArchivePage() {
           </Link>
         )}
       </div>
-      {/* Someone else's archive: a 404 is the api's "代表不存在", not a feature still to come. */}
-      <LoadState
-        loading={archive.loading}
-        error={archive.error}
-        hasData={!!archive.data}
-        reload={archive.reload}
-        feature={routeDeputyId === undefined ? '履职档案' : undefined}
-      >
+      <LoadState loading={archive.loading} error={archive.error} hasData={!!archive.data} reload={archive.reload}>
         {archive.data && <ArchiveOutcomes outcomes={archive.data.outcomes} />}
       </LoadState>
 
@@ -74,20 +67,14 @@ export function DeputyArchivePage() {
           className="year-select"
         />
       </div>
-      <LoadState
-        loading={commitments.loading}
-        error={commitments.error}
-        hasData={!!commitments.data}
-        reload={commitments.reload}
-        feature="承诺事项跟踪"
-      >
+      <LoadState loading={commitments.loading} error={commitments.error} hasData={!!commitments.data} reload={commitments.reload}>
         {commitments.data && <ArchiveCommitments report={commitments.data} />}
       </LoadState>
 
       <Typography.Title level={4} className="section-head">
         领衔与附议的建议
       </Typography.Title>
-      <LoadState loading={archive.loading} error={archive.error} hasData={!!archive.data} reload={archive.reload} feature="履职档案">
+      <LoadState loading={archive.loading} error={archive.error} hasData={!!archive.data} reload={archive.reload}>
         <SuggestionList
           items={suggestions}
           loading={archive.loading}
