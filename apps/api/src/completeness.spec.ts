@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { SUGGESTION_ACTIONS, suggestionActionPath, type AccountEventType, type SuggestionEventType } from '@duban/domain';
+import {
+  ACCOUNT_EVENT_LABELS,
+  ACTION_LABELS,
+  EVENT_LABELS,
+  GROUP_EVENT_LABELS,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  SUGGESTION_EVENT_LABELS,
+} from '@duban/domain/labels';
+import { AUTHORIZATION_MATRIX_ENDPOINTS } from '../../../test/support/authorization-matrix-table';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import type { GroupStreamEvent } from './groups/group-stream';
+
+/**
+ * What a new command or event needs besides its rule, and that nothing else would catch: the labels
+ * are typed over their unions (the compiler refuses a missing one), and this spec holds the rest —
+ * a route per action, a row per command route in the authorization matrix, labels that are Chinese,
+ * and the group stream's events (declared in the api) named in the label module.
+ */
+
+/** Every `POST` route the service's modules declare, read from Nest's decorators without starting it. */
+function postRoutes(): string[] {
+  const root = AppModule.register({ clock: 'system' } as AppConfig);
+  const seen = new Set<unknown>();
+  const routes: string[] = [];
+  const visit = (entry: Type<unknown> | DynamicModule | Promise<DynamicModule> | undefined): void => {
+    if (!entry || entry instanceof Promise || seen.has(entry)) return;
+    seen.add(entry);
+    const dynamic = 'module' in entry ? (entry as DynamicModule) : undefined;
+    const moduleClass = dynamic ? dynamic.module : (entry as Type<unknown>);
+    const imports = [...((Reflect.getMetadata(MODULE_METADATA.IMPORTS, moduleClass) as []) ?? []), ...(dynamic?.imports ?? [])];
+    const controllers = [
+      ...((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, moduleClass) as Type<unknown>[]) ?? []),
+      ...(dynamic?.controllers ?? []),
+    ];
+    for (const controller of controllers) routes.push(...postRoutesOf(controller));
+    for (const imported of imports) visit(imported as Type<unknown>);
+  };
+  visit(root);
+  return routes;
+}
+
+function postRoutesOf(controller: Type<unknown>): string[] {
+  const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+  const proto = controller.prototype as Record<string, unknown>;
+  return Object.getOwnPropertyNames(proto)
+    .map((name) => proto[name])
+    .filter((handler) => typeof handler === 'function' && Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST)
+    .map((handler) => {
+      const path = String(Reflect.getMetadata(PATH_METADATA, handler as object) ?? '');
+      return `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
+    });
+}
+
+const CHINESE = /^[\u4e00-\u9fff][\u4e00-\u9fff +（）、]*$/;
+
+describe('every action, event and command route is complete', () => {
+  const routes = postRoutes();
+
+  it('finds the routes (the walk over the modules is not empty)', () => {
+    expect(routes).toEqual(expect.arrayContaining(['/suggestions', '/suggestions/:id/accept', '/groups']));
+  });
+
+  it.each([...SUGGESTION_ACTIONS])('%s has a route, a Chinese label and a row in the authorization matrix', (action) => {
+    const path = suggestionActionPath(action);
+    expect(routes).toContain(`/suggestions/:id/${path}`);
+    expect(ACTION_LABELS[action]).toMatch(CHINESE);
+    expect(AUTHORIZATION_MATRIX_ENDPOINTS).toContain(`:id/${path}`);
+  });
+
+  it('every per-suggestion command route is an action (no route the web cannot offer)', () => {
+    const actionRoutes = routes.filter((r) => /^\/suggestions\/:id\/[^/]+$/.test(r)).map((r) => r.split('/').pop());
+    expect(actionRoutes.sort()).toEqual(SUGGESTION_ACTIONS.map(suggestionActionPath).sort());
+  });
+
+  it('every event type of every stream has a Chinese label', () => {
+    for (const label of Object.values(EVENT_LABELS)) expect(label).toMatch(CHINESE);
+    for (const label of [...Object.values(STATUS_LABELS), ...Object.values(ROLE_LABELS)]) expect(label).toMatch(CHINESE);
+  });
+
+  it('the group stream’s events, declared in the api, are exactly the labelled ones', () => {
+    // Both directions at compile time: a group event without a label, or a label for none, fails here.
+    const labelled: Record<GroupStreamEvent['type'], string> = GROUP_EVENT_LABELS;
+    const declared: Record<keyof typeof GROUP_EVENT_LABELS, true> = { GroupFormationStarted: true, GroupFormed: true, GroupDissolved: true } satisfies Record<
+      GroupStreamEvent['type'],
+      true
+    >;
+    expect(Object.keys(labelled).sort()).toEqual(Object.keys(declared).sort());
+  });
+
+  it('the suggestion and account labels are keyed by their unions and nothing else', () => {
+    const suggestion: Record<SuggestionEventType, string> = SUGGESTION_EVENT_LABELS;
+    const account: Record<AccountEventType, string> = ACCOUNT_EVENT_LABELS;
+    expect(Object.keys(EVENT_LABELS).sort()).toEqual([...Object.keys(suggestion), ...Object.keys(account), ...Object.keys(GROUP_EVENT_LABELS)].sort());
+  });
+});
