@@ -15,6 +15,7 @@ import { OperationsModule } from './operations/operations.module';
 import { RulebookController } from './rulebook/rulebook.controller';
 import { FirstStartService } from './startup/first-start.service';
 import { SuggestionsModule } from './suggestions/suggestions.module';
+import { SuggestionQueriesModule } from './suggestions/queries/suggestion-queries.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { ExportModule } from './export/export.module';
 import { GroupsModule } from './groups/groups.module';
@@ -34,6 +35,7 @@ export class AppModule {
         InfrastructureModule,
         AuthModule,
         SuggestionsModule,
+        SuggestionQueriesModule,
         // 大督办 (issue 4): deadlines that act, notifications, supervision, export, disclosure, grouping.
         SchedulerModule,
         NotificationsModule,

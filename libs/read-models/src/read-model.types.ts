@@ -1,4 +1,4 @@
-import type { Actor, ExistingSuggestion, Role, SuggestionStatus } from '@duban/domain';
+import type { Actor, DueLevel, ExistingSuggestion, Role, SuggestionDetailView, SuggestionStatus } from '@duban/domain';
 
 /** Who is asking: list and detail queries are scoped to what this person may see. */
 export type Viewer = Actor;
@@ -25,6 +25,8 @@ export interface SuggestionListItem {
   /** The next due time that matters for the status (assign, answer, re-handling, feedback), or null. */
   dueAt: string | null;
   overdue: boolean;
+  /** How urgent `dueAt` is now, on the service's working calendar and `rulebook.remindBefore`; null when nothing is due. */
+  dueLevel: DueLevel | null;
   keySupervised: boolean;
   revision: number;
   submittedAt: string;
@@ -36,8 +38,11 @@ export interface SuggestionList {
   total: number;
 }
 
-/** The full current state, as evolve() folds it, with the stream revision. */
-export type SuggestionDetail = ExistingSuggestion & { revision: number };
+/** The folded state as the read model stores it, with the stream revision: for the api's own use, never an HTTP body. */
+export type StoredSuggestion = ExistingSuggestion & { revision: number };
+
+/** `GET /api/suggestions/:id`: the view for its caller (no storage encodings; allowedActions and due). */
+export type SuggestionDetail = SuggestionDetailView;
 
 export interface TimelineEntry {
   revision: number;

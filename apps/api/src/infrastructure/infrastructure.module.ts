@@ -94,8 +94,9 @@ class InfrastructureShutdown implements OnApplicationShutdown {
     },
     {
       provide: READ_MODEL_QUERIES,
-      inject: [PROJECTOR],
-      useFactory: (projector: Projector) => new ReadModelQueries(projector.database),
+      inject: [PROJECTOR, RULEBOOK, WORKING_CALENDAR],
+      // The rulebook and calendar decide the lists' due levels (remindBefore, overrides).
+      useFactory: (projector: Projector, rulebook: Rulebook, calendar: WorkingCalendar) => new ReadModelQueries(projector.database, { rulebook, calendar }),
     },
     ReadAfterService,
     InfrastructureShutdown,

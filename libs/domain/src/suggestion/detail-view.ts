@@ -58,13 +58,19 @@ export type SuggestionDetailView = WithoutStorage<ExistingSuggestion> & {
  * The view for one caller at `ctx.now`. Pure; computed on read, from the stored state, because two
  * of its parts (allowed actions, due level) depend on who asks and when.
  */
-export function toSuggestionDetailView(state: ExistingSuggestion, revision: number, ctx: DecisionContext): SuggestionDetailView {
+export function toSuggestionDetailView(
+  state: ExistingSuggestion,
+  revision: number,
+  ctx: DecisionContext,
+  /** `withActions: false` for a look back (`asOf`): nothing can be sent to the past. */
+  options: { withActions?: boolean } = {},
+): SuggestionDetailView {
   const { deadlineLog: _storage, ...fields } = state;
   return {
     ...(fields as WithoutStorage<ExistingSuggestion>),
     revision,
     deadlines: obligationLog(state).map((record) => toDeadlineView(record, ctx.now)),
-    allowedActions: allowedActions(state, ctx),
+    allowedActions: options.withActions === false ? [] : allowedActions(state, ctx),
     due: dueFor(state, ctx),
   };
 }

@@ -1,3 +1,4 @@
+import { dueLevel, type DueRules } from '@duban/domain';
 import type { SuggestionListItem } from '../read-model.types';
 
 /** A `suggestions` row as the list reads it (LIST_COLUMNS). */
@@ -16,8 +17,8 @@ export interface ListRow {
   total_rows?: number;
 }
 
-/** `now` decides `overdue`: due before now. */
-export function toListItem(row: ListRow, now: string): SuggestionListItem {
+/** `now` decides `overdue` (due before now) and, with the service's rules, `dueLevel`. */
+export function toListItem(row: ListRow, now: string, rules: DueRules): SuggestionListItem {
   return {
     id: row.id,
     title: row.title,
@@ -26,6 +27,7 @@ export function toListItem(row: ListRow, now: string): SuggestionListItem {
     unitIds: JSON.parse(row.unit_ids) as string[],
     dueAt: row.due_at,
     overdue: row.due_at !== null && row.due_at < now,
+    dueLevel: row.due_at === null ? null : dueLevel(row.due_at, now, rules),
     keySupervised: row.key_supervised === 1,
     revision: row.revision,
     submittedAt: row.submitted_at,

@@ -1,4 +1,4 @@
-import { SUGGESTION_STATUSES, type Actor } from '@duban/domain';
+import { createWorkingCalendar, NATIONAL_RULEBOOK, SUGGESTION_STATUSES, type Actor } from '@duban/domain';
 import { SqliteEventStore } from '@duban/event-store';
 import { Projector } from '../projector/projector';
 import type { SuggestionListFilter } from '../read-model.types';
@@ -147,6 +147,7 @@ describe('ReadModelQueries', () => {
       unitIds: ['unit-edu'],
       dueAt: '2026-03-20T16:00:00.000Z',
       overdue: false,
+      dueLevel: 'fine',
       keySupervised: false,
       revision: 5,
       submittedAt: '2026-01-05T02:00:00.000Z',
@@ -154,6 +155,21 @@ describe('ReadModelQueries', () => {
     });
     const [returned] = queries.listSuggestions({ page: 1, pageSize: 1, q: '药品' }, STAFF, MARCH_1).items;
     expect(returned!.unitIds).toEqual(['unit-health']);
+  });
+
+  it('gives each item its due level on the service calendar: due soon from remindBefore (3 working days), overdue after', () => {
+    const school = (now: string, q: ReadModelQueries = queries) =>
+      q.listSuggestions({ page: 1, pageSize: 1, deputyId: 'dep-li', status: 'rehandling' }, STAFF, now).items[0]!;
+    // Due 24:00 Fri 03-20: three working days before it ends at 24:00 Tue 03-17.
+    expect(school('2026-03-17T02:00:00.000Z').dueLevel).toBe('fine');
+    expect(school('2026-03-18T02:00:00.000Z').dueLevel).toBe('due_soon');
+    expect(school('2026-03-21T02:00:00.000Z')).toMatchObject({ overdue: true, dueLevel: 'overdue' });
+    // The service declares 03-18 and 03-19 days off: the three working days are Mon, Tue and Fri, so Tue is already due soon.
+    const overrides = createWorkingCalendar({ years: { 2026: { holidays: ['2026-03-18', '2026-03-19'], workdays: [] } } });
+    const withOverrides = new ReadModelQueries(dir.file('read-model.sqlite'), { rulebook: NATIONAL_RULEBOOK, calendar: overrides });
+    expect(school('2026-03-17T02:00:00.000Z', withOverrides).dueLevel).toBe('due_soon');
+    // Nothing due: no level.
+    expect(queries.listSuggestions({ page: 1, pageSize: 1, status: 'closed' }, STAFF, MARCH_1).items[0]?.dueLevel ?? null).toBeNull();
   });
 
   it('says who may view a suggestion', () => {

@@ -1,8 +1,8 @@
-import { assertNever, type ExistingSuggestion, type Role } from '@duban/domain';
+import { assertNever, createWorkingCalendar, NATIONAL_RULEBOOK, type DueRules, type ExistingSuggestion, type Role } from '@duban/domain';
 import Database, { type Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../projection/iso-instant';
 import type {
-  SuggestionDetail,
+  StoredSuggestion,
   SuggestionList,
   SuggestionListFilter,
   UnitRow,
@@ -79,7 +79,11 @@ export class ReadModelQueries {
    * Pass the projector's database, or the path of a read model a projector has created
    * (it is the projector that creates and migrates the schema).
    */
-  constructor(database: ReadModelDatabase | string) {
+  constructor(
+    database: ReadModelDatabase | string,
+    /** Due levels in lists: give the service's rulebook and calendar (default: national rules, official calendar without overrides). */
+    private readonly dueRules: DueRules = defaultDueRules(),
+  ) {
     this.db = typeof database === 'string' ? openExisting(database) : database;
     const db = this.db;
     this.detailStmt = db.prepare(`
@@ -99,7 +103,7 @@ export class ReadModelQueries {
     this.unitStatsQueries = new UnitStatsQueries(db);
     this.keySupervisionQueries = new KeySupervisionQueries(db);
     this.commitmentQueries = new CommitmentQueries(db);
-    this.deputyArchiveQueries = new DeputyArchiveQueries(db);
+    this.deputyArchiveQueries = new DeputyArchiveQueries(db, this.dueRules);
     this.inboxQueries = new InboxQueries(db);
     this.publishedQueries = new PublishedQueries(db);
   }
@@ -120,14 +124,15 @@ export class ReadModelQueries {
           : page === 1
             ? 0
             : this.total(plan.total);
-    return { items: rows.map((row) => toListItem(row, at)), total };
+    return { items: rows.map((row) => toListItem(row, at, this.dueRules)), total };
   }
 
-  getSuggestion(id: string): SuggestionDetail | null {
+  /** The stored state (the detail view is made from it per caller: apps/api's detail query). */
+  getSuggestion(id: string): StoredSuggestion | null {
     const row = this.detailStmt.get(id);
     if (!row) return null;
     const { id: storedId, ...stored } = JSON.parse(row.state_json) as Omit<ExistingSuggestion, 'title' | 'content'>;
-    return { id: storedId, title: row.title, content: row.content, ...stored, revision: row.revision } as SuggestionDetail;
+    return { id: storedId, title: row.title, content: row.content, ...stored, revision: row.revision } as StoredSuggestion;
   }
 
   /** False for a suggestion that does not exist, as for one the viewer may not see. */
@@ -227,6 +232,12 @@ export class ReadModelQueries {
     }
     return stmt;
   }
+}
+
+let nationalDueRules: DueRules | undefined;
+/** Built once: a calendar precomputes its years. */
+function defaultDueRules(): DueRules {
+  return (nationalDueRules ??= { rulebook: NATIONAL_RULEBOOK, calendar: createWorkingCalendar() });
 }
 
 function openExisting(path: string): ReadModelDatabase {

@@ -1,4 +1,4 @@
-import type { Role } from '@duban/domain';
+import type { DueRules, Role } from '@duban/domain';
 import type { Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../../projection/iso-instant';
 import type { UserRow } from '../../read-model.types';
@@ -24,7 +24,10 @@ export class DeputyArchiveQueries {
   private readonly outcomesStmt: Statement<[string], OutcomeRow>;
   private readonly userStmt: Statement<[string], { id: string; display_name: string; role: Role; unit_id: string | null }>;
 
-  constructor(db: ReadModelDatabase) {
+  constructor(
+    db: ReadModelDatabase,
+    private readonly dueRules: DueRules,
+  ) {
     this.suggestionsStmt = db.prepare(`
       SELECT ${LIST_COLUMNS} FROM parties p JOIN suggestions s ON s.id = p.suggestion_id
        WHERE p.kind = 'deputy' AND p.party_id = ?
@@ -42,7 +45,7 @@ export class DeputyArchiveQueries {
 
   deputyArchive(deputyId: string, now: string): DeputyArchive {
     const at = toIsoInstant(now);
-    const suggestions = this.suggestionsStmt.all(deputyId).map((row) => toListItem(row, at));
+    const suggestions = this.suggestionsStmt.all(deputyId).map((row) => toListItem(row, at, this.dueRules));
     const o = this.outcomesStmt.get(deputyId)!;
     const led = suggestions.filter((s) => s.deputyId === deputyId).length;
     const user = this.userStmt.get(deputyId);
