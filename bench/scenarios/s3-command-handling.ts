@@ -34,7 +34,7 @@ export const s3CommandHandling: Scenario = {
       for (const f of productFixtures) for (const c of f.history) await writer.add(c);
       await writer.flush();
       ctx.log(
-        `product: the api's ExecuteSuggestionHandler (built without Nest) on SqliteEventStore, ${ctx.sizes.commandWorkers} commands in flight, ` +
+        `product: the api's CommandPipeline on the suggestion stream (built without Nest) on SqliteEventStore, ${ctx.sizes.commandWorkers} commands in flight, ` +
           `${productFixtures.length} suggestions of 5 events, each answered then rated`,
       );
       const productSend = productCommandPath(store, domain);

@@ -1,34 +1,12 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import {
-  AccountContext,
-  AccountEvent,
-  Actor,
-  DomainError,
-  Stamped,
-  Role,
-  UnitCommand,
-  UnitState,
-  UserCommand,
-  UserState,
-  decideUnit,
-  decideUser,
-  unitDecider,
-  unitStreamId,
-  userDecider,
-  userStreamId,
-} from '@duban/domain';
-import { EVENT_STORE, EventStore, WrongExpectedRevisionError, formatPosition } from '@duban/event-store';
-import { hashPassword } from '../auth/password-hasher';
-import { Clock } from '../clock/clock';
-import { newEventMetadata } from '../events/new-event-metadata';
-import { stamp } from '../events/stamp';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Actor, Role, UserCommand, UserState } from '@duban/domain';
+import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { SessionRegistry } from '../auth/sessions/session-registry';
-import { findPriorOutcome } from '../idempotency/find-prior-outcome';
-import { IdempotencyReservations } from '../idempotency/idempotency-reservations';
+import type { CommandOutcome, RunOptions } from '../commands/command-outcome';
 import type { IdempotencyRequest } from '../idempotency/idempotency-request';
-import { ApiMetrics } from '../observability/metrics/api-metrics';
-import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
 import { AccountDirectory } from './account-directory';
+import { RunUnitCommand, RunUserCommand } from './account-streams';
 
 export interface AccountRequest {
   actor: Actor;
@@ -40,16 +18,6 @@ export interface AccountRequest {
   idempotency?: IdempotencyRequest;
 }
 
-/** A unit or user stream's decider, with the narrower context accounts need (no rulebook, no calendar). */
-interface AccountDecider<S, C> {
-  initialState: () => S;
-  evolve: (state: S, event: Stamped<AccountEvent>) => S;
-  decide: (command: C, state: S, ctx: AccountContext) => AccountEvent[];
-}
-
-const UNITS: AccountDecider<UnitState, UnitCommand> = { ...unitDecider, decide: decideUnit };
-const USERS: AccountDecider<UserState, UserCommand> = { ...userDecider, decide: decideUser };
-
 export interface NewUser {
   username: string;
   password: string;
@@ -59,24 +27,20 @@ export interface NewUser {
 }
 
 /**
- * Accounts go through the same path as suggestions: read the stream, fold, decide, append.
- * Registration appends to a stream that must not exist yet, so two admins creating the same
- * login name at once end with one account and one 409.
+ * Account commands on the CommandBus, run by the one command pipeline. What is left here is what
+ * the decider cannot see: passwords are hashed (and the current one checked) here, units named in
+ * a body must exist, and the sessions a change ends are told at once.
  */
 @Injectable()
 export class AccountCommandsService {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(Clock) private readonly clock: Clock,
+    private readonly commandBus: CommandBus,
     private readonly directory: AccountDirectory,
-    private readonly metrics: ApiMetrics,
-    private readonly reservations: IdempotencyReservations,
     private readonly sessions: SessionRegistry,
   ) {}
 
   registerUnit(unitId: string, name: string, request: AccountRequest): Promise<CommandOutcome> {
-    const command: UnitCommand = { type: 'RegisterUnit', data: { unitId, name } };
-    return this.execute(unitStreamId(unitId), unitId, UNITS, command, request);
+    return this.commandBus.execute(new RunUnitCommand(unitId, { type: 'RegisterUnit', data: { unitId, name } }, request.actor, options(request)));
   }
 
   async registerUser(user: NewUser, request: AccountRequest): Promise<CommandOutcome> {
@@ -88,46 +52,54 @@ export class AccountCommandsService {
       passwordHash: await hashPassword(user.password),
     };
     if (user.unitId !== undefined) data.unitId = user.unitId;
-    return this.execute(userStreamId(user.username), user.username, USERS, { type: 'RegisterUser', data }, request);
+    return this.runUser(user.username, { type: 'RegisterUser', data }, request);
   }
 
   /**
-   * The first outcome of a keyed password change already applied, or null. Checked before the
-   * current password, which that very change has replaced.
+   * Re-checking the current password keeps a stolen token from locking the owner out. It is checked
+   * after a keyed retry is recognised: the change being retried has already replaced it. Every
+   * session that signed in before the change ends, on this replica at once.
    */
-  async priorPasswordChange(userId: string, request: AccountRequest): Promise<CommandOutcome | null> {
-    if (!request.idempotency) return null;
-    await this.reservations.find(request.actor.userId, request.idempotency);
-    return findPriorOutcome(userId, await this.store.readStream(userStreamId(userId)), request.actor.userId, request.idempotency);
-  }
-
-  /** Every session of the user that signed in before the change ends, on this replica at once. */
-  async changePassword(userId: string, newPassword: string, request: AccountRequest): Promise<CommandOutcome> {
+  async changePassword(userId: string, currentPassword: string, newPassword: string, request: AccountRequest): Promise<CommandOutcome> {
     const command: UserCommand = { type: 'ChangePassword', data: { passwordHash: await hashPassword(newPassword) } };
-    return this.endingSessions(userId, await this.execute(userStreamId(userId), userId, USERS, command, request));
-  }
-
-  async deactivateUser(userId: string, request: AccountRequest): Promise<CommandOutcome> {
-    const outcome = await this.execute(userStreamId(userId), userId, USERS, { type: 'DeactivateUser', data: {} }, request);
+    const outcome = await this.runUser(userId, command, request, async (state) => {
+      if (state.status === 'registered' && (await verifyPassword(currentPassword, state.passwordHash))) return;
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'validation_failed',
+        message: '请求参数有误',
+        errors: [{ field: 'currentPassword', message: '当前密码不正确' }],
+      });
+    });
     return this.endingSessions(userId, outcome);
   }
 
+  async deactivateUser(userId: string, request: AccountRequest): Promise<CommandOutcome> {
+    return this.endingSessions(userId, await this.runUser(userId, { type: 'DeactivateUser', data: {} }, request));
+  }
+
   reactivateUser(userId: string, request: AccountRequest): Promise<CommandOutcome> {
-    return this.execute(userStreamId(userId), userId, USERS, { type: 'ReactivateUser', data: {} }, request);
+    return this.runUser(userId, { type: 'ReactivateUser', data: {} }, request);
   }
 
   async changeRole(userId: string, role: Role, unitId: string | undefined, request: AccountRequest): Promise<CommandOutcome> {
     await this.requireUnitOf(role, unitId);
     const command: UserCommand = { type: 'ChangeUserRole', data: unitId === undefined ? { role } : { role, unitId } };
-    return this.endingSessions(userId, await this.execute(userStreamId(userId), userId, USERS, command, request));
+    return this.endingSessions(userId, await this.runUser(userId, command, request));
   }
 
   /** Signs one session out: its token is refused from now on, here at once and on other replicas once projected. */
   async endSession(userId: string, jti: string, expiresAtMs: number, request: AccountRequest): Promise<CommandOutcome> {
     const command: UserCommand = { type: 'EndSession', data: { jti, expiresAt: new Date(expiresAtMs).toISOString() } };
-    const outcome = await this.execute(userStreamId(userId), userId, USERS, command, request);
+    const outcome = await this.runUser(userId, command, request);
     this.sessions.signOut(userId, jti, expiresAtMs);
     return outcome;
+  }
+
+  private runUser(userId: string, command: UserCommand, request: AccountRequest, precondition?: RunOptions<UserState>['precondition']): Promise<CommandOutcome> {
+    const run: RunOptions<UserState> = options(request);
+    if (precondition) run.precondition = precondition;
+    return this.commandBus.execute(new RunUserCommand(userId, command, request.actor, run));
   }
 
   private endingSessions(userId: string, outcome: CommandOutcome): CommandOutcome {
@@ -146,62 +118,11 @@ export class AccountCommandsService {
       });
     }
   }
+}
 
-  private execute<S, C extends { type: string }>(
-    streamId: string,
-    id: string,
-    decider: AccountDecider<S, C>,
-    command: C,
-    request: AccountRequest,
-  ): Promise<CommandOutcome> {
-    return this.metrics.timeCommand(command.type, () => this.decideAndAppend(streamId, id, decider, command, request), (o) => o.replayed === true);
-  }
-
-  private async decideAndAppend<S, C>(
-    streamId: string,
-    id: string,
-    decider: AccountDecider<S, C>,
-    command: C,
-    request: AccountRequest,
-    retried = false,
-  ): Promise<CommandOutcome> {
-    // A key first used by another request (on whichever stream) is refused before anything else.
-    const keyUse = request.idempotency ? await this.reservations.find(request.actor.userId, request.idempotency) : null;
-    const recorded = await this.store.readStream(streamId);
-    if (request.idempotency) {
-      const prior = findPriorOutcome(id, recorded, request.actor.userId, request.idempotency);
-      if (prior) return prior;
-    }
-    const state = recorded.reduce((s, e) => decider.evolve(s, stamp<AccountEvent>(e)), decider.initialState());
-    const last = recorded[recorded.length - 1];
-    const revision = last === undefined ? -1 : Number(last.revision);
-    const at = request.at ?? this.clock.nowIso();
-    const events = decider.decide(command, state, { actor: request.actor });
-    if (request.idempotency && !keyUse) {
-      await this.reservations.reserve(request.actor, request.idempotency, streamId, {
-        at,
-        correlationId: request.correlationId,
-        causationId: request.causationId,
-      });
-    }
-    try {
-      const result = await this.store.appendToStream(
-        streamId,
-        events.map((event) => ({
-          type: event.type,
-          data: event.data,
-          metadata: newEventMetadata(request.actor, at, request.correlationId, request.causationId, request.idempotency),
-        })),
-        { expectedRevision: revision < 0 ? 'no_stream' : BigInt(revision) },
-      );
-      return { id, revision: Number(result.nextExpectedRevision), position: formatPosition(result.position) };
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) {
-        // The same keyed request sent twice at once: the loser answers with the winner's outcome.
-        if (request.idempotency && !retried) return this.decideAndAppend(streamId, id, decider, command, request, true);
-        throw new DomainError('account.concurrent_change', '该账号正被同时修改，请刷新后重试', 'conflict');
-      }
-      throw error;
-    }
-  }
+function options<S>(request: AccountRequest): RunOptions<S> {
+  const run: RunOptions<S> = { correlationId: request.correlationId, causationId: request.causationId };
+  if (request.at !== undefined) run.at = request.at;
+  if (request.idempotency) run.idempotency = request.idempotency;
+  return run;
 }

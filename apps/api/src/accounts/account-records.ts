@@ -1,17 +1,19 @@
-import { AccountEvent, UnitState, UserState, unitDecider, userDecider } from '@duban/domain';
+import type { UnitState, UserState } from '@duban/domain';
 import type { RecordedEvent } from '@duban/event-store';
-import { stamp } from '../events/stamp';
+import { foldRecorded } from '../commands/stream-kind';
+import { UNIT_STREAM, USER_STREAM } from './account-streams';
 
 /** An existing user, active (`registered`) or `deactivated`. */
 export type UserRecord = Exclude<UserState, { status: 'none' }>;
 export type UnitRecord = Extract<UnitState, { status: 'registered' }>;
 
+/** Folded as the command pipeline folds it (upcast first), so lookups and commands agree. */
 export function foldUserState(events: readonly RecordedEvent[]): UserState {
-  return events.reduce((state, event) => userDecider.evolve(state, stamp<AccountEvent>(event)), userDecider.initialState());
+  return foldRecorded(USER_STREAM, events);
 }
 
 export function foldUnitState(events: readonly RecordedEvent[]): UnitState {
-  return events.reduce((state, event) => unitDecider.evolve(state, stamp<AccountEvent>(event)), unitDecider.initialState());
+  return foldRecorded(UNIT_STREAM, events);
 }
 
 /** The user in a `user-<id>` stream, active or deactivated, or null. */

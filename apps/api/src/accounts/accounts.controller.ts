@@ -10,7 +10,7 @@ import type { IdempotencyRequest } from '../idempotency/idempotency-request';
 import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { AfterQueryDto } from '../read-consistency/after-query.dto';
 import { ReadAfterService } from '../read-consistency/read-after.service';
-import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import type { CommandOutcome } from '../commands/command-outcome';
 import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AccountCommandsService } from './account-commands.service';
 import { accountRequest } from './account-request';

@@ -6,7 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { Ids, RequestIds } from '../http/correlation';
 import { Idempotency } from '../idempotency/idempotency.decorator';
 import type { IdempotencyRequest } from '../idempotency/idempotency-request';
-import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import type { CommandOutcome } from '../commands/command-outcome';
 import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AccountCommandsService } from './account-commands.service';
 import { accountRequest } from './account-request';

@@ -1,11 +1,11 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Ip, NotFoundException, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, NotFoundException, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountCommandsService } from '../accounts/account-commands.service';
 import { AccountDirectory } from '../accounts/account-directory';
 import { Ids, RequestIds } from '../http/correlation';
 import { Idempotency } from '../idempotency/idempotency.decorator';
 import type { IdempotencyRequest } from '../idempotency/idempotency-request';
-import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import type { CommandOutcome } from '../commands/command-outcome';
 import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AuthUser, toActor } from './auth-user';
 import { AuthService, LoginResult, toAuthUser } from './auth.service';
@@ -71,17 +71,6 @@ export class AuthController {
       causationId: ids.requestId,
       ...(idempotency ? { idempotency } : {}),
     };
-    const prior = await this.accounts.priorPasswordChange(user.id, request);
-    if (prior) return prior;
-    // Re-checking the current password keeps a stolen token from locking the owner out.
-    if (!(await this.auth.checkPassword(user.id, dto.currentPassword))) {
-      throw new BadRequestException({
-        statusCode: 400,
-        code: 'validation_failed',
-        message: '请求参数有误',
-        errors: [{ field: 'currentPassword', message: '当前密码不正确' }],
-      });
-    }
-    return this.accounts.changePassword(user.id, dto.newPassword, request);
+    return this.accounts.changePassword(user.id, dto.currentPassword, dto.newPassword, request);
   }
 }

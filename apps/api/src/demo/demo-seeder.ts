@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { addDays, addMonths, daysBetween, toShanghaiDate } from '@duban/domain';
 import type { Actor, SuggestionCommand } from '@duban/domain';
 import { AccountCommandsService } from '../accounts/account-commands.service';
 import { AccountDirectory } from '../accounts/account-directory';
 import { Clock } from '../clock/clock';
-import { ExecuteSuggestionCommand } from '../suggestions/execution/execute-suggestion.command';
-import { ExecuteSuggestionHandler } from '../suggestions/execution/execute-suggestion.handler';
+import { RunSuggestionCommand } from '../suggestions/execution/suggestion-stream';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-accounts';
 import { DEMO_SUGGESTIONS, DemoDay, DemoStep } from './demo-suggestions';
 
@@ -14,9 +14,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SEEDER: Actor = { userId: 'system', role: 'system' };
 
 /**
- * Loads the demo organisation through the same path as every request (decider, then append with
- * an expected revision), acting as the demo people themselves, so the demo history is one the
- * rules allow and the read models see ordinary events.
+ * Loads the demo organisation through the same path as every request (the CommandBus, so the
+ * command pipeline: decider, then append with an expected revision), acting as the demo people
+ * themselves, so the demo history is one the rules allow and the read models see ordinary events.
  */
 @Injectable()
 export class DemoSeeder {
@@ -25,7 +25,7 @@ export class DemoSeeder {
   constructor(
     private readonly accounts: AccountCommandsService,
     private readonly directory: AccountDirectory,
-    private readonly suggestions: ExecuteSuggestionHandler,
+    private readonly commandBus: CommandBus,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -72,7 +72,7 @@ export class DemoSeeder {
     const user = await this.directory.findUser(username);
     if (!user) throw new Error(`demo script names unknown user ${username}`);
     const actor: Actor = user.unitId === undefined ? { userId: user.userId, role: user.role } : { userId: user.userId, role: user.role, unitId: user.unitId };
-    await this.suggestions.execute(new ExecuteSuggestionCommand(id, command, actor, { correlationId, causationId: correlationId, at }));
+    await this.commandBus.execute(new RunSuggestionCommand(id, command, actor, { correlationId, causationId: correlationId, at }));
   }
 }
 

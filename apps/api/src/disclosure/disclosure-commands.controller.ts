@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SuggestionCommand } from '@duban/domain';
 import { EmptyBodyDto } from '../suggestions/dto/empty-body.dto';
-import { CommandOutcome, ExecuteSuggestionCommand } from '../suggestions/execution/execute-suggestion.command';
+import type { CommandOutcome } from '../commands/command-outcome';
+import { RunSuggestionCommand } from '../suggestions/execution/suggestion-stream';
 import { CommandContext, CommandCtx } from '../suggestions/http/command-context.decorator';
 import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { SuggestionId } from '../suggestions/http/suggestion-id.pipe';
@@ -32,6 +33,6 @@ export class DisclosureCommandsController {
   }
 
   private run(id: string, command: SuggestionCommand, ctx: CommandContext): Promise<CommandOutcome> {
-    return this.commandBus.execute(new ExecuteSuggestionCommand(id, command, ctx.actor, ctx.options));
+    return this.commandBus.execute(new RunSuggestionCommand(id, command, ctx.actor, ctx.options));
   }
 }

@@ -4,16 +4,17 @@ import { Actor, DomainError, Rulebook, SuggestionCommand, WorkingCalendar, sugge
 import { comparePositions, parsePosition } from '@duban/event-store';
 import { Clock } from '../clock/clock';
 import { RULEBOOK, WORKING_CALENDAR } from '../infrastructure/tokens';
-import { ExecuteSuggestionCommand, ExecutionOptions } from '../suggestions/execution/execute-suggestion.command';
+import type { RunOptions } from '../commands/command-outcome';
+import { RunSuggestionCommand } from '../suggestions/execution/suggestion-stream';
 import { GroupMembers, LoadedMember } from './group-members';
 import { failed, GroupCommandResult, MemberResult, succeeded } from './member-result';
 
-export type GroupCommandOptions = Pick<ExecutionOptions, 'correlationId' | 'causationId'>;
+export type GroupCommandOptions = Pick<RunOptions, 'correlationId' | 'causationId'>;
 
 /**
  * Applies one command to every member of a group (并案: "办理一件、解决一类"). Each member is first
  * decided without appending, so a group the rules refuse for one member changes none; then the
- * command runs on each member through the one handler, and the answer reports every member's result
+ * command runs on each member through the command pipeline, and the answer reports every member's result
  * (a member can still fail if someone changed it in between).
  */
 @Injectable()
@@ -56,11 +57,11 @@ export class GroupCommands {
     if (refusals.length > 0) throw groupRefused(refusals);
   }
 
-  /** One member through the one command handler; its refusal is reported, not thrown. */
+  /** One member through the command pipeline; its refusal is reported, not thrown. */
   async run(memberId: string, command: SuggestionCommand, actor: Actor, options: GroupCommandOptions): Promise<MemberResult> {
     try {
       const outcome = await this.commandBus.execute(
-        new ExecuteSuggestionCommand(memberId, command, actor, { correlationId: options.correlationId, causationId: options.causationId }),
+        new RunSuggestionCommand(memberId, command, actor, { correlationId: options.correlationId, causationId: options.causationId }),
       );
       return succeeded(memberId, outcome);
     } catch (error) {

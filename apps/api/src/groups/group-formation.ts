@@ -1,13 +1,13 @@
 import { ConflictException, HttpException, Inject, Injectable, Logger } from '@nestjs/common';
-import type { Actor, SuggestionCommand } from '@duban/domain';
-import { EVENT_STORE, type EventStore, type ExpectedRevision, WrongExpectedRevisionError } from '@duban/event-store';
+import { CommandBus } from '@nestjs/cqrs';
+import { DomainError, type Actor, type SuggestionCommand } from '@duban/domain';
 import { Clock } from '../clock/clock';
-import { newEventMetadata } from '../events/new-event-metadata';
+import { RevisionMismatchError } from '../commands/revision-mismatch.error';
 import { GroupCommandOptions, GroupCommands, groupRefused, latestPosition } from './group-commands';
 import { groupIdFor } from './group-id';
-import { GroupLookup } from './group-lookup';
+import { GroupLookup, type GroupRecord } from './group-lookup';
 import { GroupMembers } from './group-members';
-import { GroupStreamEvent, groupStreamId, type GroupRecord } from './group-stream';
+import { RunGroupCommand, type GroupStreamCommand } from './group-stream';
 import { GroupCommandResult, MemberResult } from './member-result';
 
 /** A formation still unfinished this long after it began was cut short (a crash): it is undone before its members are taken again. */
@@ -21,15 +21,17 @@ const RELEASE_ATTEMPTS = 5;
  * Creating a group touches several streams, and neither store appends to several at once, so the
  * creation is made all-or-nothing by claims and compensation, the same on SQLite and EventStoreDB:
  *
- * 1. the group's stream is claimed (`GroupFormationStarted`, appended with the revision read): a
- *    second creation of the same group loses here and writes nothing;
+ * 1. the group's stream is claimed (`GroupFormationStarted`, through the command pipeline, which
+ *    refuses a claim on a group forming or formed): a second creation of the same group loses here
+ *    and writes nothing;
  * 2. each member is taken by `GroupSuggestion` through the command handler, with its expected
  *    revision; the decider refuses a member already in a group (also one still forming), so a
  *    suggestion is taken by at most one group. Members are taken in id order: of creations racing
  *    over shared members, the one that takes the highest contested member never loses another,
  *    so every race has a winner (two creations never both lose to each other);
  * 3. a creation that loses a member releases the members it took (`UngroupSuggestion`) and
- *    records `GroupDissolved`; one that takes all records `GroupFormed`.
+ *    records `GroupDissolved`; one that takes all records `GroupFormed`. Both are appended with the
+ *    claim's revision as the expected one, so only the creation that claimed may finish it.
  *
  * Routes find a group only once it is formed (GroupLookup), so nobody sees or acts on half a group.
  */
@@ -38,7 +40,7 @@ export class GroupFormation {
   private readonly logger = new Logger('groups');
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
     @Inject(Clock) private readonly clock: Clock,
     private readonly commands: GroupCommands,
     private readonly lookup: GroupLookup,
@@ -68,7 +70,7 @@ export class GroupFormation {
       }
       taken.set(id, result);
     }
-    await this.append(groupId, { type: 'GroupFormed', data: { groupId } }, claimed, actor, options);
+    await this.send(groupId, { type: 'FinishGroupFormation', data: { groupId } }, claimed, actor, options);
     const results = memberIds.map((id) => taken.get(id)!);
     return { groupId, results, position: latestPosition(results) };
   }
@@ -80,15 +82,13 @@ export class GroupFormation {
     memberIds: readonly string[],
     actor: Actor,
     options: GroupCommandOptions,
-  ): Promise<bigint> {
-    const record = await this.lookup.record(groupId);
-    if (record.status === 'forming' || record.status === 'formed') throw groupTaken();
-    return this.append(groupId, { type: 'GroupFormationStarted', data: { groupId, primarySuggestionId, memberIds: [...memberIds] } }, record.expectedRevision, actor, options);
+  ): Promise<number> {
+    return this.send(groupId, { type: 'StartGroupFormation', data: { groupId, primarySuggestionId, memberIds: [...memberIds] } }, undefined, actor, options);
   }
 
-  private async undo(groupId: string, taken: readonly string[], claimed: bigint, actor: Actor, options: GroupCommandOptions): Promise<void> {
+  private async undo(groupId: string, taken: readonly string[], claimed: number, actor: Actor, options: GroupCommandOptions): Promise<void> {
     for (const id of [...taken].reverse()) await this.release(groupId, id, actor, options);
-    await this.append(groupId, { type: 'GroupDissolved', data: { groupId, reason: RELEASE_REASON } }, claimed, actor, options);
+    await this.send(groupId, { type: 'DissolveGroup', data: { groupId, reason: RELEASE_REASON } }, claimed, actor, options);
   }
 
   /** Until the member no longer carries the group: a release lost to a concurrent command is tried again. */
@@ -110,7 +110,7 @@ export class GroupFormation {
       if (!isAbandoned(record, this.clock.now().getTime())) continue;
       const held = (await this.members.load(record.memberIds)).filter((m) => m.state.status !== 'none' && m.state.groupId === groupId).map((m) => m.id);
       try {
-        await this.undo(groupId, held, record.expectedRevision, actor, options);
+        await this.undo(groupId, held, record.revision, actor, options);
         this.logger.warn(`undid group ${groupId}, whose formation began at ${record.startedAt} and never finished`);
         recovered = true;
       } catch (error) {
@@ -121,13 +121,17 @@ export class GroupFormation {
     return recovered;
   }
 
-  private async append(groupId: string, event: GroupStreamEvent, expectedRevision: ExpectedRevision, actor: Actor, options: GroupCommandOptions): Promise<bigint> {
-    const metadata = newEventMetadata(actor, this.clock.nowIso(), options.correlationId, options.causationId);
+  /**
+   * One command on the group stream through the pipeline; with `claimed`, only if nobody appended
+   * after that revision. Any loss is the same 409: the group is someone else's now.
+   */
+  private async send(groupId: string, command: GroupStreamCommand, claimed: number | undefined, actor: Actor, options: GroupCommandOptions): Promise<number> {
+    const run = claimed === undefined ? { ...options } : { ...options, expectedRevision: claimed };
     try {
-      const appended = await this.store.appendToStream(groupStreamId(groupId), [{ ...event, metadata }], { expectedRevision });
-      return appended.nextExpectedRevision;
+      const outcome = await this.commandBus.execute(new RunGroupCommand(groupId, command, actor, run));
+      return outcome.revision;
     } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) throw groupTaken();
+      if (error instanceof RevisionMismatchError || (error instanceof DomainError && error.code === 'group.concurrent')) throw groupTaken();
       throw error;
     }
   }

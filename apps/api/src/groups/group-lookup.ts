@@ -1,8 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@duban/event-store';
+import { Injectable } from '@nestjs/common';
+import { CommandPipeline } from '../commands/command-pipeline';
 import { GroupMembers } from './group-members';
-import { foldGroupStream, groupStreamId, type GroupRecord } from './group-stream';
+import { GROUP_STREAM, type GroupState } from './group-stream';
 import { primaryOf } from './group-id';
+
+/** The group's current formation and its stream's revision (-1 when it has none). */
+export type GroupRecord = GroupState & { revision: number };
 
 export interface CompleteGroup {
   groupId: string;
@@ -17,12 +20,13 @@ export interface CompleteGroup {
 @Injectable()
 export class GroupLookup {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly pipeline: CommandPipeline,
     private readonly members: GroupMembers,
   ) {}
 
   async record(groupId: string): Promise<GroupRecord> {
-    return foldGroupStream(await this.store.readStream(groupStreamId(groupId)));
+    const { state, revision } = await this.pipeline.load(GROUP_STREAM, groupId);
+    return { ...state, revision };
   }
 
   async findComplete(groupId: string): Promise<CompleteGroup | null> {

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Actor, SuggestionEvent, SuggestionState, foldSuggestion, suggestionStreamId } from '@duban/domain';
+import { Injectable } from '@nestjs/common';
+import type { Actor, SuggestionState } from '@duban/domain';
 import { mayRead } from '@duban/domain/suggestion/rules/visibility';
-import { EVENT_STORE, type EventStore } from '@duban/event-store';
-import { stamp } from '../events/stamp';
+import { CommandPipeline } from '../commands/command-pipeline';
+import { SUGGESTION_STREAM } from '../suggestions/execution/suggestion-stream';
 import { suggestionNotFound } from '../suggestions/execution/suggestion-not-found';
 
 /** One member suggestion as its stream says it is now. */
@@ -12,19 +12,17 @@ export interface LoadedMember {
 }
 
 /**
- * Reads members from their streams and decides who may see them by the rule every suggestion route
- * uses (mayRead), so a group route never tells a caller more than the suggestion read would.
+ * Reads members from their streams (folded as the command pipeline folds them) and decides who
+ * may see them by the rule every suggestion route uses (mayRead), so a group route never tells a
+ * caller more than the suggestion read would.
  */
 @Injectable()
 export class GroupMembers {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
   async load(ids: readonly string[]): Promise<LoadedMember[]> {
     const members: LoadedMember[] = [];
-    for (const id of ids) {
-      const recorded = await this.store.readStream(suggestionStreamId(id));
-      members.push({ id, state: foldSuggestion(recorded.map((e) => stamp<SuggestionEvent>(e))) });
-    }
+    for (const id of ids) members.push({ id, state: (await this.pipeline.load(SUGGESTION_STREAM, id)).state });
     return members;
   }
 

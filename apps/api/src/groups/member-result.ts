@@ -1,5 +1,5 @@
 import { toErrorResponse } from '../http/error-response';
-import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import type { CommandOutcome } from '../commands/command-outcome';
 
 /** How a group command went for one member suggestion. */
 export type MemberResult =

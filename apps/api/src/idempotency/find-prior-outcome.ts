@@ -1,5 +1,5 @@
 import { formatPosition, type RecordedEvent } from '@duban/event-store';
-import type { CommandOutcome } from '../suggestions/execution/execute-suggestion.command';
+import type { CommandOutcome } from '../commands/command-outcome';
 import type { CommandEventMetadata } from './command-metadata';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import type { IdempotencyRequest } from './idempotency-request';

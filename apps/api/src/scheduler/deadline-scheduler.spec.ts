@@ -4,7 +4,7 @@ import type { EventStore } from '@duban/event-store';
 import type { Projector, ReadModelQueries } from '@duban/read-models';
 import type { AppConfig } from '../config/app-config';
 import type { Clock } from '../clock/clock';
-import type { ExecuteSuggestionCommand } from '../suggestions/execution/execute-suggestion.command';
+import type { RunSuggestionCommand } from '../suggestions/execution/suggestion-stream';
 import { DeadlineScheduler } from './deadline-scheduler';
 
 describe('DeadlineScheduler', () => {
@@ -14,9 +14,9 @@ describe('DeadlineScheduler', () => {
     const recorded: string[] = [];
     const queries = { dueForScheduler: (_now: string, limit: number) => [...due].slice(0, limit) } as unknown as ReadModelQueries;
     const commandBus = {
-      execute: async (command: ExecuteSuggestionCommand) => {
-        due.delete(command.suggestionId);
-        recorded.push(command.suggestionId);
+      execute: async (command: RunSuggestionCommand) => {
+        due.delete(command.id);
+        recorded.push(command.id);
       },
     } as unknown as CommandBus;
     const store = { headPosition: async () => null } as unknown as EventStore;

@@ -10,7 +10,7 @@ import { Clock } from '../clock/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { PROJECTOR, READ_MODEL_QUERIES } from '../infrastructure/tokens';
-import { ExecuteSuggestionCommand } from '../suggestions/execution/execute-suggestion.command';
+import { RunSuggestionCommand } from '../suggestions/execution/suggestion-stream';
 import { collectGarbageNow } from '../infrastructure/collect-garbage';
 import { SCHEDULER_DEFAULTS, SchedulerSettings } from './scheduler-settings';
 
@@ -178,7 +178,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
   private async record(suggestionId: string, correlationId: string, run: SchedulerRun): Promise<void> {
     try {
       await this.commandBus.execute(
-        new ExecuteSuggestionCommand(suggestionId, { type: 'RecordDeadlines', data: {} }, SYSTEM_ACTOR, {
+        new RunSuggestionCommand(suggestionId, { type: 'RecordDeadlines', data: {} }, SYSTEM_ACTOR, {
           correlationId,
           causationId: correlationId,
         }),

@@ -1,17 +1,10 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '@duban/domain';
-import { EVENT_STORE, type EventStore, formatPosition } from '@duban/event-store';
-import {
-  audienceOfNotification,
-  audiencesOf,
-  inboxStreamId,
-  type NotificationsReadEvent,
-  type ReadModelQueries,
-} from '@duban/read-models';
-import { Clock } from '../../clock/clock';
-import { newEventMetadata } from '../../events/new-event-metadata';
+import { audienceOfNotification, audiencesOf, type ReadModelQueries } from '@duban/read-models';
 import type { RequestIds } from '../../http/correlation';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
+import { RunInboxCommand } from './inbox-stream';
 
 export interface MarkReadOutcome {
   /** The ids recorded as read (those already read included: marking twice changes nothing). */
@@ -22,13 +15,13 @@ export interface MarkReadOutcome {
 
 /**
  * Read marks are events too (stream `inbox-<userId>`), so a rebuilt read model knows what each
- * person has read. Marks only add, in any order: appended without an expected revision.
+ * person has read. They go through the command pipeline like every command (INBOX_STREAM: marks
+ * only add, so nothing is read and any revision is expected).
  */
 @Injectable()
 export class InboxReads {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(Clock) private readonly clock: Clock,
+    private readonly commandBus: CommandBus,
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
   ) {}
 
@@ -71,13 +64,13 @@ export class InboxReads {
   }
 
   private async record(actor: Actor, notificationIds: string[], ids: RequestIds): Promise<MarkReadOutcome> {
-    const event: NotificationsReadEvent = { type: 'NotificationsRead', data: { notificationIds } };
-    const result = await this.store.appendToStream(
-      inboxStreamId(actor.userId),
-      [{ ...event, metadata: newEventMetadata(actor, this.clock.nowIso(), ids.correlationId, ids.requestId) }],
-      { expectedRevision: 'any' },
+    const outcome = await this.commandBus.execute(
+      new RunInboxCommand(actor.userId, { type: 'MarkNotificationsRead', data: { notificationIds } }, actor, {
+        correlationId: ids.correlationId,
+        causationId: ids.requestId,
+      }),
     );
-    return { ids: notificationIds, position: formatPosition(result.position) };
+    return { ids: notificationIds, position: outcome.position };
   }
 }
 

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { etag } from '../../http/if-match';
-import type { CommandOutcome } from '../execution/execute-suggestion.command';
+import type { CommandOutcome } from '../../commands/command-outcome';
 
 /**
  * Every command answer carries `ETag: "<revision>"`, the value to send back as If-Match. An

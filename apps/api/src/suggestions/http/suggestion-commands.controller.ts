@@ -18,7 +18,8 @@ import { RequestExtensionDto } from '../dto/request-extension.dto';
 import { SubmitSuggestionDto } from '../dto/submit-suggestion.dto';
 import { SuperviseDto } from '../dto/supervise.dto';
 import { UrgeDto } from '../dto/urge.dto';
-import { CommandOutcome, ExecuteSuggestionCommand } from '../execution/execute-suggestion.command';
+import type { CommandOutcome } from '../../commands/command-outcome';
+import { RunSuggestionCommand } from '../execution/suggestion-stream';
 import { CommandContext, CommandCtx } from './command-context.decorator';
 import { EtagInterceptor } from './etag.interceptor';
 import { SuggestionId } from './suggestion-id.pipe';
@@ -51,7 +52,7 @@ export class SuggestionCommandsController {
       const id = deriveSuggestionId(ctx.actor.userId, key);
       return this.run(id, dto.toCommand(id), ctx);
     }
-    // A new id, made here: its stream cannot exist yet, so the handler need not read it.
+    // A new id, made here: its stream cannot exist yet, so the pipeline need not read it.
     const id = timeOrderedId();
     return this.run(id, dto.toCommand(id), { ...ctx, options: { ...ctx.options, freshStream: true } });
   }
@@ -179,6 +180,6 @@ export class SuggestionCommandsController {
   }
 
   private run(id: string, command: SuggestionCommand, ctx: CommandContext): Promise<CommandOutcome> {
-    return this.commandBus.execute(new ExecuteSuggestionCommand(id, command, ctx.actor, ctx.options));
+    return this.commandBus.execute(new RunSuggestionCommand(id, command, ctx.actor, ctx.options));
   }
 }

@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { RunUnitHandler, RunUserHandler } from '../accounts/account-streams';
+import { RunGroupHandler } from '../groups/group-stream';
+import { RunInboxHandler } from '../notifications/inbox/inbox-stream';
+import { RunSuggestionHandler } from '../suggestions/execution/suggestion-stream';
+import { CommandPipeline } from './command-pipeline';
+
+/**
+ * The CommandBus and its handlers: one per stream kind, each the pipeline run. A new stream kind
+ * adds its handler here; a new command of an existing kind adds nothing.
+ */
+@Global()
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler],
+  exports: [CommandPipeline],
+})
+export class CommandsModule {}
