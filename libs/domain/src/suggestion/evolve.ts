@@ -278,6 +278,32 @@ function withStatus<T extends { status: ExistingSuggestion['status'] }>(state: E
   return Object.assign(coreOf(state), own);
 }
 
+/**
+ * Every field of SuggestionCore, once. `satisfies` makes this list total: a field added to
+ * SuggestionCore does not compile until it is named here, and the spec (fold-invariants) checks that
+ * a status change keeps every field listed, so coreOf below cannot drop one silently.
+ */
+export const CORE_FIELDS = {
+  id: 'always',
+  title: 'always',
+  content: 'always',
+  leadDeputyId: 'always',
+  coSignerIds: 'always',
+  submittedAt: 'always',
+  acceptedAt: 'when_set',
+  keySupervision: 'when_set',
+  urges: 'always',
+  commitments: 'always',
+  decisions: 'always',
+  escalated: 'always',
+  previousAssignments: 'always',
+  hideDeputyName: 'always',
+  disclosure: 'always',
+  groupId: 'when_set',
+  group: 'when_set',
+  deadlineLog: 'always',
+} as const satisfies Record<keyof SuggestionCore, 'always' | 'when_set'>;
+
 function coreOf(state: ExistingSuggestion): SuggestionCore {
   // Completed below, in the order states have always had their properties; optional ones only when set.
   const core = {

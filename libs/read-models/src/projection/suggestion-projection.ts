@@ -1,4 +1,5 @@
 import {
+  upcast,
   ExistingSuggestion,
   SUGGESTION_STREAM_PREFIX,
   SuggestionEvent,
@@ -75,7 +76,9 @@ export class SuggestionProjection {
   }
 
   /** Folds the event in; with `describe`, says who may see the suggestion now (for the live stream). */
-  apply(event: RecordedEvent, describe = false): SuggestionVisibility | null {
+  apply(recorded: RecordedEvent, describe = false): SuggestionVisibility | null {
+    // Older event shapes are brought up to date here, the read side's one place for it (as the command side's).
+    const event = upcast(recorded);
     const id = event.streamId.slice(SUGGESTION_STREAM_PREFIX.length);
     const revision = Number(event.revision);
     const entry = this.cache.get(id) ?? this.load(id);
