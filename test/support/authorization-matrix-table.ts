@@ -66,6 +66,7 @@ export const NOT_IN_MATRIX = new Map([
   ['/api/users/{id}/reactivate', 'admin only (sessions-end.e2e-spec.ts)'],
   ['/api/users/{id}/role', 'admin only, not on oneself; ends sessions (sessions-end.e2e-spec.ts)'],
   ['/api/test-clock', 'admin only, never in production (test-clock.e2e-spec.ts)'],
+  ['/api/operations/parked/retry', 'admin only, no suggestion: releases parked read-model streams (read-side-survives.e2e-spec.ts)'],
   ['/api/groups', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/assign', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/answer', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
