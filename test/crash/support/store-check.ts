@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore, type Position, type RecordedEvent } from '@duban/event-store';
 import type { LedgerEntry } from './crash-client';
 
+const IDEMPOTENCY_MARKER_PREFIX = 'idempotency-';
+
 export interface StoreVerdict {
   acknowledged: number;
   refused: number;
@@ -37,6 +39,9 @@ export async function readAllEvents(path: string): Promise<RecordedEvent[]> {
 export function checkLedger(ledger: readonly LedgerEntry[], events: readonly RecordedEvent[]): StoreVerdict {
   const byCorrelation = new Map<string, RecordedEvent[]>();
   for (const event of events) {
+    // A key's marker records that the key was used (so its reuse with another body is refused on
+    // any route); it is not the command's effect, which is what is counted here.
+    if (event.streamId.startsWith(IDEMPOTENCY_MARKER_PREFIX)) continue;
     const list = byCorrelation.get(event.metadata.correlationId) ?? [];
     list.push(event);
     byCorrelation.set(event.metadata.correlationId, list);
