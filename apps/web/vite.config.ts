@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { precompressAssets } from './build/precompress-assets';
+import { precompressAssets } from './build/precompress-assets.ts';
 
 // Paths are relative to this file so `vite build --config apps/web/vite.config.ts` works from the repo root.
 const root = new URL('.', import.meta.url).pathname;
