@@ -57,7 +57,10 @@ describe('production configuration', () => {
     it('starts with the system clock, no test clock and no demo data', async () => {
       const login = await t.http.post('/api/auth/login', { username: 'admin', password: 'admin-e2e-password' });
       expect(login.status).toBe(200);
-      const token = login.body.accessToken;
+      // The bootstrap admin replaces the first password before anything else (account-administration.e2e-spec.ts).
+      const changed = await t.http.post('/api/auth/password', { currentPassword: 'admin-e2e-password', newPassword: 'chosen-admin-password' }, { token: login.body.accessToken });
+      expect(changed.status).toBe(200);
+      const token = (await t.http.post('/api/auth/login', { username: 'admin', password: 'chosen-admin-password' })).body.accessToken;
       expect((await t.http.get('/api/test-clock', { token })).status).toBe(404);
       const health = await t.http.get('/api/health');
       expect(health.body.clock.mode).toBe('system');

@@ -64,6 +64,7 @@ export const NOT_IN_MATRIX = new Map([
   ['/api/auth/logout', 'a person ends only their own session (sessions-end.e2e-spec.ts)'],
   ['/api/users/{id}/deactivate', 'admin only, not on oneself; ends sessions (sessions-end.e2e-spec.ts)'],
   ['/api/users/{id}/reactivate', 'admin only (sessions-end.e2e-spec.ts)'],
+  ['/api/users/{id}/password', 'admin only, not on oneself; ends sessions (account-administration.e2e-spec.ts)'],
   ['/api/users/{id}/role', 'admin only, not on oneself; ends sessions (sessions-end.e2e-spec.ts)'],
   ['/api/test-clock', 'admin only, never in production (test-clock.e2e-spec.ts)'],
   ['/api/operations/parked/retry', 'admin only, no suggestion: releases parked read-model streams (read-side-survives.e2e-spec.ts)'],

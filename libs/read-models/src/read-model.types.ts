@@ -63,3 +63,8 @@ export interface UserRow {
   role: Role;
   unitId?: string;
 }
+
+/** A row of the users list: deactivated accounts are listed too, marked. */
+export interface UserListRow extends UserRow {
+  active: boolean;
+}

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Actor, Role, UserCommand, UserState } from '@duban/domain';
+import { DomainError, type Actor, type Role, type UserCommand, type UserState } from '@duban/domain';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { SessionRegistry } from '../auth/sessions/session-registry';
 import type { CommandOutcome, RunOptions } from '../commands/command-outcome';
@@ -24,6 +24,8 @@ export interface NewUser {
   displayName: string;
   role: Role;
   unitId?: string;
+  /** Only the production bootstrap admin: its password was in the environment or the log. */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export class AccountCommandsService {
       passwordHash: await hashPassword(user.password),
     };
     if (user.unitId !== undefined) data.unitId = user.unitId;
+    if (user.mustChangePassword) data.mustChangePassword = true;
     return this.runUser(user.username, { type: 'RegisterUser', data }, request);
   }
 
@@ -72,6 +75,18 @@ export class AccountCommandsService {
       });
     });
     return this.endingSessions(userId, outcome);
+  }
+
+  /**
+   * An admin sets someone's password (they forgot it). Admins change their own through
+   * changePassword, which asks for the current one: a stolen admin token cannot lock the owner out.
+   */
+  async resetPassword(userId: string, newPassword: string, request: AccountRequest): Promise<CommandOutcome> {
+    if (userId === request.actor.userId) {
+      throw new DomainError('user.reset_own_password', '不能重置自己的密码，请在“修改密码”中修改（须提供当前密码）', 'conflict');
+    }
+    const command: UserCommand = { type: 'ChangePassword', data: { passwordHash: await hashPassword(newPassword) } };
+    return this.endingSessions(userId, await this.runUser(userId, command, request));
   }
 
   async deactivateUser(userId: string, request: AccountRequest): Promise<CommandOutcome> {

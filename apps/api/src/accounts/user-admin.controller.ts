@@ -11,6 +11,7 @@ import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AccountCommandsService } from './account-commands.service';
 import { accountRequest } from './account-request';
 import { ChangeRoleDto } from './change-role.dto';
+import { ResetPasswordDto } from './reset-password.dto';
 import { UserIdParam } from './user-id.pipe';
 
 /**
@@ -49,6 +50,19 @@ export class UserAdminController {
     @Idempotency() idempotency: IdempotencyRequest | undefined,
   ): Promise<CommandOutcome> {
     return this.commands.reactivateUser(id, accountRequest(user, ids, idempotency));
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  @ApiOperation({ summary: '重置密码（管理员）：该账号已签发的令牌全部失效；自己的密码请用 POST /auth/password' })
+  resetPassword(
+    @UserIdParam() id: string,
+    @Body() dto: ResetPasswordDto,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    return this.commands.resetPassword(id, dto.newPassword, accountRequest(user, ids, idempotency));
   }
 
   @Post(':id/role')

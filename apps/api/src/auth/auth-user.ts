@@ -7,6 +7,8 @@ export interface AuthUser {
   role: Role;
   unitId?: string;
   displayName: string;
+  /** Only the password change, /auth/me and logout answer until this user picks a password. */
+  mustChangePassword?: true;
 }
 
 /**
@@ -21,6 +23,8 @@ export interface TokenPayload {
   name: string;
   jti: string;
   rev: number;
+  /** The account must change its password first (the change ends this token). */
+  mcp?: true;
   iat?: number;
   exp?: number;
 }
@@ -34,11 +38,13 @@ export function toActor(user: AuthUser): Actor {
 export function toTokenPayload(user: AuthUser, session: { jti: string; rev: number }): TokenPayload {
   const payload: TokenPayload = { sub: user.id, role: user.role, name: user.displayName, jti: session.jti, rev: session.rev };
   if (user.unitId !== undefined) payload.unitId = user.unitId;
+  if (user.mustChangePassword) payload.mcp = true;
   return payload;
 }
 
 export function fromTokenPayload(payload: TokenPayload): AuthUser {
   const user: AuthUser = { id: payload.sub, username: payload.sub, role: payload.role, displayName: payload.name };
   if (payload.unitId !== undefined) user.unitId = payload.unitId;
+  if (payload.mcp === true) user.mustChangePassword = true;
   return user;
 }

@@ -9,6 +9,7 @@ import type { CommandOutcome } from '../commands/command-outcome';
 import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AuthUser, toActor } from './auth-user';
 import { AuthService, LoginResult, toAuthUser } from './auth.service';
+import { AllowedBeforePasswordChange } from './before-password-change.decorator';
 import { ChangePasswordDto } from './change-password.dto';
 import { CurrentSession, CurrentUser } from './current-user.decorator';
 import type { Session } from './sessions/session';
@@ -33,6 +34,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @AllowedBeforePasswordChange()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: '退出登录：当前令牌立即失效（所有接口与实时变更流均拒绝它）' })
@@ -46,6 +48,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户' })
   async me(@CurrentUser() user: AuthUser): Promise<AuthUser> {
@@ -55,6 +58,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @AllowedBeforePasswordChange()
   @HttpCode(200)
   @UseInterceptors(EtagInterceptor)
   @ApiBearerAuth()

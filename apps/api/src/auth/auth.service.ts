@@ -72,5 +72,6 @@ export class AuthService {
 export function toAuthUser(user: UserRecord): AuthUser {
   const authUser: AuthUser = { id: user.userId, username: user.userId, role: user.role, displayName: user.displayName };
   if (user.unitId !== undefined) authUser.unitId = user.unitId;
+  if (user.mustChangePassword) authUser.mustChangePassword = true;
   return authUser;
 }

@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, Role } from '@duban/domain';
 import { fromTokenPayload, TokenPayload } from './auth-user';
 import type { AuthenticatedRequest } from './current-user.decorator';
+import { BEFORE_PASSWORD_CHANGE_KEY } from './before-password-change.decorator';
 import { IS_PUBLIC_KEY } from './public.decorator';
 import type { Session } from './sessions/session';
 import { SessionRegistry } from './sessions/session-registry';
@@ -32,6 +33,10 @@ export class JwtAuthGuard implements CanActivate {
     const session = sessionOf(payload);
     // Checked on every request, cached token or not: a session can end at any moment.
     if (!this.sessions.isValid(session)) throw new UnauthorizedException(SESSION_ENDED_MESSAGE);
+    if (payload.mcp === true && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, [context.getHandler(), context.getClass()])) {
+      // The bootstrap password was in the environment or the log: nothing else until it is replaced.
+      throw new ForbiddenException({ statusCode: 403, code: 'password_change_required', message: '请先修改初始密码，再使用系统' });
+    }
     request.user = fromTokenPayload(payload);
     request.session = session;
     return true;

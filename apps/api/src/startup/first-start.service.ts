@@ -67,7 +67,8 @@ export class FirstStartService implements OnApplicationBootstrap {
     const password = given ?? randomBytes(12).toString('base64url');
     const correlationId = `bootstrap-${randomUUID()}`;
     await this.accounts.registerUser(
-      { username: ADMIN_USERNAME, password, displayName: ADMIN_DISPLAY_NAME, role: 'admin' },
+      // In production the first password passed through the environment or the log: its owner replaces it first.
+      { username: ADMIN_USERNAME, password, displayName: ADMIN_DISPLAY_NAME, role: 'admin', mustChangePassword: this.config.production },
       { actor: { userId: 'system', role: 'system' }, correlationId, causationId: correlationId },
     );
     if (given === undefined) {

@@ -7,7 +7,8 @@ export type UnitCommand = { type: 'RegisterUnit'; data: { unitId: string; name: 
 export type UserCommand =
   | {
       type: 'RegisterUser';
-      data: { userId: string; displayName: string; role: Role; unitId?: string; passwordHash: string };
+      /** `mustChangePassword`: the first production admin, whose password came from the environment or the log. */
+      data: { userId: string; displayName: string; role: Role; unitId?: string; passwordHash: string; mustChangePassword?: true };
     }
   | { type: 'ChangePassword'; data: { passwordHash: string } }
   | { type: 'DeactivateUser'; data: Record<string, never> }

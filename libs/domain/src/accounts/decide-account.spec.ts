@@ -193,6 +193,15 @@ describe('account lifecycle and sessions', () => {
     expect(given(registered, { type: 'SessionEnded', data: { jti: 'token-1', expiresAt: 'x' } }).state).toEqual(given(registered).state);
   });
 
+  it('a registration may require a password change, and the next change clears it', () => {
+    const bootstrap: UserCommand = { type: 'RegisterUser', data: { userId: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'h', mustChangePassword: true } };
+    const [event] = decideUser(bootstrap, { status: 'none' }, { actor: { userId: 'system', role: 'system' } });
+    expect(event).toEqual({ type: 'UserRegistered', data: { userId: 'admin', displayName: '管理员', role: 'admin', passwordHash: 'h', mustChangePassword: true } });
+    expect(given(event!).state).toMatchObject({ status: 'registered', mustChangePassword: true });
+    expect(given(event!, { type: 'PasswordChanged', data: { passwordHash: 'h2' } }).state).not.toHaveProperty('mustChangePassword');
+    expect(given(registered).state).not.toHaveProperty('mustChangePassword');
+  });
+
   it('a password change keeps a deactivated account deactivated', () => {
     expect(given(registered, deactivated, { type: 'PasswordChanged', data: { passwordHash: 'scrypt$new' } }).state).toMatchObject({
       status: 'deactivated',

@@ -36,7 +36,8 @@ export function decideUser(command: UserCommand, state: UserState, ctx: AccountC
       const displayName = text(command.data.displayName, 'displayName', 'user.display_name_required', '姓名不能为空');
       const placement = rolePlacement(command.data.role, command.data.unitId);
       text(passwordHash, 'password', 'user.password_required', '密码不能为空');
-      return [{ type: 'UserRegistered', data: { userId, displayName, ...placement, passwordHash } }];
+      const mustChange = command.data.mustChangePassword ? { mustChangePassword: true as const } : {};
+      return [{ type: 'UserRegistered', data: { userId, displayName, ...placement, passwordHash, ...mustChange } }];
     }
     case 'ChangePassword': {
       if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');

@@ -12,9 +12,11 @@ export type AccountEvent =
         unitId?: string;
         /** scrypt hash in the form `scrypt$N$r$p$salt$hash` (base64); never the password. */
         passwordHash: string;
+        /** Every route but a password change is refused until the owner picks their own password. */
+        mustChangePassword?: true;
       };
     }
-  /** Ends every session that signed in before it. */
+  /** Ends every session that signed in before it; a required change is done. */
   | { type: 'PasswordChanged'; data: { passwordHash: string } }
   /** The account can no longer sign in; every session ends. */
   | { type: 'UserDeactivated'; data: Record<string, never> }

@@ -27,11 +27,23 @@ export function evolveUser(state: UserState, event: Stamped<AccountEvent>): User
   switch (event.type) {
     case 'UserRegistered': {
       if (state.status !== 'none') return state;
-      const { userId, displayName, role, unitId, passwordHash } = event.data;
-      return { status: 'registered', userId, displayName, role, ...(unitId ? { unitId } : {}), passwordHash, registeredAt: event.at };
+      const { userId, displayName, role, unitId, passwordHash, mustChangePassword } = event.data;
+      return {
+        status: 'registered',
+        userId,
+        displayName,
+        role,
+        ...(unitId ? { unitId } : {}),
+        passwordHash,
+        registeredAt: event.at,
+        ...(mustChangePassword ? { mustChangePassword } : {}),
+      };
     }
-    case 'PasswordChanged':
-      return state.status === 'none' ? state : { ...state, passwordHash: event.data.passwordHash, passwordChangedAt: event.at };
+    case 'PasswordChanged': {
+      if (state.status === 'none') return state;
+      const { mustChangePassword: _done, ...account } = state;
+      return { ...account, passwordHash: event.data.passwordHash, passwordChangedAt: event.at };
+    }
     case 'UserDeactivated':
       return state.status === 'registered' ? { ...state, status: 'deactivated', deactivatedAt: event.at } : state;
     case 'UserReactivated': {

@@ -12,6 +12,8 @@ export interface UserAccount {
   passwordHash: string;
   registeredAt: string;
   passwordChangedAt?: string;
+  /** Set at registration for the bootstrap admin in production; the next password change clears it. */
+  mustChangePassword?: true;
 }
 
 export type UserState =

@@ -6,6 +6,7 @@ import type {
   SuggestionList,
   SuggestionListFilter,
   UnitRow,
+  UserListRow,
   UserRow,
   Viewer,
 } from '../read-model.types';
@@ -47,6 +48,10 @@ interface UserDbRow {
   unit_id: string | null;
 }
 
+interface UserListDbRow extends UserDbRow {
+  active: number;
+}
+
 /** A page is at most this long, whatever the caller asks. */
 export const MAX_PAGE_SIZE = 200;
 
@@ -60,8 +65,8 @@ export class ReadModelQueries {
   private readonly detailStmt: Statement<[string], DetailRow>;
   private readonly existsStmt: Statement<[string], { one: number }>;
   private readonly partyStmt: Statement<[string, string, string], { one: number }>;
-  private readonly usersStmt: Statement<[], UserDbRow>;
-  private readonly usersByRoleStmt: Statement<[string], UserDbRow>;
+  private readonly usersStmt: Statement<[], UserListDbRow>;
+  private readonly usersByRoleStmt: Statement<[string], UserListDbRow>;
   private readonly userStmt: Statement<[string], UserDbRow>;
   private readonly unitsStmt: Statement<[], UnitRow>;
   private readonly unitStmt: Statement<[string], UnitRow>;
@@ -94,8 +99,8 @@ export class ReadModelQueries {
     this.statusCountStmt = db.prepare(`SELECT coalesce(sum(n), 0) AS total FROM status_counts WHERE status = ?`);
     this.existsStmt = db.prepare(`SELECT 1 AS one FROM suggestions WHERE id = ?`);
     this.partyStmt = db.prepare(`SELECT 1 AS one FROM parties WHERE kind = ? AND party_id = ? AND suggestion_id = ?`);
-    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users ORDER BY id`);
-    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE role = ? ORDER BY id`);
+    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id, active FROM users ORDER BY id`);
+    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id, active FROM users WHERE role = ? ORDER BY id`);
     this.userStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE id = ?`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units ORDER BY id`);
     this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
@@ -143,9 +148,9 @@ export class ReadModelQueries {
     return this.partyStmt.get(scope.kind, scope.partyId, id) !== undefined;
   }
 
-  listUsers(role?: Role): UserRow[] {
+  listUsers(role?: Role): UserListRow[] {
     const rows = role === undefined ? this.usersStmt.all() : this.usersByRoleStmt.all(role);
-    return rows.map(toUserRow);
+    return rows.map((row) => ({ ...toUserRow(row), active: row.active === 1 }));
   }
 
   getUser(id: string): UserRow | null {
