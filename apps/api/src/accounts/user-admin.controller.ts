@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommandResult, ApiErrors } from '../http/openapi';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -31,6 +32,8 @@ export class UserAdminController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: '停用账号（管理员）：该账号立即无法登录，已签发的令牌全部失效；不能停用自己' })
+  @ApiCommandResult()
+  @ApiErrors(403, 404, 409, 422, 503)
   deactivate(
     @UserIdParam() id: string,
     @CurrentUser() user: AuthUser,
@@ -43,6 +46,8 @@ export class UserAdminController {
   @Post(':id/reactivate')
   @HttpCode(200)
   @ApiOperation({ summary: '重新启用已停用的账号（管理员）' })
+  @ApiCommandResult()
+  @ApiErrors(403, 404, 409, 422, 503)
   reactivate(
     @UserIdParam() id: string,
     @CurrentUser() user: AuthUser,
@@ -55,6 +60,8 @@ export class UserAdminController {
   @Post(':id/password')
   @HttpCode(200)
   @ApiOperation({ summary: '重置密码（管理员）：该账号已签发的令牌全部失效；自己的密码请用 POST /auth/password' })
+  @ApiCommandResult()
+  @ApiErrors(403, 404, 409, 422, 503)
   resetPassword(
     @UserIdParam() id: string,
     @Body() dto: ResetPasswordDto,
@@ -68,6 +75,8 @@ export class UserAdminController {
   @Post(':id/role')
   @HttpCode(200)
   @ApiOperation({ summary: '变更角色（管理员）：已签发的令牌全部失效，须重新登录；不能变更自己的角色' })
+  @ApiCommandResult()
+  @ApiErrors(403, 404, 409, 422, 503)
   changeRole(
     @UserIdParam() id: string,
     @Body() dto: ChangeRoleDto,

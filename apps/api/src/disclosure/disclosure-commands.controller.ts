@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../http/openapi/command.decorator';
 import type { SuggestionCommand } from '@duban/domain';
 import { EmptyBodyDto } from '../suggestions/dto/empty-body.dto';
 import type { CommandOutcome } from '../commands/command-outcome';
@@ -20,14 +21,14 @@ export class DisclosureCommandsController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @ApiOperation({ summary: '公开建议及其答复（工作人员；须已答复且未确定不予公开）' })
+  @ApiCommand('公开建议及其答复（工作人员；须已答复且未确定不予公开）')
   publish(@SuggestionId() id: string, @Body() _dto: EmptyBodyDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, { type: 'PublishAnswer', data: {} }, ctx);
   }
 
   @Post(':id/exempt')
   @HttpCode(200)
-  @ApiOperation({ summary: '不予公开（工作人员）：国家秘密、商业秘密、个人隐私或代表要求保密；已公开的随即撤回' })
+  @ApiCommand('不予公开（工作人员）：国家秘密、商业秘密、个人隐私或代表要求保密；已公开的随即撤回')
   exempt(@SuggestionId() id: string, @Body() dto: ExemptDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, dto.toCommand(), ctx);
   }

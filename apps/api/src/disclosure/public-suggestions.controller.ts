@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/openapi';
 import type { ReadModelQueries } from '@duban/read-models';
 import { Public } from '../auth/public.decorator';
 import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
@@ -30,6 +31,7 @@ export class PublicSuggestionsController {
 
   @Get(':id')
   @ApiOperation({ summary: '一件已公开建议及其答复（无需登录）' })
+  @ApiErrors(404)
   detail(@SuggestionId() id: string) {
     const view = this.queries.publishedSuggestion(id);
     if (!view) throw new NotFoundException('该建议不存在或未公开');

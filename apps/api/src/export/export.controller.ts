@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOkContent } from '../http/openapi';
 import { MAX_PAGE_SIZE, type ReadModelQueries, type SuggestionListFilter, type SuggestionListItem } from '@duban/read-models';
 import { AuthUser, toActor } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -37,8 +38,9 @@ export class ExportController {
 
   @Get('stats/units.xlsx')
   @Roles('staff', 'supervisor', 'admin', 'unit')
-  @ApiProduces(XLSX_TYPE)
   @ApiOperation({ summary: '导出各承办单位办理情况统计（Excel），筛选条件同 /api/stats/units' })
+  @ApiOkContent(XLSX_TYPE, 'Excel 工作簿', { type: 'string', format: 'binary' })
+  @ApiErrors(403, 429)
   async unitStatsSheet(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const period = query.period();
     // One row per unit (tens, not thousands): built whole, but it still takes a slot, as every export does.
@@ -54,8 +56,9 @@ export class ExportController {
   }
 
   @Get('suggestions.xlsx')
-  @ApiProduces(XLSX_TYPE)
   @ApiOperation({ summary: '导出建议列表（Excel），筛选条件同 /api/suggestions，导出全部页；同时进行的导出超过上限时返回 429' })
+  @ApiOkContent(XLSX_TYPE, 'Excel 工作簿', { type: 'string', format: 'binary' })
+  @ApiErrors(429)
   async suggestionsSheet(@Query() query: ListSuggestionsQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     const release = this.slots.take();
     try {

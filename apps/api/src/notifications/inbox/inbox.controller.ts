@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, InboxDoc, MarkReadOutcomeDoc } from '../../http/openapi';
 import type { ReadModelQueries } from '@duban/read-models';
 import { AuthUser, toActor } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
@@ -27,6 +28,7 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: '我的通知（最新在前，含未读数）' })
+  @ApiOk(InboxDoc)
   async inbox(@Query() query: InboxQueryDto, @CurrentUser() user: AuthUser) {
     await this.readAfter.waitFor(query.after);
     return this.queries.inbox(toActor(user), { page: query.page ?? 1, pageSize: query.pageSize ?? INBOX_PAGE_SIZE_DEFAULT });
@@ -35,6 +37,8 @@ export class InboxController {
   @Post('read')
   @HttpCode(200)
   @ApiOperation({ summary: '将通知标记为已读' })
+  @ApiOk(MarkReadOutcomeDoc)
+  @ApiErrors(503)
   markRead(@Body() dto: MarkReadDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<MarkReadOutcome> {
     return this.reads.markRead(toActor(user), dto.ids, ids);
   }
@@ -42,6 +46,8 @@ export class InboxController {
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: '将全部未读通知标记为已读' })
+  @ApiOk(MarkReadOutcomeDoc)
+  @ApiErrors(503)
   async markAllRead(@CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<MarkReadOutcome | { ids: string[]; position: null }> {
     const actor = toActor(user);
     const unread: string[] = [];
@@ -57,6 +63,8 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: '将一条通知标记为已读' })
+  @ApiOk(MarkReadOutcomeDoc)
+  @ApiErrors(404, 503)
   markOneRead(@Param('id', NotificationIdPipe) id: string, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<MarkReadOutcome> {
     return this.reads.markOneRead(toActor(user), id, ids);
   }

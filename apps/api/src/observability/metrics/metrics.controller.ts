@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Headers, Inject, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOkContent } from '../../http/openapi';
 import { timingSafeEqual } from 'node:crypto';
 import { EVENT_STORE, EventStore } from '@duban/event-store';
 import type { Projector } from '@duban/read-models';
@@ -32,6 +33,8 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Prometheus 指标（无需登录；设置 METRICS_TOKEN 后须携带该令牌）' })
+  @ApiOkContent('text/plain', 'Prometheus 文本格式（version 0.0.4）')
+  @ApiErrors(401)
   async scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
     this.authorize(authorization);
     const lag = await measureProjectorLag(this.store, this.projector, this.clock.now().getTime());

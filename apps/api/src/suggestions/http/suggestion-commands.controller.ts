@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../../http/openapi/command.decorator';
 import type { SuggestionCommand } from '@duban/domain';
 import { AccountDirectory } from '../../accounts/account-directory';
 import { timeOrderedId } from '../../events/time-ordered-id';
@@ -31,9 +32,6 @@ import { SuggestionId } from './suggestion-id.pipe';
  */
 @ApiTags('suggestions')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: '期望的版本号，例如 "3"；过期则返回 412 且不做任何修改' })
-@ApiHeader({ name: 'X-Correlation-Id', required: false, description: '关联编号，写入事件元数据' })
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: '幂等键：同一用户以同一键重发同一请求时返回首次结果且不重复执行；同一键用于不同请求返回 422' })
 @UseInterceptors(EtagInterceptor)
 @Controller('suggestions')
 export class SuggestionCommandsController {
@@ -43,7 +41,7 @@ export class SuggestionCommandsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: '提交建议（人大代表）' })
+  @ApiCommand('提交建议（人大代表）', { status: 201 })
   async submit(@Body() dto: SubmitSuggestionDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     await this.directory.requireUsersWithRole('coSignerIds', dto.coSignerIds ?? [], 'deputy');
     // With a key, a retried submission must find the stream of the first one.
@@ -59,21 +57,21 @@ export class SuggestionCommandsController {
 
   @Post(':id/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: '立案（工作人员）' })
+  @ApiCommand('立案（工作人员）')
   accept(@SuggestionId() id: string, @Body() _dto: EmptyBodyDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, { type: 'AcceptSuggestion', data: {} }, ctx);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  @ApiOperation({ summary: '不予立案（工作人员）' })
+  @ApiCommand('不予立案（工作人员）')
   reject(@SuggestionId() id: string, @Body() dto: ReasonDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, { type: 'RejectSuggestion', data: { reason: dto.reason } }, ctx);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
-  @ApiOperation({ summary: '交办：单独办理、主办+协办或分别办理（工作人员）' })
+  @ApiCommand('交办：单独办理、主办+协办或分别办理（工作人员）')
   async assign(@SuggestionId() id: string, @Body() dto: AssignSuggestionDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     await this.directory.requireUnits('unitIds', dto.unitIds);
     return this.run(id, dto.toCommand(), ctx);
@@ -81,35 +79,35 @@ export class SuggestionCommandsController {
 
   @Post(':id/request-return')
   @HttpCode(200)
-  @ApiOperation({ summary: '申请退回（承办单位）' })
+  @ApiCommand('申请退回（承办单位）')
   requestReturn(@SuggestionId() id: string, @Body() dto: ReasonDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, { type: 'RequestReturn', data: { reason: dto.reason } }, ctx);
   }
 
   @Post(':id/decide-return')
   @HttpCode(200)
-  @ApiOperation({ summary: '审批退回申请（工作人员）' })
+  @ApiCommand('审批退回申请（工作人员）')
   decideReturn(@SuggestionId() id: string, @Body() dto: DecideRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, { type: 'DecideReturn', data: dto.data() }, ctx);
   }
 
   @Post(':id/contact')
   @HttpCode(200)
-  @ApiOperation({ summary: '记录与代表的联系（承办单位）' })
+  @ApiCommand('记录与代表的联系（承办单位）')
   contact(@SuggestionId() id: string, @Body() dto: ContactDeputyDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, dto.toCommand(), ctx);
   }
 
   @Post(':id/co-opinion')
   @HttpCode(200)
-  @ApiOperation({ summary: '协办单位向主办单位提出协办意见' })
+  @ApiCommand('协办单位向主办单位提出协办意见')
   coOpinion(@SuggestionId() id: string, @Body() dto: CoOpinionDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, dto.toCommand(), ctx);
   }
 
   @Post(':id/request-extension')
   @HttpCode(200)
-  @ApiOperation({ summary: '申请延期答复（承办单位）' })
+  @ApiCommand('申请延期答复（承办单位）')
   requestExtension(
     @SuggestionId() id: string,
     @Body() dto: RequestExtensionDto,
@@ -120,14 +118,14 @@ export class SuggestionCommandsController {
 
   @Post(':id/decide-extension')
   @HttpCode(200)
-  @ApiOperation({ summary: '审批延期申请（工作人员）' })
+  @ApiCommand('审批延期申请（工作人员）')
   decideExtension(@SuggestionId() id: string, @Body() dto: DecideRequestDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, { type: 'DecideExtension', data: dto.data() }, ctx);
   }
 
   @Post(':id/supervise')
   @HttpCode(200)
-  @ApiOperation({ summary: '列为重点督办，指定督办人与领办领导' })
+  @ApiCommand('列为重点督办，指定督办人与领办领导')
   async supervise(@SuggestionId() id: string, @Body() dto: SuperviseDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     await this.directory.requireUsersWithRole('supervisorId', [dto.supervisorId], 'supervisor');
     return this.run(id, dto.toCommand(), ctx);
@@ -135,28 +133,28 @@ export class SuggestionCommandsController {
 
   @Post(':id/urge')
   @HttpCode(200)
-  @ApiOperation({ summary: '催办（督办人）' })
+  @ApiCommand('催办（督办人）')
   urge(@SuggestionId() id: string, @Body() dto: UrgeDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, dto.toCommand(), ctx);
   }
 
   @Post(':id/answer')
   @HttpCode(200)
-  @ApiOperation({ summary: '答复（主办、单独或分办单位）' })
+  @ApiCommand('答复（主办、单独或分办单位）')
   answer(@SuggestionId() id: string, @Body() dto: AnswerSuggestionDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, dto.toCommand(), ctx);
   }
 
   @Post(':id/rate')
   @HttpCode(200)
-  @ApiOperation({ summary: '评价办理态度与办理结果（领衔代表）' })
+  @ApiCommand('评价办理态度与办理结果（领衔代表）')
   rate(@SuggestionId() id: string, @Body() dto: RateSuggestionDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, dto.toCommand(), ctx);
   }
 
   @Post(':id/fulfil-commitment')
   @HttpCode(200)
-  @ApiOperation({ summary: '承诺事项已落实（承办单位）' })
+  @ApiCommand('承诺事项已落实（承办单位）')
   fulfilCommitment(
     @SuggestionId() id: string,
     @Body() dto: FulfilCommitmentDto,
@@ -167,14 +165,14 @@ export class SuggestionCommandsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @ApiOperation({ summary: '撤回建议（领衔代表）' })
+  @ApiCommand('撤回建议（领衔代表）')
   withdraw(@SuggestionId() id: string, @Body() dto: ReasonDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, { type: 'WithdrawSuggestion', data: { reason: dto.reason } }, ctx);
   }
 
   @Post(':id/close')
   @HttpCode(200)
-  @ApiOperation({ summary: '办结（工作人员）' })
+  @ApiCommand('办结（工作人员）')
   close(@SuggestionId() id: string, @Body() _dto: EmptyBodyDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     return this.run(id, { type: 'CloseSuggestion', data: {} }, ctx);
   }

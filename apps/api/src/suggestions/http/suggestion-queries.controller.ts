@@ -34,7 +34,7 @@ export class SuggestionQueriesController {
 
   @Get(':id')
   @ApiOperation({ summary: '建议详情：当前状态、版本号、期限列表、当前用户可执行的操作（allowedActions）与最近期限（due）' })
-  @ApiOkResponse({ type: SuggestionDetailDoc })
+  @ApiOkResponse({ type: SuggestionDetailDoc, headers: { ETag: { ...ETAG_HEADER, description: '当前版本号（带 ?asOf 回看时不返回）' } } })
   async detail(
     @SuggestionId() id: string,
     @Query() query: SuggestionDetailQueryDto,

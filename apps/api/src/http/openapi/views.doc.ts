@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES } from '@duban/domain';
+
+/**
+ * Response bodies of the routes outside the suggestion views (those are in
+ * suggestions/queries/suggestion-views.openapi.ts). The bodies are plain objects; these classes
+ * only describe them, field for field with the interfaces named in each comment.
+ */
+
+/** auth/auth-user.ts AuthUser */
+export class AuthUserDoc {
+  @ApiProperty({ description: '用户编号（即登录名）' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiPropertyOptional({ description: '承办单位用户所属单位' }) unitId?: string;
+  @ApiProperty() displayName!: string;
+  @ApiPropertyOptional({ enum: [true], description: '为 true 时须先修改密码，其他接口返回 403' }) mustChangePassword?: true;
+}
+
+/** auth/auth.service.ts LoginResult */
+export class LoginResultDoc {
+  @ApiProperty({ description: '访问令牌：以 Authorization: Bearer <令牌> 发送' }) accessToken!: string;
+  @ApiProperty({ type: AuthUserDoc }) user!: AuthUserDoc;
+}
+
+/** notifications/inbox/inbox-reads.ts MarkReadOutcome */
+export class MarkReadOutcomeDoc {
+  @ApiProperty({ type: [String], description: '记为已读的通知编号（含原已读的）' }) ids!: string[];
+  @ApiProperty({ type: String, nullable: true, description: '作为 GET /api/inbox 的 ?after= 传入即可读到已读标记；没有可标记的通知时为 null' }) position!: string | null;
+}
+
+/** read-models inbox.types.ts InboxItem */
+export class InboxItemDoc {
+  @ApiProperty() id!: string;
+  @ApiProperty() suggestionId!: string;
+  @ApiProperty({ description: '通知种类（英文代码）' }) kind!: string;
+  @ApiProperty({ description: '中文通知内容' }) message!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty() read!: boolean;
+}
+
+/** read-models inbox.types.ts Inbox */
+export class InboxDoc {
+  @ApiProperty({ type: [InboxItemDoc], description: '最新在前' }) items!: InboxItemDoc[];
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer' }) unread!: number;
+}
+
+/** read-models UnitRow */
+export class UnitRowDoc {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+/** read-models UserRow */
+export class UserRowDoc {
+  @ApiProperty() id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiPropertyOptional() unitId?: string;
+}
+
+/** read-models TimelineEntry */
+export class TimelineEntryDoc {
+  @ApiProperty({ type: 'integer' }) revision!: number;
+  @ApiProperty({ description: '事件类型（英文）' }) type!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ description: '执行者 { userId, role, unitId? }' }) actor!: object;
+  @ApiProperty({ description: '事件内容（随事件类型而定）' }) data!: object;
+}
