@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommandResult, ApiErrors, ApiOk, UnitRowDoc, UserRowDoc } from '../http/openapi';
 import type { ReadModelQueries, UnitRow, UserListRow } from '@duban/read-models';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -34,6 +35,8 @@ export class AccountsController {
   @UseInterceptors(EtagInterceptor)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '幂等键：重发同一请求返回首次结果' })
   @ApiOperation({ summary: '登记承办单位（管理员）' })
+  @ApiCommandResult(201)
+  @ApiErrors(403, 409, 422, 503)
   createUnit(
     @Body() dto: CreateUnitDto,
     @CurrentUser() user: AuthUser,
@@ -48,6 +51,8 @@ export class AccountsController {
   @UseInterceptors(EtagInterceptor)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '幂等键：重发同一请求返回首次结果' })
   @ApiOperation({ summary: '创建用户（管理员）' })
+  @ApiCommandResult(201)
+  @ApiErrors(403, 409, 422, 503)
   createUser(
     @Body() dto: CreateUserDto,
     @CurrentUser() user: AuthUser,
@@ -59,6 +64,7 @@ export class AccountsController {
 
   @Get('units')
   @ApiOperation({ summary: '承办单位列表' })
+  @ApiOk([UnitRowDoc])
   async units(@Query() query: AfterQueryDto): Promise<UnitRow[]> {
     await this.readAfter.waitFor(query.after);
     return this.queries.listUnits();
@@ -66,6 +72,7 @@ export class AccountsController {
 
   @Get('users')
   @ApiOperation({ summary: '用户列表（可按角色筛选，含已停用账号：active 为 false），不含密码' })
+  @ApiOk([UserRowDoc])
   async users(@Query() query: ListUsersQueryDto): Promise<UserListRow[]> {
     await this.readAfter.waitFor(query.after);
     return this.queries.listUsers(query.role);

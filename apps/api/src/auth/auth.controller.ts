@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, NotFoundException, Post, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCommandResult, ApiErrors, ApiOk, AuthUserDoc, IDEMPOTENCY_KEY_HEADER, LoginResultDoc } from '../http/openapi';
 import { AccountCommandsService } from '../accounts/account-commands.service';
 import { AccountDirectory } from '../accounts/account-directory';
 import { Ids, RequestIds } from '../http/correlation';
@@ -29,6 +30,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: '登录，返回访问令牌（无需登录）。连续失败将临时锁定账号或来源地址（429，带 Retry-After）' })
+  @ApiOk(LoginResultDoc)
+  @ApiErrors(400, 401, 429)
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResult> {
     return this.auth.login(dto.username, dto.password, ip ?? 'unknown');
   }
@@ -38,6 +41,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: '退出登录：当前令牌立即失效（所有接口与实时变更流均拒绝它）' })
+  @ApiCommandResult()
+  @ApiErrors(503)
   logout(@CurrentUser() user: AuthUser, @CurrentSession() session: Session, @Ids() ids: RequestIds): Promise<CommandOutcome> {
     // No Idempotency-Key needed: a repeated logout is refused (401) by the token it just ended.
     return this.accounts.endSession(user.id, session.jti, session.expiresAtMs, {
@@ -51,6 +56,8 @@ export class AuthController {
   @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户' })
+  @ApiOk(AuthUserDoc)
+  @ApiErrors(404)
   async me(@CurrentUser() user: AuthUser): Promise<AuthUser> {
     const record = await this.directory.findUser(user.id);
     if (!record) throw new NotFoundException('用户不存在');
@@ -63,6 +70,9 @@ export class AuthController {
   @UseInterceptors(EtagInterceptor)
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改自己的密码（须提供当前密码）' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCommandResult()
+  @ApiErrors(400, 403, 422, 503)
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @CurrentUser() user: AuthUser,

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, ETAG_HEADER, TimelineEntryDoc } from '../../http/openapi';
 import type { Response } from 'express';
 import type { SuggestionDetail, SuggestionList } from '@duban/read-models';
 import { AuthUser, toActor } from '../../auth/auth-user';
@@ -35,6 +36,7 @@ export class SuggestionQueriesController {
   @Get(':id')
   @ApiOperation({ summary: '建议详情：当前状态、版本号、期限列表、当前用户可执行的操作（allowedActions）与最近期限（due）' })
   @ApiOkResponse({ type: SuggestionDetailDoc, headers: { ETag: { ...ETAG_HEADER, description: '当前版本号（带 ?asOf 回看时不返回）' } } })
+  @ApiErrors(404)
   async detail(
     @SuggestionId() id: string,
     @Query() query: SuggestionDetailQueryDto,
@@ -49,7 +51,8 @@ export class SuggestionQueriesController {
 
   @Get(':id/timeline')
   @ApiOperation({ summary: '建议的时间线：每个事件的版本、类型、时间、操作人与内容' })
-  @ApiOkResponse({ description: 'TimelineEntry[]: [{ revision, type, occurredAt, actor, data }]; with ?withDeadlines=1 { entries, deadlines }' })
+  @ApiOk([TimelineEntryDoc], { description: '事件列表；带 ?withDeadlines=1 时为 { entries, deadlines }' })
+  @ApiErrors(404)
   timeline(@SuggestionId() id: string, @Query() query: TimelineQueryDto, @CurrentUser() user: AuthUser): Promise<SuggestionTimeline> {
     return this.queryBus.execute(new GetSuggestionTimelineQuery(id, toActor(user), { withDeadlines: query.wantsDeadlines(), after: query.after }));
   }
