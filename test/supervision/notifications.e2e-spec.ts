@@ -95,13 +95,17 @@ describe('notifications', () => {
       expect(about(staff)).toEqual([{ kind: 'submitted', message: '代表提交了新建议「关于实时推送测试的建议」，请审查立案', read: false }]);
       const unit = await inbox(org.traffic);
       expect(about(unit)).toEqual([
-        { kind: 'assigned', message: '建议「关于实时推送测试的建议」已交本单位单独办理，请于 2026-06-02 前答复代表', read: false },
+        { kind: 'assigned', message: '建议「关于实时推送测试的建议」已交本单位单独办理，请于2026年6月2日前答复代表', read: false },
       ]);
       expect(unit.items.find((i) => i.suggestionId === x)!.createdAt).toBe('2026-03-02T02:00:00.000Z');
-      // The answer asks the lead deputy to rate within the feedback window (15 working days).
-      expect(about(await inbox(org.deputy1))).toEqual([
-        { kind: 'answered', message: '市交通运输局已答复建议「关于实时推送测试的建议」，请于 2026-03-23 前评价', read: false },
-      ]);
+      // The answer asks the lead deputy to rate within the feedback window (15 working days), and
+      // the deputy heard of each step before it, newest first.
+      expect(about(await inbox(org.deputy1)).map((i) => i.kind)).toEqual(['answered', 'assigned', 'accepted']);
+      expect(about(await inbox(org.deputy1))[0]).toEqual({
+        kind: 'answered',
+        message: '市交通运输局已答复建议「关于实时推送测试的建议」，请于2026年3月23日前评价',
+        read: false,
+      });
       // Another unit's inbox knows nothing of it.
       expect((await inbox(org.health)).items.filter((i) => i.suggestionId === x)).toEqual([]);
       const times = staff.items.map((i) => i.createdAt);
@@ -151,6 +155,56 @@ describe('notifications', () => {
       expect(after.items.every((i) => i.read)).toBe(true);
       const nothingLeft = await t.http.post('/api/inbox/read-all', {}, { token: org.staff.token });
       expect(nothingLeft.body).toEqual({ ids: [], position: null });
+    });
+  });
+  describe('each step tells the people it concerns, once', () => {
+    let y: string;
+    const about = async (person: Person) =>
+      (await inbox(person, '&pageSize=100')).items.filter((i) => i.suggestionId === y).map(({ kind, message }) => ({ kind, message }));
+
+    // The read-mark test above restarted the server: talk to the new one, on the test clock.
+    beforeAll(async () => {
+      s = new Suggestions(t.http);
+      await setClock(t.http, org.admin, '2026-03-03T02:00:00Z');
+    });
+
+    it('tells a co-signer on submission that they were added, and nobody else but staff', async () => {
+      y = (await s.submit(org.deputy1, { title: '关于增设社区食堂的建议', content: '内容。', coSignerIds: [org.deputy2.id] })).id;
+      expect(await about(org.deputy2)).toEqual([{ kind: 'co_signed', message: '您已被列为建议「关于增设社区食堂的建议」的联名代表（附议）' }]);
+      expect(await about(org.deputy1)).toEqual([]);
+    });
+
+    it('tells the lead deputy and the co-signer of 立案 and of 交办, naming the unit and the due day', async () => {
+      await s.run(org.staff, y, 'accept');
+      await s.run(org.staff, y, 'assign', { mode: 'sole', unitIds: ['traffic'] });
+      const expected = [
+        { kind: 'assigned', message: '建议「关于增设社区食堂的建议」已交由市交通运输局单独办理，答复期限为2026年6月3日' },
+        { kind: 'accepted', message: '建议「关于增设社区食堂的建议」已立案，将交承办单位办理' },
+      ];
+      expect(await about(org.deputy1)).toEqual(expected);
+      expect((await about(org.deputy2)).slice(0, 2)).toEqual(expected);
+    });
+
+    it('tells the deputies of 不予立案 with the reason', async () => {
+      const z = (await s.submit(org.deputy3, { title: '关于调整广场舞时间的建议', content: '内容。' })).id;
+      await s.run(org.staff, z, 'reject', { reason: '属于来信来访事项，请通过信访渠道反映' });
+      const box = await inbox(org.deputy3);
+      expect(box.items.filter((i) => i.suggestionId === z).map(({ kind, message }) => ({ kind, message }))).toEqual([
+        { kind: 'rejected', message: '建议「关于调整广场舞时间的建议」不予立案，理由：属于来信来访事项，请通过信访渠道反映' },
+      ]);
+    });
+
+    it('gives the unit one message for one dissatisfied rating, and the deputies the re-handling due day', async () => {
+      await s.run(org.traffic, y, 'answer', { category: 'A', content: '已研究。', signedBy: '局长' });
+      const before = await about(org.traffic);
+      await s.run(org.deputy1, y, 'rate', { attitude: 'satisfied', result: 'dissatisfied', reason: '没有具体时间表' });
+      const after = await about(org.traffic);
+      expect(after.length - before.length).toBe(1);
+      expect(after[0]!.kind).toBe('rehandling');
+      expect(after[0]!.message).toMatch(/^代表对建议「关于增设社区食堂的建议」的答复不满意（办理态度满意，办理结果不满意：没有具体时间表），请于\d{4}年\d{1,2}月\d{1,2}日前重新办理并答复$/);
+      const deputy = (await about(org.deputy1))[0]!;
+      expect(deputy.kind).toBe('rehandling');
+      expect(deputy.message).toMatch(/^建议「关于增设社区食堂的建议」已交市交通运输局重新办理，应于\d{4}年\d{1,2}月\d{1,2}日前重新答复$/);
     });
   });
 });

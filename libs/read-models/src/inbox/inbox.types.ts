@@ -13,7 +13,17 @@ export type NotificationKind =
   | 'rehandling'
   | 'escalated'
   | 'deadline_reminder'
-  | 'deadline_missed';
+  | 'deadline_missed'
+  | 'co_signed'
+  | 'accepted'
+  | 'rejected'
+  | 'returned'
+  | 'extended'
+  | 'co_opinion'
+  | 'commitment_fulfilled'
+  | 'withdrawn'
+  | 'feedback_reminder'
+  | 'feedback_closed';
 
 export interface InboxItem {
   id: string;

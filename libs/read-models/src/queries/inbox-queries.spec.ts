@@ -22,21 +22,20 @@ describe('inbox', () => {
     expect(kinds(EDU)).toEqual([
       'sv-9 assigned',
       'sv-2 rated',
+      // The dissatisfied rating is told once, by its re-handling (the unit must act on it).
       'sv-2 rehandling',
-      'sv-2 rated',
       'sv-1 rated',
       'sv-2 assigned',
       'sv-1 assigned',
       'sv-5 rated',
       'sv-5 assigned',
     ]);
-    expect(kinds(TRAFFIC)).toEqual(['sv-9 return_decided', 'sv-9 assigned', 'sv-4 assigned', 'sv-3 assigned']);
+    expect(kinds(TRAFFIC)).toEqual(['sv-9 return_decided', 'sv-9 assigned', 'sv-4 assigned', 'sv-3 co_opinion', 'sv-3 assigned']);
     expect(kinds(HEALTH)).toEqual([
       'sv-6 urged',
       'sv-10 deadline_missed',
       'sv-6 urged',
       'sv-10 rehandling',
-      'sv-10 rated',
       'sv-10 assigned',
       'sv-6 assigned',
       'sv-4 assigned',
@@ -52,13 +51,13 @@ describe('inbox', () => {
       id: 'sv-9@5@unit:unit-edu',
       suggestionId: 'sv-9',
       kind: 'assigned',
-      message: '建议「关于增设夜间公交的建议」已交本单位单独办理，请于 2026-10-10 前答复代表',
+      message: '建议「关于增设夜间公交的建议」已交本单位单独办理，请于2026年10月10日前答复代表',
       createdAt: '2026-07-10T02:00:00.000Z',
       read: false,
     });
     const health = inbox(HEALTH).items;
-    expect(health.find((i) => i.kind === 'deadline_missed')!.message).toBe('建议「关于社区医院药品配备的建议」的重新办理答复已逾期（期限 2026-08-25）');
-    expect(health.find((i) => i.suggestionId === 'sv-3')!.message).toBe('建议「关于优化公交线路的建议」已交本单位协办，请于 2026-05-06 前向主办单位提交协办意见');
+    expect(health.find((i) => i.kind === 'deadline_missed')!.message).toBe('建议「关于社区医院药品配备的建议」的重新办理答复已逾期（期限2026年8月25日）');
+    expect(health.find((i) => i.suggestionId === 'sv-3')!.message).toBe('建议「关于优化公交线路的建议」已交本单位协办，请于2026年5月6日前向主办单位提交协办意见');
     expect(inbox(TRAFFIC).items[0]!.message).toBe('建议「关于增设夜间公交的建议」的退回申请已同意，本单位不再承办');
   });
 
@@ -91,14 +90,16 @@ describe('inbox', () => {
   });
 
   it('sends the answer to every signer and asks only the lead deputy to rate', () => {
-    expect(inbox(LI).items.map((i) => i.message)).toEqual([
+    expect(inbox(LI).items.filter((i) => i.kind === 'answered').map((i) => i.message)).toEqual([
       // sv-4 (separate): health has not answered, so the feedback window is not open yet.
       '市交通运输局已答复建议「关于加强社区卫生服务的建议」',
-      '市教育局已答复建议「关于增加中小学课后服务的建议」，请于 2026-04-13 前评价',
+      '市教育局已答复建议「关于增加中小学课后服务的建议」，请于2026年4月13日前评价',
     ]);
-    expect(kinds(WANG)).toEqual(['sv-10 answered', 'sv-2 answered', 'sv-2 answered', 'sv-4 answered', 'sv-5 answered']);
+    expect(kinds(WANG).filter((k) => k.endsWith(' answered'))).toEqual(['sv-10 answered', 'sv-2 answered', 'sv-2 answered', 'sv-4 answered', 'sv-5 answered']);
     expect(inbox(WANG).items.find((i) => i.suggestionId === 'sv-4')!.message).toBe('市交通运输局已答复建议「关于加强社区卫生服务的建议」');
-    expect(inbox({ userId: 'dep-zhao', role: 'deputy' }).items.map((i) => i.message)).toEqual(['市交通运输局已答复建议「关于优化公交线路的建议」，请于 2026-06-10 前评价']);
+    expect(inbox({ userId: 'dep-zhao', role: 'deputy' }).items.filter((i) => i.kind === 'answered').map((i) => i.message)).toEqual([
+      '市交通运输局已答复建议「关于优化公交线路的建议」，请于2026年6月10日前评价',
+    ]);
     // Nobody is told of what does not concern them.
     expect(kinds({ userId: 'dep-nobody', role: 'deputy' })).toEqual([]);
     expect(kinds({ userId: 'admin', role: 'admin' })).toEqual([]);
@@ -115,7 +116,7 @@ describe('inbox', () => {
 
   it('keeps read marks per person, from the inbox stream events, and counts what is unread', async () => {
     const [first, second, third] = inbox(EDU).items.map((i) => i.id);
-    expect(inbox(EDU)).toMatchObject({ total: 9, unread: 9 });
+    expect(inbox(EDU)).toMatchObject({ total: 8, unread: 8 });
 
     await fx.writer.markRead(EDU, [first!, second!], '2026-10-15T01:00:00.000Z');
     // Twice, and a staff notification and ids that name nothing: none of them counts.
@@ -123,11 +124,11 @@ describe('inbox', () => {
     await fx.catchUp();
 
     const edu = inbox(EDU);
-    expect(edu).toMatchObject({ total: 9, unread: 7 });
-    expect(edu.items.map((i) => i.read)).toEqual([true, true, false, false, false, false, false, false, false]);
+    expect(edu).toMatchObject({ total: 8, unread: 6 });
+    expect(edu.items.map((i) => i.read)).toEqual([true, true, false, false, false, false, false, false]);
     expect(edu.items[2]!.id).toBe(third);
     // The unit's other user has read nothing.
-    expect(inbox(EDU_2)).toMatchObject({ total: 9, unread: 9 });
+    expect(inbox(EDU_2)).toMatchObject({ total: 8, unread: 8 });
     expect(inbox(EDU_2).items.every((i) => !i.read)).toBe(true);
     expect(inbox(STAFF)).toMatchObject({ total: 12, unread: 12 });
   });
@@ -147,5 +148,30 @@ describe('inbox', () => {
     expect(audienceOfNotification('sv-9@x@unit:unit-edu')).toBeNull();
     expect(audienceOfNotification('sv-9@5@role:admin')).toBeNull();
     expect(audienceOfNotification('sv-9@5')).toBeNull();
+  });
+  it('tells the deputies each step of their suggestion: 立案, 交办 with the unit and due day, 不予立案 with the reason', () => {
+    expect(inbox(LI).items.filter((i) => i.suggestionId === 'sv-1').map((i) => [i.kind, i.message])).toEqual([
+      ['answered', '市教育局已答复建议「关于增加中小学课后服务的建议」，请于2026年4月13日前评价'],
+      ['assigned', '建议「关于增加中小学课后服务的建议」已交由市教育局单独办理，答复期限为2026年6月2日'],
+      ['accepted', '建议「关于增加中小学课后服务的建议」已立案，将交承办单位办理'],
+    ]);
+    expect(inbox(WANG).items.filter((i) => i.suggestionId === 'sv-8').map((i) => [i.kind, i.message])).toEqual([
+      ['rejected', '建议「关于调整广场舞时间的建议」不予立案，理由：属于来信来访事项'],
+    ]);
+    // WANG co-signed LI's sv-4 and is told so; the lead is not told of their own submission.
+    expect(inbox(WANG).items.filter((i) => i.kind === 'co_signed').map((i) => i.suggestionId)).toEqual(['sv-4']);
+    expect(inbox(LI).items.filter((i) => i.kind === 'co_signed')).toEqual([]);
+  });
+
+  it('orders by the time of the event, not by when it was projected', async () => {
+    // Projected last, but it happened before everything health heard of after 2026-06-01.
+    await fx.writer.command('sv-6', SUPERVISOR, '2026-06-02T02:00:00.000Z', { type: 'UrgeSuggestion', data: { note: '请尽快办理' } });
+    await fx.catchUp();
+    const items = inbox(HEALTH).items;
+    const times = items.map((i) => i.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    const late = items.findIndex((i) => i.createdAt === '2026-06-02T02:00:00.000Z');
+    expect(late).toBeGreaterThan(0);
+    expect(items[late]!.message).toBe('建议「关于老旧小区加装电梯的建议」被催办：请尽快办理');
   });
 });

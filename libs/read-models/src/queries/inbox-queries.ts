@@ -42,7 +42,9 @@ export function audiencesOf(viewer: Viewer): Audience[] {
 }
 
 /**
- * A person's inbox, newest first. Each audience's newest rows come off its own index range and
+ * A person's inbox, newest first by the time of the event that caused each notification (not by
+ * when the projector wrote it: a demo load or a migrated store writes older events after newer
+ * ones). Each audience's newest rows come off its own (audience, occurred_at, seq) index range and
  * are merged, so a page costs the same however many notifications there are; the unread count
  * comes from maintained counts, never from counting rows.
  */
@@ -69,14 +71,14 @@ export class InboxQueries {
     const size = Math.min(Math.max(1, Math.floor(pageSize)), MAX_INBOX_PAGE_SIZE);
     const offset = (Math.max(1, Math.floor(page)) - 1) * size;
     const newest = audiences
-      .map(() => `SELECT seq FROM (SELECT seq FROM notifications WHERE audience = ? ORDER BY seq DESC LIMIT ?)`)
+      .map(() => `SELECT seq FROM (SELECT seq FROM notifications WHERE audience = ? ORDER BY occurred_at DESC, seq DESC LIMIT ?)`)
       .join(' UNION ALL ');
     // The id is not stored: see notificationId().
     const sql = `
       SELECT ${ID} AS id, n.suggestion_id, n.kind, n.message, n.occurred_at AS created_at,
              EXISTS (SELECT 1 FROM notification_reads r WHERE r.user_id = ? AND r.notification_id = ${ID}) AS read
         FROM (${newest}) x JOIN notifications n ON n.seq = x.seq
-       ORDER BY n.seq DESC LIMIT ? OFFSET ?`;
+       ORDER BY n.occurred_at DESC, n.seq DESC LIMIT ? OFFSET ?`;
     const params = [viewer.userId, ...audiences.flatMap((a) => [a, offset + size]), size, offset];
     const rows = this.statements.get(sql).all(...params) as NotificationRow[];
     let total = 0;

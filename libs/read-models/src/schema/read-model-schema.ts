@@ -16,8 +16,11 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  *    notifications keep their time.
  * 7: parked_events (events held back because their stream could not be projected).
  *    users carry what sessions need: active, sessions_valid_from, ended_sessions_json.
+ * 8: deputies are told each step of their suggestion (立案, 不予立案, 交办, returns, extensions,
+ *    re-handling; co-signers that they were added), a dissatisfied rating tells the unit once,
+ *    dates read 2026年3月16日; inboxes are ordered by the event's time (index on occurred_at).
  */
-export const READ_MODEL_SCHEMA_VERSION = 7;
+export const READ_MODEL_SCHEMA_VERSION = 8;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [
@@ -165,7 +168,7 @@ ${SUPERVISION_INDEXES_DDL}`;
  * are still being written.
  */
 export const EVENT_LOG_INDEXES_DDL = `
-CREATE INDEX notifications_by_audience ON notifications (audience, seq);
+CREATE INDEX notifications_by_audience ON notifications (audience, occurred_at, seq);
 `;
 
 /** Every index: the service's file has them from the start, a rebuild builds them at the end. */

@@ -1,7 +1,7 @@
 import { assertNever, type Actor, type ExistingSuggestion, type SuggestionEvent } from '@duban/domain';
 import type { Audience } from '../../inbox/notification-id';
 import type { NotificationKind } from '../../inbox/inbox.types';
-import { deadlineSubject, excerpt, lastDayOf, quoted, ROLE_LABELS, SATISFACTION_LABELS } from './notification-text';
+import { because, dayText, deadlineSubject, excerpt, handlersText, quoted, ROLE_LABELS, SATISFACTION_LABELS } from './notification-text';
 
 export interface NotificationDraft {
   audience: Audience;
@@ -16,6 +16,13 @@ export interface NotificationContext {
   unitName: (unitId: string) => string;
 }
 
+type Event<T extends SuggestionEvent['type']> = Extract<SuggestionEvent, { type: T }>;
+
+/** A draft that reaches its audience even when that audience caused the event. */
+interface Rule extends NotificationDraft {
+  evenToActor?: boolean;
+}
+
 const STAFF: Audience = 'role:staff';
 const SUPERVISORS: Audience = 'role:supervisor';
 const unit = (unitId: string): Audience => `unit:${unitId}`;
@@ -23,35 +30,47 @@ const user = (userId: string): Audience => `user:${userId}`;
 
 /**
  * Who an event concerns and what to tell them: a unit's users what they must do or what was
- * decided for them; staff what waits for their decision; the deputies the answer; the supervisor
- * what they supervise. Nobody is told of their own act.
+ * decided for them; staff what waits for their decision; the deputies (lead and co-signers) each
+ * step of their suggestion; the supervisor what they supervise. Nobody is told of their own act,
+ * except of a consequence they could not see when acting (a re-handling's due date). Each audience
+ * hears of an event once: the notification's id is the event and the audience.
  */
 export function notificationsFor(event: SuggestionEvent, ctx: NotificationContext): NotificationDraft[] {
-  const drafts = draftsFor(event, ctx);
   const self = user(ctx.actor.userId);
-  return drafts.filter((d) => d.audience !== self);
+  const seen = new Set<Audience>();
+  const drafts: NotificationDraft[] = [];
+  for (const { audience, kind, message, evenToActor } of draftsFor(event, ctx)) {
+    if ((audience === self && !evenToActor) || seen.has(audience)) continue;
+    seen.add(audience);
+    drafts.push({ audience, kind, message });
+  }
+  return drafts;
 }
 
-function draftsFor(event: SuggestionEvent, ctx: NotificationContext): NotificationDraft[] {
+function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
   const { state, unitName } = ctx;
   const title = quoted(state.title);
+  const deputies = (kind: NotificationKind, message: string): Rule[] => deputiesOf(state).map((id) => ({ audience: user(id), kind, message }));
   switch (event.type) {
     case 'SuggestionSubmitted':
-      return [{ audience: STAFF, kind: 'submitted', message: `代表提交了新建议${title}，请审查立案` }];
+      return [
+        { audience: STAFF, kind: 'submitted', message: `代表提交了新建议${title}，请审查立案` },
+        ...state.coSignerIds.map((id): Rule => ({ audience: user(id), kind: 'co_signed', message: `您已被列为建议${title}的联名代表（附议）` })),
+      ];
+    case 'SuggestionAccepted':
+      return deputies('accepted', `建议${title}已立案，将交承办单位办理`);
+    case 'SuggestionRejected':
+      return deputies('rejected', `建议${title}不予立案，理由：${excerpt(event.data.reason)}`);
     case 'SuggestionAssigned':
     case 'SuggestionReassigned':
-      return event.data.units.map((u) => ({
-        audience: unit(u.unitId),
-        kind: 'assigned' as const,
-        message:
-          u.role === 'co'
-            ? `建议${title}已交本单位协办，请于 ${lastDayOf(event.data.coOpinionDueAt ?? event.data.answerDueAt)} 前向主办单位提交协办意见`
-            : `建议${title}已交本单位${ROLE_LABELS[u.role]}，请于 ${lastDayOf(event.data.answerDueAt)} 前答复代表`,
-      }));
+      return assigned(event, ctx, title);
     case 'ReturnRequested':
       return [{ audience: STAFF, kind: 'return_requested', message: `${unitName(event.data.unitId)}申请退回建议${title}：${excerpt(event.data.reason)}` }];
     case 'ReturnApproved':
-      return [{ audience: unit(event.data.unitId), kind: 'return_decided', message: `建议${title}的退回申请已同意，本单位不再承办` }];
+      return [
+        { audience: unit(event.data.unitId), kind: 'return_decided', message: `建议${title}的退回申请已同意，本单位不再承办` },
+        ...deputies('returned', `建议${title}已由${unitName(event.data.unitId)}退回，将重新交办承办单位`),
+      ];
     case 'ReturnDenied':
       return [{ audience: unit(event.data.unitId), kind: 'return_decided', message: `建议${title}的退回申请未获同意${because(event.data.reason)}，请继续办理` }];
     case 'ExtensionRequested':
@@ -59,31 +78,32 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Notificati
         {
           audience: STAFF,
           kind: 'extension_requested',
-          message: `${unitName(event.data.unitId)}申请将建议${title}的答复期限延至 ${lastDayOf(event.data.until)}：${excerpt(event.data.reason)}`,
+          message: `${unitName(event.data.unitId)}申请将建议${title}的答复期限延至${dayText(event.data.until)}：${excerpt(event.data.reason)}`,
         },
       ];
     case 'ExtensionGranted':
-      return [{ audience: unit(event.data.unitId), kind: 'extension_decided', message: `建议${title}的延期申请已同意，答复期限延至 ${lastDayOf(event.data.until)}` }];
+      return [
+        { audience: unit(event.data.unitId), kind: 'extension_decided', message: `建议${title}的延期申请已同意，答复期限延至${dayText(event.data.until)}` },
+        ...deputies('extended', `${unitName(event.data.unitId)}办理建议${title}的答复期限经同意延至${dayText(event.data.until)}`),
+      ];
     case 'ExtensionDenied':
       return [{ audience: unit(event.data.unitId), kind: 'extension_decided', message: `建议${title}的延期申请未获同意${because(event.data.reason)}，请按原期限答复` }];
+    case 'CoHandlerOpinionSubmitted':
+      return leadUnitsOf(state).map((unitId): Rule => ({
+        audience: unit(unitId),
+        kind: 'co_opinion',
+        message: `${unitName(event.data.unitId)}已提交建议${title}的协办意见`,
+      }));
     case 'KeySupervisionStarted':
       return [{ audience: user(event.data.supervisorId), kind: 'key_supervision', message: `建议${title}已列为重点督办建议，由您担任督办人` }];
     case 'SuggestionUrged':
-      return currentUnits(state).map((unitId) => ({ audience: unit(unitId), kind: 'urged' as const, message: `建议${title}被催办：${excerpt(event.data.note)}` }));
+      return currentUnits(state).map((unitId): Rule => ({ audience: unit(unitId), kind: 'urged', message: `建议${title}被催办：${excerpt(event.data.note)}` }));
     case 'SuggestionAnswered':
       return answered(event.data, ctx, title);
-    case 'SuggestionRated': {
-      const { attitude, result } = event.data;
-      return [
-        {
-          audience: unit(event.data.unitId),
-          kind: 'rated',
-          message: `代表已评价建议${title}的答复：办理态度${SATISFACTION_LABELS[attitude]}，办理结果${SATISFACTION_LABELS[result]}`,
-        },
-      ];
-    }
+    case 'SuggestionRated':
+      return rated(event.data, title);
     case 'RehandlingStarted':
-      return [{ audience: unit(event.data.unitId), kind: 'rehandling', message: `代表对建议${title}的答复不满意，请于 ${lastDayOf(event.data.dueAt)} 前重新办理并答复` }];
+      return rehandling(event.data, ctx, title);
     case 'SuggestionEscalated': {
       const message = `建议${title}已提级督办：${excerpt(event.data.reason)}`;
       return [
@@ -91,27 +111,37 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Notificati
         { audience: SUPERVISORS, kind: 'escalated', message },
       ];
     }
+    case 'CommitmentFulfilled':
+      return deputies('commitment_fulfilled', `${unitName(event.data.unitId)}已落实建议${title}答复中的承诺事项 ${event.data.commitmentId}`);
+    case 'SuggestionWithdrawn':
+      return currentUnits(state).map((unitId): Rule => ({ audience: unit(unitId), kind: 'withdrawn', message: `代表已撤回建议${title}，本单位无需继续办理` }));
     case 'DeadlineReminderRecorded': {
-      const message = `建议${title}的${deadlineSubject(event.data)}期限将于 ${lastDayOf(event.data.dueAt)} 届满`;
+      // The feedback window is the deputy's right, not a duty: a reminder, never a warning.
+      if (event.data.kind === 'feedback') {
+        return [{ audience: user(state.leadDeputyId), kind: 'feedback_reminder', message: `建议${title}的答复可评价至${dayText(event.data.dueAt)}，欢迎您评价办理情况` }];
+      }
+      const message = `建议${title}的${deadlineSubject(event.data)}期限将于${dayText(event.data.dueAt)}届满`;
       // Staff are not reminded of their own assign target; they hear of it when it is missed.
-      if (event.data.kind === 'feedback') return [{ audience: user(state.leadDeputyId), kind: 'deadline_reminder', message }];
       return event.data.unitId !== undefined ? [{ audience: unit(event.data.unitId), kind: 'deadline_reminder', message }] : [];
     }
     case 'DeadlineMissed': {
-      const message = `建议${title}的${deadlineSubject(event.data)}已逾期（期限 ${lastDayOf(event.data.dueAt)}）`;
+      const message = `建议${title}的${deadlineSubject(event.data)}已逾期（期限${dayText(event.data.dueAt)}）`;
       if (event.data.kind === 'assign') return [{ audience: STAFF, kind: 'deadline_missed', message }];
-      // A missed feedback window is the deputy's choice: it is recorded as not rated, nobody is chased.
+      // A passed feedback window is told once, by FeedbackWindowExpired, and not as a miss.
       if (event.data.kind === 'feedback') return [];
       return event.data.unitId !== undefined ? [{ audience: unit(event.data.unitId), kind: 'deadline_missed', message }] : [];
     }
-    case 'SuggestionAccepted':
-    case 'SuggestionRejected':
-    case 'DeputyContacted':
-    case 'CoHandlerOpinionSubmitted':
-    case 'CommitmentFulfilled':
-    case 'SuggestionWithdrawn':
-    case 'SuggestionClosed':
     case 'FeedbackWindowExpired':
+      // Not rating is the deputy's choice: say what it means, without blame.
+      return [
+        {
+          audience: user(state.leadDeputyId),
+          kind: 'feedback_closed',
+          message: `建议${title}的评价期已结束，${unitName(event.data.unitId)}本轮答复记为未评价，无需再操作`,
+        },
+      ];
+    case 'DeputyContacted':
+    case 'SuggestionClosed':
     case 'SuggestionGrouped':
     case 'SuggestionUngrouped':
     case 'AnswerPublished':
@@ -122,22 +152,75 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Notificati
   }
 }
 
+/** Each unit its part and due date; the deputies who handles it and by when. */
+function assigned(event: Event<'SuggestionAssigned' | 'SuggestionReassigned'>, ctx: NotificationContext, title: string): Rule[] {
+  const { data } = event;
+  const units = data.units.map(
+    (u): Rule => ({
+      audience: unit(u.unitId),
+      kind: 'assigned',
+      message:
+        u.role === 'co'
+          ? `建议${title}已交本单位协办，请于${dayText(data.coOpinionDueAt ?? data.answerDueAt)}前向主办单位提交协办意见`
+          : `建议${title}已交本单位${ROLE_LABELS[u.role]}，请于${dayText(data.answerDueAt)}前答复代表`,
+    }),
+  );
+  const again = event.type === 'SuggestionReassigned' ? '重新' : '';
+  const message = `建议${title}已${again}交由${handlersText(data.units, ctx.unitName)}，答复期限为${dayText(data.answerDueAt)}`;
+  return [...units, ...deputiesOf(ctx.state).map((id): Rule => ({ audience: user(id), kind: 'assigned', message }))];
+}
+
 /** Every signer receives the answer; the lead deputy, who rates for all, is asked to rate it. */
-function answered(data: Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>['data'], ctx: NotificationContext, title: string): NotificationDraft[] {
+function answered(data: Event<'SuggestionAnswered'>['data'], ctx: NotificationContext, title: string): Rule[] {
   const { state, unitName } = ctx;
   const base = `${unitName(data.unitId)}已答复建议${title}`;
-  const lead: NotificationDraft = {
+  const lead: Rule = {
     audience: user(state.leadDeputyId),
     kind: 'answered',
-    message: data.feedbackDueAt ? `${base}，请于 ${lastDayOf(data.feedbackDueAt)} 前评价` : base,
+    message: data.feedbackDueAt ? `${base}，请于${dayText(data.feedbackDueAt)}前评价` : base,
   };
-  return [lead, ...state.coSignerIds.map((id) => ({ audience: user(id), kind: 'answered' as const, message: base }))];
+  return [lead, ...state.coSignerIds.map((id): Rule => ({ audience: user(id), kind: 'answered', message: base }))];
+}
+
+/**
+ * A rating the unit can rest on. A dissatisfied one is always followed by RehandlingStarted in
+ * the same append, whose message carries the rating: telling the unit here too was a second
+ * message for one act.
+ */
+function rated(data: Event<'SuggestionRated'>['data'], title: string): Rule[] {
+  const { attitude, result } = data;
+  if (attitude === 'dissatisfied' || result === 'dissatisfied') return [];
+  return [
+    {
+      audience: unit(data.unitId),
+      kind: 'rated',
+      message: `代表已评价建议${title}的答复：办理态度${SATISFACTION_LABELS[attitude]}，办理结果${SATISFACTION_LABELS[result]}`,
+    },
+  ];
+}
+
+/** The unit what to do by when, and why; every signer (the rating one too) when the new answer is due. */
+function rehandling(data: Event<'RehandlingStarted'>['data'], ctx: NotificationContext, title: string): Rule[] {
+  const { state, unitName } = ctx;
+  const handling = 'assignment' in state && state.assignment ? state.assignment.units.find((u) => u.unitId === data.unitId) : undefined;
+  const rating = handling?.ratings.at(-1);
+  const verdict = rating ? `（办理态度${SATISFACTION_LABELS[rating.attitude]}，办理结果${SATISFACTION_LABELS[rating.result]}${rating.reason ? `：${excerpt(rating.reason)}` : ''}）` : '';
+  const deputyMessage = `建议${title}已交${unitName(data.unitId)}重新办理，应于${dayText(data.dueAt)}前重新答复`;
+  return [
+    { audience: unit(data.unitId), kind: 'rehandling', message: `代表对建议${title}的答复不满意${verdict}，请于${dayText(data.dueAt)}前重新办理并答复` },
+    ...deputiesOf(state).map((id): Rule => ({ audience: user(id), kind: 'rehandling', message: deputyMessage, evenToActor: true })),
+  ];
+}
+
+function deputiesOf(state: ExistingSuggestion): string[] {
+  return [state.leadDeputyId, ...state.coSignerIds];
 }
 
 function currentUnits(state: ExistingSuggestion): string[] {
   return 'assignment' in state && state.assignment ? state.assignment.units.map((u) => u.unitId) : [];
 }
 
-function because(reason: string | undefined): string {
-  return reason?.trim() ? `（${excerpt(reason)}）` : '';
+/** The units a co-handler's opinion is for (lead mode). */
+function leadUnitsOf(state: ExistingSuggestion): string[] {
+  return 'assignment' in state && state.assignment ? state.assignment.units.filter((u) => u.role === 'lead').map((u) => u.unitId) : [];
 }
