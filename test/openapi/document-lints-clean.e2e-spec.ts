@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const REDOCLY = path.join(__dirname, '../../node_modules/.bin/redocly');
+
+/**
+ * The served document passes Redocly's recommended rules with no error, as an integrator's CI
+ * would check it. Telemetry and update checks are off: the lint runs offline.
+ */
+describe('the served OpenAPI document lints clean', () => {
+  let app: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    dir = mkdtempSync(path.join(tmpdir(), 'duban-openapi-'));
+  });
+
+  afterAll(async () => {
+    await app?.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has no error under the recommended ruleset', async () => {
+    const file = path.join(dir, 'openapi.json');
+    writeFileSync(file, await (await fetch(`${app.baseUrl}/api/docs-json`)).text());
+    const result = await promisify(execFile)(REDOCLY, ['lint', file, '--extends=recommended', '--format=json'], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const report = JSON.parse(result.stdout) as { totals: { errors: number }; problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[] };
+    const errors = report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`);
+    expect(errors).toEqual([]);
+    expect(report.totals.errors).toBe(0);
+  });
+});
