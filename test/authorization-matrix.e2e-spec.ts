@@ -36,6 +36,8 @@ function bodyFor(endpoint: string): unknown {
       return { reason: '不属于本单位职责' };
     case ':id/decide-return':
       return { approve: false, reason: '属于本单位职责' };
+    case ':id/transfer':
+      return { fromUnitId: 'housing', toUnitId: 'health', reason: '属于卫生健康部门职责' };
     case ':id/contact':
       return { method: '电话', summary: '已与代表沟通办理思路' };
     case ':id/co-opinion':

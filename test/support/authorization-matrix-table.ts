@@ -35,6 +35,7 @@ export const MATRIX: readonly Row[] = [
   [':id/assign',                           'accepted',                 [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
   [':id/request-return',                   'assigned',                 [403,   403,   404,   403,   403,   200,   200,   404,   403,   401]],
   [':id/decide-return',                    'return-pending',           [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
+  [':id/transfer',                         'assigned',                 [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
   [':id/contact',                          'assigned',                 [403,   403,   404,   403,   403,   200,   200,   404,   403,   401]],
   [':id/co-opinion',                       'assigned',                 [403,   403,   404,   403,   403,   403,   200,   404,   403,   401]],
   [':id/request-extension',                'assigned',                 [403,   403,   404,   403,   403,   200,   403,   404,   403,   401]],

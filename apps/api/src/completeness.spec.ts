@@ -13,6 +13,7 @@ import {
   SUGGESTION_EVENT_LABELS,
 } from '@duban/domain/labels';
 import { AUTHORIZATION_MATRIX_ENDPOINTS } from '../../../test/support/authorization-matrix-table';
+import { ENDPOINTS as FUZZED_ENDPOINTS } from '../../../test/fuzz/support/endpoint-schemas';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import type { GroupStreamEvent } from './groups/group-stream';
@@ -67,11 +68,12 @@ describe('every action, event and command route is complete', () => {
     expect(routes).toEqual(expect.arrayContaining(['/suggestions', '/suggestions/:id/accept', '/groups']));
   });
 
-  it.each([...SUGGESTION_ACTIONS])('%s has a route, a Chinese label and a row in the authorization matrix', (action) => {
+  it.each([...SUGGESTION_ACTIONS])('%s has a route, a Chinese label, a row in the authorization matrix and a fuzz schema', (action) => {
     const path = suggestionActionPath(action);
     expect(routes).toContain(`/suggestions/:id/${path}`);
     expect(ACTION_LABELS[action]).toMatch(CHINESE);
     expect(AUTHORIZATION_MATRIX_ENDPOINTS).toContain(`:id/${path}`);
+    expect(FUZZED_ENDPOINTS.map((e) => e.path)).toContain(`/api/suggestions/:id/${path}`);
   });
 
   it('every per-suggestion command route is an action (no route the web cannot offer)', () => {

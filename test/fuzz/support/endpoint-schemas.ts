@@ -54,6 +54,16 @@ export const ENDPOINTS: EndpointSpec[] = [
     sender: 'staff',
     fields: [{ name: 'approve', kind: 'bool', required: true, valid: true }, text('reason', 2000, false)],
   },
+  {
+    name: 'transfer',
+    path: '/api/suggestions/:id/transfer',
+    sender: 'staff',
+    fields: [
+      { name: 'fromUnitId', kind: 'id', required: true, valid: 'traffic' },
+      { name: 'toUnitId', kind: 'id', required: true, valid: 'health' },
+      text('reason', 2000),
+    ],
+  },
   { name: 'contact', path: '/api/suggestions/:id/contact', sender: 'unit', fields: [text('method', 50), text('summary', 2000)] },
   { name: 'co-opinion', path: '/api/suggestions/:id/co-opinion', sender: 'unit', fields: [text('content', 20000)] },
   {

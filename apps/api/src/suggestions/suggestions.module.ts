@@ -4,9 +4,10 @@ import { CommandsModule } from '../commands/commands.module';
 import { SuggestionAuditController } from './audit/suggestion-audit.controller';
 import { SuggestionCommandsController } from './http/suggestion-commands.controller';
 import { SuggestionQueriesController } from './http/suggestion-queries.controller';
+import { TransferController } from './transfer/transfer.controller';
 
 @Module({
   imports: [CommandsModule, AuthModule],
-  controllers: [SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController],
+  controllers: [SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController],
 })
 export class SuggestionsModule {}

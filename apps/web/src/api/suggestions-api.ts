@@ -13,6 +13,7 @@ import type {
   TimelineEntry,
 } from './types';
 import type { ExemptionReason } from './supervision-types';
+import type { SuggestionAction } from '@duban/domain';
 
 /** The api serves at most this many items a page. */
 export const PAGE_SIZE_MAX = 100;
@@ -101,6 +102,8 @@ export const commands = {
   requestReturn: (id: string, reason: string, revision?: number) => command(id, 'request-return', { reason }, revision),
   decideReturn: (id: string, approve: boolean, reason: string | undefined, revision?: number) =>
     command(id, 'decide-return', reason ? { approve, reason } : { approve }, revision),
+  transfer: (id: string, body: { fromUnitId: string; toUnitId: string; reason: string }, revision?: number) =>
+    command(id, 'transfer', body, revision),
   contact: (id: string, body: { method: string; summary: string }, revision?: number) => command(id, 'contact', body, revision),
   coOpinion: (id: string, content: string, revision?: number) => command(id, 'co-opinion', { content }, revision),
   requestExtension: (id: string, body: { reason: string; until: string }, revision?: number) =>
@@ -127,4 +130,5 @@ export const commands = {
   publish: (id: string, revision?: number) => command(id, 'publish', {}, revision),
   exempt: (id: string, body: { reason: ExemptionReason; note?: string }, revision?: number) =>
     command(id, 'exempt', body, revision),
-};
+  // One sender per action the server can allow: a new action does not compile until it has one.
+} satisfies Record<SuggestionAction, (id: string, ...rest: never[]) => Promise<CommandResult>>;

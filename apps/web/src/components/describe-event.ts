@@ -35,6 +35,8 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
   SuggestionReassigned: (d, n) => describeAssignment(d, n),
   ReturnRequested: (d, n) => `${n.unitName(str(d.unitId))}：${str(d.reason)}`,
   ReturnApproved: (d, n) => `${n.unitName(str(d.unitId))}${d.reason ? `，${str(d.reason)}` : ''}，待重新交办`,
+  SuggestionTransferred: (d, n) =>
+    `${n.unitName(str(d.fromUnitId))}转交${n.unitName(str(d.toUnitId))}办理：${str(d.reason)}；新单位答复期限 ${formatDue(str(d.coOpinionDueAt ?? d.answerDueAt))}`,
   ReturnDenied: (d, n) => `${n.unitName(str(d.unitId))}${d.reason ? `，${str(d.reason)}` : ''}`,
   DeputyContacted: (d, n) => `${n.unitName(str(d.unitId))}（${str(d.method)}）：${str(d.summary)}`,
   CoHandlerOpinionSubmitted: (d, n) => `${n.unitName(str(d.unitId))}：${str(d.content)}`,

@@ -7,6 +7,7 @@ export const ACTION_LABELS: Readonly<Record<SuggestionAction, string>> = {
   assign: '交办',
   requestReturn: '申请退回',
   decideReturn: '审批退回申请',
+  transfer: '转办',
   contact: '记录联系代表',
   coOpinion: '提交协办意见',
   requestExtension: '申请延期',

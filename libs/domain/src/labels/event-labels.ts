@@ -11,6 +11,7 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
   ReturnRequested: '申请退回',
   ReturnApproved: '同意退回',
   ReturnDenied: '不同意退回',
+  SuggestionTransferred: '转办',
   DeputyContacted: '联系代表',
   CoHandlerOpinionSubmitted: '协办意见',
   ExtensionRequested: '申请延期',

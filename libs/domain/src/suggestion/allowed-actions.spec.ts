@@ -157,10 +157,11 @@ describe('allowedActions: the decider dry-run for one caller', () => {
     );
 
     /** Who may ever be offered what, whatever the state: the roles each rule names. */
-    const ROLES_OF: Partial<Record<SuggestionAction, readonly string[]>> = {
+    const ROLES_OF: Record<SuggestionAction, readonly string[]> = {
       accept: ['staff', 'admin'],
       reject: ['staff', 'admin'],
       assign: ['staff', 'admin'],
+      transfer: ['staff', 'admin'],
       decideReturn: ['staff', 'admin'],
       decideExtension: ['staff', 'admin'],
       close: ['staff', 'admin'],

@@ -1,7 +1,7 @@
 import { DecisionContext } from '../shared/decider';
 import { SuggestionCommand } from './commands';
 import { decideSuggestion } from './decide';
-import { answeringUnits, currentAssignment } from './assignment-view';
+import { answeringUnits, currentAssignment, deadlinesOf, findUnit } from './assignment-view';
 import { SuggestionState } from './state';
 import { SUGGESTION_ACTIONS, SuggestionAction } from './suggestion-actions';
 
@@ -22,12 +22,22 @@ export const ACTION_PROBES: Readonly<Record<SuggestionAction, (state: ExistingSt
   assign: () => [{ type: 'AssignSuggestion', data: { mode: 'sole', unitIds: ['probe-unit'] } }],
   requestReturn: () => [{ type: 'RequestReturn', data: { reason: PROBE_TEXT } }],
   decideReturn: () => [{ type: 'DecideReturn', data: { approve: false } }],
+  // Each unit of the assignment in turn (the rules decide which may be handed on); the unit it goes to
+  // does not matter to them (the api checks it exists before deciding).
+  transfer: (state) =>
+    (currentAssignment(state)?.units ?? []).map((u) => ({
+      type: 'TransferSuggestion',
+      data: { fromUnitId: u.unitId, toUnitId: 'probe-unit', reason: PROBE_TEXT },
+    })),
   contact: () => [{ type: 'ContactDeputy', data: { method: PROBE_TEXT, summary: PROBE_TEXT } }],
   coOpinion: () => [{ type: 'SubmitCoHandlerOpinion', data: { content: PROBE_TEXT } }],
   // The latest time an extension may reach: if even that is refused, no extension is possible.
-  requestExtension: (state) => {
-    const max = currentAssignment(state)?.deadlines.extensionMaxAt;
-    return max === undefined ? [] : [{ type: 'RequestExtension', data: { reason: PROBE_TEXT, until: max } }];
+  requestExtension: (state, ctx) => {
+    const assignment = currentAssignment(state);
+    if (!assignment) return [];
+    const unit = findUnit(assignment, ctx.actor.role === 'unit' ? ctx.actor.unitId : undefined);
+    const max = (unit ? deadlinesOf(assignment, unit) : assignment.deadlines).extensionMaxAt;
+    return [{ type: 'RequestExtension', data: { reason: PROBE_TEXT, until: max } }];
   },
   decideExtension: () => [{ type: 'DecideExtension', data: { approve: false } }],
   supervise: () => [{ type: 'StartKeySupervision', data: { supervisorId: 'probe-supervisor' } }],

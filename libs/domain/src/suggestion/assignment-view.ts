@@ -1,5 +1,5 @@
 import { Assignment, ExistingSuggestion, UnitHandling } from './state';
-import { SuggestionStatus } from './values';
+import { AssignmentDeadlines, SuggestionStatus } from './values';
 
 /** Units that answer (sole, lead, separate); co-handlers only send the lead an opinion. */
 export function answeringUnits(assignment: Assignment): UnitHandling[] {
@@ -13,6 +13,28 @@ export function currentAssignment(state: ExistingSuggestion): Assignment | undef
 export function findUnit(assignment: Assignment | undefined, unitId: string | undefined): UnitHandling | undefined {
   if (!assignment || unitId === undefined) return undefined;
   return assignment.units.find((u) => u.unitId === unitId);
+}
+
+/** The due times a unit works to: its own after a transfer (转办), else the assignment's. */
+export function deadlinesOf(assignment: Assignment, unit: UnitHandling): AssignmentDeadlines {
+  return unit.deadlines ?? assignment.deadlines;
+}
+
+/**
+ * Every unit that handles or handled the suggestion: the current assignment's, those that handed
+ * their part on (转办), and those of assignments ended by an approved return. Who may read it
+ * (mayRead) and the read model's party rows both come from here, so they cannot disagree.
+ */
+export function unitsEverAssigned(state: ExistingSuggestion): string[] {
+  const ids = new Set<string>();
+  const add = (a: Assignment): void => {
+    for (const unit of a.units) ids.add(unit.unitId);
+    for (const transfer of a.transfers ?? []) ids.add(transfer.unit.unitId);
+  };
+  for (const previous of state.previousAssignments) add(previous);
+  const current = currentAssignment(state);
+  if (current) add(current);
+  return [...ids];
 }
 
 /**

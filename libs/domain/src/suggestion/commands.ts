@@ -10,6 +10,8 @@ export type SuggestionCommand =
   | { type: 'AssignSuggestion'; data: { mode: AssignmentMode; unitIds: string[]; leadUnitId?: string } }
   | { type: 'RequestReturn'; data: { reason: string } }
   | { type: 'DecideReturn'; data: { approve: boolean; reason?: string } }
+  /** 转办 (staff): one unit of the current assignment hands its part to another unit. */
+  | { type: 'TransferSuggestion'; data: { fromUnitId: string; toUnitId: string; reason: string } }
   | { type: 'ContactDeputy'; data: { method: string; summary: string } }
   | { type: 'SubmitCoHandlerOpinion'; data: { content: string } }
   | { type: 'RequestExtension'; data: { reason: string; until: string } }

@@ -16,6 +16,7 @@ import { contactDeputy, submitCoHandlerOpinion } from './rules/handling';
 import { rate } from './rules/rating';
 import { decideReturn, requestReturn } from './rules/returning';
 import { accept, reject, submit } from './rules/submission';
+import { transfer } from './rules/transfer';
 import { startKeySupervision, urge } from './rules/supervision';
 
 /** Every rule of the suggestion's lifecycle; throws DomainError naming the rule it refuses by. */
@@ -33,6 +34,8 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return requestReturn(command.data, existing, ctx);
     case 'DecideReturn':
       return decideReturn(command.data, existing, ctx);
+    case 'TransferSuggestion':
+      return transfer(command.data, existing, ctx);
     case 'ContactDeputy':
       return contactDeputy(command.data, existing, ctx);
     case 'SubmitCoHandlerOpinion':

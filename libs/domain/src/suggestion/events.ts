@@ -38,6 +38,12 @@ export type SuggestionEvent =
   /** The assignment ends; staff assign again. */
   | { type: 'ReturnApproved'; data: { unitId: string; reason?: string; assignDueAt: string } }
   | { type: 'ReturnDenied'; data: { unitId: string; reason?: string } }
+  /**
+   * 转办: `toUnitId` takes `fromUnitId`'s place and role in the current assignment, on a clock of its
+   * own that starts at the transfer (the due times below, computed when decided); the old unit's
+   * obligations end.
+   */
+  | { type: 'SuggestionTransferred'; data: { fromUnitId: string; toUnitId: string; reason: string } & AssignmentDeadlines }
   | { type: 'DeputyContacted'; data: { unitId: string; method: string; summary: string } }
   | { type: 'CoHandlerOpinionSubmitted'; data: { unitId: string; content: string } }
   | { type: 'ExtensionRequested'; data: { unitId: string; reason: string; until: string } }

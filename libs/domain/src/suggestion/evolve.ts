@@ -80,6 +80,8 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
     }
     case 'ReturnDenied':
       return decideRequest(state, 'return', false, event.at, event.data.reason);
+    case 'SuggestionTransferred':
+      return withAssignment(state, (a) => transferred(a, event));
     case 'DeputyContacted':
       // The first contact is the one that counts for "contacted before answering".
       return withUnit(state, event.data.unitId, (u) => (u.contactedAt ? u : copyWith(u, { contactedAt: event.at })));
@@ -206,6 +208,34 @@ function newAssignment(data: { mode: Assignment['mode']; units: AssignedUnit[] }
         dissatisfiedCount: 0,
       }),
     ),
+  };
+}
+
+/**
+ * 转办: the new unit takes the old one's place (and role) in the list, from scratch on its own clock;
+ * the old unit's part is kept in `transfers`, and its open requests are moot. Its obligations end
+ * because they are no longer in the state (track-obligations), the new unit's open the same way.
+ */
+function transferred(a: Assignment, event: Stamped<Extract<SuggestionEvent, { type: 'SuggestionTransferred' }>>): Assignment {
+  const { fromUnitId, toUnitId, reason, ...deadlines } = event.data;
+  const from = a.units.find((u) => u.unitId === fromUnitId);
+  if (!from) return a;
+  const to: UnitHandling = {
+    unitId: toUnitId,
+    role: from.role,
+    stage: 'handling',
+    round: 1,
+    dueAt: from.role === 'co' ? (deadlines.coOpinionDueAt ?? deadlines.answerDueAt) : deadlines.answerDueAt,
+    deadlines,
+    answers: [],
+    ratings: [],
+    dissatisfiedCount: 0,
+  };
+  const transfer = { unit: from, toUnitId, reason, transferredAt: event.at };
+  return {
+    ...withoutRequestsOf(a, fromUnitId),
+    units: a.units.map((u) => (u === from ? to : u)),
+    transfers: [...(a.transfers ?? []), transfer],
   };
 }
 

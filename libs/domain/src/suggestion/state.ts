@@ -39,6 +39,11 @@ export interface UnitHandling {
   dueAt: string;
   contactedAt?: string;
   /**
+   * A unit that came by transfer (转办) has its own clock, from the day it was handed the suggestion
+   * (自交办之日起); the others follow the assignment's. Read through `deadlinesOf`.
+   */
+  deadlines?: AssignmentDeadlines;
+  /**
    * The deputy's feedback window for this unit's latest answer, once it is open (when every answering
    * unit has answered the round). It never moves once open; a re-handling clears it.
    */
@@ -66,6 +71,16 @@ export interface Assignment {
   pendingExtension?: PendingRequest;
   /** The latest feedback window opened (each unit keeps its own in UnitHandling.feedbackDueAt). */
   feedbackDueAt?: string;
+  /** Units that handed their part to another unit (转办), oldest first; they keep reading the suggestion. */
+  transfers?: UnitTransfer[];
+}
+
+/** 转办: a unit's part as it was when it was handed to `toUnitId`. */
+export interface UnitTransfer {
+  unit: UnitHandling;
+  toUnitId: string;
+  reason: string;
+  transferredAt: string;
 }
 
 export interface RequestDecision {

@@ -12,6 +12,7 @@ export type SuggestionAction =
   | 'assign'
   | 'requestReturn'
   | 'decideReturn'
+  | 'transfer'
   | 'contact'
   | 'coOpinion'
   | 'requestExtension'
@@ -33,6 +34,7 @@ export const SUGGESTION_ACTION_ROUTES = {
   assign: { path: 'assign', command: 'AssignSuggestion' },
   requestReturn: { path: 'request-return', command: 'RequestReturn' },
   decideReturn: { path: 'decide-return', command: 'DecideReturn' },
+  transfer: { path: 'transfer', command: 'TransferSuggestion' },
   contact: { path: 'contact', command: 'ContactDeputy' },
   coOpinion: { path: 'co-opinion', command: 'SubmitCoHandlerOpinion' },
   requestExtension: { path: 'request-extension', command: 'RequestExtension' },

@@ -5,6 +5,7 @@ export type NotificationKind =
   | 'urged'
   | 'return_requested'
   | 'return_decided'
+  | 'transferred'
   | 'extension_requested'
   | 'extension_decided'
   | 'key_supervision'

@@ -6,6 +6,7 @@ import {
   Stamped,
   suggestionDecider,
   suggestionSummary,
+  unitsEverAssigned,
 } from '@duban/domain';
 import type { RecordedEvent } from '@duban/event-store';
 import { NO_DUE_SORT_KEY } from '../schema/read-model-schema';
@@ -219,12 +220,4 @@ export class SuggestionProjection {
 
 function byId(a: CachedSuggestion, b: CachedSuggestion): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Units of the current assignment and of every assignment ended by an approved return. */
-function unitsEverAssigned(state: ExistingSuggestion): string[] {
-  const ids = new Set<string>();
-  for (const previous of state.previousAssignments) for (const unit of previous.units) ids.add(unit.unitId);
-  if ('assignment' in state && state.assignment) for (const unit of state.assignment.units) ids.add(unit.unitId);
-  return [...ids];
 }

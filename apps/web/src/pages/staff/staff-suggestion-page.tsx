@@ -3,6 +3,7 @@ import { AuditChainBadge } from '../../components/audit-chain-badge';
 import { allows } from '../../lib/allowed-actions';
 import { SuggestionPage } from '../shared/suggestion-page';
 import { AssignAction } from './assign-action';
+import { TransferAction } from './transfer-action';
 import {
   AcceptAction,
   CloseAction,
@@ -24,6 +25,7 @@ export function StaffSuggestionPage() {
         <AssignAction detail={d} onDone={reload} groupId={d.groupId} />
       )}
       {allows(d, 'decideReturn') && <DecideRequestAction detail={d} kind="return" onDone={reload} />}
+      {allows(d, 'transfer') && <TransferAction detail={d} onDone={reload} />}
       {allows(d, 'decideExtension') && <DecideRequestAction detail={d} kind="extension" onDone={reload} />}
       {allows(d, 'close') && <CloseAction detail={d} onDone={reload} />}
       {allows(d, 'publish') && <PublishAction detail={d} onDone={reload} />}

@@ -1,6 +1,7 @@
 import { isIsoInstant, toShanghaiDate } from '../../calendar/local-date';
 import { isCanonicalInstant } from '../../calendar/packed-instant';
 import { assertNever } from '../../shared/errors';
+import { deadlinesOf } from '../assignment-view';
 import { Assignment, ExistingSuggestion, SuggestionState, UnitHandling } from '../state';
 import { concernsOf, Obligation, ObligationKind } from './obligation';
 import { obligationKeys } from './obligation-key';
@@ -79,7 +80,7 @@ function assignmentObligations(status: 'assigned' | 'answered' | 'rehandling' | 
     const { unitId } = unit;
     // requestReturn needs status `assigned` and no answer yet; a pending request of its own has used the window for now.
     if (status === 'assigned' && unit.answers.length === 0 && assignment.pendingReturn?.unitId !== unitId) {
-      owed.push(unitObligation('return_window', obligationKeys.returnWindow(unitId, n), assignment.deadlines.returnDueAt, unitId));
+      owed.push(unitObligation('return_window', obligationKeys.returnWindow(unitId, n), deadlinesOf(assignment, unit).returnDueAt, unitId));
     }
     if (unit.role === 'co') {
       if (status === 'assigned' && !unit.coOpinion) {
@@ -99,9 +100,9 @@ function answeringUnitObligations(unit: UnitHandling, assignment: Assignment, n:
     case 'handling': {
       // Contact counts "before answering": once answered, it can no longer be done in time.
       if (!unit.contactedAt) {
-        owed.push(unitObligation('contact', obligationKeys.contact(unitId, n), assignment.deadlines.contactDueAt, unitId));
+        owed.push(unitObligation('contact', obligationKeys.contact(unitId, n), deadlinesOf(assignment, unit).contactDueAt, unitId));
       }
-      const extended = unit.dueAt !== assignment.deadlines.answerDueAt;
+      const extended = unit.dueAt !== deadlinesOf(assignment, unit).answerDueAt;
       const key = obligationKeys.answer(unitId, round, extended ? lastDay(unit.dueAt) : null, n);
       owed.push(roundObligation('answer', key, unit.dueAt, unitId, round));
       return;

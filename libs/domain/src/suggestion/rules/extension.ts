@@ -1,6 +1,7 @@
 import { DecisionContext } from '../../shared/decider';
 import { DomainError } from '../../shared/errors';
 import { SuggestionEvent } from '../events';
+import { deadlinesOf } from '../assignment-view';
 import { ExistingSuggestion } from '../state';
 import { CommandData } from './command-data';
 import { isLater, requireAssignedUnit, requireInstant, requireRole, requireStatus, requireText, STAFF_ROLES, withReason } from './guards';
@@ -28,7 +29,7 @@ export function requestExtension(data: CommandData<'RequestExtension'>, state: E
   if (!isLater(until, ctx.now)) {
     throw new DomainError('extension.until_in_past', '延期截止时间必须晚于当前时间', 'invalid', 'until');
   }
-  if (isLater(until, assignment.deadlines.extensionMaxAt)) {
+  if (isLater(until, deadlinesOf(assignment, unit).extensionMaxAt)) {
     throw new DomainError('extension.beyond_maximum', '延期后的答复期限不能超过办理规则规定的最长期限', 'invalid', 'until');
   }
   return [{ type: 'ExtensionRequested', data: { unitId: unit.unitId, reason, until } }];

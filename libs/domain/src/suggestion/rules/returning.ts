@@ -2,6 +2,7 @@ import { DecisionContext } from '../../shared/decider';
 import { DomainError } from '../../shared/errors';
 import { dueAt } from '../../rulebook/periods';
 import { SuggestionEvent } from '../events';
+import { deadlinesOf } from '../assignment-view';
 import { ExistingSuggestion } from '../state';
 import { CommandData } from './command-data';
 import { isLater, requireAssignedUnit, requireRole, requireStatus, requireText, STAFF_ROLES, withReason } from './guards';
@@ -16,7 +17,7 @@ export function requestReturn(data: CommandData<'RequestReturn'>, state: Existin
   if (unit.answers.length > 0) {
     throw new DomainError('return.already_answered', '本单位已经答复，不能再申请退回', 'conflict');
   }
-  if (isLater(ctx.now, assignment.deadlines.returnDueAt)) {
+  if (isLater(ctx.now, deadlinesOf(assignment, unit).returnDueAt)) {
     throw new DomainError('return.window_closed', '已超过申请退回的期限，不能再申请退回', 'conflict');
   }
   const reason = requireText(data.reason, 'reason', 'return.reason_required', '申请退回必须说明理由');

@@ -1,11 +1,12 @@
 import { Actor } from '../../shared/actor';
 import { assertNever } from '../../shared/errors';
+import { unitsEverAssigned } from '../assignment-view';
 import { SuggestionState } from '../state';
 
 /**
  * Who may read a suggestion (its detail, timeline, audit) and therefore learn that it exists: the
  * deputies who lead or co-signed it, every unit that handles or handled it (an approved return
- * does not take its history away), and the offices (staff, supervisors, admins, the system).
+ * or a transfer does not take its history away), and the offices (staff, supervisors, admins, the system).
  * This is the rule the read model keeps as `parties` rows; deciding it from the folded stream
  * lets a command check it without waiting for the projection (a unit just assigned can act at once).
  */
@@ -22,9 +23,7 @@ export function mayRead(state: SuggestionState, actor: Actor): boolean {
     case 'unit': {
       const unitId = actor.unitId;
       if (unitId === undefined) return false;
-      const handles = (units: readonly { unitId: string }[]): boolean => units.some((u) => u.unitId === unitId);
-      if ('assignment' in state && state.assignment && handles(state.assignment.units)) return true;
-      return state.previousAssignments.some((previous) => handles(previous.units));
+      return unitsEverAssigned(state).includes(unitId);
     }
     default:
       return assertNever(actor.role, 'actor role');

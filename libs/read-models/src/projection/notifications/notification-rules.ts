@@ -2,6 +2,7 @@ import { assertNever, type Actor, type ExistingSuggestion, type SuggestionEvent 
 import type { Audience } from '../../inbox/notification-id';
 import type { NotificationKind } from '../../inbox/inbox.types';
 import { because, dayText, deadlineSubject, excerpt, handlersText, quoted, ROLE_LABELS, SATISFACTION_LABELS } from './notification-text';
+import { transferNotices } from './transfer-notices';
 
 export interface NotificationDraft {
   audience: Audience;
@@ -73,6 +74,8 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
       ];
     case 'ReturnDenied':
       return [{ audience: unit(event.data.unitId), kind: 'return_decided', message: `建议${title}的退回申请未获同意${because(event.data.reason)}，请继续办理` }];
+    case 'SuggestionTransferred':
+      return transferNotices(event.data, title, state.leadDeputyId, unitName);
     case 'ExtensionRequested':
       return [
         {
