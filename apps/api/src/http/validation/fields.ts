@@ -146,7 +146,7 @@ export function IdListField(
   const pattern = options.pattern ?? ID_PATTERN;
   const decorators: PropertyDecorator[] = [
     ...presence(options),
-    ApiProperty({ type: [String], maxItems: LIST_MAX, required: !options.optional, description: options.description ?? label }),
+    ApiProperty({ type: 'array', items: { type: 'string', pattern: pattern.source }, uniqueItems: true, maxItems: LIST_MAX, ...(options.minSize !== undefined ? { minItems: options.minSize } : {}), required: !options.optional, description: options.description ?? label }),
     IsArray({ message: `${label}必须是数组` }),
     ArrayMaxSize(LIST_MAX, { message: `${label}最多 ${LIST_MAX} 项` }),
     ArrayUnique({ message: `${label}不能有重复项` }),
@@ -163,7 +163,7 @@ export function IdListField(
 export function IntQueryField(label: string, min: number, max: number): PropertyDecorator {
   return applyDecorators(
     IsOptional(),
-    ApiProperty({ type: Number, minimum: min, maximum: max, required: false, description: label }),
+    ApiProperty({ type: 'integer', minimum: min, maximum: max, required: false, description: label }),
     Type(() => Number),
     IsInt({ message: `${label}必须是整数` }),
     Min(min, { message: `${label}不能小于 ${min}` }),
