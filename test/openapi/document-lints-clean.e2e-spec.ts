@@ -11,7 +11,7 @@ const REDOCLY = path.join(__dirname, '../../node_modules/.bin/redocly');
  * The served document passes Redocly's recommended rules with no error, as an integrator's CI
  * would check it. Telemetry and update checks are off: the lint runs offline.
  */
-describe('the served OpenAPI document lints clean', () => {
+describe('the served OpenAPI document', () => {
   let app: TestApp;
   let dir: string;
 
@@ -23,6 +23,29 @@ describe('the served OpenAPI document lints clean', () => {
   afterAll(async () => {
     await app?.dispose();
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('declares for every operation a success body and the shared error body for each error status', async () => {
+    const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
+    };
+    const gaps: string[] = [];
+    let operations = 0;
+    for (const [route, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        operations += 1;
+        const where = `${method.toUpperCase()} ${route}`;
+        const statuses = Object.keys(operation.responses);
+        const success = statuses.filter((s) => s.startsWith('2'));
+        if (!success.some((s) => Object.values(operation.responses[s]!.content ?? {}).some((c) => c.schema !== undefined))) gaps.push(`${where}: no success body`);
+        if (!statuses.some((s) => s >= '400')) gaps.push(`${where}: no error status`);
+        for (const status of statuses.filter((s) => s.startsWith('4'))) {
+          if (operation.responses[status]!.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBodyDoc') gaps.push(`${where} ${status}: not the shared error body`);
+        }
+      }
+    }
+    expect(gaps).toEqual([]);
+    expect(operations).toBeGreaterThanOrEqual(60);
   });
 
   it('has no error under the recommended ruleset', async () => {

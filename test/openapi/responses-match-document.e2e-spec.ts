@@ -70,4 +70,43 @@ describe('every response of the main flows matches the served OpenAPI document',
     // The flows above really went through the checker (a vacuous pass would check nothing).
     expect(http.checked.size).toBeGreaterThanOrEqual(25);
   });
+  it('grouping, transfer, supervision, disclosure and operations', async () => {
+    const staff = { token: org.staff.token };
+    const admin = { token: org.admin.token };
+    const ids: string[] = [];
+    for (const title of ['校园周边交通', '校门口拥堵']) {
+      ids.push((await http.post('/api/suggestions', { title, content: '建议治理。' }, { token: org.deputy1.token })).body.id);
+    }
+    for (const id of ids) expect((await http.post(`/api/suggestions/${id}/accept`, {}, staff)).status).toBe(200);
+    const group = await http.post('/api/groups', { suggestionIds: ids }, staff);
+    expect(group.status).toBe(201);
+    expect((await http.post('/api/groups', { suggestionIds: [ids[0]] }, staff)).status).toBe(400);
+    const assigned = await http.post(`/api/groups/${group.body.groupId}/assign`, { mode: 'sole', unitIds: ['education'] }, staff);
+    expect(assigned.status).toBe(200);
+    const after = `?after=${assigned.body.position}`;
+    expect((await http.get(`/api/groups/${group.body.groupId}${after}`, staff)).status).toBe(200);
+    const transferred = await http.post(`/api/suggestions/${ids[0]}/transfer`, { fromUnitId: 'education', toUnitId: 'traffic', reason: '属交通部门职责' }, staff);
+    expect(transferred.status).toBe(200);
+    expect((await http.post(`/api/suggestions/${ids[0]}/transfer`, { fromUnitId: 'education', toUnitId: 'traffic' }, staff)).status).toBe(400);
+
+    expect((await http.get('/api/health')).status).toBe(200);
+    expect((await http.get('/api/rulebook', staff)).status).toBe(200);
+    expect((await http.get('/api/test-clock', staff)).status).toBe(200);
+    expect((await http.get(`/api/stats/units${after}`, staff)).status).toBe(200);
+    expect((await http.get(`/api/stats/overview${after}`, staff)).status).toBe(200);
+    expect((await http.get(`/api/stats/overview${after}`, { token: org.deputy1.token })).status).toBe(403);
+    expect((await http.get(`/api/supervision/key${after}`, staff)).status).toBe(200);
+    expect((await http.get(`/api/commitments${after}`, staff)).status).toBe(200);
+    expect((await http.get(`/api/deputies/deputy1/archive${after}`, staff)).status).toBe(200);
+    expect((await http.get(`/api/deputies/deputy1/commitments${after}`, staff)).status).toBe(200);
+    expect((await http.get(`/api/suggestions/${ids[0]}/audit`, staff)).status).toBe(200);
+    expect((await http.get('/api/public/suggestions')).status).toBe(200);
+    expect((await http.get('/api/public/suggestions/not-published')).status).toBe(404);
+    expect((await http.get('/api/operations/parked', admin)).status).toBe(200);
+    expect((await http.post('/api/operations/parked/retry', undefined, admin)).status).toBe(200);
+    const sheet = await http.get('/api/suggestions.xlsx', staff);
+    expect(sheet.status).toBe(200);
+
+    expect(http.problems).toEqual([]);
+  });
 });

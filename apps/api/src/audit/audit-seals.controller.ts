@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, LatestAuditSealDoc } from '../http/openapi';
 import { latestSealFile, readSealFile, type AuditKey, type AuditSeal } from '@duban/event-store';
 import * as path from 'node:path';
 import { Roles } from '../auth/roles.decorator';
@@ -29,6 +30,8 @@ export class AuditSealsController {
   @Get('latest')
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: '最新的审计封印（每个流的末尾事件与事件库末尾的签名摘要）及验签公钥（督办人、管理员）' })
+  @ApiOk(LatestAuditSealDoc)
+  @ApiErrors(403, 404)
   latest(): LatestAuditSeal {
     const file = latestSealFile(this.seals.sealDir);
     if (file === null || this.key === null) throw new NotFoundException('尚未生成审计封印');

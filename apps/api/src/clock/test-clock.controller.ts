@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Optional, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, ClockDoc } from '../http/openapi';
 import { Roles } from '../auth/roles.decorator';
 import { DeadlineScheduler } from '../scheduler/deadline-scheduler';
 import { Clock, ManualClock } from './clock';
@@ -23,6 +24,7 @@ export class TestClockController {
 
   @Get()
   @ApiOperation({ summary: '读取测试时钟' })
+  @ApiOk(ClockDoc)
   get() {
     return { now: this.clock.nowIso(), mode: this.clock.mode };
   }
@@ -31,6 +33,8 @@ export class TestClockController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: '设置测试时钟（仅管理员，仅 CLOCK=manual）' })
+  @ApiOk(ClockDoc)
+  @ApiErrors(403)
   async set(@Body() dto: SetClockDto) {
     if (!(this.clock instanceof ManualClock)) throw new Error('test clock mounted without a manual clock');
     this.clock.set(new Date(dto.now));

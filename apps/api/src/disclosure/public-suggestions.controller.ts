@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOk, PublishedSuggestionDoc, PublishedSuggestionListDoc } from '../http/openapi';
 import { ApiErrors } from '../http/openapi';
 import type { ReadModelQueries } from '@duban/read-models';
 import { Public } from '../auth/public.decorator';
@@ -20,6 +21,7 @@ export class PublicSuggestionsController {
 
   @Get()
   @ApiOperation({ summary: '已公开的建议及答复（无需登录）' })
+  @ApiOk(PublishedSuggestionListDoc)
   list(@Query() query: PublicSuggestionsQueryDto) {
     const q = query.q?.trim();
     return this.queries.publishedSuggestions({
@@ -31,6 +33,7 @@ export class PublicSuggestionsController {
 
   @Get(':id')
   @ApiOperation({ summary: '一件已公开建议及其答复（无需登录）' })
+  @ApiOk(PublishedSuggestionDoc)
   @ApiErrors(404)
   detail(@SuggestionId() id: string) {
     const view = this.queries.publishedSuggestion(id);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, GroupCommandResultDoc, GroupViewDoc } from '../http/openapi';
 import type { Actor } from '@duban/domain';
 import type { ReadModelQueries } from '@duban/read-models';
 import { AccountDirectory } from '../accounts/account-directory';
@@ -48,6 +49,8 @@ export class GroupsController {
 
   @Post()
   @ApiOperation({ summary: '并案办理（工作人员）：把相似建议并为一组，此后一并交办、一并答复；全部并入或全部不变' })
+  @ApiOk(GroupCommandResultDoc, { status: 201 })
+  @ApiErrors(403, 404, 409, 503)
   create(@Body() dto: CreateGroupDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<GroupCommandResult> {
     const primarySuggestionId = dto.primarySuggestionId ?? dto.suggestionIds[0]!;
     return this.formation.create(dto.suggestionIds, primarySuggestionId, toActor(user), { correlationId: ids.correlationId, causationId: ids.requestId });
@@ -56,6 +59,8 @@ export class GroupsController {
   @Post(':groupId/assign')
   @HttpCode(200)
   @ApiOperation({ summary: '并案组一并交办（工作人员）：对组内每件建议执行交办，逐件报告结果' })
+  @ApiOk(GroupCommandResultDoc)
+  @ApiErrors(403, 404, 409, 503)
   async assign(
     @GroupId() groupId: string,
     @Body() dto: AssignSuggestionDto,
@@ -71,6 +76,8 @@ export class GroupsController {
   @Post(':groupId/answer')
   @HttpCode(200)
   @ApiOperation({ summary: '并案组一并答复（承办单位）：同一答复送达组内每件建议的代表，逐件报告结果' })
+  @ApiOk(GroupCommandResultDoc)
+  @ApiErrors(403, 404, 409, 503)
   async answer(
     @GroupId() groupId: string,
     @Body() dto: AnswerSuggestionDto,
@@ -84,6 +91,8 @@ export class GroupsController {
 
   @Get(':groupId')
   @ApiOperation({ summary: '并案组：主建议与组内各建议的状态（只列当前用户可见的建议）' })
+  @ApiOk(GroupViewDoc)
+  @ApiErrors(404)
   async get(@GroupId() groupId: string, @Query() query: AfterQueryDto, @CurrentUser() user: AuthUser): Promise<GroupView> {
     await this.readAfter.waitFor(query.after);
     const viewer = toActor(user);

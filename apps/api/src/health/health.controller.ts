@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOk, HealthDoc } from '../http/openapi';
 import type { Response } from 'express';
 import { EVENT_STORE, EventStore, Position, formatPosition } from '@duban/event-store';
 import type { Projector, ProjectorStatus } from '@duban/read-models';
@@ -28,6 +29,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: '健康检查（无需登录）：事件存储与投影状态、投影滞后' })
+  @ApiOk(HealthDoc, { description: 'ok 或 degraded' })
+  @ApiResponse({ status: 503, description: 'unavailable：事件存储不可用或投影已停止', type: HealthDoc })
   async health(@Res({ passthrough: true }) res: Response) {
     let head: Position | null = null;
     let storeError: string | null = null;

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, ParkedRetryReportDoc, ParkedStreamsDoc } from '../http/openapi';
 import type { ParkedRetryReport, ParkedStream, Projector } from '@duban/read-models';
 import { Roles } from '../auth/roles.decorator';
 import { PROJECTOR } from '../infrastructure/tokens';
@@ -20,6 +21,8 @@ export class OperationsController {
   @Get('parked')
   @Roles('staff', 'admin')
   @ApiOperation({ summary: '读模型暂缓处理的事件流：无法投影的事件及其原因（工作人员、管理员）' })
+  @ApiOk(ParkedStreamsDoc)
+  @ApiErrors(403)
   parked(): { total: number; items: ParkedStream[] } {
     return { total: this.projector.status().parkedCount, items: this.projector.parkedStreams(PARKED_LIST_LIMIT) };
   }
@@ -28,6 +31,8 @@ export class OperationsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: '重新投影暂缓处理的事件流（修复后）：能应用的即解除暂缓（管理员）' })
+  @ApiOk(ParkedRetryReportDoc)
+  @ApiErrors(403)
   retry(): Promise<ParkedRetryReport> {
     return this.projector.retryParked();
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOk, RulebookDoc } from '../http/openapi';
 import type { Period, Rulebook } from '@duban/domain';
 import { assertNever } from '@duban/domain';
 import { RULEBOOK } from '../infrastructure/tokens';
@@ -40,6 +41,7 @@ export class RulebookController {
 
   @Get()
   @ApiOperation({ summary: '当前办理规则：期限与答复类别' })
+  @ApiOk(RulebookDoc)
   get() {
     const names = Object.keys(PERIOD_NAMES) as PeriodName[];
     return {

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorBodyDoc } from './error-body.doc';
 import { RETRY_AFTER_HEADER } from './headers';
 
@@ -29,7 +29,8 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
       ApiResponse({
         status,
         description: ERROR_DESCRIPTIONS[status],
-        type: ErrorBodyDoc,
+        // Always JSON, also on routes whose success is a file or text (ApiProduces would apply to `type`).
+        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDoc) } } },
         ...(WITH_RETRY_AFTER.has(status) ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       }),
     ),

@@ -1,5 +1,6 @@
 import { Controller, ForbiddenException, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, SuggestionAuditDoc } from '../../http/openapi';
 import { suggestionStreamId, type Role } from '@duban/domain';
 import { EVENT_STORE, EventStore, type AuditKey } from '@duban/event-store';
 import { verifyStreamChain } from '@duban/event-store/audit/verify-stream-chain';
@@ -30,6 +31,8 @@ export class SuggestionAuditController {
 
   @Get(':id/audit')
   @ApiOperation({ summary: '审计链：逐个事件的哈希与前一哈希，及是否完整（工作人员、督办人、管理员）' })
+  @ApiOk(SuggestionAuditDoc)
+  @ApiErrors(403, 404)
   async audit(@SuggestionId() id: string, @CurrentUser() user: AuthUser): Promise<SuggestionAudit> {
     // Who may not read the suggestion gets the detail's 404 before being told they may not audit
     // (a role check first would answer 403 for ids that exist and 404 for the others).

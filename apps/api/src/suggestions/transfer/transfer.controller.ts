@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCommand } from '../../http/openapi';
 import { AccountDirectory } from '../../accounts/account-directory';
 import type { CommandOutcome } from '../../commands/command-outcome';
 import { RunSuggestionCommand } from '../execution/suggestion-stream';
@@ -26,7 +27,7 @@ export class TransferController {
 
   @Post(':id/transfer')
   @HttpCode(200)
-  @ApiOperation({ summary: '转办：把一个承办单位的办理任务转给另一单位，需说明理由（工作人员）' })
+  @ApiCommand('转办：把一个承办单位的办理任务转给另一单位，需说明理由（工作人员）')
   async transfer(@SuggestionId() id: string, @Body() dto: TransferSuggestionDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     await this.directory.requireUnits('toUnitId', [dto.toUnitId]);
     return this.commandBus.execute(new RunSuggestionCommand(id, dto.toCommand(), ctx.actor, ctx.options));

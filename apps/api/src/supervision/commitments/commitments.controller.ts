@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, CommitmentLedgerDoc } from '../../http/openapi';
 import type { ReadModelQueries } from '@duban/read-models';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
@@ -24,6 +25,8 @@ export class CommitmentsController {
   @Get()
   @Roles('staff', 'supervisor', 'admin', 'unit')
   @ApiOperation({ summary: '承诺事项台账（承办单位只看本单位）' })
+  @ApiOk(CommitmentLedgerDoc)
+  @ApiErrors(403)
   async list(@Query() query: CommitmentsQueryDto, @CurrentUser() user: AuthUser) {
     const unitId = unitScope(user, query.unitId);
     await this.readAfter.waitFor(query.after);

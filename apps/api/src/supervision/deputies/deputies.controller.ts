@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, DeputyArchiveDoc, DeputyCommitmentReportDoc } from '../../http/openapi';
 import { toShanghaiDate } from '@duban/domain';
 import type { ReadModelQueries } from '@duban/read-models';
 import type { AuthUser } from '../../auth/auth-user';
@@ -25,6 +26,8 @@ export class DeputiesController {
 
   @Get(':id/archive')
   @ApiOperation({ summary: '代表履职档案：领衔与附议的建议及办理结果' })
+  @ApiOk(DeputyArchiveDoc)
+  @ApiErrors(403, 404)
   async archive(@Param('id') id: string, @Query() query: AfterQueryDto, @CurrentUser() user: AuthUser) {
     requireDeputyAccess(user, id);
     this.requireDeputy(id);
@@ -34,6 +37,8 @@ export class DeputiesController {
 
   @Get(':id/commitments')
   @ApiOperation({ summary: '代表建议承诺事项年度跟踪报告' })
+  @ApiOk(DeputyCommitmentReportDoc)
+  @ApiErrors(403, 404)
   async commitments(@Param('id') id: string, @Query() query: DeputyCommitmentsQueryDto, @CurrentUser() user: AuthUser) {
     requireDeputyAccess(user, id);
     this.requireDeputy(id);

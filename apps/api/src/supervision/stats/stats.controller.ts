@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOk, OverviewDoc, UnitStatsReportDoc } from '../../http/openapi';
 import type { ReadModelQueries } from '@duban/read-models';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
@@ -27,7 +28,8 @@ export class StatsController {
   @Get('units')
   @Roles('staff', 'supervisor', 'admin', 'unit')
   @ApiOperation({ summary: '各承办单位办理情况统计（承办单位只看本单位）：交办、答复、按期答复率、当前超期、联系率、满意率、答复类别、承诺落实、重新办理' })
-  @ApiOkResponse({ description: 'UnitStatsReport: { from, to, generatedAt, units: UnitStats[] }' })
+  @ApiOk(UnitStatsReportDoc)
+  @ApiErrors(403)
   async units(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     const period = query.period();
     await this.readAfter.waitFor(query.after);
@@ -44,6 +46,8 @@ export class StatsController {
   @Get('overview')
   @Roles('staff', 'supervisor', 'admin')
   @ApiOperation({ summary: '全辖区汇总：各状态件数与全部单位的合计指标' })
+  @ApiOk(OverviewDoc)
+  @ApiErrors(403)
   async overview(@Query() query: AfterQueryDto) {
     await this.readAfter.waitFor(query.after);
     const now = this.clock.nowIso();
