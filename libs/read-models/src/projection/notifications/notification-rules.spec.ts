@@ -183,4 +183,10 @@ describe('notificationsFor', () => {
     expect(message).toContain(`${'催'.repeat(60)}…`);
     expect(message).not.toContain('催'.repeat(61));
   });
+  it('tells of a transfer with the same Beijing date as every other notice', () => {
+    const deadlines = { answerDueAt: '2026-03-16T16:00:00.000Z', extensionMaxAt: '2026-06-16T16:00:00.000Z', returnDueAt: '2026-03-09T16:00:00.000Z', contactDueAt: '2026-03-06T16:00:00.000Z' };
+    expect(tell({ type: 'SuggestionTransferred', data: { fromUnitId: 'unit-health', toUnitId: 'unit-traffic', reason: '属交通部门职责', ...deadlines } })[0]).toBe(
+      'unit:unit-traffic transferred 建议「关于加强社区卫生服务的建议」已由市卫生健康委员会转交本单位办理（属交通部门职责），请于2026年3月16日前答复代表',
+    );
+  });
 });

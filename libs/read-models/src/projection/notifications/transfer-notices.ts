@@ -1,8 +1,7 @@
 import type { SuggestionEvent } from '@duban/domain';
 import type { Audience } from '../../inbox/notification-id';
 import type { NotificationKind } from '../../inbox/inbox.types';
-import { lastDayOf } from '../shanghai-day';
-import { excerpt } from './notification-text';
+import { dayText, excerpt } from './notification-text';
 
 type Transferred = Extract<SuggestionEvent, { type: 'SuggestionTransferred' }>['data'];
 
@@ -20,8 +19,8 @@ interface Notice {
 export function transferNotices(data: Transferred, title: string, leadDeputyId: string, unitName: (unitId: string) => string): Notice[] {
   const reason = excerpt(data.reason);
   const due = data.coOpinionDueAt
-    ? `请于 ${lastDayOf(data.coOpinionDueAt)} 前向主办单位提交协办意见`
-    : `请于 ${lastDayOf(data.answerDueAt)} 前答复代表`;
+    ? `请于${dayText(data.coOpinionDueAt)}前向主办单位提交协办意见`
+    : `请于${dayText(data.answerDueAt)}前答复代表`;
   return [
     { audience: `unit:${data.toUnitId}`, kind: 'transferred', message: `建议${title}已由${unitName(data.fromUnitId)}转交本单位办理（${reason}），${due}` },
     { audience: `unit:${data.fromUnitId}`, kind: 'transferred', message: `建议${title}已转交${unitName(data.toUnitId)}办理（${reason}），本单位不再承办` },
