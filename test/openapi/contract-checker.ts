@@ -6,6 +6,7 @@ import { ApiResponse, HttpClient, RequestOptions } from '../support/http-client'
 const DESIGN_HEADERS = ['etag', 'idempotent-replayed', 'retry-after', 'x-correlation-id'];
 
 interface Operation {
+  requestBody?: { content: Record<string, { schema: object }> };
   responses: Record<string, { content?: Record<string, { schema?: object }>; headers?: Record<string, unknown> }>;
 }
 
@@ -74,6 +75,14 @@ export class ContractCheckedClient extends HttpClient {
     if (!validate(response.body)) {
       this.problems.push(`${where}: body does not match: ${this.ajv.errorsText(validate.errors)} — ${JSON.stringify(response.body).slice(0, 300)}`);
     }
+  }
+
+  /** Whether the document's JSON request schema of this operation allows the body (ajv's errors otherwise). */
+  documentAllows(method: string, template: string, body: unknown): true | string {
+    const schema = this.routes.find((r) => r.template === template)?.methods[method.toLowerCase()]?.requestBody?.content['application/json']?.schema;
+    if (schema === undefined) throw new Error(`${method} ${template} declares no JSON request body`);
+    const validate = this.validatorFor(schema);
+    return validate(body) ? true : this.ajv.errorsText(validate.errors);
   }
 
   private validatorFor(schema: object): ValidateFunction {

@@ -54,7 +54,7 @@ function presence(options: FieldOptions): PropertyDecorator[] {
 export function TextField(label: string, maxLength: number, options: FieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     ...presence(options),
-    ApiProperty({ type: String, maxLength, required: !options.optional, description: options.description ?? label }),
+    ApiProperty({ type: String, minLength: 1, maxLength, pattern: VISIBLE_TEXT.source, required: !options.optional, description: options.description ?? label }),
     IsString({ message: `${label}必须是文本` }),
     Matches(VISIBLE_TEXT, { message: `${label}不能为空` }),
     Matches(PRINTABLE_TEXT, { message: `${label}不能包含控制字符或无效的 Unicode 字符` }),
@@ -98,7 +98,7 @@ export function DateField(label: string, options: DateFieldOptions = {}): Proper
     ...presence(options),
     ApiProperty({
       type: String,
-      ...(options.instantOnly ? { format: 'date-time' } : {}),
+      ...(options.instantOnly ? { format: 'date-time' } : { anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }] }),
       example: options.instantOnly ? '2026-10-15T08:00:00+08:00' : '2026-10-15',
       required: !options.optional,
       description: `${options.description ?? label}（${DATE_YEAR_MIN}–${DATE_YEAR_MAX} 年）`,
