@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiResponse, getSchemaPath, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
 import { ErrorBodyDoc } from './error-body.doc';
 import { RETRY_AFTER_HEADER } from './headers';
 
@@ -20,6 +20,28 @@ export const ERROR_DESCRIPTIONS = {
 
 export type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 
+/**
+ * The statuses whose `code` is a closed set, made only by the HTTP layer (http/error-response.ts,
+ * the login throttle, the export slots, the read-after wait): a client can switch on them. The
+ * codes of 400, 403, 404 and 409 include the domain's rule codes, which grow with the rules.
+ */
+export const CLOSED_ERROR_CODES: Partial<Record<ErrorStatus, readonly string[]>> = {
+  401: ['unauthorized'],
+  412: ['revision_mismatch', 'precondition_failed'],
+  413: ['payload_too_large'],
+  415: ['unsupported_media_type'],
+  422: ['idempotency_key_reused', 'unprocessable'],
+  429: ['too_many_requests', 'login_locked', 'login_rate_limited', 'export_busy'],
+  503: ['store_full', 'store_unavailable', 'read_model_behind', 'unavailable'],
+};
+
+/** The shared error body, narrowed to the closed code set of the status where there is one. */
+export function errorBodySchema(status: ErrorStatus): SchemaObject | ReferenceObject {
+  const ref = { $ref: getSchemaPath(ErrorBodyDoc) };
+  const codes = CLOSED_ERROR_CODES[status];
+  return codes === undefined ? ref : { allOf: [ref, { type: 'object', properties: { code: { type: 'string', enum: [...codes] } } }] };
+}
+
 const WITH_RETRY_AFTER: ReadonlySet<number> = new Set([429, 503]);
 
 /** Declares the error statuses an operation can answer, each with the shared error body. */
@@ -30,7 +52,7 @@ export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDe
         status,
         description: ERROR_DESCRIPTIONS[status],
         // Always JSON, also on routes whose success is a file or text (ApiProduces would apply to `type`).
-        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDoc) } } },
+        content: { 'application/json': { schema: errorBodySchema(status) } },
         ...(WITH_RETRY_AFTER.has(status) ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       }),
     ),

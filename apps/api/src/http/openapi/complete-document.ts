@@ -1,8 +1,7 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
-import { ERROR_DESCRIPTIONS, type ErrorStatus } from './api-errors.decorator';
+import { ERROR_DESCRIPTIONS, errorBodySchema, type ErrorStatus } from './api-errors.decorator';
 import { CORRELATION_ID_HEADER, RETRY_AFTER_HEADER } from './headers';
 
-const ERROR_BODY_REF = '#/components/schemas/ErrorBodyDoc';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /**
@@ -51,7 +50,7 @@ function completeOperation(operation: OperationObject): void {
     if (operation.responses[status] !== undefined) continue;
     operation.responses[status] = {
       description: ERROR_DESCRIPTIONS[status],
-      content: { 'application/json': { schema: { $ref: ERROR_BODY_REF } } },
+      content: { 'application/json': { schema: errorBodySchema(status) } },
       ...(status === 503 ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
     };
   }
