@@ -8,8 +8,18 @@ import type { EChartsCoreOption } from 'echarts/core';
 // Only the parts the pages use, to keep the bundle small.
 echarts.use([BarChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-/** One ECharts chart that follows its container's size. */
-export function EChart({ option, height = 280, testId }: { option: EChartsCoreOption; height?: number; testId?: string }) {
+/** A chart's figures as rows of text, for those who cannot see the canvas. */
+export interface ChartTable {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/**
+ * One ECharts chart that follows its container's size. A canvas says nothing to a screen reader:
+ * the chart itself is hidden from it and its figures are given as a table that only screen readers read.
+ */
+export function EChart({ option, table, height = 280, testId }: { option: EChartsCoreOption; table: ChartTable; height?: number; testId?: string }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -30,5 +40,36 @@ export function EChart({ option, height = 280, testId }: { option: EChartsCoreOp
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} style={{ width: '100%', height }} data-testid={testId} />;
+  return (
+    <>
+      <div ref={element} style={{ width: '100%', height }} data-testid={testId} aria-hidden="true" />
+      <table className="visually-hidden" data-testid={testId && `${testId}-table`}>
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, index) => (
+            <tr key={index}>
+              {row.map((cell, column) =>
+                column === 0 ? (
+                  <th key={column} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={column}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
 }

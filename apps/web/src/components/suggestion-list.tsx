@@ -1,4 +1,4 @@
-import { Card, Empty, Grid, Space, Table, Tag } from 'antd';
+import { Card, Empty, Grid, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import type { SuggestionListItem } from '../api/types';
@@ -48,22 +48,27 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
     );
   }
 
+  // A fixed layout: every column keeps its width and the title takes what is left, so a
+  // 180-character title cannot push 状态 and 期限 off a 1366 px screen (it shows two lines, the
+  // whole text on hover and on keyboard focus).
   const columns: ColumnsType<SuggestionListItem> = [
     {
       title: '标题',
       key: 'title',
       render: (_: unknown, item) => (
-        <Space size={4} wrap>
-          <Link to={linkTo(item.id)} data-suggestion-id={item.id}>
-            {item.title}
-          </Link>
+        <div className="title-cell">
+          <Tooltip title={item.title} trigger={['hover', 'focus']} placement="topLeft">
+            <Link to={linkTo(item.id)} data-suggestion-id={item.id} className="title-clamp" title={item.title}>
+              {item.title}
+            </Link>
+          </Tooltip>
           {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
-        </Space>
+        </div>
       ),
     },
-    { title: '状态', key: 'status', width: 130, render: (_: unknown, item) => <StatusTag status={item.status} /> },
-    { title: '承办单位', key: 'units', render: (_: unknown, item) => units(item) },
-    ...(showDeputy ? [{ title: '领衔代表', key: 'deputyId', render: (_: unknown, item: SuggestionListItem) => userName(item.deputyId) }] : []),
+    { title: '状态', key: 'status', width: 110, render: (_: unknown, item) => <StatusTag status={item.status} /> },
+    { title: '承办单位', key: 'units', width: 170, render: (_: unknown, item) => units(item) },
+    ...(showDeputy ? [{ title: '领衔代表', key: 'deputyId', width: 100, render: (_: unknown, item: SuggestionListItem) => userName(item.deputyId) }] : []),
     {
       title: '期限',
       key: 'due',
@@ -85,7 +90,9 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText }}
       data-testid="suggestion-list"
-      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
+      // Below this width (a narrow window) the table scrolls instead of squeezing the title to nothing.
+      scroll={{ x: 1000 }}
     />
   );
 }

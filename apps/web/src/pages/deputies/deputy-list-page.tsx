@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Input, Table, Typography } from 'antd';
+import { SearchBox } from '../../components/search-box';
+import { PageTitle } from '../../components/page-title';
+import { Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { fetchUsers } from '../../api/directory-api';
 import type { UserRow } from '../../api/types';
@@ -20,8 +22,8 @@ export function DeputyListPage() {
   return (
     <div className="page" data-testid="deputy-list">
       <div className="page-head">
-        <Typography.Title level={3}>代表名录</Typography.Title>
-        <Input.Search allowClear placeholder="按姓名或账号查找" aria-label="查找代表" onChange={(e) => setQuery(e.target.value)} className="deputy-search" />
+        <PageTitle>代表名录</PageTitle>
+        <SearchBox placeholder="按姓名或账号查找" label="查找代表" onChange={(e) => setQuery(e.target.value)} className="deputy-search" />
       </div>
       <LoadState loading={deputies.loading} error={deputies.error} hasData={!!deputies.data} reload={deputies.reload}>
         <Table<UserRow>

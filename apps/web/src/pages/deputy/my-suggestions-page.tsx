@@ -1,4 +1,5 @@
-import { Button, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
+import { PageTitle } from '../../components/page-title';
 import { IdcardOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { listUpTo } from '../../api/suggestions-api';
@@ -16,7 +17,7 @@ export function MySuggestionsPage() {
   return (
     <div className="page">
       <div className="page-head">
-        <Typography.Title level={3}>我的建议</Typography.Title>
+        <PageTitle>我的建议</PageTitle>
         <Space>
           {/* On a phone the menu folds away: the archive stays one tap from the home page. */}
           <Link to="/deputy/archive">

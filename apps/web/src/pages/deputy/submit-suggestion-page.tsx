@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Select, Typography } from 'antd';
+import { PageTitle } from '../../components/page-title';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { submitSuggestion } from '../../api/suggestions-api';
@@ -53,7 +54,7 @@ export function SubmitSuggestionPage() {
   return (
     <div className="page narrow-page">
       <div className="page-head">
-        <Typography.Title level={3}>提出建议</Typography.Title>
+        <PageTitle>提出建议</PageTitle>
       </div>
       <Card>
         {error && <Alert type="error" showIcon title={error} className="gap-bottom" data-testid="action-error" />}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageTitle } from '../../components/page-title';
 import { Alert, App, Button, Table, Typography } from 'antd';
 import { useUser } from '../../auth/auth-context';
 import { LoadState } from '../../components/load-state';
@@ -31,7 +32,7 @@ export function ParkedStreamsPage() {
   return (
     <div className="page">
       <div className="page-head">
-        <Typography.Title level={3}>数据暂缓</Typography.Title>
+        <PageTitle>数据暂缓</PageTitle>
         {user.role === 'admin' && (
           <Button onClick={retry} loading={retrying} disabled={(list.data?.total ?? 0) === 0}>
             重新投影

@@ -3,6 +3,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { fetchPublicSuggestion } from '../../api/supervision-api';
 import { LoadState } from '../../components/load-state';
+import { usePageTitle } from '../../components/page-title';
 import { useAsync } from '../../lib/use-async';
 import { formatDateTime } from '../../lib/time';
 
@@ -19,6 +20,7 @@ export function PublicDetailPage() {
   const { id = '' } = useParams();
   const item = useAsync(() => fetchPublicSuggestion(id), [id]);
   const s = item.data;
+  usePageTitle(s ? `公开答复：${s.title}` : '公开答复');
   return (
     <div className="page narrow-page">
       <Link to="/public">
@@ -28,7 +30,7 @@ export function PublicDetailPage() {
       </Link>
       <LoadState loading={item.loading} error={item.error} hasData={!!s} reload={item.reload}>
         {s && (
-          <Card title={<Typography.Title level={4} className="detail-title">{s.title}</Typography.Title>}>
+          <Card title={<Typography.Title level={1} className="detail-title">{s.title}</Typography.Title>}>
             <Typography.Paragraph type="secondary">
               {s.deputyNames ? `代表：${s.deputyNames.join('、')}` : '代表要求公开时隐去姓名'} · 公开时间 {formatDateTime(s.publishedAt)}
             </Typography.Paragraph>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Card, Empty, Input, Space, Typography } from 'antd';
+import { SearchBox } from '../../components/search-box';
+import { PageTitle } from '../../components/page-title';
+import { Card, Empty, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { fetchPublicSuggestions } from '../../api/supervision-api';
 import type { PublishedSuggestion } from '../../api/supervision-types';
@@ -15,8 +17,8 @@ export function PublicListPage() {
   return (
     <div className="page narrow-page">
       <div className="page-head">
-        <Typography.Title level={3}>公开答复</Typography.Title>
-        <Input.Search allowClear placeholder="搜索" onSearch={setQ} className="search-box" />
+        <PageTitle>公开答复</PageTitle>
+        <SearchBox placeholder="搜索" label="搜索公开答复" onSearch={setQ} className="search-box" />
       </div>
       <Typography.Paragraph type="secondary">
         依法公开的代表建议及承办单位答复。涉及国家秘密、商业秘密、个人隐私或代表要求不公开的不予公开。

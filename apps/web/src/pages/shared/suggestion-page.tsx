@@ -6,6 +6,7 @@ import { fetchSuggestion, fetchTimeline } from '../../api/suggestions-api';
 import type { SuggestionDetail } from '../../api/types';
 import { CommitmentsTable } from '../../components/commitments-table';
 import { LoadState } from '../../components/load-state';
+import { usePageTitle } from '../../components/page-title';
 import { SuggestionFacts } from '../../components/suggestion-facts';
 import { SuggestionTimeline } from '../../components/suggestion-timeline';
 import { UnitHandlingSection } from '../../components/unit-handling';
@@ -38,6 +39,7 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
     timeline.reload();
   };
   useLiveRefresh(reload, id);
+  usePageTitle(d ? `建议：${d.title}` : '建议详情');
 
   return (
     <div className="page">
@@ -56,7 +58,7 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
             <Col xs={24} lg={15}>
               <Card
                 title={
-                  <Typography.Title level={4} className="detail-title" data-testid="detail-title">
+                  <Typography.Title level={1} className="detail-title" data-testid="detail-title">
                     {d.title}
                   </Typography.Title>
                 }

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Input, Segmented, Typography } from 'antd';
+import { SearchBox } from '../../components/search-box';
+import { PageTitle } from '../../components/page-title';
+import { Segmented } from 'antd';
 import { countStatuses, listStatuses, listUpTo } from '../../api/suggestions-api';
 import type { SuggestionStatus } from '../../api/types';
 import { LoadState } from '../../components/load-state';
@@ -45,11 +47,12 @@ export function StaffRegisterPage() {
   return (
     <div className="page">
       <div className="page-head">
-        <Typography.Title level={3}>登记交办</Typography.Title>
-        <Input.Search allowClear placeholder="搜索标题或内容" onSearch={setQ} className="search-box" />
+        <PageTitle>登记交办</PageTitle>
+        <SearchBox placeholder="搜索标题或内容" onSearch={setQ} className="search-box" />
       </div>
       <Segmented<View>
         className="gap-bottom"
+        aria-label="列表范围"
         value={view}
         onChange={setView}
         data-testid="staff-views"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Input, Typography } from 'antd';
+import { SearchBox } from '../../components/search-box';
+import { PageTitle } from '../../components/page-title';
 import { listUpTo } from '../../api/suggestions-api';
 import { TruncationNote } from '../../components/truncation-note';
 import { LoadState } from '../../components/load-state';
@@ -13,8 +14,8 @@ export function AuditPage() {
   return (
     <div className="page">
       <div className="page-head">
-        <Typography.Title level={3}>过程审计</Typography.Title>
-        <Input.Search allowClear placeholder="搜索标题或内容" onSearch={setQ} className="search-box" />
+        <PageTitle>过程审计</PageTitle>
+        <SearchBox placeholder="搜索标题或内容" onSearch={setQ} className="search-box" />
       </div>
       <LoadState loading={list.loading} error={list.error} hasData={!!list.data} reload={list.reload}>
         <TruncationNote shown={list.data?.items.length ?? 0} total={list.data?.total ?? 0} />

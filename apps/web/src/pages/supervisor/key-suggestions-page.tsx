@@ -1,4 +1,4 @@
-import { Typography } from 'antd';
+import { PageTitle } from '../../components/page-title';
 import { fetchKeySuggestions } from '../../api/supervision-api';
 import { LoadState } from '../../components/load-state';
 import { useLiveRefresh } from '../../live/live-context';
@@ -12,7 +12,7 @@ export function KeySuggestionsPage() {
   return (
     <div className="page">
       <div className="page-head">
-        <Typography.Title level={3}>重点督办</Typography.Title>
+        <PageTitle>重点督办</PageTitle>
         <span className="muted small">在“过程审计”中打开任一建议，可将其列为重点督办</span>
       </div>
       <LoadState loading={report.loading} error={report.error} hasData={!!report.data} reload={report.reload}>

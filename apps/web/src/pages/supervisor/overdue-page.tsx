@@ -1,4 +1,5 @@
-import { Card, Typography } from 'antd';
+import { Card } from 'antd';
+import { PageTitle } from '../../components/page-title';
 import { listUpTo } from '../../api/suggestions-api';
 import type { SuggestionListItem } from '../../api/types';
 import { LoadState } from '../../components/load-state';
@@ -17,7 +18,7 @@ export function OverduePage() {
   return (
     <div className="page">
       <div className="page-head">
-        <Typography.Title level={3}>逾期清单</Typography.Title>
+        <PageTitle>逾期清单</PageTitle>
       </div>
       <Card title={`逾期未办结的建议（${list.data?.total ?? 0} 件）`} className="gap-bottom">
         <LoadState loading={list.loading} error={list.error} hasData={!!list.data} reload={list.reload}>
@@ -30,6 +31,7 @@ export function OverduePage() {
               {
                 title: '操作',
                 key: 'urge',
+                width: 90,
                 render: (_: unknown, item: SuggestionListItem) => (
                   <UrgeAction id={item.id} revision={item.revision} onDone={list.reload} small />
                 ),

@@ -3,7 +3,7 @@ import { Card, Col, Empty, Row } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { StatsFigures, UnitStats } from '../../api/supervision-types';
 import type { SuggestionStatus } from '../../api/types';
-import { EChart } from '../../components/echart';
+import { EChart, type ChartTable } from '../../components/echart';
 import { statusLabel } from '../../lib/labels';
 
 export const STATUS_ORDER: SuggestionStatus[] = ['submitted', 'accepted', 'assigned', 'answered', 'rehandling', 'rated', 'closed', 'rejected', 'withdrawn'];
@@ -62,6 +62,8 @@ export function OverviewCharts({
     };
   }, [totals]);
 
+  const tables = useMemo(() => chartTables(byStatus, totals, units ?? []), [byStatus, totals, units]);
+
   const noUnits = !units || units.length === 0;
   const noCategories = !totals || (['A', 'B', 'C', 'D'] as const).every((k) => totals.categories[k].numerator === 0);
   const empty = (text: string) => (
@@ -74,7 +76,7 @@ export function OverviewCharts({
     <Row gutter={[16, 16]} className="gap-bottom">
       <Col xs={24} lg={12}>
         <Card title="各状态建议数" size="small">
-          <EChart option={statusOption} testId="chart-status" />
+          <EChart option={statusOption} table={tables.status} testId="chart-status" />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
@@ -83,19 +85,53 @@ export function OverviewCharts({
             ? empty('暂无单位统计')
             : units.every((u) => u.overdueNow === 0)
               ? empty('目前没有逾期未答复的建议')
-              : <EChart option={overdueOption} testId="chart-overdue" />}
+              : <EChart option={overdueOption} table={tables.overdue} testId="chart-overdue" />}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card title="各单位满意率（满意 + 基本满意 / 已评价）" size="small">
-          {noUnits ? empty('暂无单位统计') : <EChart option={satisfactionOption} testId="chart-satisfaction" />}
+          {noUnits ? empty('暂无单位统计') : <EChart option={satisfactionOption} table={tables.satisfaction} testId="chart-satisfaction" />}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card title="答复类别 A/B/C/D 占比" size="small">
-          {noCategories ? empty('暂无答复') : <EChart option={categoryOption} testId="chart-categories" />}
+          {noCategories ? empty('暂无答复') : <EChart option={categoryOption} table={tables.categories} testId="chart-categories" />}
         </Card>
       </Col>
     </Row>
   );
+}
+
+const percent = (numerator: number, denominator: number) => (denominator === 0 ? '无数据' : `${Math.round((numerator / denominator) * 1000) / 10}%`);
+
+/** Each chart's figures as a table, rates with what they divide (a screen reader cannot read a canvas). */
+function chartTables(
+  byStatus: Partial<Record<SuggestionStatus, number>>,
+  totals: StatsFigures | undefined,
+  units: UnitStats[],
+): Record<'status' | 'overdue' | 'satisfaction' | 'categories', ChartTable> {
+  const categories = totals?.categories;
+  const answered = categories ? (['A', 'B', 'C', 'D'] as const).reduce((sum, k) => sum + categories[k].numerator, 0) : 0;
+  return {
+    status: {
+      caption: '各状态建议数（件）',
+      columns: ['状态', '建议数'],
+      rows: STATUS_ORDER.filter((s) => byStatus[s] !== undefined).map((s) => [statusLabel(s), byStatus[s] ?? 0]),
+    },
+    overdue: {
+      caption: '各单位逾期未答复（件）',
+      columns: ['承办单位', '逾期未答复'],
+      rows: units.map((u) => [u.unitName, u.overdueNow]),
+    },
+    satisfaction: {
+      caption: '各单位满意率：满意与基本满意件数 / 已评价件数',
+      columns: ['承办单位', '满意与基本满意', '已评价', '满意率'],
+      rows: units.map((u) => [u.unitName, u.satisfactionRate.numerator, u.satisfactionRate.denominator, percent(u.satisfactionRate.numerator, u.satisfactionRate.denominator)]),
+    },
+    categories: {
+      caption: '答复类别占比：该类答复件数 / 答复总数',
+      columns: ['答复类别', '件数', '答复总数', '占比'],
+      rows: categories ? (['A', 'B', 'C', 'D'] as const).map((k) => [`${k} 类`, categories[k].numerator, answered, percent(categories[k].numerator, answered)]) : [],
+    },
+  };
 }

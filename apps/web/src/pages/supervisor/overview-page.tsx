@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
+import { PageTitle } from '../../components/page-title';
+import { App, Button, Card, Col, DatePicker, Row, Space, Statistic } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { errorMessage } from '../../api/api-error';
@@ -52,7 +53,7 @@ export function OverviewPage() {
   return (
     <div className="page">
       <div className="page-head">
-        <Typography.Title level={3}>大督办</Typography.Title>
+        <PageTitle>大督办</PageTitle>
         {stats && <span className="muted small">统计时间 {formatDateTime(stats.generatedAt)}</span>}
       </div>
       <LoadState loading={overview.loading} error={overview.error} hasData={!!overview.data} reload={overview.reload}>

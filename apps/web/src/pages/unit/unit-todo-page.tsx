@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Segmented, Space, Tag, Typography } from 'antd';
+import { PageTitle } from '../../components/page-title';
+import { Segmented, Space, Tag } from 'antd';
 import { listStatuses, listUpTo } from '../../api/suggestions-api';
 import type { SuggestionStatus } from '../../api/types';
 import { TruncationNote } from '../../components/truncation-note';
@@ -41,7 +42,7 @@ export function UnitTodoPage() {
   return (
     <div className="page">
       <div className="page-head">
-        <Typography.Title level={3}>待办</Typography.Title>
+        <PageTitle>待办</PageTitle>
         <Space wrap size={4} className="legend">
           <Tag color="red">已逾期</Tag>
           <Tag color="orange">三个工作日内到期</Tag>
@@ -50,6 +51,7 @@ export function UnitTodoPage() {
       </div>
       <Segmented<View>
         className="gap-bottom"
+        aria-label="列表范围"
         value={view}
         onChange={setView}
         options={[

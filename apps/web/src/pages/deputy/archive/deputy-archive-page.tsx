@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageTitle } from '../../../components/page-title';
 import { Select, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useUser } from '../../../auth/auth-context';
@@ -40,7 +41,7 @@ export function DeputyArchivePage() {
   return (
     <div className="page narrow-page" data-testid="deputy-archive">
       <div className="page-head">
-        <Typography.Title level={3}>履职档案</Typography.Title>
+        <PageTitle>履职档案</PageTitle>
         {archive.data?.deputy && (
           <span className="muted small" data-testid="archive-deputy">
             代表 {archive.data.deputy.displayName}
