@@ -63,7 +63,10 @@ describe('every response of the main flows matches the served OpenAPI document',
     expect((await http.get(`/api/inbox${after}`, deputy)).status).toBe(200);
     expect((await http.post('/api/inbox/read-all', undefined, deputy)).status).toBe(200);
     expect((await http.get('/api/units', staff)).status).toBe(200);
-    expect((await http.get('/api/users', { token: org.admin.token })).status).toBe(200);
+    const users = await http.get('/api/users', { token: org.admin.token });
+    expect(users.status).toBe(200);
+    // The list says which accounts may sign in: the document must say so too, or a generated client cannot read it.
+    expect(users.body[0].active).toBe(true);
     expect((await http.post('/api/units', { id: 'nope', name: '无权' }, deputy)).status).toBe(403);
 
     expect(http.problems).toEqual([]);

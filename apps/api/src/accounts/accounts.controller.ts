@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiCommandResult, ApiErrors, ApiOk, UnitRowDoc, UserRowDoc } from '../http/openapi';
+import { ApiCommandResult, ApiErrors, ApiOk, UnitRowDoc, UserListRowDoc } from '../http/openapi';
 import type { ReadModelQueries, UnitRow, UserListRow } from '@duban/read-models';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -72,7 +72,7 @@ export class AccountsController {
 
   @Get('users')
   @ApiOperation({ summary: '用户列表（可按角色筛选，含已停用账号：active 为 false），不含密码' })
-  @ApiOk([UserRowDoc])
+  @ApiOk([UserListRowDoc])
   async users(@Query() query: ListUsersQueryDto): Promise<UserListRow[]> {
     await this.readAfter.waitFor(query.after);
     return this.queries.listUsers(query.role);

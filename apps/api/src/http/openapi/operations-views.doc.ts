@@ -34,6 +34,7 @@ export class RulebookDoc {
   @ApiProperty() name!: string;
   @ApiProperty({ type: [RulebookPeriodDoc] }) periods!: RulebookPeriodDoc[];
   @ApiProperty({ type: [Object], description: '答复类别（代码、名称及是否须列承诺事项等）' }) answerCategories!: object[];
+  @ApiProperty({ type: [String], description: '规则依据（法律法规条文）' }) sources!: string[];
 }
 
 /** suggestions/audit/suggestion-audit.ts SuggestionAudit */

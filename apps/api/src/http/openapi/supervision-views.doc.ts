@@ -44,6 +44,7 @@ export class UnitStatsReportDoc {
 
 /** Overview */
 export class OverviewDoc {
+  @ApiProperty(ISO) generatedAt!: string;
   @ApiProperty({ description: '各状态的建议数（每个状态都有）', type: 'object', additionalProperties: { type: 'integer' } }) byStatus!: Record<string, number>;
   @ApiProperty({ description: '全部单位合计（StatsFigures）' }) totals!: object;
 }

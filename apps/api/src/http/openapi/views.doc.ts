@@ -60,6 +60,11 @@ export class UserRowDoc {
   @ApiPropertyOptional() unitId?: string;
 }
 
+/** GET /api/users: a UserRow with whether the account may sign in. */
+export class UserListRowDoc extends UserRowDoc {
+  @ApiProperty({ description: '已停用的账号为 false' }) active!: boolean;
+}
+
 /** read-models TimelineEntry */
 export class TimelineEntryDoc {
   @ApiProperty({ type: 'integer' }) revision!: number;
