@@ -2,7 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Result } from 'antd';
 import { useAuth } from './auth/auth-context';
-import { homePath } from './auth/home-path';
+import { CHANGE_PASSWORD_PATH, homePath } from './auth/home-path';
 import { LoginPage } from './auth/login-page';
 import { RequireRole } from './auth/require-role';
 import { PageOutlet } from './components/page-outlet';
@@ -34,6 +34,9 @@ const OverduePage = page(() => import('./pages/supervisor/overdue-page'), 'Overd
 const KeySuggestionsPage = page(() => import('./pages/supervisor/key-suggestions-page'), 'KeySuggestionsPage');
 const AuditPage = page(() => import('./pages/supervisor/audit-page'), 'AuditPage');
 const ParkedStreamsPage = page(() => import('./pages/operations/parked-streams-page'), 'ParkedStreamsPage');
+const UsersPage = page(() => import('./pages/admin/users-page'), 'UsersPage');
+const UnitsPage = page(() => import('./pages/admin/units-page'), 'UnitsPage');
+const ChangePasswordPage = page(() => import('./auth/change-password-page'), 'ChangePasswordPage');
 const SupervisorSuggestionPage = page(() => import('./pages/supervisor/supervisor-suggestion-page'), 'SupervisorSuggestionPage');
 
 function Home() {
@@ -54,6 +57,11 @@ export function AppRoutes() {
         <Route element={<RequireRole roles={['deputy', 'unit', 'staff', 'supervisor', 'admin']} />}>
           <Route element={<AppLayout />}>
             <Route path="/inbox" element={<InboxPage />} />
+            <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+            <Route element={<RequireRole roles={['admin']} />}>
+              <Route path="/admin/users" element={<UsersPage />} />
+              <Route path="/admin/units" element={<UnitsPage />} />
+            </Route>
             <Route element={<RequireRole roles={['deputy']} />}>
               <Route path="/deputy" element={<MySuggestionsPage />} />
               <Route path="/deputy/new" element={<SubmitSuggestionPage />} />

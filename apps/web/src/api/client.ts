@@ -15,10 +15,10 @@ export interface RequestOptions {
   anonymous?: boolean;
 }
 
-let onUnauthorized: (() => void) | null = null;
+let onUnauthorized: ((token: string) => void) | null = null;
 
-/** The auth context signs the user out when a token stops being accepted. */
-export function setUnauthorizedHandler(handler: (() => void) | null): void {
+/** The auth context signs the user out when a token stops being accepted (told which token). */
+export function setUnauthorizedHandler(handler: ((token: string) => void) | null): void {
   onUnauthorized = handler;
 }
 
@@ -77,7 +77,7 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
     }
   }
   if (!response.ok) {
-    if (response.status === 401 && token && onUnauthorized) onUnauthorized();
+    if (response.status === 401 && token && onUnauthorized) onUnauthorized(token);
     throw toApiError(response.status, body);
   }
   return body as T;

@@ -36,6 +36,7 @@ export type {
   SuggestionListItem,
   TimelineEntry,
   UnitRow,
+  UserListRow,
   UserRow,
 } from '@duban/read-models/read-model.types';
 
@@ -46,6 +47,8 @@ export interface User {
   role: Role;
   unitId?: string;
   displayName?: string;
+  /** The production bootstrap admin: nothing but a password change until it is done. */
+  mustChangePassword?: true;
 }
 
 export interface LoginResponse {

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { fetchMe, login as loginRequest } from '../api/auth-api';
 import { setUnauthorizedHandler } from '../api/client';
 import { forgetPositions } from '../api/read-your-writes';
-import { clearSession, loadSession, saveSession } from '../api/session';
+import { clearSession, currentToken, loadSession, saveSession } from '../api/session';
 import type { User } from '../api/types';
 
 interface AuthValue {
@@ -10,6 +10,8 @@ interface AuthValue {
   token: string | null;
   /** True when the last sign-out happened because the api stopped accepting the token. */
   expired: boolean;
+  /** Whose session expired: only they are taken back to the page they were on. */
+  expiredUserId: string | null;
   login: (username: string, password: string) => Promise<User>;
   logout: () => void;
 }
@@ -19,6 +21,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState(loadSession);
   const [expired, setExpired] = useState(false);
+  const [expiredUserId, setExpiredUserId] = useState<string | null>(null);
 
   const signOutLocally = useCallback(() => {
     clearSession();
@@ -37,7 +40,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [session, signOutLocally]);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => {
+    setUnauthorizedHandler((refusedToken) => {
+      // A late answer to a request sent with an older token (say, just before a password change
+      // and the sign-in after it) must not sign the new session out.
+      if (refusedToken !== currentToken()) return;
+      setExpiredUserId(loadSession()?.user.id ?? null);
       setExpired(true);
       signOutLocally();
     });
@@ -73,8 +80,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthValue>(
-    () => ({ user: session?.user ?? null, token, expired, login, logout }),
-    [session, token, expired, login, logout],
+    () => ({ user: session?.user ?? null, token, expired, expiredUserId, login, logout }),
+    [session, token, expired, expiredUserId, login, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,6 +1,9 @@
 import { assertNever } from '../lib/assert-never';
 import type { Role } from '../api/types';
 
+/** Where every signed-in user changes their own password. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
 /** Where each role starts after signing in. */
 export function homePath(role: Role): string {
   switch (role) {

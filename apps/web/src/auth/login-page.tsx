@@ -5,6 +5,8 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth-context';
 import { homePath } from './home-path';
 import { errorMessage } from '../api/api-error';
+import type { User } from '../api/types';
+import { usePageTitle } from '../components/page-title';
 
 interface LoginForm {
   username: string;
@@ -12,21 +14,26 @@ interface LoginForm {
 }
 
 export function LoginPage() {
-  const { user, login, expired } = useAuth();
+  const { user, login, expired, expiredUserId } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-
-  if (user) return <Navigate to={homePath(user.role)} replace />;
+  usePageTitle('登录');
 
   const from = (location.state as { from?: string } | null)?.from;
+  // Back to where the session ended (a draft may wait there), unless someone else signs in.
+  // Decided here for both ways out: this page re-renders with the new user before navigate() runs.
+  const destination = (signedIn: User): string =>
+    from && !from.startsWith('/login') && (expiredUserId === null || expiredUserId === signedIn.id) ? from : homePath(signedIn.role);
+
+  if (user) return <Navigate to={destination(user)} replace />;
   const onFinish = async (values: LoginForm) => {
     setBusy(true);
     setError(undefined);
     try {
       const signedIn = await login(values.username.trim(), values.password);
-      navigate(from && from !== '/login' ? from : homePath(signedIn.role), { replace: true });
+      navigate(destination(signedIn), { replace: true });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -36,7 +43,7 @@ export function LoginPage() {
 
   return (
     <div className="login-screen">
-      <Card className="login-card" title={<span className="login-title">代表建议督办系统</span>}>
+      <Card className="login-card" title={<h1 className="login-title">代表建议督办系统</h1>}>
         <Typography.Paragraph type="secondary">人大代表建议提出、交办、办理、评价与督办</Typography.Paragraph>
         {expired && !error && <Alert type="warning" showIcon title="登录已失效，请重新登录" className="gap-bottom" />}
         {error && <Alert type="error" showIcon title={error} className="gap-bottom" data-testid="login-error" />}

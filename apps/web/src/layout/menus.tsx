@@ -9,6 +9,9 @@ import {
   FlagOutlined,
   GlobalOutlined,
   InboxOutlined,
+  KeyOutlined,
+  ApartmentOutlined,
+  UserOutlined,
   PauseCircleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -38,6 +41,11 @@ const DEPUTIES: MenuEntry[] = [{ path: '/deputies', label: '代表履职', icon:
 const COMMON: MenuEntry[] = [
   { path: '/inbox', label: '消息', icon: <InboxOutlined /> },
   { path: '/public', label: '公开答复', icon: <GlobalOutlined /> },
+  { path: '/account/password', label: '修改密码', icon: <KeyOutlined /> },
+];
+const ADMIN: MenuEntry[] = [
+  { path: '/admin/users', label: '用户管理', icon: <UserOutlined /> },
+  { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined /> },
 ];
 
 export function menuFor(role: Role): MenuEntry[] {
@@ -56,7 +64,7 @@ export function menuFor(role: Role): MenuEntry[] {
     case 'supervisor':
       return [...SUPERVISOR, ...DEPUTIES, ...COMMON];
     case 'admin':
-      return [...STAFF, ...SUPERVISOR, ...DEPUTIES, ...COMMON];
+      return [...ADMIN, ...STAFF, ...SUPERVISOR, ...DEPUTIES, ...COMMON];
     default:
       return assertNever(role, 'role');
   }

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { PageTitle } from '../../components/page-title';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/api-error';
+import { clearDraft, draftKey, loadDraft, saveDraft } from '../../api/drafts';
 import { submitSuggestion } from '../../api/suggestions-api';
 import { useUser } from '../../auth/auth-context';
 import { useDirectory } from '../../layout/directory-context';
@@ -23,6 +24,9 @@ export function SubmitSuggestionPage() {
   const [form] = Form.useForm<SubmitForm>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // What was typed before (a closed tab, an expired session) is back until it is sent.
+  const draft = useMemo(() => draftKey(user.id, 'suggestion'), [user.id]);
+  const [restored, setRestored] = useState(() => loadDraft<SubmitForm>(draft));
 
   const onFinish = async (values: SubmitForm) => {
     setBusy(true);
@@ -35,6 +39,10 @@ export function SubmitSuggestionPage() {
         // Sent only when asked for: absent reads as "names may be shown".
         ...(values.hideDeputyName ? { hideDeputyName: true } : {}),
       });
+      clearDraft(draft);
+      // The page stays on screen until the next one has loaded: it must not show the sent text as a draft.
+      setRestored(null);
+      form.setFieldsValue({ title: '', content: '', coSignerIds: [], hideDeputyName: false });
       message.success('建议已提交');
       navigate(`/deputy/suggestions/${result.id}`);
     } catch (e) {
@@ -58,7 +66,16 @@ export function SubmitSuggestionPage() {
       </div>
       <Card>
         {error && <Alert type="error" showIcon title={error} className="gap-bottom" data-testid="action-error" />}
-        <Form<SubmitForm> form={form} layout="vertical" onFinish={onFinish}>
+        {restored && (
+          <Alert type="info" showIcon className="gap-bottom" data-testid="draft-restored" title="已恢复上次未提交的草稿（草稿仅保存在本机浏览器中）" />
+        )}
+        <Form<SubmitForm>
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          initialValues={restored ?? undefined}
+          onValuesChange={(_, all) => saveDraft(draft, all)}
+        >
           <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写建议标题' }]}>
             <Input maxLength={200} showCount placeholder="例如：关于优化公交线路的建议" />
           </Form.Item>

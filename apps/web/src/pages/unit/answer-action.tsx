@@ -1,9 +1,12 @@
-import { Alert, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, type FormInstance } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { clearDraft, draftKey, loadDraft, saveDraft } from '../../api/drafts';
 import { answerGroup } from '../../api/groups-api';
 import { commands } from '../../api/suggestions-api';
 import type { SuggestionDetail } from '../../api/types';
+import { useUser } from '../../auth/auth-context';
 import { ActionModal } from '../../components/action-modal';
 import { answerCategories, useDirectory } from '../../layout/directory-context';
 import { endOfDayIso } from '../../lib/time';
@@ -29,6 +32,8 @@ export function AnswerAction({
   groupId?: string;
 }) {
   const directory = useDirectory();
+  const user = useUser();
+  const draft = draftKey(user.id, 'answer', groupId ? `group-${groupId}` : detail.id);
   const categories = answerCategories(directory);
   const needsCommitments = (code: string | undefined) => categories.find((c) => c.code === code)?.requiresCommitments ?? false;
 
@@ -46,19 +51,22 @@ export function AnswerAction({
       }
       successText={groupId ? '并案组已一并答复' : '答复已提交'}
       width={640}
-      onSubmit={(v) => {
+      onSubmit={async (v) => {
         const body = {
           category: v.category,
           content: v.content.trim(),
           signedBy: v.signedBy.trim(),
           commitments: (v.commitments ?? []).map((c) => ({ description: c.description.trim(), dueAt: endOfDayIso(c.dueAt) })),
         };
-        return groupId ? answerGroup(groupId, body) : commands.answer(detail.id, body, detail.revision);
+        const result = await (groupId ? answerGroup(groupId, body) : commands.answer(detail.id, body, detail.revision));
+        clearDraft(draft);
+        return result;
       }}
       onDone={onDone}
     >
       {(form) => (
         <>
+          <AnswerDraft form={form} storageKey={draft} />
           {groupId && (
             <Alert
               type="info"
@@ -131,4 +139,68 @@ export function AnswerAction({
       )}
     </ActionModal>
   );
+}
+
+/** A draft as stored: dates as YYYY-MM-DD text. */
+interface StoredAnswer {
+  category?: string;
+  content?: string;
+  signedBy?: string;
+  commitments?: { description?: string; dueAt?: string }[];
+}
+
+function toStored(values: Partial<AnswerForm>): StoredAnswer {
+  return {
+    category: values.category,
+    content: values.content,
+    signedBy: values.signedBy,
+    commitments: (values.commitments ?? []).map((c) => ({
+      description: c?.description,
+      dueAt: c?.dueAt && dayjs.isDayjs(c.dueAt) ? c.dueAt.format('YYYY-MM-DD') : undefined,
+    })),
+  };
+}
+
+function fromStored(stored: Partial<StoredAnswer>): Partial<AnswerForm> {
+  const values: Partial<AnswerForm> = { category: stored.category, content: stored.content, signedBy: stored.signedBy };
+  if (Array.isArray(stored.commitments) && stored.commitments.length > 0) {
+    values.commitments = stored.commitments.map((c) => ({
+      description: c.description ?? '',
+      dueAt: (c.dueAt ? dayjs(c.dueAt) : undefined) as Dayjs,
+    }));
+  }
+  return values;
+}
+
+/**
+ * Keeps what is typed in the answer dialog in localStorage until it is sent: a 600-character answer
+ * must survive an expired session, a reload or a closed tab. The dialog's form is made when the
+ * page opens, so the draft is back in it before the dialog is opened.
+ */
+function AnswerDraft({ form, storageKey }: { form: FormInstance<AnswerForm>; storageKey: string }) {
+  const values = Form.useWatch([], { form, preserve: true }) as Partial<AnswerForm> | undefined;
+  const firstRun = useRef(true);
+  const [restored, setRestored] = useState(false);
+
+  useEffect(() => {
+    const stored = loadDraft<StoredAnswer>(storageKey);
+    if (stored) {
+      form.setFieldsValue(fromStored(stored));
+      setRestored(true);
+    }
+  }, [form, storageKey]);
+
+  useEffect(() => {
+    // The first values are the empty form before the restore: saving them would delete the draft.
+    if (firstRun.current) {
+      firstRun.current = false;
+      return;
+    }
+    if (values === undefined) return;
+    saveDraft(storageKey, toStored(values));
+  }, [values, storageKey]);
+
+  return restored && values?.content ? (
+    <Alert type="info" showIcon className="gap-bottom" data-testid="draft-restored" title="已恢复上次未提交的答复草稿（草稿仅保存在本机浏览器中）" />
+  ) : null;
 }

@@ -1,0 +1,44 @@
+import { request, type RequestOptions } from './client';
+import { afterParam, rememberPosition } from './read-your-writes';
+import type { CommandResult, Role, UnitRow, UserListRow } from './types';
+
+// Account lists are read-model queries: `after` makes them show the admin's own last change.
+export const fetchUserList = (role?: Role): Promise<UserListRow[]> =>
+  request<UserListRow[]>('/api/users', { query: { role, after: afterParam() } });
+
+export const fetchUnitList = (): Promise<UnitRow[]> => request<UnitRow[]>('/api/units', { query: { after: afterParam() } });
+
+async function command(path: string, options: RequestOptions): Promise<CommandResult> {
+  const result = await request<CommandResult>(path, { method: 'POST', ...options });
+  rememberPosition(result?.position);
+  return result;
+}
+
+export const createUnit = (body: { id: string; name: string }): Promise<CommandResult> => command('/api/units', { body });
+
+export interface NewUser {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  unitId?: string;
+}
+
+export const createUser = (body: NewUser): Promise<CommandResult> => command('/api/users', { body });
+
+export const deactivateUser = (id: string): Promise<CommandResult> =>
+  command(`/api/users/${encodeURIComponent(id)}/deactivate`, { body: {} });
+
+export const reactivateUser = (id: string): Promise<CommandResult> =>
+  command(`/api/users/${encodeURIComponent(id)}/reactivate`, { body: {} });
+
+export const changeUserRole = (id: string, role: Role, unitId?: string): Promise<CommandResult> =>
+  command(`/api/users/${encodeURIComponent(id)}/role`, { body: unitId ? { role, unitId } : { role } });
+
+/** An admin sets someone else's password; that person's sessions end. */
+export const resetPassword = (id: string, newPassword: string): Promise<CommandResult> =>
+  command(`/api/users/${encodeURIComponent(id)}/password`, { body: { newPassword } });
+
+/** One's own password; every session of the account ends, this one too. */
+export const changeOwnPassword = (currentPassword: string, newPassword: string): Promise<CommandResult> =>
+  request<CommandResult>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
