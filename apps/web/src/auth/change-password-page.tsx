@@ -70,6 +70,8 @@ export function ChangePasswordPage() {
         )}
         {error && <Alert type="error" showIcon title={error} className="gap-bottom" data-testid="action-error" />}
         <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish} name="change-password">
+          {/* Lets a password manager file the new password under the right account. */}
+          <input type="text" name="username" autoComplete="username" value={user.username ?? user.id} readOnly hidden />
           <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
