@@ -1,4 +1,5 @@
-import { App, Button, Card, Empty, Pagination, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Pagination, Space, Tag } from 'antd';
+import { PageTitle } from '../../components/page-title';
 import { useState, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/api-error';
@@ -54,7 +55,7 @@ export function InboxPage() {
   return (
     <div className="page narrow-page">
       <Space className="page-heading" align="baseline" wrap>
-        <Typography.Title level={3}>消息</Typography.Title>
+        <PageTitle>消息</PageTitle>
         {inbox.data && (
           <span className="muted" data-testid="inbox-unread" data-count={unread}>
             {unread > 0 ? `${unread} 条未读` : '没有未读消息'}
