@@ -120,9 +120,9 @@ async function checkRole(username: string, password: string, viewport: typeof DE
     await settle(person.page);
     const menuPaths = [...new Set(await signedInPaths(person.page))];
     expect(menuPaths.length).toBeGreaterThan(0);
-    for (const path of [...menuPaths, ...details]) {
-      await checkPage(person, path, `${username}${path.replace(/[^a-z0-9]+/gi, '-')}`);
-    }
+    for (const path of menuPaths) await checkPage(person, path, `${username}${path.replace(/[^a-z0-9]+/gi, '-')}`);
+    // Named by position, not by the suggestion's id: a new id per run would pile up screenshots.
+    for (const [index, path] of details.entries()) await checkPage(person, path, `${username}-detail-${index + 1}`);
     pageErrors.push(...person.pageErrors.map((error) => `${username}: page error ${error}`));
   } finally {
     await person.context.close();
