@@ -1,3 +1,4 @@
+import type { ParkedStream } from '../operations/parked.types';
 import type { Statement } from 'better-sqlite3';
 import { formatPosition, type Position, type RecordedEvent } from '@duban/event-store';
 import type { ReadModelDatabase } from '../schema/open-read-model';
@@ -11,21 +12,7 @@ const POSITION_ORDER = 'length(commit_position), commit_position, length(prepare
  */
 const FIRST_REVISION_SQL = `SELECT revision FROM parked_events f WHERE f.stream_id = ? ORDER BY ${POSITION_ORDER.replace(/(\w+_position)/g, 'f.$1')} LIMIT 1`;
 
-/** One stream held back: its first parked event (the one that failed) and how many wait behind it. */
-export interface ParkedStream {
-  streamId: string;
-  /** Revision of the event that could not be applied; the stream's rows are as of the one before. */
-  revision: number;
-  position: string;
-  type: string;
-  error: string;
-  /** When the projection first failed on it (wall clock, ISO-8601). */
-  since: string;
-  /** Times it was tried: the first failure plus every retry. */
-  attempts: number;
-  /** Events of the stream held back, the failed one included. */
-  events: number;
-}
+export type { ParkedStream } from '../operations/parked.types';
 
 interface ParkedRow {
   stream_id: string;

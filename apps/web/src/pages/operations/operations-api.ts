@@ -1,16 +1,7 @@
-import { request } from '../../api/client';
+import type { ParkedStream } from '@duban/read-models/operations/parked.types';
 
-/** A stream the read model holds back: the event it could not apply and how many wait behind it. */
-export interface ParkedStream {
-  streamId: string;
-  revision: number;
-  position: string;
-  type: string;
-  error: string;
-  since: string;
-  attempts: number;
-  events: number;
-}
+export type { ParkedStream };
+import { request } from '../../api/client';
 
 export interface ParkedList {
   total: number;
