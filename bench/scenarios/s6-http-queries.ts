@@ -1,7 +1,5 @@
-import * as http from 'node:http';
 import { Prng } from '../generator/prng';
 import { BenchRow, makeRow } from '../harness/bench-row';
-import { timedGet } from '../harness/timed-get';
 import { describeSettling, startDatasetServer } from './serving/dataset-server';
 import { describeQueryStats, measureQueries, QueryStats } from './serving/measure-queries';
 import { healthQueries, listQueries, timelineQueries, unitStatsQueries } from './serving/query-plans';
@@ -41,27 +39,9 @@ export const s6HttpQueries: Scenario = {
       ctx.log(`list (filtered by status/unit/deputy/overdue, sorted, page of 20): ${describeQueryStats(list)}`);
       rows.push(row('list: filtered, sorted page of 20', list));
 
-      // Issue 4's statistics may not exist yet: ask once, and say so rather than invent a figure.
-      const agent = new http.Agent({ keepAlive: false });
-      const probe = await timedGet(agent, api.server.baseUrl + unitStatsQueries(1)[0]!, api.token);
-      agent.destroy();
-      if (probe.status === 404) {
-        ctx.log('unit statistics: GET /api/stats/units answers 404: the endpoint (issue 4) is not available in this build');
-        rows.push(
-          makeRow({
-            scenario: 'S6',
-            measure: "a unit's statistics",
-            figure: null,
-            unit: 'ms p99',
-            floors: [{ kind: 'figure_max', value: P99_FLOOR_MS }],
-            note: 'not available: GET /api/stats/units answers 404 in this build (issue 4 not built)',
-          }),
-        );
-      } else {
-        const stats = await measureQueries(api.server.baseUrl, api.token, unitStatsQueries(n), warm, budgetMs);
-        ctx.log(`unit statistics (GET /api/stats/units for a year): ${describeQueryStats(stats)}`);
-        rows.push(row("units' statistics", stats));
-      }
+      const stats = await measureQueries(api.server.baseUrl, api.token, unitStatsQueries(n), warm, budgetMs);
+      ctx.log(`unit statistics (GET /api/stats/units for a year): ${describeQueryStats(stats)}`);
+      rows.push(row("units' statistics", stats));
 
       const timeline = await measureQueries(api.server.baseUrl, api.token, timelineQueries(api.ids, n, prng), warm, budgetMs);
       ctx.log(`timeline of a suggestion: ${describeQueryStats(timeline)}`);

@@ -36,7 +36,7 @@ export class AppModule {
         AuthModule,
         SuggestionsModule,
         SuggestionQueriesModule,
-        // 大督办 (issue 4): deadlines that act, notifications, supervision, export, disclosure, grouping.
+        // 大督办: deadlines that act, notifications, supervision, export, disclosure, grouping.
         SchedulerModule,
         NotificationsModule,
         SupervisionModule,

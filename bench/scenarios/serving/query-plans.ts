@@ -20,7 +20,7 @@ export function timelineQueries(ids: DatasetIds, count: number, prng: Prng): str
   return Array.from({ length: count }, () => `/api/suggestions/${prng.pick(ids.suggestions)}/timeline`);
 }
 
-/** Issue 4's statistics endpoint (docs/api-supervision.md): all units' figures for a year. */
+/** The unit statistics endpoint: all units' figures for a year. */
 export function unitStatsQueries(count: number): string[] {
   return Array.from({ length: count }, () => '/api/stats/units?from=2026-01-01&to=2026-12-31');
 }

@@ -1,4 +1,4 @@
-// Shapes of the supervision, inbox, public and archive endpoints (docs/api-supervision.md, issue 4).
+// Shapes of the supervision, inbox, public and archive endpoints (the read models' own types, as the api sends them).
 // As in ./types.ts: library types imported type-only; written out only what apps/api adds itself.
 import type { EXEMPTION_REASONS as DOMAIN_EXEMPTION_REASONS } from '@duban/domain';
 import type { Overview as OverviewFigures, UnitStats } from '@duban/read-models/supervision/supervision.types';

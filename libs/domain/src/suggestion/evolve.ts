@@ -21,7 +21,7 @@ export function evolveSuggestion(state: SuggestionState, event: Stamped<Suggesti
   if (state.status !== 'none' && state.deadlineLog !== undefined && sameObligationInputs(state, next)) return next;
   const deadlineLog = trackObligations(next, event);
   // `next` was built by evolveStatus for this event and nobody else holds it yet: setting its log
-  // here spares copying the whole state a second time (the fold's main cost, issue 7).
+  // here spares copying the whole state a second time (the fold's main cost, and a rebuild folds every event).
   if (deadlineLog !== next.deadlineLog) next.deadlineLog = deadlineLog;
   return next;
 }
@@ -302,7 +302,7 @@ function decision(
 /**
  * A state of another status: the parts every status shares, then the new status's own fields. The old
  * status's own fields are dropped. One fresh object, built property by property in a fixed order, so
- * states keep few hidden classes and copying them stays cheap (issue 7).
+ * states keep few hidden classes and copying them stays cheap (a rebuild copies a state per event).
  */
 function withStatus<T extends { status: ExistingSuggestion['status'] }>(state: ExistingSuggestion, own: T): SuggestionCore & T {
   return Object.assign(coreOf(state), own);

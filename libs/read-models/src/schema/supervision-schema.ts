@@ -5,7 +5,7 @@ const HANDLING_COLUMNS_DDL = HANDLING_STAT_COLUMNS.map((c) => `  ${c} INTEGER NO
 const HANDLING_COLUMNS = HANDLING_STAT_COLUMNS.join(', ');
 
 /**
- * Issue 4's tables: supervision figures, the scheduler's wake-ups, the public view, notifications.
+ * The supervision tables: figures, the scheduler's wake-ups, the public view, notifications.
  * Unit statistics never read a state: `unit_stat_buckets` holds their counts per unit and per
  * assignment day, month, year and overall, so a period is a sum over a few dozen rows per unit;
  * the rows below it answer the partial days at a period's edges and what depends on `now`.

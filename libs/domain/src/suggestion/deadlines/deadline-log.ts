@@ -5,7 +5,7 @@ import { isPlainKey, KeyParts, parseObligationKey } from './obligation-key';
 
 /**
  * One obligation as the state keeps it in `deadlineLog`: a `DeadlineRecord` in as few bytes as it
- * takes, because the read model stores every suggestion's state as JSON (issue 7):
+ * takes, because the read model stores every suggestion's state as JSON (and a rebuild writes them all):
  *
  *     [key, dueAt, openedAt, fulfilledAt, endedAt, remindedAt, missedAt, parts]
  *

@@ -16,7 +16,7 @@ import { collectOpenObligations } from './open-obligations';
  * The scheduler keeps, per suggestion, the result of this after every append and wakes at the earliest.
  * What pendingDeadlines() says, without ordering the obligations (only the earliest matters) and with
  * each due time's reminder worked out once per calendar and period: a rebuild asks this of every
- * suggestion, and due times fall on a few hundred days (issue 7).
+ * suggestion, and due times fall on a few hundred days (so a rebuild asks the same days again and again).
  */
 export function nextWakeUp(state: SuggestionState, rulebook: Rulebook, calendar: WorkingCalendar): string | null {
   if (state.status === 'none') return null;
