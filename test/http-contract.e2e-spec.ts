@@ -153,6 +153,28 @@ describe('the HTTP contract: preconditions, validation and error shapes', () => 
     });
   });
 
+  describe('415 for a body that is not JSON', () => {
+    it('a text/plain or form body is 415 unsupported_media_type and changes nothing; a POST without a body passes on (here to the token check)', async () => {
+      const before = await s.state(org.staff, id);
+      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+        const response = await fetch(`${t.baseUrl}/api/suggestions/${id}/urge`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${org.supervisor.token}`, 'content-type': contentType },
+          body: contentType === 'text/plain' ? '{"note":"请抓紧。"}' : 'note=%E8%AF%B7',
+        });
+        expect(response.status).toBe(415);
+        expect(await response.json()).toEqual({
+          statusCode: 415,
+          code: 'unsupported_media_type',
+          message: expect.stringMatching(/[\u4e00-\u9fff]/),
+        });
+      }
+      expect((await s.state(org.staff, id)).revision).toBe(before.revision);
+      const login = await fetch(`${t.baseUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: 'Bearer not-a-token' } });
+      expect(login.status).toBe(401);
+    });
+  });
+
   describe('lists, 404s and headers', () => {
     it('pages the list: default page size 20, total counts everything visible', async () => {
       for (let n = 0; n < 3; n++) await s.submit(org.deputy2, { title: `分页测试建议 ${n}`, content: '内容' });

@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { bodyParserErrors } from './http/body-parser-errors';
+import { jsonBodyRequired } from './http/json-body-required';
 import { bodyShapeGuard } from './http/body-shape-guard';
 import { answerClientErrors } from './http/client-errors';
 import { configureCors } from './http/cors';
@@ -58,6 +59,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   configureCors(app, config.corsOrigins);
   app.use(correlationMiddleware);
   app.use(requestLogger(rootLogger, app.get(ApiMetrics)));
+  app.use(jsonBodyRequired);
   app.useBodyParser('json', { limit: config.jsonBodyLimit });
   app.use(bodyParserErrors);
   app.use(bodyShapeGuard);

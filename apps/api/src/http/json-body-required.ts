@@ -1,0 +1,24 @@
+import { HttpException } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { toErrorResponse } from './error-response';
+
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Every request body of the API is JSON. A body sent as something else (text/plain, a form) would
+ * pass unparsed and be refused as "fields missing" — a misleading 400; the client's mistake is the
+ * media type, so say that (415) before anything reads it. A request without a body is left alone.
+ */
+export function jsonBodyRequired(req: Request, res: Response, next: NextFunction): void {
+  if (!METHODS_WITH_BODY.has(req.method) || !hasBody(req) || req.is(['application/json', '+json'])) {
+    next();
+    return;
+  }
+  const { status, body } = toErrorResponse(new HttpException('请求体须为 JSON（Content-Type: application/json）', 415));
+  res.status(status).json(body);
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
