@@ -20,7 +20,6 @@ import { ParkedStreams, type ParkedStream } from './parked-streams';
 import { ProjectionError } from './projection-error';
 import { SuggestionProjection } from './suggestion-projection';
 import { SuggestionRowWriter } from './suggestion-row-writer';
-import { memoCalendar } from './supervision/memo-calendar';
 import { SupervisionWriter } from './supervision/supervision-writer';
 import { UnitNames } from './unit-names';
 
@@ -42,9 +41,9 @@ export interface ProjectionRules {
   calendar?: WorkingCalendar;
 }
 
-/** The national rulebook and the official calendar without overrides by default; the calendar's answers remembered. */
+/** The national rulebook and the official calendar without overrides by default (the calendar answers a day with one lookup, so no cache of its own here). */
 export function resolveRules(rules: ProjectionRules): { rulebook: Rulebook; calendar: WorkingCalendar } {
-  return { rulebook: rules.rulebook ?? NATIONAL_RULEBOOK, calendar: memoCalendar(rules.calendar ?? createWorkingCalendar()) };
+  return { rulebook: rules.rulebook ?? NATIONAL_RULEBOOK, calendar: rules.calendar ?? createWorkingCalendar() };
 }
 
 export interface ReadModelProjectionOptions extends ProjectionRules {
