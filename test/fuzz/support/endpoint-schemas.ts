@@ -174,8 +174,9 @@ export function validBody(endpoint: EndpointSpec): Record<string, unknown> {
 export const QUERY_ENDPOINTS: { name: string; path: string; params: string[] }[] = [
   { name: 'list', path: '/api/suggestions', params: ['status', 'unitId', 'deputyId', 'overdue', 'keySupervised', 'q', 'page', 'pageSize', 'after'] },
   { name: 'detail', path: '/api/suggestions/:id', params: ['after', 'asOf'] },
-  { name: 'unit stats', path: '/api/stats/units', params: ['from', 'to', 'after'] },
-  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['from', 'to'] },
+  { name: 'unit stats', path: '/api/stats/units', params: ['sessionId', 'year', 'from', 'to', 'after'] },
+  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['sessionId', 'year', 'from', 'to'] },
+  { name: 'overview', path: '/api/stats/overview', params: ['sessionId', 'year', 'from', 'to', 'after'] },
   { name: 'timeline', path: '/api/suggestions/:id/timeline', params: ['after'] },
   { name: 'users', path: '/api/users', params: ['role', 'after'] },
   { name: 'units', path: '/api/units', params: ['after'] },

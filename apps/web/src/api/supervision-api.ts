@@ -1,4 +1,5 @@
 import { download, request } from './client';
+import { periodLabel, periodQuery, type SupervisionPeriodFilter } from './supervision-period';
 import type {
   CommitmentLedger,
   CommitmentStatus,
@@ -12,13 +13,26 @@ import type {
   UnitStatsReport,
 } from './supervision-types';
 
-export const fetchOverview = (): Promise<Overview> => request<Overview>('/api/stats/overview');
+export const fetchOverview = (period: SupervisionPeriodFilter): Promise<Overview> =>
+  request<Overview>('/api/stats/overview', { query: periodQuery(period) });
 
-export const fetchUnitStats = (from?: string, to?: string): Promise<UnitStatsReport> =>
-  request<UnitStatsReport>('/api/stats/units', { query: { from, to } });
+export const fetchUnitStats = (period: SupervisionPeriodFilter): Promise<UnitStatsReport> =>
+  request<UnitStatsReport>('/api/stats/units', { query: periodQuery(period) });
 
-export const downloadUnitStats = (from?: string, to?: string): Promise<void> =>
-  download('/api/stats/units.xlsx', { from, to }, '承办单位办理情况统计.xlsx');
+export const downloadUnitStats = (period: SupervisionPeriodFilter): Promise<void> =>
+  download('/api/stats/units.xlsx', periodQuery(period), period.kind === 'all' ? '承办单位办理情况统计.xlsx' : `承办单位办理情况统计（${periodLabel(period)}）.xlsx`);
+
+/** A session as the period selector offers it (`GET /api/sessions`, newest first there or here). */
+export interface SessionOption {
+  id: string;
+  name: string;
+  kind: 'congress' | 'recess';
+  startsOn: string;
+  endsOn?: string;
+  closed: boolean;
+}
+
+export const fetchSessionOptions = (): Promise<SessionOption[]> => request<SessionOption[]>('/api/sessions');
 
 export const fetchKeySuggestions = (): Promise<KeySupervisionReport> => request<KeySupervisionReport>('/api/supervision/key');
 

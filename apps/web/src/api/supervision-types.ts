@@ -18,13 +18,19 @@ export type {
 export type { Inbox, InboxItem } from '@duban/read-models/inbox/inbox.types';
 export type { PublishedSuggestion, PublishedSuggestionList } from '@duban/read-models/disclosure/published.types';
 
-/** `GET /api/stats/overview`: the read model's overview and the instant it was computed at. */
-export type Overview = OverviewFigures & { generatedAt: string };
-
-/** `GET /api/stats/units` (apps/api's UnitStatsReport): the period is null when not asked for. */
-export interface UnitStatsReport {
+/** The period a supervision answer counts (apps/api's SupervisionPeriod): null when not asked for. */
+export interface SupervisionPeriodEcho {
+  sessionId: string | null;
+  year: number | null;
   from: string | null;
   to: string | null;
+}
+
+/** `GET /api/stats/overview`: the period, the read model's overview and the instant it was computed at. */
+export type Overview = SupervisionPeriodEcho & OverviewFigures & { generatedAt: string };
+
+/** `GET /api/stats/units` (apps/api's UnitStatsReport). */
+export interface UnitStatsReport extends SupervisionPeriodEcho {
   generatedAt: string;
   units: UnitStats[];
 }

@@ -171,8 +171,8 @@ export class ReadModelQueries {
     return this.unitStatsQueries.unitStats(query);
   }
 
-  overview(now: string): Overview {
-    return this.unitStatsQueries.overview(now);
+  overview(query: UnitStatsQuery): Overview {
+    return this.unitStatsQueries.overview(query);
   }
 
   /** Every key suggestion, or one page of them; the coverage always counts all. */

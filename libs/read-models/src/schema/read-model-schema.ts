@@ -19,8 +19,10 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  * 8: deputies are told each step of their suggestion (立案, 不予立案, 交办, returns, extensions,
  *    re-handling; co-signers that they were added), a dissatisfied rating tells the unit once,
  *    dates read 2026年3月16日; inboxes are ordered by the event's time (index on occurred_at).
+ * 9: a unit that had not answered under an assignment ended by a return is no longer counted as
+ *    assigned to it; suggestions_by_submitted for the overview of a span.
  */
-export const READ_MODEL_SCHEMA_VERSION = 8;
+export const READ_MODEL_SCHEMA_VERSION = 9;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [

@@ -29,6 +29,8 @@ export class UnitStatsQueries {
   private readonly overdueThisMonthStmt: Statement<[string, string, string, string], { unit_id: string; n: number }>;
   private readonly unitsStmt: Statement<[], { id: string; name: string }>;
   private readonly statusCountsStmt: Statement<[], { status: string; n: number }>;
+  private readonly statusInRangeStmt: Statement<[string, string], { status: string; n: number }>;
+  private readonly assignedSuggestionsStmt: Statement<[string, string], number>;
   private readonly nextOpenDueStmt: Statement<[string], string | null>;
   private readonly nextCommitmentDueStmt: Statement<[string], string | null>;
   private readonly version: ReadModelVersion;
@@ -61,6 +63,16 @@ export class UnitStatsQueries {
        WHERE fulfilled_at IS NULL AND due_at >= ? AND due_at < ? AND assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units`);
     this.statusCountsStmt = db.prepare(`SELECT status, n FROM status_counts`);
+    // A span counts suggestions by when they were submitted (suggestions_by_submitted).
+    this.statusInRangeStmt = db.prepare(
+      `SELECT status, count(*) AS n FROM suggestions WHERE submitted_at >= ? AND submitted_at < ? GROUP BY status`,
+    );
+    // The suggestions behind the unit assignments counted for the same span (off unit_handlings_by_assigned).
+    this.assignedSuggestionsStmt = db
+      .prepare<[string, string], number>(
+        `SELECT count(DISTINCT suggestion_id) FROM unit_handlings WHERE assigned = 1 AND assigned_at >= ? AND assigned_at < ?`,
+      )
+      .pluck();
     // The first due time at or after now among what is still owed: until then, "overdue now" cannot change.
     this.nextOpenDueStmt = db
       .prepare<[string], string | null>(
@@ -99,17 +111,26 @@ export class UnitStatsQueries {
     return units;
   }
 
-  /** Suggestions per status, and every unit's figures over all time added up. */
-  overview(now: string): Overview {
+  /**
+   * The scope's suggestions per status (件), how many of them are assigned, and every unit's figures
+   * for the same scope added up (单位次): the cards and charts of one page count the same things.
+   */
+  overview(query: UnitStatsQuery): Overview {
     const byStatus = Object.fromEntries(SUGGESTION_STATUSES.map((s) => [s, 0])) as Record<SuggestionStatus, number>;
-    for (const row of this.statusCountsStmt.all()) if (row.status in byStatus) byStatus[row.status as SuggestionStatus] = row.n;
+    const from = query.from === undefined ? '' : toIsoInstant(query.from);
+    const to = query.to === undefined ? END_OF_TIME : toIsoInstant(query.to);
+    const ranged = query.from !== undefined || query.to !== undefined;
+    const statusRows = ranged ? this.statusInRangeStmt.all(from, to) : this.statusCountsStmt.all();
+    for (const row of statusRows) if (row.status in byStatus) byStatus[row.status as SuggestionStatus] = row.n;
     const total = zeroCounts();
-    for (const unit of this.count({ now }, this.version.current()).values()) {
+    for (const unit of this.count(query, this.version.current()).values()) {
       addInto(total.stats, unit.stats);
       total.overdueAnswers += unit.overdueAnswers;
       total.overdueCommitments += unit.overdueCommitments;
     }
-    return { byStatus, totals: figures(total) };
+    const suggestions = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
+    const assignedSuggestions = this.assignedSuggestionsStmt.get(from, to) ?? 0;
+    return { byStatus, suggestions, assignedSuggestions, totals: figures(total) };
   }
 
   /**
