@@ -3,6 +3,7 @@ import { periodLabel, periodQuery, type SupervisionPeriodFilter } from './superv
 import type {
   CommitmentLedger,
   CommitmentStatus,
+  DelegationStatsReport,
   DeputyArchive,
   DeputyCommitmentReport,
   Inbox,
@@ -21,6 +22,9 @@ export const fetchUnitStats = (period: SupervisionPeriodFilter): Promise<UnitSta
 
 export const downloadUnitStats = (period: SupervisionPeriodFilter): Promise<void> =>
   download('/api/stats/units.xlsx', periodQuery(period), period.kind === 'all' ? '承办单位办理情况统计.xlsx' : `承办单位办理情况统计（${periodLabel(period)}）.xlsx`);
+
+export const fetchDelegationStats = (period: SupervisionPeriodFilter): Promise<DelegationStatsReport> =>
+  request<DelegationStatsReport>('/api/stats/delegations', { query: periodQuery(period) });
 
 /** A session as the period selector offers it (`GET /api/sessions`, newest first there or here). */
 export interface SessionOption {

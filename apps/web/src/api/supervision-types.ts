@@ -1,12 +1,13 @@
 // Shapes of the supervision, inbox, public and archive endpoints (the read models' own types, as the api sends them).
 // As in ./types.ts: library types imported type-only; written out only what apps/api adds itself.
 import type { EXEMPTION_REASONS as DOMAIN_EXEMPTION_REASONS } from '@duban/domain';
-import type { Overview as OverviewFigures, UnitStats } from '@duban/read-models/supervision/supervision.types';
+import type { DelegationStats, Overview as OverviewFigures, UnitStats } from '@duban/read-models/supervision/supervision.types';
 
 export type {
   CommitmentItem,
   CommitmentLedger,
   CommitmentStatus,
+  DelegationStats,
   DeputyArchive,
   DeputyCommitmentReport,
   KeySuggestionItem,
@@ -33,6 +34,12 @@ export type Overview = SupervisionPeriodEcho & OverviewFigures & { generatedAt: 
 export interface UnitStatsReport extends SupervisionPeriodEcho {
   generatedAt: string;
   units: UnitStats[];
+}
+
+/** `GET /api/stats/delegations` (apps/api's DelegationStatsReport). */
+export interface DelegationStatsReport extends SupervisionPeriodEcho {
+  generatedAt: string;
+  delegations: DelegationStats[];
 }
 
 /** A message of `/api/events/stream` (apps/api's LiveChange). */

@@ -21,7 +21,9 @@ import type {
   DeputyCommitmentReport,
   KeySupervisionPage,
   KeySupervisionReport,
+  DelegationStats,
   Overview,
+  StatsScope,
   UnitStats,
   UnitStatsQuery,
 } from '../supervision/supervision.types';
@@ -32,6 +34,7 @@ import { CommitmentQueries } from './supervision/commitment-queries';
 import { DeputyArchiveQueries } from './supervision/deputy-archive-queries';
 import { KeySupervisionQueries } from './supervision/key-supervision-queries';
 import { UnitStatsQueries } from './supervision/unit-stats-queries';
+import { DelegationStatsQueries } from './supervision/delegation-stats-queries';
 import { buildListSql, viewerScope, type ListSql } from './suggestion-list-sql';
 
 interface DetailRow {
@@ -74,6 +77,7 @@ export class ReadModelQueries {
   private readonly statusCountStmt: Statement<[string], { total: number }>;
   private readonly dueStmt: Statement<[string, number], { id: string }>;
   private readonly unitStatsQueries: UnitStatsQueries;
+  private readonly delegationStatsQueries: DelegationStatsQueries;
   private readonly keySupervisionQueries: KeySupervisionQueries;
   private readonly commitmentQueries: CommitmentQueries;
   private readonly deputyArchiveQueries: DeputyArchiveQueries;
@@ -106,6 +110,7 @@ export class ReadModelQueries {
     this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
     this.dueStmt = db.prepare(`SELECT id FROM wake_ups WHERE wake_at <= ? ORDER BY wake_at, id LIMIT ?`);
     this.unitStatsQueries = new UnitStatsQueries(db);
+    this.delegationStatsQueries = new DelegationStatsQueries(db);
     this.keySupervisionQueries = new KeySupervisionQueries(db);
     this.commitmentQueries = new CommitmentQueries(db);
     this.deputyArchiveQueries = new DeputyArchiveQueries(db, this.dueRules);
@@ -175,9 +180,14 @@ export class ReadModelQueries {
     return this.unitStatsQueries.overview(query);
   }
 
+  /** 代表团 figures for a scope (suggestions by session or by submission time). */
+  delegationStats(query: UnitStatsQuery): DelegationStats[] {
+    return this.delegationStatsQueries.delegationStats(query, query.now);
+  }
+
   /** Every key suggestion, or one page of them; the coverage always counts all. */
-  keySupervision(now: string, page?: KeySupervisionPage): KeySupervisionReport {
-    return this.keySupervisionQueries.keySupervision(now, page);
+  keySupervision(now: string, page?: KeySupervisionPage, scope?: StatsScope): KeySupervisionReport {
+    return this.keySupervisionQueries.keySupervision(now, page, scope);
   }
 
   commitments(query: CommitmentQuery): CommitmentLedger {

@@ -72,6 +72,24 @@ export interface Overview {
   totals: StatsFigures;
 }
 
+/** One delegation's (代表团) suggestions in a scope; the row without a delegation has null id and name. */
+export interface DelegationStats {
+  delegationId: string | null;
+  delegationName: string | null;
+  /** Suggestions (件): the delegation's own and those its deputies led. */
+  suggestions: number;
+  /** Of those, made by the delegation itself (件). */
+  byDelegation: number;
+  /** Suggestions with a counted unit assignment / suggestions (件). */
+  assigned: Rate;
+  /** Suggestions with at least one first answer / suggestions (件). */
+  answered: Rate;
+  /** Suggestions with an answer owed and past due at `now` (件). */
+  overdueNow: number;
+  /** Ratings satisfied or basically satisfied / ratings (次). */
+  satisfactionRate: Rate;
+}
+
 export interface KeySuggestionItem {
   id: string;
   title: string;
@@ -119,7 +137,7 @@ export interface CommitmentItem {
   status: CommitmentStatus;
 }
 
-export interface CommitmentQuery {
+export interface CommitmentQuery extends StatsScope {
   /** `open` = every unfulfilled one, overdue included; `overdue`; `fulfilled`. */
   status?: CommitmentStatus;
   unitId?: string;

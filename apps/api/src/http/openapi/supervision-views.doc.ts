@@ -58,6 +58,24 @@ export class OverviewDoc extends SupervisionPeriodDoc {
   @ApiProperty({ description: '全部单位合计（StatsFigures，单位次：一件建议交办给两个单位计两次）' }) totals!: object;
 }
 
+/** DelegationStats */
+export class DelegationStatsDoc {
+  @ApiProperty({ type: String, nullable: true, description: '代表团编号；null 为不属于任何代表团的代表领衔的建议' }) delegationId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) delegationName!: string | null;
+  @ApiProperty({ type: 'integer', description: '建议件数：代表团自身提出的及其代表领衔的' }) suggestions!: number;
+  @ApiProperty({ type: 'integer', description: '其中代表团自身提出的件数' }) byDelegation!: number;
+  @ApiProperty({ type: RateDoc, description: '已交办件数 / 建议件数' }) assigned!: RateDoc;
+  @ApiProperty({ type: RateDoc, description: '已答复件数 / 建议件数' }) answered!: RateDoc;
+  @ApiProperty({ type: 'integer', description: '当前逾期未答复的件数' }) overdueNow!: number;
+  @ApiProperty({ type: RateDoc, description: '满意与基本满意次数 / 评价次数' }) satisfactionRate!: RateDoc;
+}
+
+/** supervision/queries DelegationStatsReport */
+export class DelegationStatsReportDoc extends SupervisionPeriodDoc {
+  @ApiProperty(ISO) generatedAt!: string;
+  @ApiProperty({ type: [DelegationStatsDoc] }) delegations!: DelegationStatsDoc[];
+}
+
 /** KeySuggestionItem */
 export class KeySuggestionItemDoc {
   @ApiProperty() id!: string;

@@ -17,11 +17,11 @@ export class CommitmentsController {
 
   @Get()
   @Roles('staff', 'supervisor', 'admin', 'unit')
-  @ApiOperation({ summary: '承诺事项台账（承办单位只看本单位）' })
+  @ApiOperation({ summary: '承诺事项台账（承办单位只看本单位）。期间：sessionId、year 或 from/to（按承诺所属交办的交办时间）' })
   @ApiOk(CommitmentLedgerDoc)
-  @ApiErrors(403)
+  @ApiErrors(400, 403)
   list(@Query() query: CommitmentsQueryDto, @CurrentUser() user: AuthUser) {
     const { status, unitId, page, pageSize } = query;
-    return this.queryBus.execute(new ListCommitmentsQuery({ status, unitId, page, pageSize }, user, query.after));
+    return this.queryBus.execute(new ListCommitmentsQuery({ status, unitId, page, pageSize }, query.period(), user, query.after));
   }
 }

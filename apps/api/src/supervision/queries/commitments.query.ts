@@ -5,6 +5,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../clock/clock';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
+import { scopeOf, type SupervisionPeriod } from '../period/period';
 import { unitScope } from '../supervision-scope';
 
 export interface CommitmentsFilter {
@@ -19,6 +20,7 @@ export interface CommitmentsFilter {
 export class ListCommitmentsQuery extends Query<CommitmentLedger> {
   constructor(
     readonly filter: CommitmentsFilter,
+    readonly period: SupervisionPeriod,
     readonly viewer: AuthUser,
     readonly after?: string,
   ) {
@@ -34,10 +36,11 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitmentsQuer
     private readonly readAfter: ReadAfterService,
   ) {}
 
-  async execute({ filter, viewer, after }: ListCommitmentsQuery): Promise<CommitmentLedger> {
+  async execute({ filter, period, viewer, after }: ListCommitmentsQuery): Promise<CommitmentLedger> {
     const unitId = unitScope(viewer, filter.unitId);
     await this.readAfter.waitFor(after);
     return this.queries.commitments({
+      ...scopeOf(period),
       ...(filter.status !== undefined ? { status: filter.status } : {}),
       ...(unitId !== undefined ? { unitId } : {}),
       ...(filter.page !== undefined || filter.pageSize !== undefined ? { page: filter.page ?? 1, pageSize: filter.pageSize ?? 50 } : {}),

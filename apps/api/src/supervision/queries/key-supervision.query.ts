@@ -4,10 +4,14 @@ import type { KeySupervisionReport, ReadModelQueries } from '@duban/read-models'
 import { Clock } from '../../clock/clock';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
+import { scopeOf, type SupervisionPeriod } from '../period/period';
 
-/** 重点督办: every key suggestion with its progress and people, and the coverage. */
+/** 重点督办: every key suggestion of the period (its suggestions') with its progress and people, and the coverage. */
 export class GetKeySupervisionQuery extends Query<KeySupervisionReport> {
-  constructor(readonly after?: string) {
+  constructor(
+    readonly period: SupervisionPeriod,
+    readonly after?: string,
+  ) {
     super();
   }
 }
@@ -20,8 +24,8 @@ export class GetKeySupervisionHandler implements IQueryHandler<GetKeySupervision
     private readonly readAfter: ReadAfterService,
   ) {}
 
-  async execute({ after }: GetKeySupervisionQuery): Promise<KeySupervisionReport> {
+  async execute({ period, after }: GetKeySupervisionQuery): Promise<KeySupervisionReport> {
     await this.readAfter.waitFor(after);
-    return this.queries.keySupervision(this.clock.nowIso());
+    return this.queries.keySupervision(this.clock.nowIso(), undefined, scopeOf(period));
   }
 }

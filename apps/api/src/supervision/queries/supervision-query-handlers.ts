@@ -1,4 +1,5 @@
 import { ListCommitmentsHandler } from './commitments.query';
+import { GetDelegationStatsHandler } from './delegation-stats.query';
 import { GetDeputyArchiveHandler, GetDeputyCommitmentReportHandler } from './deputy-archive.query';
 import { GetKeySupervisionHandler } from './key-supervision.query';
 import { GetOverviewHandler } from './overview.query';
@@ -9,6 +10,7 @@ export const SUPERVISION_QUERY_HANDLERS = [
   GetUnitStatsHandler,
   GetUnitStatsJsonHandler,
   GetOverviewHandler,
+  GetDelegationStatsHandler,
   GetKeySupervisionHandler,
   ListCommitmentsHandler,
   GetDeputyArchiveHandler,

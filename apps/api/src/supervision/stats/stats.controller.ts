@@ -2,11 +2,12 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiOk, OverviewDoc, UnitStatsReportDoc } from '../../http/openapi';
+import { ApiErrors, ApiOk, DelegationStatsReportDoc, OverviewDoc, UnitStatsReportDoc } from '../../http/openapi';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { PeriodQueryDto } from '../period/period.query.dto';
+import { GetDelegationStatsQuery } from '../queries/delegation-stats.query';
 import { GetOverviewQuery } from '../queries/overview.query';
 import { GetUnitStatsJsonQuery } from '../queries/unit-stats.query';
 
@@ -48,5 +49,17 @@ export class StatsController {
   @ApiErrors(400, 403)
   overview(@Query() query: PeriodQueryDto) {
     return this.queryBus.execute(new GetOverviewQuery(query.period(), query.after));
+  }
+
+  @Get('delegations')
+  @Roles('staff', 'supervisor', 'admin')
+  @ApiOperation({
+    summary:
+      '各代表团建议办理情况（件）：代表团自身提出及其代表领衔的建议，已交办、已答复、当前逾期，评价满意率（次）。期间：sessionId、year 或 from/to（按提交时间）',
+  })
+  @ApiOk(DelegationStatsReportDoc)
+  @ApiErrors(400, 403)
+  delegations(@Query() query: PeriodQueryDto) {
+    return this.queryBus.execute(new GetDelegationStatsQuery(query.period(), query.after));
   }
 }

@@ -3,7 +3,7 @@ import { PageTitle } from '../../components/page-title';
 import { Alert, App, Button, Card, Col, Row, Space, Statistic } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/api-error';
-import { downloadUnitStats, fetchOverview, fetchUnitStats } from '../../api/supervision-api';
+import { downloadUnitStats, fetchDelegationStats, fetchOverview, fetchUnitStats } from '../../api/supervision-api';
 import { periodBasis, periodLabel, type SupervisionPeriodFilter } from '../../api/supervision-period';
 import type { Rate } from '../../api/supervision-types';
 import { LoadState } from '../../components/load-state';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
 import { OverviewCharts } from './overview-charts';
 import { PeriodSelector } from './period-selector';
+import { DelegationStatsTable } from './delegation-stats-table';
 import { UnitStatsTable } from './unit-stats-table';
 
 /** One card: a figure, what it counts, and what it is out of. */
@@ -44,9 +45,11 @@ export function OverviewPage() {
   const key = JSON.stringify(period);
   const overview = useAsync(() => (ready ? fetchOverview(period) : Promise.resolve(null)), [key]);
   const unitStats = useAsync(() => (ready ? fetchUnitStats(period) : Promise.resolve(null)), [key]);
+  const delegationStats = useAsync(() => (ready ? fetchDelegationStats(period) : Promise.resolve(null)), [key]);
   useLiveRefresh(() => {
     overview.reload();
     unitStats.reload();
+    delegationStats.reload();
   });
   const [exporting, setExporting] = useState(false);
 
@@ -140,6 +143,13 @@ export function OverviewPage() {
         {ready && (
           <LoadState loading={unitStats.loading} error={unitStats.error} hasData={!!unitStats.data} reload={unitStats.reload}>
             <UnitStatsTable units={unitStats.data?.units ?? []} />
+          </LoadState>
+        )}
+      </Card>
+      <Card title="各代表团建议办理情况（件）" style={{ marginTop: 16 }}>
+        {ready && (
+          <LoadState loading={delegationStats.loading} error={delegationStats.error} hasData={!!delegationStats.data} reload={delegationStats.reload}>
+            <DelegationStatsTable delegations={delegationStats.data?.delegations ?? []} />
           </LoadState>
         )}
       </Card>

@@ -37,7 +37,8 @@ export function PeriodSelector({ value, onChange }: { value: SupervisionPeriodFi
   };
 
   return (
-    <Space wrap data-testid="period-selector" aria-label="统计期间">
+    <div role="group" aria-label="统计期间" data-testid="period-selector">
+    <Space wrap>
       <Radio.Group
         optionType="button"
         buttonStyle="solid"
@@ -79,5 +80,6 @@ export function PeriodSelector({ value, onChange }: { value: SupervisionPeriodFi
         />
       )}
     </Space>
+    </div>
   );
 }

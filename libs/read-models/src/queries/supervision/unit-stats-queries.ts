@@ -9,6 +9,7 @@ import { planPeriod, type PeriodPlan } from './period-plan';
 import { rate } from './rate';
 import { ReadModelVersion } from '../read-model-version';
 import { StatementCache } from './statement-cache';
+import { SESSION_ASSIGNED_SUGGESTIONS_SQL, SESSION_COMMITMENTS_SQL, SESSION_HANDLINGS_SQL, SESSION_STATUS_SQL } from './session-stats-sql';
 
 /** Sorts after every instant: an open end of a period. */
 const END_OF_TIME = '\uffff';
@@ -99,7 +100,7 @@ export class UnitStatsQueries {
     const cached = this.answers.byKey.get(key);
     if (cached && cached.countedAt <= now && now <= cached.lastValid) return cached.units;
 
-    const counted = this.count(query, version);
+    const counted = query.sessionId !== undefined ? this.countSession(query.sessionId, now) : this.count(query, version);
     const names = new Map(this.unitsStmt.all().map((u) => [u.id, u.name]));
     const unitIds = new Set([...names.keys(), ...counted.keys()]);
     const units = [...unitIds].sort().map((unitId) => {
@@ -120,16 +121,26 @@ export class UnitStatsQueries {
     const from = query.from === undefined ? '' : toIsoInstant(query.from);
     const to = query.to === undefined ? END_OF_TIME : toIsoInstant(query.to);
     const ranged = query.from !== undefined || query.to !== undefined;
-    const statusRows = ranged ? this.statusInRangeStmt.all(from, to) : this.statusCountsStmt.all();
+    const session = query.sessionId;
+    const statusRows =
+      session !== undefined
+        ? (this.statements.get(SESSION_STATUS_SQL).all(session) as { status: string; n: number }[])
+        : ranged
+          ? this.statusInRangeStmt.all(from, to)
+          : this.statusCountsStmt.all();
     for (const row of statusRows) if (row.status in byStatus) byStatus[row.status as SuggestionStatus] = row.n;
     const total = zeroCounts();
-    for (const unit of this.count(query, this.version.current()).values()) {
+    const counted = session !== undefined ? this.countSession(session, toIsoInstant(query.now)) : this.count(query, this.version.current());
+    for (const unit of counted.values()) {
       addInto(total.stats, unit.stats);
       total.overdueAnswers += unit.overdueAnswers;
       total.overdueCommitments += unit.overdueCommitments;
     }
     const suggestions = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
-    const assignedSuggestions = this.assignedSuggestionsStmt.get(from, to) ?? 0;
+    const assignedSuggestions =
+      session !== undefined
+        ? ((this.statements.get(SESSION_ASSIGNED_SUGGESTIONS_SQL).pluck().get(session) as number | undefined) ?? 0)
+        : (this.assignedSuggestionsStmt.get(from, to) ?? 0);
     return { byStatus, suggestions, assignedSuggestions, totals: figures(total) };
   }
 
@@ -147,6 +158,27 @@ export class UnitStatsQueries {
       if (next !== null && next !== undefined && next < last) last = next;
     }
     return last;
+  }
+
+  /** One session's suggestions and everything assigned, answered and promised on them. */
+  private countSession(sessionId: string, now: string): Map<string, UnitCounts> {
+    const units = new Map<string, UnitCounts>();
+    const unit = (unitId: string) => {
+      let counts = units.get(unitId);
+      if (!counts) units.set(unitId, (counts = zeroCounts()));
+      return counts;
+    };
+    for (const row of this.statements.get(SESSION_HANDLINGS_SQL).all(now, sessionId) as (SumRow & { overdue_answers: number })[]) {
+      const counts = unit(row.unit_id);
+      addRow(counts.stats, row);
+      counts.overdueAnswers = row.overdue_answers;
+    }
+    for (const row of this.statements.get(SESSION_COMMITMENTS_SQL).all(now, sessionId) as (SumRow & { overdue_commitments: number })[]) {
+      const counts = unit(row.unit_id);
+      addRow(counts.stats, row);
+      counts.overdueCommitments = row.overdue_commitments;
+    }
+    return units;
   }
 
   private count(query: UnitStatsQuery, version: string): Map<string, UnitCounts> {
@@ -227,6 +259,7 @@ function addRow(target: StatVector, row: Record<string, number | string>): void 
 }
 
 function periodKey(query: UnitStatsQuery): string {
+  if (query.sessionId !== undefined) return `session\u0000${query.sessionId}`;
   return `${query.from === undefined ? '' : toIsoInstant(query.from)}|${query.to === undefined ? END_OF_TIME : toIsoInstant(query.to)}`;
 }
 
