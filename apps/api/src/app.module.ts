@@ -21,6 +21,7 @@ import { ExportModule } from './export/export.module';
 import { GroupsModule } from './groups/groups.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
 /** Built from a validated config, so tests start it on their own files and settings. */
@@ -45,6 +46,7 @@ export class AppModule {
         GroupsModule,
         AuditModule,
         OperationsModule,
+        SessionsModule,
       ],
       controllers: [
         HealthController,
