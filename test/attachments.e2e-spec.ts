@@ -114,7 +114,15 @@ describe('attachments and answer letters', () => {
       // The declared type is ignored: the bytes decide.
       const response = await upload(t.http, `/api/suggestions/${id}/attachments`, { name: c.name, bytes: c.bytes, type: 'text/plain' }, c.who.token);
       expect(response.status).toBe(201);
-      expect(response.body).toEqual({ id: expect.stringMatching(new RegExp(`^${id}_[0-9a-f]{16}$`)), sha256: sha256(c.bytes), name: c.name, size: c.bytes.length, contentType: c.type });
+      expect(response.body).toEqual({
+        id: expect.stringMatching(new RegExp(`^${id}_[0-9a-f]{16}$`)),
+        sha256: sha256(c.bytes),
+        name: c.name,
+        size: c.bytes.length,
+        contentType: c.type,
+        revision: expect.any(Number),
+        position: expect.any(String),
+      });
     }
     const detail = await s.state(org.deputy1, id);
     expect(detail.allowedActions).toContain('attachments');

@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { Clock } from '../clock/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import type { CommandOutcome } from '../commands/command-outcome';
 import { foldRecorded } from '../commands/stream-kind';
 import { RULEBOOK, WORKING_CALENDAR } from '../infrastructure/tokens';
 import type { CommandContext } from '../suggestions/http/command-context.decorator';
@@ -40,6 +41,9 @@ export interface AttachmentUploadResult {
   name: string;
   size: number;
   contentType: string;
+  /** The suggestion's revision after the upload, and the position to read it with `?after=`. */
+  revision: number;
+  position: string;
 }
 
 /** The bytes of an attachment, checked against the hash its event recorded. */
@@ -101,8 +105,9 @@ export class AttachmentFiles {
         await this.ledger.hold({ attachmentId: ref.attachmentId, suggestionId, sha256: stored, uploadedAt: this.clock.nowIso() });
       }
     };
+    let outcome: CommandOutcome;
     try {
-      await this.commandBus.execute(
+      outcome = await this.commandBus.execute(
         new RunSuggestionCommand(suggestionId, { type: 'AddAttachment', data: ref }, actor, { ...ctx.options, precondition }),
       );
     } catch (error) {
@@ -112,7 +117,8 @@ export class AttachmentFiles {
     }
     // Deputies' and staff's files are part of the suggestion once added; letters wait for an answer.
     if (actor.role !== 'unit') await this.ledger.settle(ref.attachmentId);
-    return { id: ref.attachmentId, sha256: ref.sha256, name: ref.name, size: ref.size, contentType: ref.contentType };
+    const { attachmentId, sha256, name: storedName, size, contentType } = ref;
+    return { id: attachmentId, sha256, name: storedName, size, contentType, revision: outcome.revision, position: outcome.position };
   }
 
   /** For a caller who may read the suggestion; 404 as the suggestion's read otherwise. */

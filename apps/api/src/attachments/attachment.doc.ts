@@ -11,6 +11,8 @@ export class AttachmentUploadDoc {
     description: '按文件内容识别的类型',
   })
   contentType!: string;
+  @ApiProperty({ type: 'integer', description: '建议上传后的版本号' }) revision!: number;
+  @ApiProperty({ description: '全局位置：作为查询的 ?after= 传入，即可读到本次上传' }) position!: string;
 }
 
 export const ATTACHMENT_CONTENT_TYPES = [
