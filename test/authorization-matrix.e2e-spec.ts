@@ -6,6 +6,7 @@ import { createOrganisation, Organisation, Person } from './support/organisation
 import { StoreProbe } from './support/store-probe';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
+import { SAMPLE_FILES, upload } from './support/upload';
 
 /** A date four months on: past the 3-month answer deadline, within the 6-month maximum. */
 function extensionUntil(): string {
@@ -166,6 +167,7 @@ describe('the authorization matrix', () => {
   }
 
   function send(route: string, endpoint: string, token: string | undefined) {
+    if (endpoint === ':id/attachments') return upload(t.http, route, { name: `照片${++serial}.png`, bytes: SAMPLE_FILES.png() }, token);
     return t.http.post(route, bodyFor(endpoint), token ? { token } : {});
   }
 

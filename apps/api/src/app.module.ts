@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { TestClockController } from './clock/test-clock.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         ExportModule,
         DisclosureModule,
         GroupsModule,
+        AttachmentsModule,
         AuditModule,
         OperationsModule,
         SessionsModule,
