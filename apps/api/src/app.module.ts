@@ -22,6 +22,7 @@ import { GroupsModule } from './groups/groups.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { RoutingModule } from './routing/routing.module';
 
 /** Built from a validated config, so tests start it on their own files and settings. */
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         GroupsModule,
         AuditModule,
         OperationsModule,
+        RoutingModule,
       ],
       controllers: [
         HealthController,

@@ -20,6 +20,7 @@ import { ParkedStreams, type ParkedStream } from './parked-streams';
 import { ProjectionError } from './projection-error';
 import { SuggestionProjection } from './suggestion-projection';
 import { SuggestionRowWriter } from './suggestion-row-writer';
+import { RoutingEvidenceWriter } from './routing/routing-evidence-writer';
 import { SupervisionWriter } from './supervision/supervision-writer';
 import { UnitNames } from './unit-names';
 
@@ -106,6 +107,7 @@ export class ReadModelProjection {
         notifications: this.notifications,
         unitNames: this.unitNames,
         rules: resolveRules(options),
+        routing: new RoutingEvidenceWriter(db),
       },
       options.stateCacheSize,
     );
