@@ -51,6 +51,11 @@ export const MATRIX: readonly Row[] = [
   [':id/exempt',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
   ['POST /api/units',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
   ['POST /api/users',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
+  // Reads with a rule of their own (they append nothing): 智能交办 is for those who assign, and its
+  // reasons name any past suggestion; similar ones are scoped to the caller, so only who may read
+  // the suggestion may ask.
+  ['GET :id/routing',                      'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  ['GET :id/similar',                      'assigned',                 [200,   200,   404,   200,   200,   200,   200,   404,   200,   401]],
 ];
 
 /**

@@ -13,6 +13,10 @@ import { UnitHandlingSection } from '../../components/unit-handling';
 import { useLive, useLiveRefresh } from '../../live/live-context';
 import { useAsync } from '../../lib/use-async';
 import type { Commitment } from '../../api/types';
+import { fetchSimilar } from '../../api/routing-api';
+import { useAuth } from '../../auth/auth-context';
+import { SimilarSuggestionList } from '../../components/similar-suggestions';
+import { suggestionPathFor } from '../../lib/suggestion-path';
 
 export interface SuggestionPageProps {
   backTo: string;
@@ -32,6 +36,8 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
   const { id = '' } = useParams();
   const detail = useAsync(() => fetchSuggestion(id), [id]);
   const timeline = useAsync(() => fetchTimeline(id), [id]);
+  const similar = useAsync(() => fetchSimilar(id), [id]);
+  const { user } = useAuth();
   const { connected } = useLive();
   const d = detail.data;
   const reload = () => {
@@ -94,6 +100,11 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
               <Card title="办理过程">
                 <LoadState loading={timeline.loading} error={timeline.error} hasData={!!timeline.data} reload={timeline.reload}>
                   {timeline.data && <SuggestionTimeline entries={timeline.data} />}
+                </LoadState>
+              </Card>
+              <Card title="相似建议（办理一件、解决一类）" className="gap-top" data-testid="similar-card">
+                <LoadState loading={similar.loading} error={similar.error} hasData={!!similar.data} reload={similar.reload}>
+                  {similar.data && user && <SimilarSuggestionList items={similar.data} pathOf={(other) => suggestionPathFor(user.role, other)} />}
                 </LoadState>
               </Card>
             </Col>
