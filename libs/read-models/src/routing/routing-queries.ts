@@ -49,6 +49,8 @@ export class RoutingQueries {
   private readonly dirty = new Set<string>();
   private building: Promise<void> | null = null;
   private built = false;
+  /** The collection's size when every document last chose its terms again (see reselectWhileSmall). */
+  private reselectedAt = 8;
   private readonly pageStmt: Statement<[string, number], TextRow>;
   private readonly textStmt: Statement<[string], TextRow>;
   private readonly allEvidenceStmt: Statement<[], EvidenceRow>;
@@ -189,6 +191,7 @@ export class RoutingQueries {
         if (row) this.index.reselect(id, documentText(row));
       }
     }
+    this.reselectedAt = Math.max(this.reselectedAt, this.index.size);
     this.evidence.clear();
     for (const row of this.allEvidenceStmt.iterate()) this.addEvidence(row);
   }
@@ -204,6 +207,23 @@ export class RoutingQueries {
       for (const row of this.evidenceStmt.all(id)) this.addEvidence(row);
     }
     this.dirty.clear();
+    this.reselectWhileSmall();
+  }
+
+  /**
+   * A small installation's first suggestions chose their terms among very few others: each time
+   * the collection doubles (up to RESELECT_FIRST documents) every one chooses again, so the
+   * earliest are not judged by the words they shared with two or three others.
+   */
+  private reselectWhileSmall(): void {
+    const size = this.index.size;
+    if (size < 2 * this.reselectedAt || this.reselectedAt > RESELECT_FIRST) return;
+    for (let slot = 0; slot < size; slot++) {
+      const id = this.index.idAt(slot);
+      const row = this.textStmt.get(id);
+      if (row) this.index.reselect(id, documentText(row));
+    }
+    this.reselectedAt = size;
   }
 
   private addEvidence(row: EvidenceRow): void {

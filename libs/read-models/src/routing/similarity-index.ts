@@ -1,4 +1,4 @@
-import { TERM_SPACE, termCounts } from './char-ngrams';
+import { TERM_SPACE, termCounts, type TermCounts } from './char-ngrams';
 
 /**
  * Terms kept per document: its most telling n-grams by tf·idf. Bounds memory at 5 bytes a term
@@ -16,6 +16,9 @@ export const MIN_SIMILARITY = 0.04;
  */
 const REFRESH_GROWTH = 0.02;
 const ALWAYS_REFRESH_BELOW = 500;
+
+/** Candidates ordered before the rest are looked at (see scoreAll). */
+const FIRST_ROUND = 200;
 
 /** 1 + ln(tf) for tf 0..255 (the stored counts are capped at 255). */
 const LOG_TF = Float32Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
@@ -66,7 +69,7 @@ export class SimilarityIndex {
     const existing = this.slots.get(id);
     if (existing !== undefined) return existing;
     const counts = termCounts(text);
-    for (const term of counts.keys()) this.df[term]!++;
+    for (let j = 0; j < counts.size; j++) this.df[counts.terms[j]!]!++;
     const slot = this.ids.length;
     this.ids.push(id);
     this.slots.set(id, slot);
@@ -93,8 +96,10 @@ export class SimilarityIndex {
     const q = this.queryWeights;
     const queryTerms: number[] = [];
     let queryNorm = 0;
-    for (const [term, tf] of termCounts(text)) {
-      const w = LOG_TF[Math.min(tf, 255)]! * this.idf[term]!;
+    const counts = termCounts(text);
+    for (let j = 0; j < counts.size; j++) {
+      const term = counts.terms[j]!;
+      const w = LOG_TF[counts.counts[j]!]! * this.idf[term]!;
       if (w <= 0) continue;
       q[term] = w;
       queryTerms.push(term);
@@ -120,11 +125,18 @@ export class SimilarityIndex {
     return this.df.byteLength + this.idf.byteLength + this.queryWeights.byteLength + this.terms.byteLength + this.counts.byteLength + this.lengths.byteLength + this.norms.byteLength;
   }
 
-  private scoreAll(queryNorm: number, minScore: number): Neighbour[] {
+  /**
+   * Every document at or above minScore, best first. Scores go into typed arrays; only the best
+   * FIRST_ROUND are ordered first (accept usually lets through `limit` of them), the rest only if asked.
+   */
+  private *scoreAll(queryNorm: number, minScore: number): Generator<Neighbour> {
     const { terms, counts, lengths, norms, idf } = this;
     const q = this.queryWeights;
-    const found: Neighbour[] = [];
-    for (let slot = 0, n = this.ids.length; slot < n; slot++) {
+    const n = this.ids.length;
+    const slots = new Uint32Array(n);
+    const scores = new Float32Array(n);
+    let found = 0;
+    for (let slot = 0; slot < n; slot++) {
       const base = slot * TERMS_PER_DOCUMENT;
       const end = base + lengths[slot]!;
       let dot = 0;
@@ -136,31 +148,65 @@ export class SimilarityIndex {
       if (dot === 0) continue;
       const norm = norms[slot]!;
       const score = norm > 0 ? dot / (queryNorm * norm) : 0;
-      if (score >= minScore) found.push({ slot, score: Math.min(1, score) });
+      if (score < minScore) continue;
+      slots[found] = slot;
+      scores[found++] = Math.min(1, score);
     }
-    return found.sort((a, b) => b.score - a.score || a.slot - b.slot);
+    const order = (from: number[]): number[] => from.sort((a, b) => scores[b]! - scores[a]! || slots[a]! - slots[b]!);
+    let first: number[];
+    let threshold = -1;
+    if (found > FIRST_ROUND) {
+      // The FIRST_ROUND-th best score, from a native numeric sort of a copy.
+      const sorted = scores.slice(0, found).sort();
+      threshold = sorted[found - FIRST_ROUND]!;
+      first = [];
+      for (let i = 0; i < found; i++) if (scores[i]! >= threshold) first.push(i);
+    } else {
+      first = Array.from({ length: found }, (_, i) => i);
+    }
+    for (const i of order(first)) yield { slot: slots[i]!, score: scores[i]! };
+    if (threshold < 0) return;
+    const rest: number[] = [];
+    for (let i = 0; i < found; i++) if (scores[i]! < threshold) rest.push(i);
+    for (const i of order(rest)) yield { slot: slots[i]!, score: scores[i]! };
   }
 
   /**
-   * Keeps the document's highest tf·idf terms (by the frequencies known now). A term no other
-   * document has yet counts half: it cannot tell this one's likeness to any other so far, and
-   * would otherwise crowd out the terms it shares (which weigh less only for being shared).
+   * Keeps the document's highest tf·idf terms (by the frequencies known now). The idf here is
+   * ln(1 + N/df), never 0, so while the collection is small a term shared with the few others
+   * still outranks one of this document alone; a term no other document has yet counts half: it
+   * cannot tell this one's likeness to any other so far. (Scoring uses the plain idf, where a
+   * term of every document weighs nothing.)
    */
-  private keep(slot: number, counts: Map<number, number>): void {
+  private keep(slot: number, counts: TermCounts): void {
     const n = this.ids.length;
-    const ranked = [...counts].map(([term, tf]) => {
+    const K = TERMS_PER_DOCUMENT;
+    // The best K so far, in descending weight: an insertion per term that beats the last.
+    const bestTerms = new Uint32Array(K);
+    const bestCounts = new Uint8Array(K);
+    const bestWeights = new Float64Array(K).fill(-1);
+    let kept = 0;
+    for (let i = 0; i < counts.size; i++) {
+      const term = counts.terms[i]!;
+      const tf = counts.counts[i]!;
       const df = this.df[term]!;
-      const w = LOG_TF[Math.min(tf, 255)]! * Math.log((n + 1) / (df + 1)) * (df <= 1 ? 0.5 : 1);
-      return { term, tf: Math.min(tf, 255), w };
-    });
-    ranked.sort((a, b) => b.w - a.w || a.term - b.term);
-    const kept = ranked.slice(0, TERMS_PER_DOCUMENT);
-    const base = slot * TERMS_PER_DOCUMENT;
-    kept.forEach(({ term, tf }, j) => {
-      this.terms[base + j] = term;
-      this.counts[base + j] = tf;
-    });
-    this.lengths[slot] = kept.length;
+      const w = LOG_TF[tf]! * Math.log(1 + n / Math.max(df, 1)) * (df <= 1 ? 0.5 : 1);
+      if (kept === K && (w < bestWeights[K - 1]! || (w === bestWeights[K - 1]! && term > bestTerms[K - 1]!))) continue;
+      let j = kept < K ? kept++ : K - 1;
+      while (j > 0 && (bestWeights[j - 1]! < w || (bestWeights[j - 1] === w && bestTerms[j - 1]! > term))) {
+        bestWeights[j] = bestWeights[j - 1]!;
+        bestTerms[j] = bestTerms[j - 1]!;
+        bestCounts[j] = bestCounts[j - 1]!;
+        j--;
+      }
+      bestWeights[j] = w;
+      bestTerms[j] = term;
+      bestCounts[j] = tf;
+    }
+    const base = slot * K;
+    this.terms.set(bestTerms.subarray(0, kept), base);
+    this.counts.set(bestCounts.subarray(0, kept), base);
+    this.lengths[slot] = kept;
     // Weights of the others are refreshed on the next query; this one is right from now on.
     this.norms[slot] = this.weightsFor >= 0 ? this.normOf(slot) : 0;
   }
