@@ -56,6 +56,11 @@ export const MATRIX: readonly Row[] = [
   ['POST /api/sessions',                   'nothing',                  [403,   403,   403,   201,   403,   403,   403,   403,   201,   401]],
   ['POST /api/sessions/{id}/close',        'open-session',             [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['POST /api/sessions/{id}/assignment-date', 'open-session',          [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  // Reads with a rule of their own (they append nothing): 智能交办 is for those who assign, and its
+  // reasons name any past suggestion; similar ones are scoped to the caller, so only who may read
+  // the suggestion may ask.
+  ['GET :id/routing',                      'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  ['GET :id/similar',                      'assigned',                 [200,   200,   404,   200,   200,   200,   200,   404,   200,   401]],
 ];
 
 /**

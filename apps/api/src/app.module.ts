@@ -24,6 +24,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { RoutingModule } from './routing/routing.module';
 
 /** Built from a validated config, so tests start it on their own files and settings. */
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         AuditModule,
         OperationsModule,
         SessionsModule,
+        RoutingModule,
       ],
       controllers: [
         HealthController,

@@ -16,6 +16,9 @@ import { useAsync } from '../../lib/use-async';
 import { allows } from '../../lib/allowed-actions';
 import { useUser } from '../../auth/auth-context';
 import type { Commitment } from '../../api/types';
+import { fetchSimilar } from '../../api/routing-api';
+import { SimilarSuggestionList } from '../../components/similar-suggestions';
+import { suggestionPathFor } from '../../lib/suggestion-path';
 
 export interface SuggestionPageProps {
   backTo: string;
@@ -35,6 +38,7 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
   const { id = '' } = useParams();
   const detail = useAsync(() => fetchSuggestion(id), [id]);
   const timeline = useAsync(() => fetchTimeline(id), [id]);
+  const similar = useAsync(() => fetchSimilar(id), [id]);
   const { connected } = useLive();
   const user = useUser();
   const d = detail.data;
@@ -108,6 +112,11 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
               <Card title="办理过程">
                 <LoadState loading={timeline.loading} error={timeline.error} hasData={!!timeline.data} reload={timeline.reload}>
                   {timeline.data && <SuggestionTimeline entries={timeline.data} />}
+                </LoadState>
+              </Card>
+              <Card title="相似建议（办理一件、解决一类）" className="gap-top" data-testid="similar-card">
+                <LoadState loading={similar.loading} error={similar.error} hasData={!!similar.data} reload={similar.reload}>
+                  {similar.data && <SimilarSuggestionList items={similar.data} pathOf={(other) => suggestionPathFor(user.role, other)} />}
                 </LoadState>
               </Card>
             </Col>
