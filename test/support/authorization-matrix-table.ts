@@ -49,6 +49,9 @@ export const MATRIX: readonly Row[] = [
   [':id/close',                            'rated',                    [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
   [':id/publish',                          'answered',                 [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
   [':id/exempt',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
+  // Batches answer 200 with a result per item; who may send one at all is this row.
+  ['POST /api/suggestions/batch/accept',   'submitted',                [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  ['POST /api/suggestions/batch/assign',   'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['POST /api/units',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
   ['POST /api/users',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
 ];
