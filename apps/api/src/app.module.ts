@@ -19,6 +19,7 @@ import { SuggestionQueriesModule } from './suggestions/queries/suggestion-querie
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { ExportModule } from './export/export.module';
 import { GroupsModule } from './groups/groups.module';
+import { ImportsModule } from './imports/imports.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ExportModule,
         DisclosureModule,
         GroupsModule,
+        ImportsModule,
         AuditModule,
         OperationsModule,
       ],

@@ -13,5 +13,6 @@ import { TransferController } from './transfer/transfer.controller';
   // BatchController first: its /suggestions/batch/accept must win over /suggestions/:id/accept.
   controllers: [BatchController, SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController],
   providers: [BatchCommands],
+  exports: [BatchCommands],
 })
 export class SuggestionsModule {}
