@@ -1,4 +1,5 @@
-import { createOrganisation, Organisation } from './support/organisation';
+import ExcelJS from 'exceljs';
+import { createOrganisation, Organisation, Person } from './support/organisation';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -113,6 +114,108 @@ describe('batch registration and assignment, Excel import', () => {
       expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'items.1.id' })]);
       const unit = await t.http.post('/api/suggestions/batch/assign', { items: items.slice(0, 1) }, { token: org.traffic.token });
       expect(unit.status).toBe(403);
+    });
+  });
+  /** An .xlsx with a header row and the given rows, as staff would fill the template. */
+  async function workbook(header: string[], rows: string[][]): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('代表建议');
+    sheet.addRow(header);
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  async function upload(path: string, file: Buffer, person: Person = org.staff) {
+    const form = new FormData();
+    form.append('file', new Blob([file]), 'import.xlsx');
+    const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${person.token}` } });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  async function sessionSuggestions(sessionId: string): Promise<{ id: string; title: string }[]> {
+    const list = await t.http.get(`/api/suggestions?sessionId=${sessionId}&pageSize=100&after=${s.lastPosition}`, { token: org.staff.token });
+    expect(list.status).toBe(200);
+    return list.body.items;
+  }
+
+  describe('Excel import of suggestions', () => {
+    const HEADER = ['标题', '内容', '领衔代表', '附议代表', '代表团'];
+
+    it('serves a template with the Chinese headers and an instructions sheet', async () => {
+      const response = await fetch(`${t.baseUrl}/api/imports/suggestions/template.xlsx`, { headers: { authorization: `Bearer ${org.staff.token}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await response.arrayBuffer());
+      expect(book.worksheets.map((w) => w.name)).toEqual(['代表建议', '填写说明']);
+      const headers = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+      expect(headers).toEqual(expect.arrayContaining(HEADER));
+      expect(headers.slice(0, 5)).toEqual(HEADER);
+      const deputy = await fetch(`${t.baseUrl}/api/imports/suggestions/template.xlsx`, { headers: { authorization: `Bearer ${org.deputy1.token}` } });
+      expect(deputy.status).toBe(403);
+    });
+
+    it('imports good rows, reports bad rows exactly and writes nothing for them; a re-upload creates nothing; dryRun creates nothing', async () => {
+      const session = await t.http.post('/api/sessions', { name: '导入测试会议', kind: 'congress', startsOn: '2026-01-10' }, { token: org.staff.token });
+      expect(session.status).toBe(201);
+      const sessionId = session.body.id as string;
+      const file = await workbook(HEADER, [
+        ['关于增设公交线路的建议', '建议增设公交线路。', '张三', '李四、deputy3', ''], // row 2: good
+        ['', '没有标题', '张三', '', ''], // row 3: no title
+        ['关于学校午餐的建议', '建议改善午餐。', '无名氏', '', ''], // row 4: unknown deputy
+        ['关于老旧小区加装电梯的建议', '建议加快加装电梯。', 'deputy2', '张三，王五', ''], // row 5: good
+        ['关于停车的建议', '内容', '张三', '张三', ''], // row 6: lead also co-signer
+      ]);
+
+      const dry = await upload(`/api/imports/suggestions?sessionId=${sessionId}&dryRun=true`, file);
+      expect(dry.status).toBe(200);
+      expect(dry.body).toMatchObject({ created: 2, skipped: 0, dryRun: true });
+      expect(await sessionSuggestions(sessionId)).toEqual([]);
+
+      const first = await upload(`/api/imports/suggestions?sessionId=${sessionId}`, file);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ created: 2, skipped: 0, rows: 5 });
+      expect(first.body.errors).toEqual([
+        { row: 3, column: '标题', message: '标题不能为空' },
+        { row: 4, column: '领衔代表', message: '找不到代表「无名氏」（请填写代表的登录名或姓名）' },
+        { row: 6, column: '附议代表', message: '「张三」是领衔代表，不能同时作为附议代表' },
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const imported = await sessionSuggestions(sessionId);
+      expect(imported.map((i) => i.title).sort()).toEqual(['关于增设公交线路的建议', '关于老旧小区加装电梯的建议'].sort());
+      const bus = imported.find((i) => i.title === '关于增设公交线路的建议')!;
+      const detail = await s.state(org.staff, bus.id);
+      expect(detail).toMatchObject({ leadDeputyId: 'deputy1', coSignerIds: ['deputy2', 'deputy3'], sessionId, status: 'submitted' });
+
+      const again = await upload(`/api/imports/suggestions?sessionId=${sessionId}`, file);
+      expect(again.body).toMatchObject({ created: 0, skipped: 2 });
+      expect(again.body.errors).toHaveLength(3);
+      const dryAgain = await upload(`/api/imports/suggestions?sessionId=${sessionId}&dryRun=true`, file);
+      expect(dryAgain.body).toMatchObject({ created: 0, skipped: 2 });
+      expect(await sessionSuggestions(sessionId)).toHaveLength(2);
+    });
+
+    it('refuses what is not a workbook, a sheet without the required columns, and callers who are not staff', async () => {
+      const notExcel = await upload('/api/imports/suggestions', Buffer.from('标题,内容\n'));
+      expect(notExcel.status).toBe(400);
+      expect(notExcel.body.message).toContain('xlsx');
+      const noLead = await upload('/api/imports/suggestions', await workbook(['标题', '内容'], [['a', 'b']]));
+      expect(noLead.status).toBe(400);
+      expect(noLead.body.message).toContain('领衔代表');
+      const deputy = await upload('/api/imports/suggestions', await workbook(HEADER, []), org.deputy1);
+      expect(deputy.status).toBe(403);
+      const noFile = await t.http.post('/api/imports/suggestions', {}, { token: org.staff.token });
+      expect(noFile.status).toBe(400);
+    });
+
+    it('shows the progress of the upload it names', async () => {
+      const file = await workbook(HEADER, [['关于进度的建议', '内容', '张三', '', '']]);
+      const done = await upload('/api/imports/suggestions?dryRun=true&jobId=job-1', file);
+      expect(done.status).toBe(200);
+      const progress = await t.http.get('/api/imports/jobs/job-1', { token: org.staff.token });
+      expect(progress.status).toBe(200);
+      expect(progress.body).toMatchObject({ jobId: 'job-1', phase: 'done', total: 1, created: 1 });
+      expect((await t.http.get('/api/imports/jobs/job-1', { token: org.admin.token })).status).toBe(404);
     });
   });
 });
