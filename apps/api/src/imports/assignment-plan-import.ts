@@ -74,11 +74,13 @@ export class AssignmentPlanImport {
       if (await this.alreadyAssignedAs(item.id, item.row)) progress.skipped += 1;
       else todo.push(item);
     }
+    let position: string | null = null;
     if (request.dryRun) {
       progress.created = todo.length;
     } else {
       const items: BatchItem[] = todo.map(({ row, id }) => ({ id, command: assignCommand(row) }));
-      const { results } = await this.batch.run(items, request.actor, request.options);
+      const { results, position: latest } = await this.batch.run(items, request.actor, request.options);
+      position = latest;
       results.forEach((result, index) => {
         if (result.status === 200) progress.created += 1;
         else errors.push({ row: todo[index]!.row.row, message: result.message ?? '交办失败' });
@@ -87,7 +89,7 @@ export class AssignmentPlanImport {
     progress.done = planned.length;
     progress.refused = new Set(errors.map((e) => e.row)).size;
     errors.sort((a, b) => a.row - b.row);
-    return { created: progress.created, skipped: progress.skipped, errors, rows: sheetRows.length, dryRun: request.dryRun };
+    return { created: progress.created, skipped: progress.skipped, errors, rows: sheetRows.length, dryRun: request.dryRun, position };
   }
 
   /** The suggestion's current assignment is this row's plan (same mode, units and lead). */

@@ -13,4 +13,6 @@ export interface ImportReport {
   /** Rows read from the sheet (empty rows not counted). */
   rows: number;
   dryRun: boolean;
+  /** The latest position a write reached: pass as `?after=` to list what was imported. */
+  position: string | null;
 }

@@ -12,6 +12,7 @@ export class ImportReportDoc {
   @ApiProperty({ type: [RowErrorDoc], description: '未导入的行及原因，按行号排列；这些行没有写入任何数据' }) errors!: RowErrorDoc[];
   @ApiProperty({ type: 'integer', description: '读到的数据行数（空行不计）' }) rows!: number;
   @ApiProperty({ description: '是否为试导入' }) dryRun!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: '写入的最新位置，作为 ?after= 传入即可读到导入的建议；未写入时为 null' }) position!: string | null;
 }
 
 export class ImportProgressDoc {

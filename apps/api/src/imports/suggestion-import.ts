@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore } from '@duban/event-store';
 import type { ReadModelQueries } from '@duban/read-models';
 import type { RunOptions } from '../commands/command-outcome';
 import { toErrorResponse } from '../http/error-response';
+import { latestPosition } from '../suggestions/batch/batch-result';
 import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { RunSuggestionCommand } from '../suggestions/execution/suggestion-stream';
 import { DeputyIndex } from './deputy-index';
@@ -74,22 +75,25 @@ export class SuggestionImport {
 
     progress.phase = 'writing';
     progress.done = 0;
+    const positions: { position: string }[] = [];
     const write = request.dryRun ? (item: { row: SuggestionRow; id: string }) => this.wouldWrite(item.id) : (item: { row: SuggestionRow; id: string }) => this.write(item, request);
     await inParallel(accepted, WRITE_CONCURRENCY, async (item) => {
       const outcome = await write(item);
-      if (outcome === 'created') progress.created += 1;
-      else if (outcome === 'skipped') progress.skipped += 1;
-      else {
+      if (outcome === 'skipped') progress.skipped += 1;
+      else if (outcome === 'created' || 'position' in outcome) {
+        progress.created += 1;
+        if (outcome !== 'created') positions.push(outcome);
+      } else {
         errors.push({ row: item.row.row, message: outcome.message });
         progress.refused += 1;
       }
       progress.done += 1;
     });
     errors.sort((a, b) => a.row - b.row);
-    return { created: progress.created, skipped: progress.skipped, errors, rows: sheetRows.length, dryRun: request.dryRun };
+    return { created: progress.created, skipped: progress.skipped, errors, rows: sheetRows.length, dryRun: request.dryRun, position: latestPosition(positions) };
   }
 
-  private async write(item: { row: SuggestionRow; id: string }, request: ImportRequest): Promise<'created' | 'skipped' | { message: string }> {
+  private async write(item: { row: SuggestionRow; id: string }, request: ImportRequest): Promise<{ position: string } | 'skipped' | { message: string }> {
     const { row, id } = item;
     const command = {
       type: 'SubmitSuggestion',
@@ -105,8 +109,8 @@ export class SuggestionImport {
       },
     } as unknown as SuggestionCommand; // PENDING-SESSIONS: becomes `satisfies` once SubmitSuggestion carries sessionId/leadDeputyId
     try {
-      await this.commandBus.execute(new RunSuggestionCommand(id, command, request.actor, { ...request.options }));
-      return 'created';
+      const outcome = await this.commandBus.execute(new RunSuggestionCommand(id, command, request.actor, { ...request.options }));
+      return { position: outcome.position };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'submit.already_exists') return 'skipped';
       return { message: toErrorResponse(error).body.message };

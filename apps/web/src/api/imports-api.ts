@@ -51,6 +51,7 @@ export interface ImportReport {
   errors: ImportRowError[];
   rows: number;
   dryRun: boolean;
+  position: string | null;
 }
 
 export interface ImportProgress {
@@ -100,5 +101,7 @@ export async function uploadImport(kind: ImportKind, file: File, query: { sessio
     body = text;
   }
   if (!response.ok) throw toApiError(response.status, body);
-  return body as ImportReport;
+  const report = body as ImportReport;
+  rememberPosition(report.position);
+  return report;
 }

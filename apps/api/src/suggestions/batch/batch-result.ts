@@ -35,7 +35,7 @@ export function itemFailed(id: string, error: unknown): BatchItemResult {
   return { id, status: body.statusCode, code: body.code, message };
 }
 
-export function latestPosition(results: readonly BatchItemResult[]): string | null {
+export function latestPosition(results: readonly { position?: string }[]): string | null {
   let latest: string | null = null;
   for (const result of results) {
     if (result.position === undefined) continue;
