@@ -218,4 +218,48 @@ describe('batch registration and assignment, Excel import', () => {
       expect((await t.http.get('/api/imports/jobs/job-1', { token: org.admin.token })).status).toBe(404);
     });
   });
+  describe('assignment plan upload', () => {
+    it('assigns numbered suggestions of the session row by row, reports bad rows, and skips them when uploaded again', async () => {
+      const session = await t.http.post('/api/sessions', { name: '交办方案测试会议', kind: 'congress', startsOn: '2026-02-10' }, { token: org.staff.token });
+      expect(session.status).toBe(201);
+      const sessionId = session.body.id as string;
+      const file = await workbook(['标题', '内容', '领衔代表'], [
+        ['关于方案一的建议', '内容一', '张三'],
+        ['关于方案二的建议', '内容二', '李四'],
+        ['关于方案三的建议', '内容三', '王五'],
+      ]);
+      expect((await upload(`/api/imports/suggestions?sessionId=${sessionId}`, file)).body.created).toBe(3);
+      s.lastPosition = (await upload(`/api/imports/suggestions?sessionId=${sessionId}&dryRun=true`, file)).body.position ?? s.lastPosition;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const ids = (await sessionSuggestions(sessionId)).map((i) => i.id);
+      const accepted = await t.http.post('/api/suggestions/batch/accept', { ids }, { token: org.staff.token });
+      expect(accepted.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200, 200]);
+      s.lastPosition = accepted.body.position;
+      const numbered = (await sessionSuggestions(sessionId)) as unknown as { id: string; number: number }[];
+      const numbers = numbered.map((i) => i.number).sort((a, b) => a - b);
+      expect(numbers).toHaveLength(3);
+
+      const plan = await workbook(['编号', '承办单位', '办理方式', '主办单位'], [
+        [String(numbers[0]), '市交通运输局', '单独办理', ''], // row 2: good
+        [`第${String(numbers[1]).padStart(4, '0')}号`, '市交通运输局、housing', '主办协办', '市交通运输局'], // row 3: good
+        ['9999', '市教育局', '单独办理', ''], // row 4: no such number
+        [String(numbers[2]), '不存在的局', '单独办理', ''], // row 5: unknown unit
+      ]);
+      const first = await upload(`/api/imports/assignments?sessionId=${sessionId}`, plan);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ created: 2, skipped: 0 });
+      expect(first.body.errors).toEqual([
+        { row: 4, column: '编号', message: expect.stringContaining('没有第 9999 号建议') },
+        { row: 5, column: '承办单位', message: '找不到承办单位「不存在的局」' },
+      ]);
+      const again = await upload(`/api/imports/assignments?sessionId=${sessionId}`, plan);
+      expect(again.body).toMatchObject({ created: 0, skipped: 2 });
+      s.lastPosition = first.body.position;
+      const byNumber = new Map(numbered.map((i) => [i.number, i.id]));
+      expect(await s.state(org.staff, byNumber.get(numbers[1]!)!)).toMatchObject({ status: 'assigned' });
+      expect(await s.state(org.staff, byNumber.get(numbers[2]!)!)).toMatchObject({ status: 'accepted' });
+      const template = await fetch(`${t.baseUrl}/api/imports/assignments/template.xlsx`, { headers: { authorization: `Bearer ${org.staff.token}` } });
+      expect(template.status).toBe(200);
+    });
+  });
 });

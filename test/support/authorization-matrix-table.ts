@@ -75,6 +75,8 @@ export const NOT_IN_MATRIX = new Map([
   ['/api/groups', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/assign', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/answer', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
+  ['/api/imports/suggestions', 'a multipart upload, staff and admins only (import-and-batch.e2e-spec.ts checks who may)'],
+  ['/api/imports/assignments', 'a multipart upload, staff and admins only (import-and-batch.e2e-spec.ts checks who may)'],
   ['/api/inbox/read', 'the caller’s own notifications'],
   ['/api/inbox/read-all', 'the caller’s own notifications'],
   ['/api/inbox/{id}/read', 'the caller’s own notifications'],
