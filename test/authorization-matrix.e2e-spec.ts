@@ -66,6 +66,13 @@ function bodyFor(endpoint: string, suggestionId?: string): unknown {
       return {};
     case ':id/exempt':
       return { reason: 'privacy', note: '涉及个人隐私' };
+    case 'POST /api/sessions':
+      return { name: `矩阵测试会次 ${serial}`, kind: 'congress', startsOn: '2026-01-10', endsOn: '2026-01-14' };
+    case 'POST /api/sessions/{id}/close':
+      return {};
+    case 'POST /api/sessions/{id}/assignment-date':
+      // Another date each time: setting the date a session already has records nothing.
+      return { assignOn: `2026-02-${String(1 + (serial % 28)).padStart(2, '0')}` };
     case 'POST /api/units':
       return { id: `matrix-unit-${serial}`, name: `矩阵测试单位 ${serial}` };
     case 'POST /api/users':
@@ -117,6 +124,11 @@ describe('the authorization matrix', () => {
 
   /** A fresh suggestion in the state a row needs, made by the people allowed to make it. */
   async function prepare(needs: Needs): Promise<string> {
+    if (needs === 'open-session') {
+      const opened = await t.http.post('/api/sessions', { name: '授权矩阵用会次', kind: 'congress', startsOn: '2026-01-10' }, { token: org.staff.token });
+      if (opened.status !== 201) throw new Error(`open session: ${opened.status} ${JSON.stringify(opened.body)}`);
+      return opened.body.id as string;
+    }
     const { id } = await s.submit(org.deputy1, { title: '授权矩阵用建议', content: '内容', coSignerIds: ['deputy2'] });
     if (needs === 'submitted') return id;
     await s.run(org.staff, id, 'accept');
@@ -152,6 +164,7 @@ describe('the authorization matrix', () => {
 
   /** The route a cell calls; its suggestion is prepared before the cell looks at the store's head. */
   async function routeOf(endpoint: string, needs: Needs): Promise<string> {
+    if (endpoint.startsWith('POST ') && endpoint.includes('{id}')) return endpoint.slice(5).replace('{id}', await fixture(needs));
     if (endpoint.startsWith('POST ')) return endpoint.slice(5);
     return `/api/suggestions/${await fixture(needs)}/${endpoint.slice(4)}`;
   }

@@ -25,7 +25,7 @@ export interface Sizes {
   /** S6: requests per query kind, and the most time a kind may take. */
   queryRequests: number;
   queryBudgetSeconds: number;
-  /** S8: rows of the imported sheet, and suggestions registered then assigned in one batch each. */
+  /** S9: rows of the imported sheet, and suggestions registered then assigned in one batch each. */
   importRows: number;
   batchAssignments: number;
 }

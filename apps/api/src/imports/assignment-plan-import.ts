@@ -58,7 +58,7 @@ export class AssignmentPlanImport {
         checked.push(result);
       }
     }
-    const ids = await this.sessions.suggestionIdsByNumber(request.sessionId, checked.map((r) => r.number));
+    const ids = await this.sessions.suggestionIdsByNumber(request.sessionId, checked.map((r) => r.number), request.actor);
     const planned: { row: AssignmentRow; id: string }[] = [];
     for (const row of checked) {
       const id = ids.get(row.number);

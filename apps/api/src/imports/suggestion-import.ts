@@ -107,7 +107,7 @@ export class SuggestionImport {
         leadDeputyId: row.leadDeputyId,
         ...(row.delegationId !== undefined ? { delegationId: row.delegationId } : {}),
       },
-    } as unknown as SuggestionCommand; // PENDING-SESSIONS: becomes `satisfies` once SubmitSuggestion carries sessionId/leadDeputyId
+    } satisfies SuggestionCommand;
     try {
       const outcome = await this.commandBus.execute(new RunSuggestionCommand(id, command, request.actor, { ...request.options }));
       return { position: outcome.position };

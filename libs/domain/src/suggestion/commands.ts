@@ -3,8 +3,27 @@ import { AssignmentMode, CommitmentInput, ExemptionReason, Satisfaction } from '
 /** What people ask of a suggestion. Imperative; the decider answers with events or a DomainError. */
 export type SuggestionCommand =
   /** hideDeputyName: the deputies' names are not shown in public (公开时隐去代表姓名). */
-  | { type: 'SubmitSuggestion'; data: { suggestionId: string; title: string; content: string; coSignerIds: string[]; hideDeputyName?: boolean } }
-  | { type: 'AcceptSuggestion'; data: Record<string, never> }
+  /**
+   * sessionId: resolved by the api (named, or the default session of the day). leadDeputyId: only
+   * staff/admin, registering on a deputy's behalf. delegationId: the deputy's 代表团, resolved by the api
+   * when the deputy submits on its behalf.
+   */
+  | {
+      type: 'SubmitSuggestion';
+      data: {
+        suggestionId: string;
+        title: string;
+        content: string;
+        coSignerIds: string[];
+        hideDeputyName?: boolean;
+        /** Absent: the legacy session (the api always names one; older callers and fixtures do not). */
+        sessionId?: string;
+        leadDeputyId?: string;
+        delegationId?: string;
+      };
+    }
+  /** number: claimed by the api from the session's numbering before the command runs (see numbering). */
+  | { type: 'AcceptSuggestion'; data: { number?: number } }
   | { type: 'RejectSuggestion'; data: { reason: string } }
   /** lead mode: unitIds holds the lead and the co-handlers, leadUnitId names the lead. */
   | { type: 'AssignSuggestion'; data: { mode: AssignmentMode; unitIds: string[]; leadUnitId?: string } }

@@ -25,7 +25,7 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
   const existing = requireExisting(state);
   switch (command.type) {
     case 'AcceptSuggestion':
-      return accept(existing, ctx);
+      return accept(command.data, existing, ctx);
     case 'RejectSuggestion':
       return reject(command.data, existing, ctx);
     case 'AssignSuggestion':

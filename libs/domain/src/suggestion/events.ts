@@ -27,9 +27,16 @@ export type SuggestionEvent =
         coSignerIds: string[];
         /** Present (true) only when the deputies asked to stay unnamed in public; absent reads as false. */
         hideDeputyName?: boolean;
+        /** The session (届次/会次) it belongs to; events from before sessions read as the legacy session (upcast). */
+        sessionId: string;
+        /** A suggestion of a delegation (代表团), made by its deputy on its behalf; rated by the delegation's head. */
+        delegationId?: string;
+        /** The staff member who registered it on the lead deputy's behalf (received on paper, imported). */
+        registeredBy?: string;
       };
     }
-  | { type: 'SuggestionAccepted'; data: { assignDueAt: string } }
+  /** `number`: 第N号 within the session, consecutive, never reused (absent on events from before numbers). */
+  | { type: 'SuggestionAccepted'; data: { assignDueAt: string; number?: number } }
   | { type: 'SuggestionRejected'; data: { reason: string } }
   | { type: 'SuggestionAssigned'; data: { mode: AssignmentMode; units: AssignedUnit[] } & AssignmentDeadlines }
   /** An assignment made after an approved return: same shape as SuggestionAssigned. */

@@ -29,7 +29,7 @@ export function evolveSuggestion(state: SuggestionState, event: Stamped<Suggesti
 function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
   if (event.type === 'SuggestionSubmitted') {
     if (state.status !== 'none') return state;
-    const { suggestionId, title, content, leadDeputyId, coSignerIds, hideDeputyName } = event.data;
+    const { suggestionId, title, content, leadDeputyId, coSignerIds, hideDeputyName, sessionId, delegationId, registeredBy } = event.data;
     return {
       status: 'submitted',
       id: suggestionId,
@@ -46,6 +46,9 @@ function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): 
       // Events from before the flag existed carry no key: they read as "names shown".
       hideDeputyName: hideDeputyName === true,
       disclosure: { status: 'unpublished' },
+      sessionId,
+      ...(delegationId !== undefined ? { delegationId } : {}),
+      ...(registeredBy !== undefined ? { registeredBy } : {}),
       deadlineLog: [],
     };
   }
@@ -58,7 +61,12 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
     case 'SuggestionSubmitted':
       return state;
     case 'SuggestionAccepted':
-      return withStatus(state, { status: 'accepted', acceptedAt: event.at, assignDueAt: event.data.assignDueAt });
+      return withStatus(state, {
+        status: 'accepted',
+        acceptedAt: event.at,
+        assignDueAt: event.data.assignDueAt,
+        ...(event.data.number !== undefined ? { number: event.data.number } : {}),
+      });
     case 'SuggestionRejected':
       return withStatus(state, { status: 'rejected', rejectedReason: event.data.reason, rejectedAt: event.at });
     case 'SuggestionAssigned':
@@ -329,6 +337,10 @@ export const CORE_FIELDS = {
   previousAssignments: 'always',
   hideDeputyName: 'always',
   disclosure: 'always',
+  sessionId: 'always',
+  number: 'when_set',
+  delegationId: 'when_set',
+  registeredBy: 'when_set',
   groupId: 'when_set',
   group: 'when_set',
   deadlineLog: 'always',
@@ -353,6 +365,10 @@ function coreOf(state: ExistingSuggestion): SuggestionCore {
   core.previousAssignments = state.previousAssignments;
   core.hideDeputyName = state.hideDeputyName;
   core.disclosure = state.disclosure;
+  core.sessionId = state.sessionId;
+  if (state.number !== undefined) core.number = state.number;
+  if (state.delegationId !== undefined) core.delegationId = state.delegationId;
+  if (state.registeredBy !== undefined) core.registeredBy = state.registeredBy;
   if (state.groupId !== undefined) core.groupId = state.groupId;
   if (state.group) core.group = state.group;
   core.deadlineLog = state.deadlineLog;

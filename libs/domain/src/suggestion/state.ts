@@ -114,6 +114,14 @@ export interface SuggestionCore {
   /** The deputies asked that their names not be shown in public. */
   hideDeputyName: boolean;
   disclosure: Disclosure;
+  /** The session (届次/会次) it was made in. */
+  sessionId: string;
+  /** 第N号 within its session, from 立案 on. */
+  number?: number;
+  /** Made by a delegation (代表团): its head rates it. */
+  delegationId?: string;
+  /** The staff member who registered it on the lead deputy's behalf. */
+  registeredBy?: string;
   /** 并案: the group this suggestion belongs to. */
   groupId?: string;
   group?: { primarySuggestionId: string; memberIds: string[]; groupedAt: string };

@@ -2,6 +2,7 @@ import { assertNever, createWorkingCalendar, NATIONAL_RULEBOOK, type DueRules, t
 import Database, { type Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../projection/iso-instant';
 import type {
+  SessionRow,
   StoredSuggestion,
   SuggestionList,
   SuggestionListFilter,
@@ -48,6 +49,16 @@ interface UserDbRow {
   unit_id: string | null;
 }
 
+interface SessionDbRow {
+  id: string;
+  name: string;
+  kind: 'congress' | 'recess';
+  starts_on: string;
+  ends_on: string | null;
+  assign_on: string | null;
+  closed: number;
+}
+
 interface UserListDbRow extends UserDbRow {
   active: number;
 }
@@ -73,6 +84,7 @@ export class ReadModelQueries {
   private readonly allCountStmt: Statement<[], { total: number }>;
   private readonly statusCountStmt: Statement<[string], { total: number }>;
   private readonly dueStmt: Statement<[string, number], { id: string }>;
+  private readonly sessionsStmt: Statement<[], SessionDbRow>;
   private readonly unitStatsQueries: UnitStatsQueries;
   private readonly keySupervisionQueries: KeySupervisionQueries;
   private readonly commitmentQueries: CommitmentQueries;
@@ -105,6 +117,7 @@ export class ReadModelQueries {
     this.unitsStmt = db.prepare(`SELECT id, name FROM units ORDER BY id`);
     this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
     this.dueStmt = db.prepare(`SELECT id FROM wake_ups WHERE wake_at <= ? ORDER BY wake_at, id LIMIT ?`);
+    this.sessionsStmt = db.prepare(`SELECT id, name, kind, starts_on, ends_on, assign_on, closed FROM sessions ORDER BY starts_on DESC, id`);
     this.unitStatsQueries = new UnitStatsQueries(db);
     this.keySupervisionQueries = new KeySupervisionQueries(db);
     this.commitmentQueries = new CommitmentQueries(db);
@@ -160,6 +173,19 @@ export class ReadModelQueries {
 
   listUnits(): UnitRow[] {
     return this.unitsStmt.all();
+  }
+
+  /** Every session, the latest first. */
+  listSessions(): SessionRow[] {
+    return this.sessionsStmt.all().map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      startsOn: row.starts_on,
+      ...(row.ends_on !== null ? { endsOn: row.ends_on } : {}),
+      closed: row.closed === 1,
+      ...(row.assign_on !== null ? { assignOn: row.assign_on } : {}),
+    }));
   }
 
   getUnit(id: string): UnitRow | null {

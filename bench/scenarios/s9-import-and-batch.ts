@@ -26,8 +26,8 @@ interface BatchResult {
  * spreadsheet, register them, and assign them in one 交办会. Against the built api (production
  * configuration, embedded store, durable appends), over HTTP, as the web app does it.
  */
-export const s8ImportAndBatch: Scenario = {
-  id: 'S8',
+export const s9ImportAndBatch: Scenario = {
+  id: 'S9',
   title: 'Excel import of a congress session, batch registration and batch assignment',
   async run(ctx) {
     const rows = ctx.sizes.importRows;
@@ -35,14 +35,14 @@ export const s8ImportAndBatch: Scenario = {
     const { server: api } = await ChildServer.start({
       name: 'api',
       script: ctx.apiMain,
-      env: apiEnv({ eventsPath: ctx.scratch.freshDb('s8-events.sqlite'), readModelPath: ctx.scratch.freshDb('s8-read-model.sqlite') }),
+      env: apiEnv({ eventsPath: ctx.scratch.freshDb('s9-events.sqlite'), readModelPath: ctx.scratch.freshDb('s9-read-model.sqlite') }),
       port: await freePort(),
       readyPath: '/api/health',
     });
     try {
       const client = new ApiClient(api.baseUrl);
       const admin = await client.login('admin', BENCH_ADMIN_PASSWORD);
-      const prng = new Prng('bench-s8');
+      const prng = new Prng('bench-s9');
       const deputyNames: string[] = [];
       for (let i = 1; i <= DEPUTIES; i++) {
         const username = `benchdep${String(i).padStart(3, '0')}`;
@@ -103,7 +103,7 @@ export const s8ImportAndBatch: Scenario = {
         report.created !== rows ? `created ${report.created} of ${rows} rows` : again.created !== 0 || again.skipped !== rows ? `re-upload created ${again.created}, skipped ${again.skipped}` : undefined;
       return [
         makeRow({
-          scenario: 'S8',
+          scenario: 'S9',
           measure: `Excel import, ${rows} rows`,
           figure: importSeconds,
           unit: 's',
@@ -111,7 +111,7 @@ export const s8ImportAndBatch: Scenario = {
           ...(importFailure !== undefined ? { failure: importFailure } : {}),
         }),
         makeRow({
-          scenario: 'S8',
+          scenario: 'S9',
           measure: `batch accept, ${ids.length} items`,
           figure: acceptSeconds,
           unit: 's',
@@ -119,7 +119,7 @@ export const s8ImportAndBatch: Scenario = {
           ...(acceptFailures.length > 0 ? { failure: `${acceptFailures.length} refused` } : {}),
         }),
         makeRow({
-          scenario: 'S8',
+          scenario: 'S9',
           measure: `batch assign, ${items.length} items`,
           figure: assignSeconds,
           unit: 's',
