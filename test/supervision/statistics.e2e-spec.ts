@@ -391,6 +391,26 @@ describe('supervision figures against known fixtures', () => {
       expect(unitRow(lastYearUnits, 'health')?.assigned).toBe(1);
     });
 
+    it('who reads which figures: the supervision routes × roles', async () => {
+      //                                        deputy staff super unit admin anonymous
+      const table: [string, number[]][] = [
+        ['/api/stats/units?year=2026',          [403,  200,  200,  200, 200,  401]],
+        ['/api/stats/units.xlsx?year=2026',     [403,  200,  200,  200, 200,  401]],
+        ['/api/stats/overview?year=2026',       [403,  200,  200,  403, 200,  401]],
+        ['/api/stats/delegations?year=2026',    [403,  200,  200,  403, 200,  401]],
+        ['/api/supervision/key?year=2026',      [403,  200,  200,  403, 200,  401]],
+        ['/api/commitments?year=2026',          [403,  200,  200,  200, 200,  401]],
+      ];
+      const people = [org.deputy1, org.staff, org.supervisor, org.traffic, org.admin, null];
+      const seen: [string, number[]][] = [];
+      for (const [path] of table) {
+        const statuses: number[] = [];
+        for (const person of people) statuses.push((await t.http.get(path, person ? { token: person.token } : {})).status);
+        seen.push([path, statuses]);
+      }
+      expect(seen).toEqual(table);
+    });
+
     it('a period asked for two ways is a 400 naming the field', async () => {
       for (const [query, field] of [
         ['sessionId=s-1&year=2026', 'year'],
