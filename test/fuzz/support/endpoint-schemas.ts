@@ -128,6 +128,8 @@ export const ENDPOINTS: EndpointSpec[] = [
     sender: 'staff',
     fields: [{ name: 'reason', kind: 'enum', required: true, valid: 'privacy' }, text('note', 2000, false)],
   },
+  // A multipart upload: every JSON body is refused (400, no file), which is what the fuzzer checks.
+  { name: 'attachments', path: '/api/suggestions/:id/attachments', sender: 'unit', fields: [] },
   {
     name: 'create unit',
     path: '/api/units',
