@@ -9,6 +9,7 @@ import { ChildServer, freePort } from '../harness/child-server';
 import { Scenario } from './scenario';
 
 const PASSWORD = 'bench-password-2026';
+const ADMIN_PASSWORD = 'bench-admin-changed-2026';
 const DEPUTIES = 60;
 const UNITS = 30;
 
@@ -41,7 +42,10 @@ export const s9ImportAndBatch: Scenario = {
     });
     try {
       const client = new ApiClient(api.baseUrl);
-      const admin = await client.login('admin', BENCH_ADMIN_PASSWORD);
+      // In production the first administrator must pick a password before anything else.
+      const first = await client.login('admin', BENCH_ADMIN_PASSWORD);
+      await client.send('POST', '/api/auth/password', { currentPassword: BENCH_ADMIN_PASSWORD, newPassword: ADMIN_PASSWORD }, first);
+      const admin = await client.login('admin', ADMIN_PASSWORD);
       const prng = new Prng('bench-s9');
       const deputyNames: string[] = [];
       for (let i = 1; i <= DEPUTIES; i++) {
