@@ -24,3 +24,7 @@ export {
   type RebuildResult,
 } from './rebuild/rebuild-read-models';
 export { readModelStoreIdentity, readModelStoreIdentityAt, recordReadModelStoreIdentity, recordReadModelStoreIdentityAt } from './projection/checkpoint-store';
+export { RoutingQueries, ROUTING_NEIGHBOURS, documentText } from './routing/routing-queries';
+export { SimilarityIndex, TERMS_PER_DOCUMENT } from './routing/similarity-index';
+export { voteUnits, evidenceWeight, type UnitVote, type VotingNeighbour } from './routing/unit-votes';
+export type { RoutingEvidence, RoutingOutcome, UnitSuggestion, SimilarSuggestion } from './routing/routing.types';

@@ -128,6 +128,8 @@ export const ENDPOINTS: EndpointSpec[] = [
     sender: 'staff',
     fields: [{ name: 'reason', kind: 'enum', required: true, valid: 'privacy' }, text('note', 2000, false)],
   },
+  // A multipart upload: every JSON body is refused (400, no file), which is what the fuzzer checks.
+  { name: 'attachments', path: '/api/suggestions/:id/attachments', sender: 'unit', fields: [] },
   {
     name: 'create unit',
     path: '/api/units',
@@ -196,8 +198,9 @@ export const QUERY_ENDPOINTS: { name: string; path: string; params: string[] }[]
   },
   { name: 'sessions', path: '/api/sessions', params: ['after'] },
   { name: 'detail', path: '/api/suggestions/:id', params: ['after', 'asOf'] },
-  { name: 'unit stats', path: '/api/stats/units', params: ['from', 'to', 'after'] },
-  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['from', 'to'] },
+  { name: 'unit stats', path: '/api/stats/units', params: ['sessionId', 'year', 'from', 'to', 'after'] },
+  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['sessionId', 'year', 'from', 'to'] },
+  { name: 'overview', path: '/api/stats/overview', params: ['sessionId', 'year', 'from', 'to', 'after'] },
   { name: 'timeline', path: '/api/suggestions/:id/timeline', params: ['after'] },
   { name: 'users', path: '/api/users', params: ['role', 'after'] },
   { name: 'units', path: '/api/units', params: ['after'] },

@@ -22,6 +22,7 @@ import { ProjectionError } from './projection-error';
 import { SessionProjection } from './session-projection';
 import { SuggestionProjection } from './suggestion-projection';
 import { SuggestionRowWriter } from './suggestion-row-writer';
+import { RoutingEvidenceWriter } from './routing/routing-evidence-writer';
 import { SupervisionWriter } from './supervision/supervision-writer';
 import { UnitNames } from './unit-names';
 
@@ -110,6 +111,7 @@ export class ReadModelProjection {
         notifications: this.notifications,
         unitNames: this.unitNames,
         rules: resolveRules(options),
+        routing: new RoutingEvidenceWriter(db),
       },
       options.stateCacheSize,
     );
