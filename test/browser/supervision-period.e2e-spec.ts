@@ -78,3 +78,17 @@ it('a year chosen: the caption, the cards, the charts and the tables follow it',
   await expectOnePeriod(page);
   await screenshot(page, 'supervisor-overview-year-1280');
 });
+
+it('a session chosen: the newest session is offered first, and everything follows it', async () => {
+  const { page } = supervisor;
+  await page.getByTestId('period-selector').getByText('按届次').click();
+  const caption = page.locator('[data-testid=period-caption][data-kind=session]:not([data-label=""])');
+  await caption.waitFor();
+  const name = (await caption.getAttribute('data-label')) ?? '';
+  // The selector shows the session the figures are for.
+  await expect(page.getByTestId('period-selector').textContent()).resolves.toContain(name);
+  await page.getByTestId('total-assigned').waitFor();
+  await expectOnePeriod(page);
+  await page.getByTestId('delegation-stats').waitFor();
+  await screenshot(page, 'supervisor-overview-session-1280');
+});

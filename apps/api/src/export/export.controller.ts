@@ -15,6 +15,7 @@ import { PeriodQueryDto } from '../supervision/period/period.query.dto';
 import { GetUnitStatsQuery } from '../supervision/queries/unit-stats.query';
 import { totalOf } from '../supervision/stats/figures-total';
 import type { UnitStats, UnitStatsReport } from '../supervision/stats/unit-stats-report';
+import { LEGACY_SESSION_ROW } from '../sessions/session-catalogue';
 import { periodCaption } from './period-caption';
 import { ListSuggestionsQueryDto } from '../suggestions/dto/list-suggestions.query.dto';
 import { ExportSlots } from './export-slots';
@@ -69,7 +70,8 @@ export class ExportController {
   /** The session's name for the caption (undefined: not a session period, or not known). */
   private sessionName(sessionId: string | null): string | undefined {
     if (sessionId === null) return undefined;
-    return undefined;
+    if (sessionId === LEGACY_SESSION_ROW.id) return LEGACY_SESSION_ROW.name;
+    return this.queries.listSessions().find((session) => session.id === sessionId)?.name;
   }
 
   @Get('suggestions.xlsx')
