@@ -112,6 +112,11 @@ describe('batch registration and assignment, Excel import', () => {
       const twice = await t.http.post('/api/suggestions/batch/assign', { items: [items[0], items[0]] }, { token: org.staff.token });
       expect(twice.status).toBe(400);
       expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'items.1.id' })]);
+      const ifMatch = await t.http.post('/api/suggestions/batch/accept', { ids: [a] }, { token: org.staff.token, headers: { 'if-match': '"3"' } });
+      expect(ifMatch.status).toBe(400);
+      expect(ifMatch.body.errors).toEqual([expect.objectContaining({ field: 'If-Match' })]);
+      const nulls = await t.http.post('/api/suggestions/batch/assign', { ids: null, mode: 'sole', unitIds: ['traffic'] }, { token: org.staff.token });
+      expect(nulls.status).toBe(400);
       const unit = await t.http.post('/api/suggestions/batch/assign', { items: items.slice(0, 1) }, { token: org.traffic.token });
       expect(unit.status).toBe(403);
     });
