@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { TestClockController } from './clock/test-clock.controller';
@@ -21,6 +22,7 @@ import { ExportModule } from './export/export.module';
 import { GroupsModule } from './groups/groups.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { RoutingModule } from './routing/routing.module';
 
@@ -44,8 +46,10 @@ export class AppModule {
         ExportModule,
         DisclosureModule,
         GroupsModule,
+        AttachmentsModule,
         AuditModule,
         OperationsModule,
+        SessionsModule,
         RoutingModule,
       ],
       controllers: [

@@ -38,6 +38,7 @@ const UsersPage = page(() => import('./pages/admin/users-page'), 'UsersPage');
 const UnitsPage = page(() => import('./pages/admin/units-page'), 'UnitsPage');
 const ChangePasswordPage = page(() => import('./auth/change-password-page'), 'ChangePasswordPage');
 const SupervisorSuggestionPage = page(() => import('./pages/supervisor/supervisor-suggestion-page'), 'SupervisorSuggestionPage');
+const AnswerLetterPage = page(() => import('./pages/shared/answer-letter-page'), 'AnswerLetterPage');
 
 function Home() {
   const { user } = useAuth();
@@ -57,6 +58,7 @@ export function AppRoutes() {
         <Route element={<RequireRole roles={['deputy', 'unit', 'staff', 'supervisor', 'admin']} />}>
           <Route element={<AppLayout />}>
             <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/letters/:id/:unitId/:round" element={<AnswerLetterPage />} />
             <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
             <Route element={<RequireRole roles={['admin']} />}>
               <Route path="/admin/users" element={<UsersPage />} />

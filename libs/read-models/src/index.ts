@@ -3,6 +3,7 @@ export * from './supervision/supervision.types';
 export * from './inbox/inbox.types';
 export * from './disclosure/published.types';
 export { READ_MODEL_SCHEMA_VERSION } from './schema/read-model-schema';
+export { removeDatabaseFiles } from './schema/database-files';
 export { isCurrentReadModel, openReadModelDatabase, storedSchemaVersion, type ReadModelDatabase, type OpenedReadModel } from './schema/open-read-model';
 export { READ_MODEL_STREAM_PREFIXES, type ProjectionRules } from './projection/read-model-projection';
 export type { AppliedEvent } from './projection/applied-event';

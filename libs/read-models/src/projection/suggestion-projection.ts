@@ -197,6 +197,9 @@ export class SuggestionProjection {
       revision: entry.revision,
       submittedAt: toIsoInstant(state.submittedAt),
       updatedAt: toIsoInstant(entry.updatedAt),
+      sessionId: state.sessionId,
+      number: state.number ?? null,
+      delegationId: state.delegationId ?? null,
     };
     this.rows.upsertRow(row);
     if (entry.writtenStatus === null) this.rows.insertText(entry.id, content);

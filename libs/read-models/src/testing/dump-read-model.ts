@@ -28,6 +28,8 @@ const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
   parties: 'kind, party_id, suggestion_id',
   users: 'id',
   units: 'id',
+  sessions: 'id',
+  delegations: 'id',
   unit_handlings: 'suggestion_id, seq, unit_id',
   commitments: 'suggestion_id, commitment_id',
   unit_stat_buckets: 'kind, bucket, unit_id',

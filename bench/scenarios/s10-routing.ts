@@ -15,9 +15,9 @@ const HELD_OUT = 500;
  * and its similar ones listed, timed one at a time. Accuracy: how often the unit that really
  * answered it is ranked first, or among the first three.
  */
-export const s8Routing: Scenario = {
-  id: 'S8',
-  title: 'S8 routing help and similar suggestions (10,000 past suggestions)',
+export const s10Routing: Scenario = {
+  id: 'S10',
+  title: 'routing help and similar suggestions (10,000 past suggestions)',
   async run(ctx) {
     const path = ctx.scratch.freshDb('s8-routing.sqlite');
     const { db } = openReadModelDatabase(path);
@@ -55,11 +55,11 @@ export const s8Routing: Scenario = {
     db.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     return [
-      makeRow({ scenario: 'S8', measure: 'routing p99, 10,000 past suggestions', figure: p(routingMs, 99), unit: 'ms', floors: [{ kind: 'figure_max', value: 50 }] }),
-      makeRow({ scenario: 'S8', measure: 'similar p99, 10,000 past suggestions', figure: p(similarMs, 99), unit: 'ms', floors: [{ kind: 'figure_max', value: 50 }] }),
-      makeRow({ scenario: 'S8', measure: 'routing top-1 accuracy, held-out', figure: (100 * top1) / HELD_OUT, unit: '%', floors: [] }),
-      makeRow({ scenario: 'S8', measure: 'routing top-3 accuracy, held-out', figure: (100 * top3) / HELD_OUT, unit: '%', floors: [] }),
-      makeRow({ scenario: 'S8', measure: 'index build on first use', figure: buildMs, unit: 'ms', floors: [], note: `heap +${heapMb.toFixed(1)} MB` }),
+      makeRow({ scenario: 'S10', measure: 'routing p99, 10,000 past suggestions', figure: p(routingMs, 99), unit: 'ms', floors: [{ kind: 'figure_max', value: 50 }] }),
+      makeRow({ scenario: 'S10', measure: 'similar p99, 10,000 past suggestions', figure: p(similarMs, 99), unit: 'ms', floors: [{ kind: 'figure_max', value: 50 }] }),
+      makeRow({ scenario: 'S10', measure: 'routing top-1 accuracy, held-out', figure: (100 * top1) / HELD_OUT, unit: '%', floors: [] }),
+      makeRow({ scenario: 'S10', measure: 'routing top-3 accuracy, held-out', figure: (100 * top3) / HELD_OUT, unit: '%', floors: [] }),
+      makeRow({ scenario: 'S10', measure: 'index build on first use', figure: buildMs, unit: 'ms', floors: [], note: `heap +${heapMb.toFixed(1)} MB` }),
     ];
   },
 };
