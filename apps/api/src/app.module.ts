@@ -20,6 +20,7 @@ import { SuggestionQueriesModule } from './suggestions/queries/suggestion-querie
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { ExportModule } from './export/export.module';
 import { GroupsModule } from './groups/groups.module';
+import { ImportsModule } from './imports/imports.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -47,6 +48,7 @@ export class AppModule {
         DisclosureModule,
         GroupsModule,
         AttachmentsModule,
+        ImportsModule,
         AuditModule,
         OperationsModule,
         SessionsModule,

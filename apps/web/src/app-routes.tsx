@@ -27,6 +27,7 @@ const DeputySuggestionPage = page(() => import('./pages/deputy/deputy-suggestion
 const UnitTodoPage = page(() => import('./pages/unit/unit-todo-page'), 'UnitTodoPage');
 const UnitSuggestionPage = page(() => import('./pages/unit/unit-suggestion-page'), 'UnitSuggestionPage');
 const StaffRegisterPage = page(() => import('./pages/staff/staff-register-page'), 'StaffRegisterPage');
+const ImportPage = page(() => import('./pages/staff/import-page'), 'ImportPage');
 const StaffSuggestionPage = page(() => import('./pages/staff/staff-suggestion-page'), 'StaffSuggestionPage');
 const DeputyListPage = page(() => import('./pages/deputies/deputy-list-page'), 'DeputyListPage');
 const OverviewPage = page(() => import('./pages/supervisor/overview-page'), 'OverviewPage');
@@ -77,6 +78,7 @@ export function AppRoutes() {
             <Route element={<RequireRole roles={['staff', 'admin']} />}>
               <Route path="/staff" element={<StaffRegisterPage />} />
               <Route path="/staff/suggestions/:id" element={<StaffSuggestionPage />} />
+              <Route path="/staff/import" element={<ImportPage />} />
               <Route path="/operations/parked" element={<ParkedStreamsPage />} />
             </Route>
             <Route element={<RequireRole roles={['staff', 'supervisor', 'admin']} />}>
