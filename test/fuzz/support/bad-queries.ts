@@ -23,6 +23,8 @@ const VALID: Record<string, [string, string]> = {
   from: ['2026-01-01', '2026-02-01'],
   to: ['2026-12-31', '2026-11-30'],
   asOf: ['2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00Z'],
+  sessionId: ['legacy', 's-2026'],
+  year: ['2026', '2025'],
 };
 
 /**
@@ -78,6 +80,10 @@ function badValue(param: string): fc.Arbitrary<string> {
     case 'from':
     case 'to':
       return fc.constantFrom(...BAD_DATES);
+    case 'sessionId':
+      return fc.oneof(fc.constant('has space'), fc.constant('a'.repeat(65)), fc.constant('-leading-dash'), text(5).map((s) => `${s}/x`));
+    case 'year':
+      return fc.oneof(fc.constantFrom('1999', '2101', '2026.5', '-2026', 'abc', '1e3'), text(6).filter((v) => !/^\d+$/.test(v)));
     case 'asOf':
       // A look back is to a moment: a whole day is not one.
       return fc.constantFrom(...BAD_DATES, '2026-10-15');
@@ -98,6 +104,16 @@ export function badQueries(params: string[]): fc.Arbitrary<BadQuery> {
     fc
       .tuple(fc.string({ minLength: 1, maxLength: 15 }).filter((k) => !params.includes(k)), fc.string({ maxLength: 10 }))
       .map(([key, value]) => ({ kind: 'unknown parameter', query: encode([[key, value]]) })),
+    // A supervision period is one kind at a time: a session with a year, or a year with dates, is refused.
+    ...(params.includes('sessionId') && params.includes('year')
+      ? [
+          fc.constantFrom<[string, string][]>(
+            [['sessionId', 'legacy'], ['year', '2026']],
+            [['year', '2026'], ['from', '2026-01-01']],
+            [['sessionId', 'legacy'], ['to', '2026-12-31']],
+          ).map((pairs) => ({ kind: 'period given two ways', query: encode(pairs) })),
+        ]
+      : []),
     // Each value alone is fine; twice, the parameter arrives as a list, which no parameter accepts.
     fc.constantFrom(...params).map((param) => ({
       kind: `${param} given twice`,
