@@ -23,6 +23,8 @@ import { beijingTime, buildSheet, streamSheet, XLSX_TYPE, xlsxDisposition, xlsxF
 import { suggestionColumns } from './suggestion-columns';
 import { UNIT_STATS_COLUMNS } from './unit-stats-columns';
 
+const ANSWERED_STATUSES: ReadonlySet<string> = new Set(['answered', 'rehandling', 'rated', 'closed', 'withdrawn']);
+
 /** A sheet is cut here: beyond it, an export is a job for the read model's file, not a request. */
 export const EXPORT_MAX_ROWS = 50_000;
 /** One read-model page per turn of the event loop. */
@@ -89,7 +91,7 @@ export class ExportController {
       res.status(200).setHeader('Content-Type', XLSX_TYPE);
       res.setHeader('Content-Disposition', xlsxDisposition('suggestions', '建议列表'));
       const pages = this.suggestionPages(query.toFilter(), toActor(user), this.clock.nowIso(), res);
-      await streamSheet(res, '建议列表', suggestionColumns(names), pages);
+      await streamSheet(res, '建议列表', suggestionColumns(names, (s) => this.lettersOf(s)), pages);
     } catch (error) {
       // Before the first byte the filter answers as usual; after it only cutting the download short tells the client.
       if (!res.headersSent) throw error;
@@ -97,6 +99,18 @@ export class ExportController {
     } finally {
       release();
     }
+  }
+
+  /**
+   * Only suggestions that have been answered can carry letters: the others cost no read of their
+   * stored state (a list row does not hold the answers).
+   */
+  private lettersOf(s: SuggestionListItem): { name: string; sha256: string }[] {
+    if (!ANSWERED_STATUSES.has(s.status)) return [];
+    const stored = this.queries.getSuggestion(s.id);
+    if (!stored) return [];
+    const assignments = [...('assignment' in stored && stored.assignment ? [stored.assignment] : []), ...stored.previousAssignments];
+    return assignments.flatMap((a) => [...a.units, ...(a.transfers ?? []).map((t) => t.unit)].flatMap((u) => u.answers.flatMap((answer) => answer.letters ?? [])));
   }
 
   /** The list a page at a time, as the screen pages it; stops when the client has gone. */

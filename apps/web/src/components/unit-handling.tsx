@@ -70,7 +70,7 @@ function UnitCard({ unit, due, suggestionId }: { unit: UnitHandling; due: DueVie
               签发人 {answer.signedBy} · {formatDateTime(answer.answeredAt)}
             </div>
             <Typography.Paragraph className="answer-text">{answer.content}</Typography.Paragraph>
-            {answer.letters && answer.letters.length > 0 && <AttachmentList files={answer.letters} tagOf={() => '答复函'} />}
+            {answer.letters && answer.letters.length > 0 && <AttachmentList files={answer.letters} tagOf={() => '答复函'} via={suggestionId} />}
             <Link to={letterPath(suggestionId, unit.unitId, answer.round)} data-testid="print-letter">
               <PrinterOutlined /> 答复函打印版
             </Link>
