@@ -83,6 +83,18 @@ describe('the suggestions list: sort, category, submission dates, several status
     expect(await listIds('statuses=assigned,rehandling')).toEqual([]);
   });
 
+  it('待审批: only suggestions with a request waiting for staff, and the total counts them', async () => {
+    const id = (await s.submit(org.deputy3, { title: '丁 关于路灯的建议', content: '内容四' })).id;
+    await s.run(org.staff, id, 'accept');
+    await s.run(org.staff, id, 'assign', { mode: 'sole', unitIds: ['housing'] });
+    expect((await s.list(org.staff, 'pendingRequest=true')).body).toEqual({ items: [], total: 0 });
+    await s.run(org.housing, id, 'request-return', { reason: '不属于本单位职责' });
+    expect((await s.list(org.staff, 'pendingRequest=true&pageSize=1')).body).toEqual({ items: [expect.objectContaining({ id })], total: 1 });
+    expect(await listIds('pendingRequest=false&statuses=assigned')).toEqual([]);
+    await s.run(org.staff, id, 'decide-return', { approve: false, reason: '请继续办理。' });
+    expect((await s.list(org.staff, 'pendingRequest=true')).body.total).toBe(0);
+  });
+
   it('refuses bad values with a 400 naming the field', async () => {
     const cases: [string, string][] = [
       ['sort=deputy', 'sort'],
@@ -93,6 +105,7 @@ describe('the suggestions list: sort, category, submission dates, several status
       ['category=' + encodeURIComponent('甲类'), 'category'],
       ['statuses=submitted,lost', 'statuses'],
       ['statuses=', 'statuses'],
+      ['pendingRequest=yes', 'pendingRequest'],
     ];
     for (const [query, field] of cases) {
       const response = await s.list(org.staff, query);

@@ -18,6 +18,8 @@ export interface SuggestionListFilter {
   statuses?: SuggestionStatus[];
   /** An answer of the current assignment has this answer category code (A, B, …). */
   category?: string;
+  /** A unit's return or extension request waits for staff's decision (待审批). */
+  pendingRequest?: boolean;
   /** Submitted at or after this instant (UTC ISO). */
   submittedFrom?: string;
   /** Submitted before this instant (UTC ISO): a date's range ends at the next day's 00:00 Beijing. */

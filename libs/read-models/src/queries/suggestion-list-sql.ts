@@ -105,6 +105,7 @@ function suggestionPlan(filter: SuggestionListFilter, now: string): ListSql {
     filter.keySupervised === undefined &&
     filter.statuses === undefined &&
     filter.category === undefined &&
+    filter.pendingRequest === undefined &&
     filter.submittedFrom === undefined &&
     filter.submittedTo === undefined &&
     !text;
@@ -178,11 +179,25 @@ function addColumnFilters(
  * category at review time, not on every page view, so a column kept for it is not worth its writes.
  */
 function addCategoryFilter(filter: SuggestionListFilter, idColumn: string, where: string[], params: (string | number)[]): void {
+  addPendingFilter(filter, idColumn, where);
   if (filter.category === undefined) return;
   where.push(`${idColumn} IN (SELECT st.id FROM suggestion_states st
     WHERE EXISTS (SELECT 1 FROM json_each(st.state_json, '$.assignment.units') u, json_each(u.value, '$.answers') a
                   WHERE json_extract(a.value, '$.category') = ?))`);
   params.push(filter.category);
+}
+
+/**
+ * 待审批: requests wait only on suggestions in handling, so the states read are those few (the
+ * status index narrows them first), the same way as the category.
+ */
+function addPendingFilter(filter: SuggestionListFilter, idColumn: string, where: string[]): void {
+  if (filter.pendingRequest === undefined) return;
+  const pending = `SELECT st.id FROM suggestion_states st JOIN suggestions h ON h.id = st.id
+    WHERE h.status IN ('assigned', 'rehandling')
+      AND (json_extract(st.state_json, '$.assignment.pendingReturn') IS NOT NULL
+           OR json_extract(st.state_json, '$.assignment.pendingExtension') IS NOT NULL)`;
+  where.push(`${idColumn} ${filter.pendingRequest ? 'IN' : 'NOT IN'} (${pending})`);
 }
 
 /** Statuses in the order a suggestion moves through them, so 状态 sorts as people read it. */

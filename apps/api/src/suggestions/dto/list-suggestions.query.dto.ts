@@ -41,6 +41,9 @@ export class ListSuggestionsQueryDto extends AfterQueryDto {
   @IdField('答复类别', { optional: true, description: '答复类别代码（如 A）：当前交办中有单位的答复属于该类别' })
   category?: string;
 
+  @BooleanQueryField('是否有待审批的退回或延期申请')
+  pendingRequest?: boolean;
+
   @DateField('提出日期起', { optional: true, description: '提出时间的起点（含），日期按北京时间的整天，例如 2026-01-01' })
   submittedFrom?: string;
 
@@ -69,6 +72,7 @@ export class ListSuggestionsQueryDto extends AfterQueryDto {
     if (this.q !== undefined && this.q.trim() !== '') filter.q = this.q.trim();
     if (this.statuses !== undefined) filter.statuses = [...new Set(this.statuses)];
     if (this.category !== undefined) filter.category = this.category;
+    if (this.pendingRequest !== undefined) filter.pendingRequest = this.pendingRequest;
     if (this.submittedFrom !== undefined) filter.submittedFrom = startInstant(this.submittedFrom);
     if (this.submittedTo !== undefined) filter.submittedTo = endInstant(this.submittedTo);
     if (filter.submittedFrom !== undefined && filter.submittedTo !== undefined && filter.submittedFrom > filter.submittedTo) {
