@@ -84,7 +84,7 @@ function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
 
 /** Each unit's part: role, stage, due time, contact, opinion, answers and the ratings they got. */
 export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
-  if (!('assignment' in detail) || !detail.assignment) return <Empty description="尚未交办" />;
+  if (!('assignment' in detail) || !detail.assignment) return <NotAssigned detail={detail} />;
   const assignment = detail.assignment;
   return (
     <div data-testid="unit-handling">
@@ -94,4 +94,23 @@ export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
       ))}
     </div>
   );
+}
+
+/**
+ * Why no unit handles it: an illustration of "not yet" only where a 交办 is still to come, a plain
+ * sentence where none will come (不予立案, withdrawn) or where a unit's return was approved.
+ */
+function NotAssigned({ detail }: { detail: SuggestionDetail }) {
+  const returned = detail.previousAssignments.length > 0;
+  switch (detail.status) {
+    case 'rejected':
+      return <p className="muted" data-testid="not-assigned">不予立案，不交办承办单位。</p>;
+    case 'withdrawn':
+      return <p className="muted" data-testid="not-assigned">代表已撤回，不再交办。</p>;
+    case 'accepted':
+      if (returned) return <p className="muted" data-testid="not-assigned">原承办单位申请退回已获同意，待重新交办。</p>;
+      return <Empty description="已立案，尚未交办" data-testid="not-assigned" />;
+    default:
+      return <Empty description="尚未交办" data-testid="not-assigned" />;
+  }
 }

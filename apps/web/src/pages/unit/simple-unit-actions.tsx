@@ -101,7 +101,7 @@ export function FulfilCommitmentAction({ detail, commitmentId, onDone }: Props &
       buttonText="报告已落实"
       buttonProps={{ size: 'small', type: 'link' }}
       testId={`fulfil-${commitmentId}`}
-      title={`承诺事项 ${commitmentId} 已落实`}
+      title={`报告承诺事项 ${commitmentId} 的落实情况`}
       successText="落实情况已报告"
       onSubmit={(v) => commands.fulfilCommitment(detail.id, { commitmentId, evidence: v.evidence.trim() }, detail.revision)}
       onDone={onDone}
