@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import type { Assignment, DueView, SuggestionDetail, UnitHandling } from '../api/types';
+import type { DeadlineView } from '@duban/domain';
 import { useDirectory } from '../layout/directory-context';
 import { satisfactionLabel, UNIT_STAGE_LABELS, unitRoleLabel } from '../lib/labels';
 import { formatDateTime, formatDue } from '../lib/time';
@@ -31,7 +32,35 @@ function PendingRequests({ assignment }: { assignment: Assignment }) {
   );
 }
 
-function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
+/**
+ * The unit's duty to contact the deputy (联系代表), with its deadline and how it stands, as the
+ * server's deadline list says: a unit sees it before it bites, not only once it is missed.
+ */
+function ContactState({ unit, deadline, due }: { unit: UnitHandling; deadline: DeadlineView | undefined; due: DueView | null }) {
+  if (unit.contactedAt) {
+    const late = deadline?.status === 'late';
+    return (
+      <span data-testid="contact-state" data-status={deadline?.status ?? 'met'}>
+        {formatDateTime(unit.contactedAt)} 已联系{' '}
+        {late && (
+          <Tag color="red">
+            逾期联系（期限 {formatDue(deadline.dueAt)}）
+          </Tag>
+        )}
+      </span>
+    );
+  }
+  if (!deadline) return <span data-testid="contact-state">尚未联系</span>;
+  if (deadline.status === 'ended') return <span data-testid="contact-state" data-status="ended">未联系（已不再需要）</span>;
+  return (
+    <span data-testid="contact-state" data-status={deadline.status}>
+      尚未联系{' '}
+      <DueBadge dueAt={deadline.dueAt} level={levelOf(deadline.dueAt, due)} overdue={deadline.status === 'missed'} prefix="联系 " />
+    </span>
+  );
+}
+
+function UnitCard({ unit, due, contactDeadline }: { unit: UnitHandling; due: DueView | null; contactDeadline?: DeadlineView }) {
   const { unitName, categoryLabel } = useDirectory();
   const open = unit.stage === 'handling' || unit.stage === 'rehandling';
   return (
@@ -49,7 +78,9 @@ function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
       extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} level={levelOf(unit.dueAt, due)} prefix="答复 " /> : null}
     >
       <Descriptions size="small" column={1}>
-        <Descriptions.Item label="联系代表">{unit.contactedAt ? formatDateTime(unit.contactedAt) : '尚未联系'}</Descriptions.Item>
+        <Descriptions.Item label="联系代表">
+          <ContactState unit={unit} deadline={contactDeadline} due={due} />
+        </Descriptions.Item>
         {unit.role === 'co' && (
           <Descriptions.Item label="协办意见">{unit.coOpinion ? unit.coOpinion.content : '尚未提交'}</Descriptions.Item>
         )}
@@ -90,10 +121,15 @@ export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
     <div data-testid="unit-handling">
       <PendingRequests assignment={assignment} />
       {assignment.units.map((unit) => (
-        <UnitCard key={unit.unitId} unit={unit} due={detail.due} />
+        <UnitCard key={unit.unitId} unit={unit} due={detail.due} contactDeadline={latestContact(detail.deadlines, unit.unitId)} />
       ))}
     </div>
   );
+}
+
+/** The unit's latest contact obligation (a new assignment after a return sets a new one). */
+function latestContact(deadlines: DeadlineView[], unitId: string): DeadlineView | undefined {
+  return deadlines.filter((d) => d.kind === 'contact' && d.unitId === unitId).at(-1);
 }
 
 /**
