@@ -79,30 +79,42 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(600);
 }
 
+const phases: Record<string, number> = {};
+async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    return await work();
+  } finally {
+    phases[phase] = (phases[phase] ?? 0) + Date.now() - start;
+  }
+}
+
 async function checkPage(person: Person, hashPath: string, name: string): Promise<void> {
   const { page } = person;
   // A fresh load for each page: a page that breaks is reported as itself, not as every page after it.
-  await page.goto(`/#${hashPath}`);
-  await page.reload();
-  await settle(page);
+  await timed('load', async () => {
+    await page.goto(`/#${hashPath}`);
+    await page.reload();
+  });
+  await timed('settle', () => settle(page));
   const crashed = await page.getByText('页面出错了').count();
   if (crashed) pageErrors.push(`${hashPath}: the page shows 页面出错了 (console: ${JSON.stringify(consoleErrors.splice(0))})`);
   // Evaluated through the DevTools protocol: the app's Content-Security-Policy (script-src 'self')
   // rightly refuses an inline <script>, and the test must not weaken it.
   const errorsBefore = person.pageErrors.length;
   if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<AxeViolation[]>(
+  const violations = await timed('axe', () => page.evaluate<AxeViolation[]>(
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
        id: v.id, impact: v.impact, help: v.help,
        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`,
-  );
+  ));
   // axe probes for eval support, which the CSP refuses: that refusal is axe's, not the app's.
   const axeErrors = person.pageErrors.splice(errorsBefore).filter((error) => !/unsafe-eval/.test(error));
   person.pageErrors.push(...axeErrors);
   const title = await page.title();
   const h1s = await page.locator('h1').allInnerTexts();
   reports.push({ url: hashPath, title, h1s, violations });
-  await screenshot(page, `a11y-${name}`);
+  await timed('screenshot', () => screenshot(page, `a11y-${name}`));
 }
 
 function signedInPaths(page: Page): Promise<string[]> {
@@ -175,6 +187,7 @@ it('every page of every role has no serious or critical axe violation, a title n
     `axe checked ${reports.length} pages:\n` +
       reports.map((r) => `  ${r.url} "${r.title}" h1=${JSON.stringify(r.h1s)} violations=${r.violations.map((v) => `${v.id}(${v.impact})`).join(',') || 'none'}`).join('\n'),
   );
+  console.log(`time per phase (ms): ${JSON.stringify(phases)}`);
   if (problems.length) console.log(problems.join('\n'));
   expect(problems).toEqual([]);
 });
