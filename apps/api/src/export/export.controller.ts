@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -10,11 +11,14 @@ import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
 import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { ReadAfterService } from '../read-consistency/read-after.service';
-import { StatsQueryDto } from '../supervision/stats/stats.query.dto';
-import { UnitStatsReports } from '../supervision/stats/unit-stats-report';
+import { PeriodQueryDto } from '../supervision/period/period.query.dto';
+import { GetUnitStatsQuery } from '../supervision/queries/unit-stats.query';
+import { totalOf } from '../supervision/stats/figures-total';
+import type { UnitStats, UnitStatsReport } from '../supervision/stats/unit-stats-report';
+import { periodCaption } from './period-caption';
 import { ListSuggestionsQueryDto } from '../suggestions/dto/list-suggestions.query.dto';
 import { ExportSlots } from './export-slots';
-import { buildSheet, streamSheet, XLSX_TYPE, xlsxDisposition, xlsxFile } from './spreadsheet';
+import { beijingTime, buildSheet, streamSheet, XLSX_TYPE, xlsxDisposition, xlsxFile } from './spreadsheet';
 import { suggestionColumns } from './suggestion-columns';
 import { UNIT_STATS_COLUMNS } from './unit-stats-columns';
 
@@ -29,7 +33,7 @@ const PAGE = MAX_PAGE_SIZE;
 @Controller()
 export class ExportController {
   constructor(
-    private readonly unitStats: UnitStatsReports,
+    private readonly queryBus: QueryBus,
     private readonly readAfter: ReadAfterService,
     private readonly slots: ExportSlots,
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
@@ -38,21 +42,34 @@ export class ExportController {
 
   @Get('stats/units.xlsx')
   @Roles('staff', 'supervisor', 'admin', 'unit')
-  @ApiOperation({ summary: '导出各承办单位办理情况统计（Excel），筛选条件同 /api/stats/units' })
+  @ApiOperation({ summary: '导出各承办单位办理情况统计（Excel），期间同 /api/stats/units：表头上方写明统计期间与口径，末行为合计' })
   @ApiOkContent(XLSX_TYPE, 'Excel 工作簿', { type: 'string', format: 'binary' })
-  @ApiErrors(403, 429)
-  async unitStatsSheet(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+  @ApiErrors(400, 403, 429)
+  async unitStatsSheet(@Query() query: PeriodQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const period = query.period();
     // One row per unit (tens, not thousands): built whole, but it still takes a slot, as every export does.
     const release = this.slots.take();
     try {
-      await this.readAfter.waitFor(query.after);
-      const report = this.unitStats.build(user, period);
-      const buffer = await buildSheet('承办单位统计', UNIT_STATS_COLUMNS, report.units);
+      const report: UnitStatsReport = await this.queryBus.execute(new GetUnitStatsQuery(user, period, query.after));
+      const total: UnitStats = { unitId: '', unitName: '合计', ...totalOf(report.units) };
+      const buffer = await buildSheet('承办单位统计', UNIT_STATS_COLUMNS, report.units, {
+        caption: [
+          periodCaption(period, this.sessionName(period.sessionId)),
+          '统计口径：单位次（一件建议交办给两个单位计两次；因退回结束、未答复的交办不计）；比率后附分子、分母',
+          `统计时间：${beijingTime(report.generatedAt)}`,
+        ],
+        total,
+      });
       return xlsxFile(buffer, 'unit-stats', '承办单位办理情况统计');
     } finally {
       release();
     }
+  }
+
+  /** The session's name for the caption (undefined: not a session period, or not known). */
+  private sessionName(sessionId: string | null): string | undefined {
+    if (sessionId === null) return undefined;
+    return undefined;
   }
 
   @Get('suggestions.xlsx')

@@ -7,6 +7,8 @@ import { downloadSuggestions, type ListParams } from '../api/suggestions-api';
 import { errorMessage } from '../api/api-error';
 import type { SuggestionStatus } from '../api/types';
 import { answerCategories, useDirectory } from '../layout/directory-context';
+import { fetchSessionOptions } from '../api/supervision-api';
+import { useAsync } from '../lib/use-async';
 import { hasFilters, type ListQuery } from '../lib/list-query';
 import { SearchBox } from './search-box';
 
@@ -54,6 +56,7 @@ export function ListFilters({ query, update, statuses, unit, exportParams, befor
   return (
     <Space wrap className="list-filters gap-bottom" data-testid="list-filters">
       {before}
+      <SessionAndYear query={query} update={update} />
       {statuses && (
         <Select<SuggestionStatus>
           allowClear
@@ -121,5 +124,44 @@ export function ListFilters({ query, update, statuses, unit, exportParams, befor
         </Button>
       )}
     </Space>
+  );
+}
+
+/** Years offered: this one and the four before it (older ones by address: `?year=2019`). */
+function recentYears(): number[] {
+  const now = new Date().getFullYear();
+  return [now, now - 1, now - 2, now - 3, now - 4];
+}
+
+/** 会次 and 年度: a session's work, or a year's; a list that cannot read the sessions offers the year only. */
+function SessionAndYear({ query, update }: { query: ListQuery; update: (patch: Partial<ListQuery>) => void }) {
+  const sessions = useAsync(() => fetchSessionOptions().catch(() => []), []);
+  const years = recentYears();
+  const year = query.year ? Number(query.year) : undefined;
+  return (
+    <>
+      {(sessions.data?.length ?? 0) > 0 && (
+        <Select<string>
+          allowClear
+          aria-label="按会次筛选"
+          placeholder="全部会次"
+          className="filter-select wide"
+          value={query.sessionId}
+          onChange={(sessionId) => update({ sessionId })}
+          options={(sessions.data ?? []).map((s) => ({ value: s.id, label: s.closed ? `${s.name}（已结束）` : s.name }))}
+          data-testid="filter-session"
+        />
+      )}
+      <Select<number>
+        allowClear
+        aria-label="按年度筛选"
+        placeholder="全部年度"
+        className="filter-select"
+        value={year}
+        onChange={(y) => update({ year: y === undefined ? undefined : String(y) })}
+        options={(year !== undefined && !years.includes(year) ? [year, ...years] : years).map((y) => ({ value: y, label: `${y} 年` }))}
+        data-testid="filter-year"
+      />
+    </>
   );
 }

@@ -177,6 +177,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
       fulfilCommitment: ['unit'],
       rate: ['deputy'],
       withdraw: ['deputy'],
+      attachments: ['deputy', 'unit', 'staff', 'admin'],
     };
 
     it('offers each action only to the roles its rule names, rate and withdraw only to the lead deputy, unit actions only to assigned units', () => {

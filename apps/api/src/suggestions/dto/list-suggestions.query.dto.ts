@@ -32,7 +32,7 @@ export class ListSuggestionsQueryDto extends AfterQueryDto {
   @BooleanQueryField('是否重点督办')
   keySupervised?: boolean;
 
-  @TextField('关键词', 100, { optional: true })
+  @TextField('关键词', 100, { optional: true, description: '匹配标题、正文或建议编号（第12号、12、0012）' })
   q?: string;
 
   @EnumListQueryField('状态（多个）', SUGGESTION_STATUSES)
@@ -55,6 +55,14 @@ export class ListSuggestionsQueryDto extends AfterQueryDto {
 
   @EnumField('排序方向', ['asc', 'desc'], { optional: true, description: '排序方向，默认 asc' })
   order?: 'asc' | 'desc';
+  @IdField('会次', { optional: true })
+  sessionId?: string;
+
+  @IntQueryField('年度', 2000, 2100)
+  year?: number;
+
+  @IdField('代表团', { optional: true })
+  delegationId?: string;
 
   @IntQueryField('页码', 1, 100000)
   page?: number;
@@ -85,6 +93,9 @@ export class ListSuggestionsQueryDto extends AfterQueryDto {
     }
     if (this.sort !== undefined) filter.sort = this.sort;
     if (this.order !== undefined) filter.order = this.order;
+    if (this.sessionId !== undefined) filter.sessionId = this.sessionId;
+    if (this.year !== undefined) filter.year = this.year;
+    if (this.delegationId !== undefined) filter.delegationId = this.delegationId;
     return filter;
   }
 }

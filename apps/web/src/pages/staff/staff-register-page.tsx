@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { PageTitle } from '../../components/page-title';
 import { Segmented } from 'antd';
 import { countStatuses, listSuggestions } from '../../api/suggestions-api';
@@ -13,6 +13,7 @@ import { useServerList, type ListScope } from '../../lib/use-server-list';
 import { SelectionBar } from './selection-bar';
 import { PendingRequests } from './pending-requests';
 import { SimilarGroups } from './similar-groups';
+import { BatchActionBar } from './batch-action-bar';
 
 type View = 'submitted' | 'accepted' | 'pending' | 'handling' | 'answered' | 'all';
 const VIEWS: readonly View[] = ['submitted', 'accepted', 'pending', 'handling', 'answered', 'all'];
@@ -65,6 +66,7 @@ export function StaffRegisterPage() {
   const count = (n: number | undefined) => (counts.data && n !== undefined ? `（${n}）` : '');
   const n = (s: SuggestionStatus) => counts.data?.byStatus[s] ?? 0;
   const items = list.data?.items ?? [];
+  const titles = useMemo(() => Object.fromEntries(items.map((i) => [i.id, i.title])), [items]);
 
   return (
     <div className="page">
@@ -96,6 +98,17 @@ export function StaffRegisterPage() {
       <SelectionBar selectedIds={selectedIds} onClear={() => setSelectedIds([])} />
       {(view === 'submitted' || view === 'accepted') && <SimilarGroups items={items} onChange={list.reload} />}
       <LoadState loading={list.loading} error={list.error} hasData={!list.error} reload={list.reload}>
+        {view !== 'pending' && (
+          <BatchActionBar
+            selectedIds={selectedIds}
+            titles={titles}
+            onDone={() => {
+              setSelectedIds([]);
+              list.reload();
+              counts.reload();
+            }}
+          />
+        )}
         {view === 'pending' ? (
           <PendingRequests items={items} />
         ) : (
