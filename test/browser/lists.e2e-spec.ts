@@ -113,9 +113,10 @@ it('staff: sort, pages and filters come from the server and stay in the address 
   await expectRows(page, (await apiList('gongwei', 'pageSize=20&sort=submittedAt')).ids);
 
   // Rows picked for the batch actions.
-  const boxes = page.locator('[data-testid=suggestion-list] tbody .ant-checkbox-input');
-  await boxes.nth(0).check();
-  await boxes.nth(1).check();
+  // The row's own checkbox (named 选择：<title>), clicked where a person clicks: its visible box.
+  const boxes = page.locator('tr[data-row-key] td.ant-table-selection-column .ant-checkbox');
+  await boxes.nth(0).click();
+  await boxes.nth(1).click();
   await page.getByTestId('selection-bar').getByText('已选择 2 件建议').waitFor();
   await screenshot(page, 'lists-staff-filters-1280');
 
@@ -180,7 +181,7 @@ it('a unit: the extension picker offers only the days the rules accept, the cont
   await page.getByTestId('contact-state').first().waitFor();
   const modal = await openDialog(page, 'request-extension');
   expect(await modal.getByTestId('extension-limit').textContent()).toContain(`最晚可选 ${lastDay(chosen.max)}`);
-  const input = modal.getByTestId('extension-until').locator('input');
+  const input = modal.locator('input[data-testid=extension-until], [data-testid=extension-until] input').first();
   await input.click();
   const panel = page.locator('.ant-picker-dropdown:visible');
   // Today (Beijing) is not after the current due time and cannot be picked.

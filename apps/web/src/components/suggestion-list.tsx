@@ -187,6 +187,8 @@ export function SuggestionList({
               onChange: (keys) => selection.onChange(keys.map(String)),
               preserveSelectedRowKeys: true,
               getCheckboxProps: (item) => ({ 'aria-label': `选择：${item.title}` }) as object,
+              // antd names it "Select all" whatever the locale.
+              getTitleCheckboxProps: () => ({ 'aria-label': '选择本页全部建议' }),
             }
           : undefined
       }
