@@ -165,7 +165,7 @@ export function SuggestionList({
               current: paging.page,
               pageSize: paging.pageSize,
               total: paging.total,
-              showSizeChanger: true,
+              showSizeChanger: { 'aria-label': '每页条数' },
               pageSizeOptions: PAGE_SIZE_OPTIONS,
               showTotal: (total) => `共 ${total} 件`,
               hideOnSinglePage: false,
