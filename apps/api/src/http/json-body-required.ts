@@ -3,11 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { toErrorResponse } from './error-response';
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
-/** Routes that take a file (multipart/form-data, field `file`) instead of a JSON body. */
-const UPLOAD_PATHS = [/^\/api\/imports\//];
-
-/** The routes that take a file (multipart/form-data, field `file`) instead of JSON. */
-const MULTIPART_ROUTES: readonly RegExp[] = [/^\/api\/suggestions\/[^/]+\/attachments\/?$/];
+/** Routes that take a file (multipart/form-data, field `file`) instead of a JSON body: imports and attachments. */
+const UPLOAD_PATHS: readonly RegExp[] = [/^\/api\/imports\//, /^\/api\/suggestions\/[^/]+\/attachments\/?$/];
 
 /**
  * Every request body of the API is JSON. A body sent as something else (text/plain, a form) would
@@ -16,10 +13,6 @@ const MULTIPART_ROUTES: readonly RegExp[] = [/^\/api\/suggestions\/[^/]+\/attach
  */
 export function jsonBodyRequired(req: Request, res: Response, next: NextFunction): void {
   if (!METHODS_WITH_BODY.has(req.method) || !hasBody(req) || req.is(['application/json', '+json']) || isUpload(req)) {
-    next();
-    return;
-  }
-  if (req.is('multipart/form-data') && MULTIPART_ROUTES.some((route) => route.test(req.path))) {
     next();
     return;
   }
