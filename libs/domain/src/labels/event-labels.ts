@@ -25,6 +25,7 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
   SuggestionEscalated: '提级督办',
   CommitmentFulfilled: '承诺事项已落实',
   SuggestionWithdrawn: '撤回',
+  WithdrawalRequested: '联名代表要求撤回',
   SuggestionClosed: '办结',
   DeadlineReminderRecorded: '到期提醒',
   DeadlineMissed: '逾期',

@@ -165,6 +165,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
       decideReturn: ['staff', 'admin'],
       decideExtension: ['staff', 'admin'],
       close: ['staff', 'admin'],
+      rehandle: ['staff', 'admin'],
       publish: ['staff', 'admin'],
       exempt: ['staff', 'admin'],
       supervise: ['staff', 'admin', 'supervisor'],

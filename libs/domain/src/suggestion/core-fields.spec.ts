@@ -8,6 +8,7 @@ describe('a status change keeps every field every suggestion has (coreOf is tota
       submitted(),
       stamp({ type: 'KeySupervisionStarted', data: { supervisorId: 'sv', leaderName: '王主任' } }, T.submitted, staff),
       stamp({ type: 'SuggestionGrouped', data: { groupId: 'g1', primarySuggestionId: 'S-2026-0001', memberIds: ['S-2026-0001', 'S-2'] } }, T.submitted, staff),
+      stamp({ type: 'WithdrawalRequested', data: { deputyId: 'd-wang', reason: '已解决' } }, T.submitted, leadDeputy),
       accepted(),
       // Two status changes after every optional field is set: each goes through coreOf.
       assignedSole(TRANSPORT),

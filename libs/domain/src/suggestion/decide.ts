@@ -14,6 +14,7 @@ import { groupSuggestion, ungroupSuggestion } from './rules/grouping';
 import { requireExisting } from './rules/guards';
 import { contactDeputy, submitCoHandlerOpinion } from './rules/handling';
 import { rate } from './rules/rating';
+import { startRehandling } from './rules/rehandling';
 import { decideReturn, requestReturn } from './rules/returning';
 import { accept, reject, submit } from './rules/submission';
 import { transfer } from './rules/transfer';
@@ -54,6 +55,8 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return rate(command.data, existing, ctx);
     case 'FulfilCommitment':
       return fulfilCommitment(command.data, existing, ctx);
+    case 'StartRehandling':
+      return startRehandling(command.data, existing, ctx);
     case 'WithdrawSuggestion':
       return withdraw(command.data, existing, ctx);
     case 'CloseSuggestion':

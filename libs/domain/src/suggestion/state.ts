@@ -123,6 +123,8 @@ export interface SuggestionCore {
    * compact form (deadline-log.ts); `obligationLog(state)` reads it back as DeadlineRecords.
    */
   deadlineLog: DeadlineLogEntry[];
+  /** Signers of a joint suggestion who asked to withdraw it, where all must agree (上海 第十条), oldest first. */
+  withdrawalRequests?: { deputyId: string; reason: string; requestedAt: string }[];
 }
 
 export type SuggestionState =

@@ -22,6 +22,7 @@ export type SuggestionAction =
   | 'answer'
   | 'rate'
   | 'fulfilCommitment'
+  | 'rehandle'
   | 'withdraw'
   | 'close'
   | 'publish'
@@ -44,6 +45,7 @@ export const SUGGESTION_ACTION_ROUTES = {
   answer: { path: 'answer', command: 'AnswerSuggestion' },
   rate: { path: 'rate', command: 'RateSuggestion' },
   fulfilCommitment: { path: 'fulfil-commitment', command: 'FulfilCommitment' },
+  rehandle: { path: 'rehandle', command: 'StartRehandling' },
   withdraw: { path: 'withdraw', command: 'WithdrawSuggestion' },
   close: { path: 'close', command: 'CloseSuggestion' },
   publish: { path: 'publish', command: 'PublishAnswer' },
