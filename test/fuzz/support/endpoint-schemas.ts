@@ -114,6 +114,12 @@ export const ENDPOINTS: EndpointSpec[] = [
     fields: [{ name: 'commitmentId', kind: 'id', required: true, valid: 'C1' }, text('evidence', 2000)],
   },
   { name: 'withdraw', path: '/api/suggestions/:id/withdraw', sender: 'deputy', fields: [text('reason', 2000)] },
+  {
+    name: 'rehandle',
+    path: '/api/suggestions/:id/rehandle',
+    sender: 'staff',
+    fields: [text('reason', 2000), { name: 'unitId', kind: 'id', required: false, valid: 'traffic' }],
+  },
   { name: 'close', path: '/api/suggestions/:id/close', sender: 'staff', fields: [] },
   { name: 'publish', path: '/api/suggestions/:id/publish', sender: 'staff', fields: [] },
   {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  BookOutlined,
   AuditOutlined,
   IdcardOutlined,
   BarChartOutlined,
@@ -27,6 +28,8 @@ export interface MenuEntry {
 
 const STAFF: MenuEntry[] = [
   { path: '/staff', label: '登记交办', icon: <SolutionOutlined /> },
+  // Every value of the rulebook in force with its article (or marked a default).
+  { path: '/rulebook', label: '办理规则', icon: <BookOutlined /> },
   // Staff and admins see which suggestions the read model holds back (admin retries them).
   { path: '/operations/parked', label: '数据暂缓', icon: <PauseCircleOutlined /> },
 ];
