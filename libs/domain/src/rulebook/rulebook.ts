@@ -19,7 +19,7 @@ export interface AnswerCategory {
 /** The handling rules of one jurisdiction. Data, not code: presets live in `presets.ts`. */
 export interface Rulebook {
   id: string;
-  /** e.g. 全国（代表法默认）, 上海市 */
+  /** e.g. 全国默认（答复期限依代表法，其余为默认值）, 上海市 */
   name: string;
   /** Staff target: assign within this period from submission (交办). */
   assignWithin: Period;

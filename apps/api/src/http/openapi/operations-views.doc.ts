@@ -33,7 +33,7 @@ export class RulebookPeriodDoc {
   @ApiProperty({ description: '期限名（英文）' }) key!: string;
   @ApiProperty({ description: '中文名称' }) name!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: '未规定期限时为 null' }) amount!: number | null;
-  @ApiProperty({ enum: ['wd', 'd', 'm'], nullable: true, description: 'wd 工作日；d 日；m 月；未规定期限时为 null' }) unit!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'wd 工作日；d 日；m 月；未规定期限时为 null' }) unit!: string | null;
   @ApiProperty({ description: '中文说明，如「15 个工作日」' }) label!: string;
   @ApiProperty({ type: [CitationDoc], description: '出处（至少一项）' }) citations!: CitationDoc[];
 }
