@@ -119,5 +119,17 @@ describe('the rulebook in force, with its citations (RULEBOOK=chongqing)', () =>
     expect(after.status).toBe('rehandling');
     expect(await s.eventTypes(org.staff, id)).toEqual(expect.arrayContaining(['SuggestionRated', 'RehandlingStarted']));
   });
-});
 
+  it('重庆 第二十八条: after the unit reports its commitments fulfilled, the lead deputy rates the fulfilment', async () => {
+    const id = await assigned();
+    await s.run(org.traffic, id, 'contact', { method: '电话', summary: '沟通办理思路' });
+    const dueAt = `${new Date().getUTCFullYear() + 1}-06-30`;
+    await s.run(org.traffic, id, 'answer', { category: 'B', content: '列入明年计划。', signedBy: '局长', commitments: [{ description: '开通夜班线路', dueAt }] });
+    const early = await s.send(org.deputy1, id, 'rate-commitments', { rating: 'satisfied' });
+    expect(early.status).toBe(409);
+    await s.run(org.traffic, id, 'fulfil-commitment', { commitmentId: 'C1', evidence: '夜班线路已开通' });
+    expect((await s.state(org.deputy1, id)).allowedActions).toContain('rateCommitments');
+    await s.run(org.deputy1, id, 'rate-commitments', { rating: 'basically_satisfied' });
+    expect(await s.eventTypes(org.staff, id)).toContain('CommitmentFulfilmentRated');
+  });
+});

@@ -115,6 +115,16 @@ export const ENDPOINTS: EndpointSpec[] = [
   },
   { name: 'withdraw', path: '/api/suggestions/:id/withdraw', sender: 'deputy', fields: [text('reason', 2000)] },
   {
+    name: 'rate-commitments',
+    path: '/api/suggestions/:id/rate-commitments',
+    sender: 'deputy',
+    fields: [
+      { name: 'rating', kind: 'enum', required: true, valid: 'satisfied' },
+      text('reason', 2000, false),
+      { name: 'unitId', kind: 'id', required: false, valid: 'traffic' },
+    ],
+  },
+  {
     name: 'rehandle',
     path: '/api/suggestions/:id/rehandle',
     sender: 'staff',

@@ -6,9 +6,10 @@ import { SuggestionCommandsController } from './http/suggestion-commands.control
 import { SuggestionQueriesController } from './http/suggestion-queries.controller';
 import { TransferController } from './transfer/transfer.controller';
 import { RehandlingController } from './rehandling/rehandling.controller';
+import { CommitmentRatingController } from './commitment-rating/commitment-rating.controller';
 
 @Module({
   imports: [CommandsModule, AuthModule],
-  controllers: [SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController, RehandlingController],
+  controllers: [SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController, RehandlingController, CommitmentRatingController],
 })
 export class SuggestionsModule {}

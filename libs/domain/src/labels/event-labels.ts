@@ -24,6 +24,7 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
   RehandlingStarted: '重新办理',
   SuggestionEscalated: '提级督办',
   CommitmentFulfilled: '承诺事项已落实',
+  CommitmentFulfilmentRated: '承诺事项落实评价',
   SuggestionWithdrawn: '撤回',
   WithdrawalRequested: '联名代表要求撤回',
   SuggestionClosed: '办结',

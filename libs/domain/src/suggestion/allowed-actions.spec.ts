@@ -177,6 +177,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
       answer: ['unit'],
       fulfilCommitment: ['unit'],
       rate: ['deputy'],
+      rateCommitments: ['deputy'],
       withdraw: ['deputy'],
     };
 

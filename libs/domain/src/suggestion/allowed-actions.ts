@@ -68,6 +68,11 @@ export const ACTION_PROBES: Readonly<Record<SuggestionAction, (state: ExistingSt
     if (assignment?.mode !== 'separate') return [{ type: 'StartRehandling', data: { reason: PROBE_TEXT } }];
     return answeringUnits(assignment).map((u) => ({ type: 'StartRehandling', data: { reason: PROBE_TEXT, unitId: u.unitId } }));
   },
+  rateCommitments: (state) => {
+    const assignment = currentAssignment(state);
+    if (assignment?.mode !== 'separate') return [{ type: 'RateCommitmentFulfilment', data: { rating: 'satisfied' } }];
+    return answeringUnits(assignment).map((u) => ({ type: 'RateCommitmentFulfilment', data: { rating: 'satisfied', unitId: u.unitId } }));
+  },
   withdraw: () => [{ type: 'WithdrawSuggestion', data: { reason: PROBE_TEXT } }],
   close: () => [{ type: 'CloseSuggestion', data: {} }],
   publish: () => [{ type: 'PublishAnswer', data: {} }],

@@ -31,6 +31,8 @@ export type SuggestionCommand =
    * unitId is required in separate mode.
    */
   | { type: 'StartRehandling'; data: { reason: string; unitId?: string } }
+  /** 重庆 第二十八条: the lead deputy rates how a unit fulfilled its commitments. unitId is required in separate mode. */
+  | { type: 'RateCommitmentFulfilment'; data: { rating: Satisfaction; reason?: string; unitId?: string } }
   | { type: 'WithdrawSuggestion'; data: { reason: string } }
   | { type: 'CloseSuggestion'; data: Record<string, never> }
   /**

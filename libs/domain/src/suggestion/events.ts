@@ -80,6 +80,8 @@ export type SuggestionEvent =
   /** A second dissatisfied rating (or worse): staff and supervisors see it flagged (提级督办). */
   | { type: 'SuggestionEscalated'; data: { unitId: string; reason: string } }
   | { type: 'CommitmentFulfilled'; data: { commitmentId: string; unitId: string; evidence: string } }
+  /** 重庆 第二十八条: the deputy's rating of how the unit fulfilled its commitments (满意/基本满意/不满意). */
+  | { type: 'CommitmentFulfilmentRated'; data: { unitId: string; rating: Satisfaction; reason?: string } }
   | { type: 'SuggestionWithdrawn'; data: { reason: string } }
   /** One signer of a joint suggestion asks to withdraw it, where every signer must (上海 第十条); the last one's request withdraws it. */
   | { type: 'WithdrawalRequested'; data: { deputyId: string; reason: string } }

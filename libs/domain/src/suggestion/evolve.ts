@@ -140,6 +140,10 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
         withdrawnAt: event.at,
         ...('assignment' in state && state.assignment ? { assignment: state.assignment } : {}),
       });
+    case 'CommitmentFulfilmentRated': {
+      const { unitId, rating, reason } = event.data;
+      return withUnit(state, unitId, (u) => copyWith(u, { commitmentRating: { rating, ...(reason ? { reason } : {}), ratedAt: event.at } }));
+    }
     case 'WithdrawalRequested': {
       const request = { deputyId: event.data.deputyId, reason: event.data.reason, requestedAt: event.at };
       return { ...state, withdrawalRequests: [...(state.withdrawalRequests ?? []), request] };

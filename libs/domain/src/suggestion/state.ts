@@ -51,6 +51,8 @@ export interface UnitHandling {
   coOpinion?: { content: string; submittedAt: string };
   answers: Answer[];
   ratings: Rating[];
+  /** 重庆 第二十八条: the deputy's rating of this unit's commitment fulfilment, once given. */
+  commitmentRating?: { rating: Satisfaction; reason?: string; ratedAt: string };
   dissatisfiedCount: number;
 }
 

@@ -23,6 +23,7 @@ export type SuggestionAction =
   | 'rate'
   | 'fulfilCommitment'
   | 'rehandle'
+  | 'rateCommitments'
   | 'withdraw'
   | 'close'
   | 'publish'
@@ -46,6 +47,7 @@ export const SUGGESTION_ACTION_ROUTES = {
   rate: { path: 'rate', command: 'RateSuggestion' },
   fulfilCommitment: { path: 'fulfil-commitment', command: 'FulfilCommitment' },
   rehandle: { path: 'rehandle', command: 'StartRehandling' },
+  rateCommitments: { path: 'rate-commitments', command: 'RateCommitmentFulfilment' },
   withdraw: { path: 'withdraw', command: 'WithdrawSuggestion' },
   close: { path: 'close', command: 'CloseSuggestion' },
   publish: { path: 'publish', command: 'PublishAnswer' },

@@ -264,3 +264,36 @@ describe('the feedback window of an answer is unchanged by these rules', () => {
     expect(given(...soleHistory(), contacted(TRANSPORT)).when(answerA, asUnit('beijing')).events()[0]).toMatchObject({ data: { feedbackDueAt: FEEDBACK_DUE_AT } });
   });
 });
+
+describe('重庆 第二十八条: the deputy rates how the commitments were fulfilled', () => {
+  const withCommitment = [
+    ...soleHistory(),
+    answered(TRANSPORT, { category: 'B', commitments: [{ commitmentId: 'C1', description: '年内开通夜班线路', dueAt: '2026-10-31T16:00:00.000Z' }], feedbackDueAt: FEEDBACK_DUE_AT }),
+    rated(TRANSPORT, 'satisfied', 'satisfied'),
+  ];
+  const fulfilled = stamp({ type: 'CommitmentFulfilled', data: { commitmentId: 'C1', unitId: TRANSPORT, evidence: '已开通' } }, '2026-09-01T02:00:00.000Z', unitUser(TRANSPORT));
+  const rate = (rating: 'satisfied' | 'dissatisfied', reason?: string): SuggestionCommand => ({ type: 'RateCommitmentFulfilment', data: { rating, ...(reason ? { reason } : {}) } });
+  const later = '2026-09-10T02:00:00.000Z';
+
+  it('once every commitment of the unit is reported fulfilled, the lead deputy rates it', () => {
+    const story = given(...withCommitment, fulfilled).when(rate('satisfied'), asLead('chongqing', later));
+    story.then([{ type: 'CommitmentFulfilmentRated', data: { unitId: TRANSPORT, rating: 'satisfied' } }]);
+    expect(story.thenState()).toMatchObject({ assignment: { units: [{ commitmentRating: { rating: 'satisfied', ratedAt: later } }] } });
+  });
+
+  it('dissatisfied needs the deputy’s view and is escalated for 人代工委 to convene both sides', () => {
+    given(...withCommitment, fulfilled).when(rate('dissatisfied'), asLead('chongqing', later)).thenThrows('commitment_rating.reason_required', 'invalid', 'reason');
+    expect(given(...withCommitment, fulfilled).when(rate('dissatisfied', '线路班次太少'), asLead('chongqing', later)).events().map((e) => e.type)).toEqual([
+      'CommitmentFulfilmentRated',
+      'SuggestionEscalated',
+    ]);
+  });
+
+  it('not before fulfilment, not twice, only the lead deputy, and only where the rulebook has it', () => {
+    given(...withCommitment).when(rate('satisfied'), asLead('chongqing', later)).thenThrows('commitment_rating.not_fulfilled', 'conflict');
+    const ratedOnce = stamp({ type: 'CommitmentFulfilmentRated', data: { unitId: TRANSPORT, rating: 'satisfied' } }, later, leadDeputy);
+    given(...withCommitment, fulfilled, ratedOnce).when(rate('satisfied'), asLead('chongqing', later)).thenThrows('commitment_rating.already_rated', 'conflict');
+    given(...withCommitment, fulfilled).when(rate('satisfied'), { now: later, actor: coSigner, ...rulebook('chongqing') }).thenThrows('commitment_rating.only_lead_deputy', 'forbidden');
+    given(...withCommitment, fulfilled).when(rate('satisfied'), asLead('national', later)).thenThrows('commitment_rating.not_in_rulebook', 'conflict');
+  });
+});

@@ -116,6 +116,14 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     }
     case 'CommitmentFulfilled':
       return deputies('commitment_fulfilled', `${unitName(event.data.unitId)}已落实建议${title}答复中的承诺事项 ${event.data.commitmentId}`);
+    case 'CommitmentFulfilmentRated':
+      return [
+        {
+          audience: unit(event.data.unitId),
+          kind: 'rated',
+          message: `代表对建议${title}承诺事项落实情况的评价：${SATISFACTION_LABELS[event.data.rating]}${event.data.reason ? `，意见：${excerpt(event.data.reason)}` : ''}`,
+        },
+      ];
     case 'WithdrawalRequested':
       return withdrawalRequested(event.data, ctx, title);
     case 'SuggestionWithdrawn':
