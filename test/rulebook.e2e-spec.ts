@@ -50,6 +50,7 @@ describe('the rulebook in force, with its citations (RULEBOOK=chongqing)', () =>
       'extension',
       'withdrawal',
       'commitmentFulfilmentRating',
+      'answerRequiresLetter',
     ]);
     for (const value of [...body.periods, ...body.rules]) {
       expect({ key: value.key, cited: value.citations.length > 0 && value.citations.every(citationShape) }).toEqual({ key: value.key, cited: true });

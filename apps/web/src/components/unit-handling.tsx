@@ -4,6 +4,10 @@ import { useDirectory } from '../layout/directory-context';
 import { satisfactionLabel, UNIT_STAGE_LABELS, unitRoleLabel } from '../lib/labels';
 import { formatDateTime, formatDue } from '../lib/time';
 import { DueBadge, levelOf } from './due-badge';
+import { Link } from 'react-router-dom';
+import { PrinterOutlined } from '@ant-design/icons';
+import { AttachmentList } from './attachment-files';
+import { letterPath } from '../lib/letter-path';
 
 function PendingRequests({ assignment }: { assignment: Assignment }) {
   const { unitName } = useDirectory();
@@ -31,7 +35,7 @@ function PendingRequests({ assignment }: { assignment: Assignment }) {
   );
 }
 
-function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
+function UnitCard({ unit, due, suggestionId }: { unit: UnitHandling; due: DueView | null; suggestionId: string }) {
   const { unitName, categoryLabel } = useDirectory();
   const open = unit.stage === 'handling' || unit.stage === 'rehandling';
   return (
@@ -66,6 +70,10 @@ function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
               签发人 {answer.signedBy} · {formatDateTime(answer.answeredAt)}
             </div>
             <Typography.Paragraph className="answer-text">{answer.content}</Typography.Paragraph>
+            {answer.letters && answer.letters.length > 0 && <AttachmentList files={answer.letters} tagOf={() => '答复函'} via={suggestionId} />}
+            <Link to={letterPath(suggestionId, unit.unitId, answer.round)} data-testid="print-letter">
+              <PrinterOutlined /> 答复函打印版
+            </Link>
             {rating && (
               <div className="rating-line" data-testid="rating">
                 代表评价：办理态度
@@ -90,7 +98,7 @@ export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
     <div data-testid="unit-handling">
       <PendingRequests assignment={assignment} />
       {assignment.units.map((unit) => (
-        <UnitCard key={unit.unitId} unit={unit} due={detail.due} />
+        <UnitCard key={unit.unitId} unit={unit} due={detail.due} suggestionId={detail.id} />
       ))}
     </div>
   );

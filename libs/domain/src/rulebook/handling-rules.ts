@@ -55,6 +55,8 @@ export const NATIONAL_RULES: HandlingRules & { citations: RulebookCitations } = 
     extension: [byDefault('默认值：延期须经交办机构同意（代表法未规定审批；参考北京条例第二十一条等）')],
     withdrawal: [byDefault('默认值：领衔代表可在承办单位答复前撤回')],
     commitmentFulfilmentRating: [byDefault('默认值：不单独评价承诺事项落实情况')],
+    // The letter itself is required everywhere (京 第二十二条 公文形式, 沪 第二十条 …); a scanned file of it is not.
+    answerRequiresLetter: [byDefault('默认值：答复须为正式公文，但没有规定文本要求每次答复上传答复函文件')],
   },
 };
 

@@ -40,6 +40,8 @@ export const NATIONAL_RULEBOOK: Rulebook = {
     '代表法（2025年修正）第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，最长六个月；与代表联系沟通',
     '其余期限和规则为默认值（参考地方规定），不是代表法的规定；各项出处见 citations',
   ],
+  // Answer letters: no regulation text loaded here requires a letter file with every answer.
+  answerRequiresLetter: false,
   ...NATIONAL_RULES,
 };
 

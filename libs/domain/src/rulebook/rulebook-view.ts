@@ -106,6 +106,10 @@ function describeRules(r: Rulebook): Record<Exclude<CitedRulebookKey, PeriodKey>
       name: '承诺事项落实评价',
       label: r.commitmentFulfilmentRating ? '代表对承诺事项落实情况另行评价' : '不单独评价',
     },
+    answerRequiresLetter: {
+      name: '答复函附件',
+      label: r.answerRequiresLetter ? '每次答复须附答复函文件' : '答复可不附答复函文件',
+    },
   };
 }
 

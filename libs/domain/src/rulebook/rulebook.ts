@@ -42,6 +42,8 @@ export interface Rulebook {
   answerCategories: AnswerCategory[];
   /** Statutory or regulatory sources of the values, for display. */
   sources: string[];
+  /** Every answer must carry the unit's signed letter (答复函) as an attachment. */
+  answerRequiresLetter: boolean;
 
   // ---- Per-jurisdiction handling rules, each value with its citation (see citation.ts) ----
   /** Where every value above and below comes from: an article of a text in shared/docs/regulations, or a default. */
@@ -97,6 +99,7 @@ export const CITED_RULEBOOK_KEYS = [
   'extension',
   'withdrawal',
   'commitmentFulfilmentRating',
+  'answerRequiresLetter',
 ] as const;
 export type CitedRulebookKey = (typeof CITED_RULEBOOK_KEYS)[number];
 /** One citation per value; a value drawn from several articles lists each. */
