@@ -63,6 +63,10 @@ function bodyFor(endpoint: string, suggestionId?: string): unknown {
       return { commitmentId: 'C1', evidence: '已完成并验收' };
     case ':id/withdraw':
       return { reason: '情况已变化' };
+    case ':id/rate-commitments':
+      return { rating: 'satisfied' };
+    case ':id/rehandle':
+      return { reason: '研究代表意见后需再次办理' };
     case ':id/publish':
       return {};
     case ':id/exempt':

@@ -231,7 +231,7 @@ describe('the HTTP contract: preconditions, validation and error shapes', () => 
     it('echoes the caller’s correlation id', async () => {
       const response = await t.http.get('/api/rulebook', { token: org.staff.token, headers: { 'X-Correlation-Id': 'trace-123' } });
       expect(response.headers.get('x-correlation-id')).toBe('trace-123');
-      expect(response.body).toMatchObject({ id: 'national', name: '全国（代表法默认）' });
+      expect(response.body).toMatchObject({ id: 'national', name: '全国默认（答复期限依代表法，其余为默认值）' });
       expect(response.body.answerCategories.map((c: { code: string }) => c.code)).toEqual(['A', 'B', 'C', 'D']);
       expect(response.body.periods.find((p: { key: string }) => p.key === 'answerWithin').label).toBe('3 个月');
     });

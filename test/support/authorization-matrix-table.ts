@@ -46,6 +46,10 @@ export const MATRIX: readonly Row[] = [
   [':id/answer',                           'assigned',                 [403,   403,   404,   403,   403,   200,   403,   404,   403,   401]],
   [':id/rate',                             'answered',                 [200,   403,   404,   403,   403,   403,   403,   404,   403,   401]],
   [':id/fulfil-commitment',                'answered-with-commitment', [403,   403,   404,   403,   403,   200,   403,   404,   403,   401]],
+  // The national rulebook starts re-handling on the rating itself: staff may, but have nothing to decide (409).
+  [':id/rehandle',                         'rated',                    [403,   403,   404,   409,   403,   403,   403,   404,   409,   401]],
+  // Only 重庆 rates commitment fulfilment: under the national rulebook the lead deputy is told it does not apply (409).
+  [':id/rate-commitments',                 'answered-with-commitment', [409,   403,   404,   403,   403,   403,   403,   404,   403,   401]],
   [':id/withdraw',                         'submitted',                [200,   403,   404,   403,   403,   404,   404,   404,   403,   401]],
   [':id/close',                            'rated',                    [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
   [':id/publish',                          'answered',                 [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],

@@ -38,6 +38,7 @@ const ParkedStreamsPage = page(() => import('./pages/operations/parked-streams-p
 const UsersPage = page(() => import('./pages/admin/users-page'), 'UsersPage');
 const UnitsPage = page(() => import('./pages/admin/units-page'), 'UnitsPage');
 const ChangePasswordPage = page(() => import('./auth/change-password-page'), 'ChangePasswordPage');
+const RulebookPage = page(() => import('./pages/staff/rulebook-page'), 'RulebookPage');
 const SupervisorSuggestionPage = page(() => import('./pages/supervisor/supervisor-suggestion-page'), 'SupervisorSuggestionPage');
 const AnswerLetterPage = page(() => import('./pages/shared/answer-letter-page'), 'AnswerLetterPage');
 
@@ -84,6 +85,9 @@ export function AppRoutes() {
             <Route element={<RequireRole roles={['staff', 'supervisor', 'admin']} />}>
               <Route path="/deputies" element={<DeputyListPage />} />
               <Route path="/deputies/:deputyId/archive" element={<DeputyArchivePage />} />
+            </Route>
+            <Route element={<RequireRole roles={['staff', 'supervisor', 'admin']} />}>
+              <Route path="/rulebook" element={<RulebookPage />} />
             </Route>
             <Route element={<RequireRole roles={['supervisor', 'admin']} />}>
               <Route path="/supervisor" element={<OverviewPage />} />

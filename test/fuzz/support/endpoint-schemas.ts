@@ -133,6 +133,22 @@ export const ENDPOINTS: EndpointSpec[] = [
     fields: [{ name: 'commitmentId', kind: 'id', required: true, valid: 'C1' }, text('evidence', 2000)],
   },
   { name: 'withdraw', path: '/api/suggestions/:id/withdraw', sender: 'deputy', fields: [text('reason', 2000)] },
+  {
+    name: 'rate-commitments',
+    path: '/api/suggestions/:id/rate-commitments',
+    sender: 'deputy',
+    fields: [
+      { name: 'rating', kind: 'enum', required: true, valid: 'satisfied' },
+      text('reason', 2000, false),
+      { name: 'unitId', kind: 'id', required: false, valid: 'traffic' },
+    ],
+  },
+  {
+    name: 'rehandle',
+    path: '/api/suggestions/:id/rehandle',
+    sender: 'staff',
+    fields: [text('reason', 2000), { name: 'unitId', kind: 'id', required: false, valid: 'traffic' }],
+  },
   { name: 'close', path: '/api/suggestions/:id/close', sender: 'staff', fields: [] },
   { name: 'publish', path: '/api/suggestions/:id/publish', sender: 'staff', fields: [] },
   {

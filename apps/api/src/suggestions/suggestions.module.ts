@@ -7,11 +7,13 @@ import { BatchController } from './batch/batch.controller';
 import { SuggestionCommandsController } from './http/suggestion-commands.controller';
 import { SuggestionQueriesController } from './http/suggestion-queries.controller';
 import { TransferController } from './transfer/transfer.controller';
+import { RehandlingController } from './rehandling/rehandling.controller';
+import { CommitmentRatingController } from './commitment-rating/commitment-rating.controller';
 
 @Module({
   imports: [CommandsModule, AuthModule],
   // BatchController first: its /suggestions/batch/accept must win over /suggestions/:id/accept.
-  controllers: [BatchController, SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController],
+  controllers: [BatchController, SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController, RehandlingController, CommitmentRatingController],
   providers: [BatchCommands],
   exports: [BatchCommands],
 })

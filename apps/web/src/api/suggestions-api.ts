@@ -138,6 +138,9 @@ export const commands = {
   ) => command(id, 'rate', body, revision),
   fulfilCommitment: (id: string, body: { commitmentId: string; evidence: string }, revision?: number) =>
     command(id, 'fulfil-commitment', body, revision),
+  rateCommitments: (id: string, body: { rating: Satisfaction; reason?: string; unitId?: string }, revision?: number) =>
+    command(id, 'rate-commitments', body, revision),
+  rehandle: (id: string, body: { reason: string; unitId?: string }, revision?: number) => command(id, 'rehandle', body, revision),
   withdraw: (id: string, reason: string, revision?: number) => command(id, 'withdraw', { reason }, revision),
   close: (id: string, revision?: number) => command(id, 'close', {}, revision),
   publish: (id: string, revision?: number) => command(id, 'publish', {}, revision),

@@ -5,7 +5,7 @@
 //
 // Read-model types come from their own `*.types.ts` files, never from '@duban/read-models' (its
 // index also exports the projector and SQLite code, whose Node typings would leak into the web's).
-import type { Role, Rulebook } from '@duban/domain';
+import type { Role, RulebookView as DomainRulebookView } from '@duban/domain';
 import type { SuggestionListFilter } from '@duban/read-models/read-model.types';
 
 export type {
@@ -64,8 +64,8 @@ export interface CommandResult {
   position: string;
 }
 
-/** `GET /api/rulebook`: the part of the rulebook in force that the pages use. */
-export type RulebookView = Pick<Rulebook, 'id' | 'name' | 'answerCategories'>;
+/** `GET /api/rulebook`: the rulebook in force, every value with its citations (规则 page, answer form). */
+export type RulebookView = DomainRulebookView;
 
 /** `GET /api/suggestions` query: the api pages by default, so page and size are optional here. */
 export type ListFilter = Partial<Omit<SuggestionListFilter, 'statuses'>>;

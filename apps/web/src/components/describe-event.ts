@@ -57,10 +57,13 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
     `${n.unitName(str(d.unitId))}：办理态度${satisfactionLabel(d.attitude as Satisfaction)}，办理结果${satisfactionLabel(
       d.result as Satisfaction,
     )}${d.reason ? `；理由：${str(d.reason)}` : ''}`,
-  RehandlingStarted: (d, n) => `${n.unitName(str(d.unitId))} 重新办理，期限 ${formatDue(str(d.dueAt))}`,
+  RehandlingStarted: (d, n) => `${n.unitName(str(d.unitId))} 重新办理，期限 ${formatDue(str(d.dueAt))}${d.reason ? `；理由：${str(d.reason)}` : ''}`,
   SuggestionEscalated: (d, n) => `${n.unitName(str(d.unitId))}：${str(d.reason)}`,
   CommitmentFulfilled: (d, n) => `${n.unitName(str(d.unitId))} 落实承诺 ${str(d.commitmentId)}：${str(d.evidence)}`,
   SuggestionWithdrawn: (d) => `理由：${str(d.reason)}`,
+  CommitmentFulfilmentRated: (d, n) =>
+    `${n.unitName(str(d.unitId))} 承诺事项落实情况：${satisfactionLabel(d.rating as Satisfaction)}${d.reason ? `；意见：${str(d.reason)}` : ''}`,
+  WithdrawalRequested: (d, n) => `${n.userName(str(d.deputyId))} 要求撤回：${str(d.reason)}（联名建议须全体代表一致要求）`,
   DeadlineReminderRecorded: (d, n) => describeDeadline(d, n, '即将到期'),
   DeadlineMissed: (d, n) => describeDeadline(d, n, '已逾期'),
   FeedbackWindowExpired: (d, n) => `${n.unitName(str(d.unitId))} 第 ${str(d.round)} 次答复未在期限内评价，不计入满意率`,

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  BookOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   IdcardOutlined,
@@ -29,6 +30,8 @@ export interface MenuEntry {
 const STAFF: MenuEntry[] = [
   { path: '/staff', label: '登记交办', icon: <SolutionOutlined /> },
   { path: '/staff/import', label: '批量导入', icon: <CloudUploadOutlined /> },
+  // Every value of the rulebook in force with its article (or marked a default).
+  { path: '/rulebook', label: '办理规则', icon: <BookOutlined /> },
   // Staff and admins see which suggestions the read model holds back (admin retries them).
   { path: '/operations/parked', label: '数据暂缓', icon: <PauseCircleOutlined /> },
 ];

@@ -17,6 +17,8 @@ export const ACTION_LABELS: Readonly<Record<SuggestionAction, string>> = {
   answer: '答复',
   rate: '评价答复',
   fulfilCommitment: '报告已落实',
+  rehandle: '决定重新办理',
+  rateCommitments: '评价承诺落实',
   withdraw: '撤回建议',
   close: '办结',
   publish: '公开答复',

@@ -1,6 +1,7 @@
 import { getRulebook } from './get-rulebook';
 import { NATIONAL_RULEBOOK, RULEBOOK_IDS, RULEBOOKS } from './presets';
-import { Rulebook } from './rulebook';
+import { CITED_RULEBOOK_KEYS, Period, Rulebook } from './rulebook';
+import { describePeriod } from './rulebook-view';
 
 const periodKeys = [
   'assignWithin',
@@ -14,33 +15,32 @@ const periodKeys = [
   'remindBefore',
 ] as const;
 
+const short = (p: Period | null): string => (p ? `${p.amount}${p.unit}` : 'none');
+
 /** The periods where a preset differs from the national defaults. */
 function differences(rulebook: Rulebook): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of periodKeys) {
-    const p = rulebook[key];
-    const n = NATIONAL_RULEBOOK[key];
-    if (p.amount !== n.amount || p.unit !== n.unit) out[key] = `${p.amount}${p.unit}`;
+    if (short(rulebook[key]) !== short(NATIONAL_RULEBOOK[key])) out[key] = short(rulebook[key]);
   }
   return out;
 }
 
 describe('rulebook presets', () => {
-  it('has the national defaults of DOMAIN.md', () => {
+  it('has the national defaults of DOMAIN.md, with no contact deadline (代表法 第五十一条 sets none)', () => {
     const r = getRulebook('national');
-    expect(
-      Object.fromEntries(periodKeys.map((k) => [k, `${r[k].amount}${r[k].unit}`])),
-    ).toEqual({
+    expect(Object.fromEntries(periodKeys.map((k) => [k, short(r[k])]))).toEqual({
       assignWithin: '10wd',
       answerWithin: '3m',
       extendedAnswerMax: '6m',
       returnWithin: '10wd',
       coOpinionWithin: '1m',
-      contactWithin: '20wd',
+      contactWithin: 'none',
       feedbackWithin: '15wd',
       rehandlingWithin: '1m',
       remindBefore: '3wd',
     });
+    expect(describePeriod(r.contactWithin)).toBe('未规定期限');
   });
 
   it.each([
@@ -48,16 +48,15 @@ describe('rulebook presets', () => {
     ['shandong', { returnWithin: '5d', assignWithin: '5d' }],
     ['qingdao', { returnWithin: '5wd', assignWithin: '5wd' }],
     ['henan', { coOpinionWithin: '2m', feedbackWithin: '10wd' }],
-    ['zhejiang', { coOpinionWithin: '2m' }],
-    ['chongqing', { coOpinionWithin: '30wd', feedbackWithin: '20wd', rehandlingWithin: '2m' }],
+    ['zhejiang', { coOpinionWithin: '2m', returnWithin: '10d' }],
+    ['chongqing', { coOpinionWithin: '30wd', feedbackWithin: '20wd', rehandlingWithin: '2m', contactWithin: '20wd' }],
     ['sichuan', { rehandlingWithin: '3m' }],
-    ['beijing', {}],
+    ['beijing', { rehandlingWithin: '2m' }],
     ['hunan', {}],
-  ])('%s overrides only what DOMAIN.md names', (id, expected) => {
+  ])('%s overrides only what its text names', (id, expected) => {
     const r = getRulebook(id);
     expect(r.id).toBe(id);
     expect(differences(r)).toEqual(expected);
-    expect(r.answerCategories).toBe(NATIONAL_RULEBOOK.answerCategories);
   });
 
   it('says in its sources that Hunan runs on the national defaults', () => {
@@ -76,5 +75,50 @@ describe('rulebook presets', () => {
   it('lists every preset id and refuses an unknown one, naming the valid ids', () => {
     expect([...RULEBOOK_IDS].sort()).toEqual(Object.keys(RULEBOOKS).sort());
     expect(() => getRulebook('guangdong')).toThrow(/unknown rulebook "guangdong".*national, shanghai, shandong/);
+  });
+});
+
+describe('every value of every preset carries its citation', () => {
+  it.each([...RULEBOOK_IDS])('%s: each value has at least one citation, an article of a stored text or a default with a note', (id) => {
+    const r = getRulebook(id);
+    for (const key of CITED_RULEBOOK_KEYS) {
+      const citations = r.citations[key];
+      expect({ key, count: citations.length > 0 }).toEqual({ key, count: true });
+      for (const c of citations) {
+        if ('file' in c) expect(c.article).toMatch(/^第[一二三四五六七八九十百]+条$/);
+        else expect(c.note.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('the national preset calls only the 3 and 6 months and the contact duty 代表法; the rest are defaults', () => {
+    const r = getRulebook('national');
+    const statutory = CITED_RULEBOOK_KEYS.filter((k) => r.citations[k].some((c) => 'file' in c));
+    expect(statutory.sort()).toEqual(['answerWithin', 'contactBeforeAnswer', 'contactWithin', 'extendedAnswerMax']);
+    expect(r.name).not.toMatch(/代表法默认/);
+    expect(r.name).toMatch(/默认值/);
+  });
+
+  it('marks Hunan and Sichuan as unsourced, and no other preset', () => {
+    expect(RULEBOOK_IDS.filter((id) => getRulebook(id).unsourced).sort()).toEqual(['hunan', 'sichuan']);
+  });
+
+  it('cites only files that exist in shared/docs/regulations', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { existsSync } = require('node:fs') as typeof import('node:fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { join } = require('node:path') as typeof import('node:path');
+    // The texts sit beside the repository (../shared from /work/main, ../../shared from a worktree).
+    const root = join(__dirname, '../../../..');
+    const dir = [join(root, '../shared/docs/regulations'), join(root, '../../shared/docs/regulations')].find((d) => existsSync(d));
+    if (!dir) {
+      console.log(`regulation texts not found beside ${root}: file names not checked`);
+      return;
+    }
+    for (const id of RULEBOOK_IDS) {
+      for (const c of Object.values(getRulebook(id).citations).flat()) {
+        if ('file' in c) expect({ file: c.file, exists: existsSync(join(dir, c.file)) }).toEqual({ file: c.file, exists: true });
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { NATIONAL_ANSWER_CATEGORIES } from './answer-categories';
+import { HandlingRules, LOCAL_RULES, NATIONAL_RULES } from './handling-rules';
 import { Period, Rulebook } from './rulebook';
 
 const wd = (amount: number): Period => ({ amount, unit: 'wd' });
@@ -19,39 +19,50 @@ export const RULEBOOK_IDS = [
 ] as const;
 export type RulebookId = (typeof RULEBOOK_IDS)[number];
 
-/** National defaults (DOMAIN.md): the statute where it speaks, local practice where it does not. */
+/**
+ * National defaults (DOMAIN.md): the statute where it speaks (3 and 6 months, contact with the
+ * deputy), defaults from local practice where it does not; its name says so.
+ */
 export const NATIONAL_RULEBOOK: Rulebook = {
   id: 'national',
-  name: '全国（代表法默认）',
+  name: '全国默认（答复期限依代表法，其余为默认值）',
   assignWithin: wd(10),
   answerWithin: m(3),
   extendedAnswerMax: m(6),
   returnWithin: wd(10),
   coOpinionWithin: m(1),
-  contactWithin: wd(20),
+  // 代表法 第五十一条 requires contact but sets no deadline; only 重庆 第十八条 does.
+  contactWithin: null,
   feedbackWithin: wd(15),
   rehandlingWithin: m(1),
   remindBefore: wd(3),
-  answerCategories: NATIONAL_ANSWER_CATEGORIES,
   sources: [
-    '代表法（2025年修正）第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，最长六个月',
-    '北京市规定第二十一条：延期答复须经批准',
-    '北京市规定：代表反馈期限十五个工作日',
-    '浙江省、河南省、重庆市规定：申请退回十个工作日内',
-    '上海市、山东省、青岛市规定：协办意见一个月内',
-    '重庆市规定第十八条：二十个工作日内联系代表',
-    '上海市规定第二十一条，山东省、河南省、浙江省规定：不满意的重新办理，一个月内再次答复',
-    '重庆市规定：交办十个工作日内（工作目标）',
+    '代表法（2025年修正）第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，最长六个月；与代表联系沟通',
+    '其余期限和规则为默认值（参考地方规定），不是代表法的规定；各项出处见 citations',
   ],
   // Answer letters: no regulation text loaded here requires a letter file with every answer.
   answerRequiresLetter: false,
+  ...NATIONAL_RULES,
 };
 
-type Overrides = Partial<Omit<Rulebook, 'id' | 'name' | 'sources' | 'answerCategories'>>;
+type Overrides = Partial<Omit<Rulebook, 'id' | 'name' | 'sources' | keyof HandlingRules>>;
 
-/** A jurisdiction differs from the national defaults only where its own rules say so. */
+/**
+ * A jurisdiction differs from the national defaults only where its own rules say so: its periods
+ * here, its other handling rules and every citation in handling-rules.ts (a value it does not cite
+ * keeps the national citation, default or statute).
+ */
 function preset(id: RulebookId, name: string, overrides: Overrides, sources: string[]): Rulebook {
-  return { ...NATIONAL_RULEBOOK, ...overrides, id, name, sources: [...sources, '其余期限采用全国默认值'] };
+  const rules: HandlingRules = LOCAL_RULES[id as Exclude<RulebookId, 'national'>];
+  return {
+    ...NATIONAL_RULEBOOK,
+    ...overrides,
+    ...rules,
+    citations: { ...NATIONAL_RULEBOOK.citations, ...rules.citations },
+    id,
+    name,
+    sources: [...sources, '其余期限采用全国默认值'],
+  };
 }
 
 export const RULEBOOKS: Readonly<Record<RulebookId, Rulebook>> = {
@@ -69,15 +80,17 @@ export const RULEBOOKS: Readonly<Record<RulebookId, Rulebook>> = {
   henan: preset('henan', '河南省', { coOpinionWithin: m(2), feedbackWithin: wd(10) }, [
     '河南省规定：协办意见两个月内；代表反馈十个工作日内',
   ]),
-  zhejiang: preset('zhejiang', '浙江省', { coOpinionWithin: m(2) }, ['浙江省规定：协办意见两个月内']),
-  chongqing: preset('chongqing', '重庆市', { coOpinionWithin: wd(30), feedbackWithin: wd(20), rehandlingWithin: m(2) }, [
-    '重庆市规定：协办意见三十个工作日内；代表反馈二十个工作日内；不满意的重新办理，两个月内再次答复',
+  // 浙江 第十四条 "收到之日起十日内": calendar days, not working days.
+  zhejiang: preset('zhejiang', '浙江省', { coOpinionWithin: m(2), returnWithin: d(10) }, ['浙江省规定：协办意见两个月内；申请退回十日内']),
+  chongqing: preset('chongqing', '重庆市', { coOpinionWithin: wd(30), feedbackWithin: wd(20), rehandlingWithin: m(2), contactWithin: wd(20) }, [
+    '重庆市规定：协办意见三十个工作日内；二十个工作日内联系代表；代表反馈二十个工作日内；重新办理两个月内再次答复',
   ]),
-  sichuan: preset('sichuan', '四川省', { rehandlingWithin: m(3) }, ['四川省规定：不满意的重新办理，三个月内再次答复']),
-  beijing: preset('beijing', '北京市', {}, [
-    '北京市规定第二十一条：延期答复须经批准；代表反馈期限十五个工作日（与全国默认值相同）',
+  sichuan: preset('sichuan', '四川省（未核实）', { rehandlingWithin: m(3) }, ['四川省人民政府2024年办法（未收入规定文本）：不满意的重新办理，三个月内再次答复；数值未经省人大规定核实']),
+  // 北京 第二十七条: re-handling answers within two months.
+  beijing: preset('beijing', '北京市', { rehandlingWithin: m(2) }, [
+    '北京市条例第二十一条：延期答复须经交办机关同意；第二十三条：代表反馈十五个工作日；第二十七条：重新办理二个月内答复',
   ]),
-  hunan: preset('hunan', '湖南省', {}, [
+  hunan: preset('hunan', '湖南省（未核实）', {}, [
     '未找到湖南省代表建议办理规定的公开文本：在录入本省数值之前，全部采用全国默认值',
   ]),
 };

@@ -177,6 +177,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
       decideReturn: ['staff', 'admin'],
       decideExtension: ['staff', 'admin'],
       close: ['staff', 'admin'],
+      rehandle: ['staff', 'admin'],
       publish: ['staff', 'admin'],
       exempt: ['staff', 'admin'],
       supervise: ['staff', 'admin', 'supervisor'],
@@ -188,6 +189,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
       answer: ['unit'],
       fulfilCommitment: ['unit'],
       rate: ['deputy'],
+      rateCommitments: ['deputy'],
       withdraw: ['deputy'],
       attachments: ['deputy', 'unit', 'staff', 'admin'],
     };

@@ -63,6 +63,16 @@ export const ACTION_PROBES: Readonly<Record<SuggestionAction, (state: ExistingSt
       .filter((c) => c.fulfilledAt === undefined && (ctx.actor.role !== 'unit' || c.unitId === ctx.actor.unitId))
       .slice(0, 1)
       .map((c) => ({ type: 'FulfilCommitment', data: { commitmentId: c.commitmentId, evidence: PROBE_TEXT } })),
+  rehandle: (state) => {
+    const assignment = currentAssignment(state);
+    if (assignment?.mode !== 'separate') return [{ type: 'StartRehandling', data: { reason: PROBE_TEXT } }];
+    return answeringUnits(assignment).map((u) => ({ type: 'StartRehandling', data: { reason: PROBE_TEXT, unitId: u.unitId } }));
+  },
+  rateCommitments: (state) => {
+    const assignment = currentAssignment(state);
+    if (assignment?.mode !== 'separate') return [{ type: 'RateCommitmentFulfilment', data: { rating: 'satisfied' } }];
+    return answeringUnits(assignment).map((u) => ({ type: 'RateCommitmentFulfilment', data: { rating: 'satisfied', unitId: u.unitId } }));
+  },
   withdraw: () => [{ type: 'WithdrawSuggestion', data: { reason: PROBE_TEXT } }],
   close: () => [{ type: 'CloseSuggestion', data: {} }],
   publish: () => [{ type: 'PublishAnswer', data: {} }],

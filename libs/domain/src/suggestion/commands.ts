@@ -45,6 +45,14 @@ export type SuggestionCommand =
   /** unitId is required in separate mode, where each unit is rated on its own. */
   | { type: 'RateSuggestion'; data: { attitude: Satisfaction; result: Satisfaction; reason?: string; unitId?: string } }
   | { type: 'FulfilCommitment'; data: { commitmentId: string; evidence: string } }
+  /**
+   * 重新办理 decided by staff, where the rulebook does not start it on a dissatisfied rating: after one
+   * (上海 第二十一条, 重庆 第二十七条, 青岛 第三十一条) or on the standing committee's finding (北京 第二十七条).
+   * unitId is required in separate mode.
+   */
+  | { type: 'StartRehandling'; data: { reason: string; unitId?: string } }
+  /** 重庆 第二十八条: the lead deputy rates how a unit fulfilled its commitments. unitId is required in separate mode. */
+  | { type: 'RateCommitmentFulfilment'; data: { rating: Satisfaction; reason?: string; unitId?: string } }
   | { type: 'WithdrawSuggestion'; data: { reason: string } }
   | { type: 'CloseSuggestion'; data: Record<string, never> }
   /**

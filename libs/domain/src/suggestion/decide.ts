@@ -15,6 +15,8 @@ import { groupSuggestion, ungroupSuggestion } from './rules/grouping';
 import { requireExisting } from './rules/guards';
 import { contactDeputy, submitCoHandlerOpinion } from './rules/handling';
 import { rate } from './rules/rating';
+import { startRehandling } from './rules/rehandling';
+import { rateCommitmentFulfilment } from './rules/commitment-rating';
 import { decideReturn, requestReturn } from './rules/returning';
 import { accept, reject, submit } from './rules/submission';
 import { transfer } from './rules/transfer';
@@ -55,6 +57,10 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return rate(command.data, existing, ctx);
     case 'FulfilCommitment':
       return fulfilCommitment(command.data, existing, ctx);
+    case 'RateCommitmentFulfilment':
+      return rateCommitmentFulfilment(command.data, existing, ctx);
+    case 'StartRehandling':
+      return startRehandling(command.data, existing, ctx);
     case 'WithdrawSuggestion':
       return withdraw(command.data, existing, ctx);
     case 'CloseSuggestion':

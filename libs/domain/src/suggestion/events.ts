@@ -54,7 +54,8 @@ export type SuggestionEvent =
   | { type: 'DeputyContacted'; data: { unitId: string; method: string; summary: string } }
   | { type: 'CoHandlerOpinionSubmitted'; data: { unitId: string; content: string } }
   | { type: 'ExtensionRequested'; data: { unitId: string; reason: string; until: string } }
-  | { type: 'ExtensionGranted'; data: { unitId: string; until: string; reason?: string } }
+  /** `tellDeputy`: the rulebook in force when granted says the deputy is told (上海 第十九条, 青岛 第二十五条, 河南 第二十条). */
+  | { type: 'ExtensionGranted'; data: { unitId: string; until: string; reason?: string; tellDeputy?: true } }
   | { type: 'ExtensionDenied'; data: { unitId: string; reason?: string } }
   | { type: 'KeySupervisionStarted'; data: { supervisorId: string; leaderName?: string } }
   | { type: 'SuggestionUrged'; data: { note: string } }
@@ -80,12 +81,19 @@ export type SuggestionEvent =
       type: 'SuggestionRated';
       data: { unitId: string; round: number; attitude: Satisfaction; result: Satisfaction; reason?: string };
     }
-  /** Follows a dissatisfied rating in the same append. */
-  | { type: 'RehandlingStarted'; data: { unitId: string; round: number; dueAt: string } }
+  /**
+   * Follows a dissatisfied rating in the same append where re-handling is automatic; otherwise it is
+   * staff's decision (StartRehandling), with their reason.
+   */
+  | { type: 'RehandlingStarted'; data: { unitId: string; round: number; dueAt: string; reason?: string } }
   /** A second dissatisfied rating (or worse): staff and supervisors see it flagged (提级督办). */
   | { type: 'SuggestionEscalated'; data: { unitId: string; reason: string } }
   | { type: 'CommitmentFulfilled'; data: { commitmentId: string; unitId: string; evidence: string } }
+  /** 重庆 第二十八条: the deputy's rating of how the unit fulfilled its commitments (满意/基本满意/不满意). */
+  | { type: 'CommitmentFulfilmentRated'; data: { unitId: string; rating: Satisfaction; reason?: string } }
   | { type: 'SuggestionWithdrawn'; data: { reason: string } }
+  /** One signer of a joint suggestion asks to withdraw it, where every signer must (上海 第十条); the last one's request withdraws it. */
+  | { type: 'WithdrawalRequested'; data: { deputyId: string; reason: string } }
   | { type: 'SuggestionClosed'; data: Record<string, never> }
   /** Recorded by the scheduler (actor `system`) once per obligation, `remindBefore` ahead of its due time. */
   | { type: 'DeadlineReminderRecorded'; data: DeadlineEventData }

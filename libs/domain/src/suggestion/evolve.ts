@@ -118,8 +118,9 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       const dissatisfied = isDissatisfied(attitude) || isDissatisfied(result);
       return withUnit(state, unitId, (u) => ({
         ...u,
-        // A dissatisfied unit stays `answered` until RehandlingStarted (same append) sends it back.
-        stage: dissatisfied ? u.stage : 'rated',
+        // A dissatisfied rating is a rating: the unit is `rated` until RehandlingStarted sends it back —
+        // in the same append where re-handling is automatic, by staff's decision where it is not.
+        stage: 'rated',
         ratings: [...u.ratings, { round, attitude, result, ...(reason ? { reason } : {}), ratedAt: event.at, ratedBy: event.by.userId }],
         dissatisfiedCount: u.dissatisfiedCount + (dissatisfied ? 1 : 0),
       }));
@@ -147,6 +148,14 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
         withdrawnAt: event.at,
         ...('assignment' in state && state.assignment ? { assignment: state.assignment } : {}),
       });
+    case 'CommitmentFulfilmentRated': {
+      const { unitId, rating, reason } = event.data;
+      return withUnit(state, unitId, (u) => copyWith(u, { commitmentRating: { rating, ...(reason ? { reason } : {}), ratedAt: event.at } }));
+    }
+    case 'WithdrawalRequested': {
+      const request = { deputyId: event.data.deputyId, reason: event.data.reason, requestedAt: event.at };
+      return { ...state, withdrawalRequests: [...(state.withdrawalRequests ?? []), request] };
+    }
     case 'SuggestionClosed':
       return 'assignment' in state && state.assignment && state.status !== 'withdrawn'
         ? withStatus(state, { status: 'closed', assignment: state.assignment })
@@ -372,6 +381,7 @@ export const CORE_FIELDS = {
   groupId: 'when_set',
   group: 'when_set',
   deadlineLog: 'always',
+  withdrawalRequests: 'when_set',
   attachments: 'when_set',
 } as const satisfies Record<keyof SuggestionCore, 'always' | 'when_set'>;
 
@@ -401,6 +411,7 @@ function coreOf(state: ExistingSuggestion): SuggestionCore {
   if (state.groupId !== undefined) core.groupId = state.groupId;
   if (state.group) core.group = state.group;
   core.deadlineLog = state.deadlineLog;
+  if (state.withdrawalRequests) core.withdrawalRequests = state.withdrawalRequests;
   if (state.attachments) core.attachments = state.attachments;
   return core;
 }

@@ -43,7 +43,8 @@ describe('publicView (公开内容)', () => {
       id: SUGGESTION_ID,
       title: '关于优化城区公交线路的建议',
       content: '建议增开连接新区与老城区的公交线路。',
-      status: 'answered',
+      // A dissatisfied rating is a rating: rated until re-handling starts.
+      status: 'rated',
       deputyIds: [leadDeputy.userId, coSigner.userId],
       unitIds: [TRANSPORT],
       answers: [{ unitId: TRANSPORT, round: 1, category: 'A', content: '已于四月开通新线路。', signedBy: '张局长', answeredAt: T.answered }],

@@ -53,6 +53,8 @@ export interface UnitHandling {
   coOpinion?: { content: string; submittedAt: string };
   answers: Answer[];
   ratings: Rating[];
+  /** 重庆 第二十八条: the deputy's rating of this unit's commitment fulfilment, once given. */
+  commitmentRating?: { rating: Satisfaction; reason?: string; ratedAt: string };
   dissatisfiedCount: number;
 }
 
@@ -133,6 +135,8 @@ export interface SuggestionCore {
    * compact form (deadline-log.ts); `obligationLog(state)` reads it back as DeadlineRecords.
    */
   deadlineLog: DeadlineLogEntry[];
+  /** Signers of a joint suggestion who asked to withdraw it, where all must agree (上海 第十条), oldest first. */
+  withdrawalRequests?: { deputyId: string; reason: string; requestedAt: string }[];
   /** Files added to the suggestion, oldest first (absent: none; states saved before files existed). */
   attachments?: SuggestionAttachment[];
 }

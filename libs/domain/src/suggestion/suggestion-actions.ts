@@ -22,6 +22,8 @@ export type SuggestionAction =
   | 'answer'
   | 'rate'
   | 'fulfilCommitment'
+  | 'rehandle'
+  | 'rateCommitments'
   | 'withdraw'
   | 'close'
   | 'publish'
@@ -45,6 +47,8 @@ export const SUGGESTION_ACTION_ROUTES = {
   answer: { path: 'answer', command: 'AnswerSuggestion' },
   rate: { path: 'rate', command: 'RateSuggestion' },
   fulfilCommitment: { path: 'fulfil-commitment', command: 'FulfilCommitment' },
+  rehandle: { path: 'rehandle', command: 'StartRehandling' },
+  rateCommitments: { path: 'rate-commitments', command: 'RateCommitmentFulfilment' },
   withdraw: { path: 'withdraw', command: 'WithdrawSuggestion' },
   close: { path: 'close', command: 'CloseSuggestion' },
   publish: { path: 'publish', command: 'PublishAnswer' },

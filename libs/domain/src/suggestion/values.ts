@@ -35,7 +35,8 @@ export interface AssignmentDeadlines {
   /** The latest an extension may reach (rulebook maximum). */
   extensionMaxAt: string;
   returnDueAt: string;
-  contactDueAt: string;
+  /** Only when the rulebook sets a contact deadline (absent: contact is owed before the answer, with no due time). */
+  contactDueAt?: string;
   /** Only in lead mode: when co-handlers' opinions are due. */
   coOpinionDueAt?: string;
 }

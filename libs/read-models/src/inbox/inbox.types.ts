@@ -24,7 +24,8 @@ export type NotificationKind =
   | 'commitment_fulfilled'
   | 'withdrawn'
   | 'feedback_reminder'
-  | 'feedback_closed';
+  | 'feedback_closed'
+  | 'withdrawal_requested';
 
 export interface InboxItem {
   id: string;

@@ -3,6 +3,7 @@ import { useDirectory } from '../../layout/directory-context';
 import { allows } from '../../lib/allowed-actions';
 import { SuggestionPage } from '../shared/suggestion-page';
 import { RateAction } from './rate-action';
+import { RateCommitmentsAction } from './rate-commitments-action';
 import { WithdrawAction } from './withdraw-action';
 
 export function DeputySuggestionPage() {
@@ -24,6 +25,19 @@ export function DeputySuggestionPage() {
             onDone={reload}
           />
         ))}
+        {allows(d, 'rateCommitments') &&
+          (assignment?.units ?? [])
+            .filter((u) => u.role !== 'co' && !u.commitmentRating && d.commitments.some((c) => c.unitId === u.unitId))
+            .map((u) => (
+              <RateCommitmentsAction
+                key={`c-${u.unitId}`}
+                detail={d}
+                unitId={u.unitId}
+                unitName={unitName(u.unitId)}
+                separate={assignment?.mode === 'separate'}
+                onDone={reload}
+              />
+            ))}
         {allows(d, 'withdraw') && <WithdrawAction detail={d} onDone={reload} />}
       </>
     );

@@ -145,3 +145,34 @@ export function ExemptAction({ detail, onDone }: Props) {
     </ActionModal>
   );
 }
+
+/**
+ * 决定重新办理: where the rulebook leaves it to staff (after a dissatisfied rating, or on the standing
+ * committee's finding), with the reason the unit will read; in separate mode, which unit.
+ */
+export function RehandleAction({ detail, onDone }: Props) {
+  const { unitName } = useDirectory();
+  const assignment = 'assignment' in detail ? detail.assignment : undefined;
+  const separate = assignment?.mode === 'separate';
+  const units = (assignment?.units ?? []).filter((u) => u.role !== 'co');
+  return (
+    <ActionModal<{ reason: string; unitId?: string }>
+      buttonText="决定重新办理"
+      testId="rehandle"
+      title="决定重新办理"
+      okText="交承办单位重新办理"
+      successText="已交承办单位重新办理"
+      onSubmit={(v) => commands.rehandle(detail.id, { reason: v.reason.trim(), ...(v.unitId ? { unitId: v.unitId } : {}) }, detail.revision)}
+      onDone={onDone}
+    >
+      {separate && (
+        <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择重新办理的承办单位' }]}>
+          <Select options={units.map((u) => ({ value: u.unitId, label: unitName(u.unitId) }))} />
+        </Form.Item>
+      )}
+      <Form.Item name="reason" label="理由" rules={[{ required: true, whitespace: true, message: '请填写重新办理的理由' }]}>
+        <Input.TextArea rows={3} placeholder="例如：研究代表意见后需再作办理；常委会认为办理敷衍塞责" />
+      </Form.Item>
+    </ActionModal>
+  );
+}

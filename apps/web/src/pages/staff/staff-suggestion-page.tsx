@@ -10,6 +10,7 @@ import {
   DecideRequestAction,
   ExemptAction,
   PublishAction,
+  RehandleAction,
   RejectAction,
 } from './staff-actions';
 
@@ -27,6 +28,7 @@ export function StaffSuggestionPage() {
       {allows(d, 'decideReturn') && <DecideRequestAction detail={d} kind="return" onDone={reload} />}
       {allows(d, 'transfer') && <TransferAction detail={d} onDone={reload} />}
       {allows(d, 'decideExtension') && <DecideRequestAction detail={d} kind="extension" onDone={reload} />}
+      {allows(d, 'rehandle') && <RehandleAction detail={d} onDone={reload} />}
       {allows(d, 'close') && <CloseAction detail={d} onDone={reload} />}
       {allows(d, 'publish') && <PublishAction detail={d} onDone={reload} />}
       {allows(d, 'exempt') && <ExemptAction detail={d} onDone={reload} />}

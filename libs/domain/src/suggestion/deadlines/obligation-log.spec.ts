@@ -28,7 +28,7 @@ describe('the deadline log as the state keeps it', () => {
       ['assign', day(ASSIGN_DUE_AT), ms(T.accepted), ms(T.assigned)],
       // The return window ends (unused) with the answer: [.., fulfilled: none, ended].
       [`return:${TRANSPORT}`, day(DEADLINES.returnDueAt), ms(T.assigned), null, ms(T.answered)],
-      [`contact:${TRANSPORT}`, day(DEADLINES.contactDueAt), ms(T.assigned), ms(T.early)],
+      [`contact:${TRANSPORT}`, day(DEADLINES.contactDueAt!), ms(T.assigned), ms(T.early)],
       [`answer:${TRANSPORT}:1`, day(DEADLINES.answerDueAt), ms(T.assigned), ms(T.answered)],
       [`feedback:${TRANSPORT}:1`, day(FEEDBACK_DUE_AT), ms(T.answered), ms(T.rated)],
     ]);

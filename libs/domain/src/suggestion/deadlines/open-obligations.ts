@@ -99,8 +99,9 @@ function answeringUnitObligations(unit: UnitHandling, assignment: Assignment, n:
   switch (unit.stage) {
     case 'handling': {
       // Contact counts "before answering": once answered, it can no longer be done in time.
-      if (!unit.contactedAt) {
-        owed.push(unitObligation('contact', obligationKeys.contact(unitId, n), deadlinesOf(assignment, unit).contactDueAt, unitId));
+      const contactDueAt = deadlinesOf(assignment, unit).contactDueAt;
+      if (!unit.contactedAt && contactDueAt !== undefined) {
+        owed.push(unitObligation('contact', obligationKeys.contact(unitId, n), contactDueAt, unitId));
       }
       const extended = unit.dueAt !== deadlinesOf(assignment, unit).answerDueAt;
       const key = obligationKeys.answer(unitId, round, extended ? lastDay(unit.dueAt) : null, n);

@@ -2,9 +2,9 @@ import { DecisionContext } from '../../shared/decider';
 import { DomainError } from '../../shared/errors';
 import { dueAt } from '../../rulebook/periods';
 import { findAnswerCategory } from '../../rulebook/get-rulebook';
-import { answeringUnits } from '../assignment-view';
+import { answeringUnits, deadlinesOf } from '../assignment-view';
 import { SuggestionEvent } from '../events';
-import { ExistingSuggestion } from '../state';
+import { Assignment, ExistingSuggestion, UnitHandling } from '../state';
 import { Commitment } from '../values';
 import { lettersForAnswer } from './attachments';
 import { CommandData } from './command-data';
@@ -28,6 +28,7 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
   if (unit.stage !== 'handling' && unit.stage !== 'rehandling') {
     throw new DomainError('answer.already_answered', '本单位本轮已经答复，等待代表评价', 'conflict');
   }
+  requirePreconditions(assignment, unit, ctx);
   const category = findAnswerCategory(ctx.rulebook, data.category);
   if (!category) {
     const codes = ctx.rulebook.answerCategories.map((c) => c.code).join('、');
@@ -86,4 +87,33 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
     ...(letters.length > 0 ? { letters } : {}),
   };
   return [{ type: 'SuggestionAnswered', data: event }];
+}
+
+/**
+ * What must come before a first answer, per the rulebook: contact with the deputy (代表法 第五十一条
+ * and the local articles) and, for a lead unit, the co-handlers' opinions its answer must reflect
+ * (沪 第十七条, 鲁 第二十一条, 青 第二十四条, 浙 第十八条, 豫 第十八条, 渝 第二十条). `block` refuses the
+ * answer; `warn` lets it through, and the state shows what was missing (contactedAt, coOpinion), as
+ * the contact rate counts it. A co-handler that lets its own deadline pass does not hold the lead's
+ * answer hostage.
+ */
+function requirePreconditions(assignment: Assignment, unit: UnitHandling, ctx: DecisionContext): void {
+  if (unit.stage !== 'handling') return;
+  if (unit.contactedAt === undefined && ctx.rulebook.contactBeforeAnswer === 'block') {
+    throw new DomainError('answer.contact_required', '答复前须先与代表联系沟通，请先登记联系代表情况', 'conflict');
+  }
+  if (unit.role === 'lead' && ctx.rulebook.coOpinionsBeforeLeadAnswer === 'block') {
+    const stillDue = assignment.units.filter((u) => {
+      if (u.role !== 'co' || u.coOpinion) return false;
+      const due = deadlinesOf(assignment, u).coOpinionDueAt;
+      return due !== undefined && !isLater(ctx.now, due);
+    });
+    if (stillDue.length > 0) {
+      throw new DomainError(
+        'answer.co_opinions_pending',
+        `主办单位答复应当说明协办单位的意见：尚有 ${stillDue.length} 个协办单位的意见未到，且协办期限未满`,
+        'conflict',
+      );
+    }
+  }
 }

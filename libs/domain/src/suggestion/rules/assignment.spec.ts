@@ -23,12 +23,14 @@ const assign = (data: Extract<SuggestionCommand, { type: 'AssignSuggestion' }>['
   data,
 });
 const ctx = { now: T.assigned, actor: staff };
+/** The national rulebook sets no contact deadline (代表法 第五十一条 names none): the fixtures' history has one, from before. */
+const { contactDueAt: _contact, ...NATIONAL_DEADLINES } = DEADLINES;
 
 describe('AssignSuggestion (交办)', () => {
   it('assigns to one unit with every deadline of the rulebook counted from now', () => {
     given(submitted(), accepted())
       .when(assign({ mode: 'sole', unitIds: [TRANSPORT] }), ctx)
-      .then([{ type: 'SuggestionAssigned', data: { mode: 'sole', units: [{ unitId: TRANSPORT, role: 'sole' }], ...DEADLINES } }]);
+      .then([{ type: 'SuggestionAssigned', data: { mode: 'sole', units: [{ unitId: TRANSPORT, role: 'sole' }], ...NATIONAL_DEADLINES } }]);
   });
 
   it('assigns a lead unit and co-handlers, with the co-handlers opinion deadline across Qingming', () => {
@@ -44,7 +46,7 @@ describe('AssignSuggestion (交办)', () => {
               { unitId: TRANSPORT, role: 'lead' },
               { unitId: HEALTH, role: 'co' },
             ],
-            ...DEADLINES,
+            ...NATIONAL_DEADLINES,
             coOpinionDueAt: CO_OPINION_DUE_AT,
           },
         },
@@ -56,7 +58,7 @@ describe('AssignSuggestion (交办)', () => {
     story.then([
       {
         type: 'SuggestionAssigned',
-        data: { mode: 'separate', units: [{ unitId: TRANSPORT, role: 'separate' }, { unitId: EDUCATION, role: 'separate' }], ...DEADLINES },
+        data: { mode: 'separate', units: [{ unitId: TRANSPORT, role: 'separate' }, { unitId: EDUCATION, role: 'separate' }], ...NATIONAL_DEADLINES },
       },
     ]);
     const state = story.thenState();
@@ -137,7 +139,6 @@ describe('AssignSuggestion (交办)', () => {
             answerDueAt: '2026-06-11T16:00:00.000Z',
             extensionMaxAt: '2026-09-11T16:00:00.000Z',
             returnDueAt: '2026-03-25T16:00:00.000Z',
-            contactDueAt: '2026-04-09T16:00:00.000Z',
           },
         },
       ]);

@@ -16,7 +16,8 @@ export function assign(data: CommandData<'AssignSuggestion'>, state: ExistingSug
     answerDueAt: dueAt(now, rulebook.answerWithin, calendar),
     extensionMaxAt: dueAt(now, rulebook.extendedAnswerMax, calendar),
     returnDueAt: dueAt(now, rulebook.returnWithin, calendar),
-    contactDueAt: dueAt(now, rulebook.contactWithin, calendar),
+    // Only where a text sets a contact deadline (重庆 第十八条); elsewhere contact has no due time.
+    ...(rulebook.contactWithin ? { contactDueAt: dueAt(now, rulebook.contactWithin, calendar) } : {}),
     ...(data.mode === 'lead' ? { coOpinionDueAt: dueAt(now, rulebook.coOpinionWithin, calendar) } : {}),
   };
   // After an approved return the new assignment is told apart, so statistics can count returns.

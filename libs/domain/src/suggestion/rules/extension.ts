@@ -32,7 +32,17 @@ export function requestExtension(data: CommandData<'RequestExtension'>, state: E
   if (isLater(until, deadlinesOf(assignment, unit).extensionMaxAt)) {
     throw new DomainError('extension.beyond_maximum', '延期后的答复期限不能超过办理规则规定的最长期限', 'invalid', 'until');
   }
-  return [{ type: 'ExtensionRequested', data: { unitId: unit.unitId, reason, until } }];
+  const requested: SuggestionEvent = { type: 'ExtensionRequested', data: { unitId: unit.unitId, reason, until } };
+  // 河南 第二十条, 重庆 第二十一条: no approval, the unit tells the deputy; the request takes effect at once.
+  if (ctx.rulebook.extension.approval === 'notice_only') {
+    return [requested, { type: 'ExtensionGranted', data: withTold({ unitId: unit.unitId, until, reason: '依规定延期答复无需审批，已告知代表' }, ctx) }];
+  }
+  return [requested];
+}
+
+/** Marks a grant the deputy must be told of, as the rulebook in force says; the notification projection tells them. */
+function withTold<T extends object>(data: T, ctx: DecisionContext): T & { tellDeputy?: true } {
+  return ctx.rulebook.extension.tellDeputy ? { ...data, tellDeputy: true } : data;
 }
 
 export function decideExtension(data: CommandData<'DecideExtension'>, state: ExistingSuggestion, ctx: DecisionContext): SuggestionEvent[] {
@@ -41,7 +51,7 @@ export function decideExtension(data: CommandData<'DecideExtension'>, state: Exi
   const pending = state.assignment.pendingExtension;
   if (!pending || pending.until === undefined) throw new DomainError('extension.none_pending', '没有待审批的延期申请', 'conflict');
   if (data.approve) {
-    return [{ type: 'ExtensionGranted', data: withReason({ unitId: pending.unitId, until: pending.until }, data.reason) }];
+    return [{ type: 'ExtensionGranted', data: withTold(withReason({ unitId: pending.unitId, until: pending.until }, data.reason), ctx) }];
   }
   return [{ type: 'ExtensionDenied', data: withReason({ unitId: pending.unitId }, data.reason) }];
 }

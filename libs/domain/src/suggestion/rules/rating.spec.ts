@@ -130,12 +130,12 @@ describe('RateSuggestion (满意度测评)', () => {
     expect(story.thenState()).toMatchObject({ status: 'rehandling', escalated: true });
   });
 
-  it('uses the preset re-handling period (重庆: 2 months; 06-20 falls in the Dragon Boat holiday)', () => {
+  it('uses the preset re-handling period (四川: 3 months from Mon 04-20: Mon 07-20)', () => {
     expect(
       given(...answeredSoleHistory())
-        .when(rate('dissatisfied', 'dissatisfied', { reason: '未落实' }), { ...asLead, rulebook: getRulebook('chongqing') })
+        .when(rate('dissatisfied', 'dissatisfied', { reason: '未落实' }), { ...asLead, rulebook: getRulebook('sichuan') })
         .events()[1],
-    ).toEqual({ type: 'RehandlingStarted', data: { unitId: TRANSPORT, round: 2, dueAt: '2026-06-22T16:00:00.000Z' } });
+    ).toEqual({ type: 'RehandlingStarted', data: { unitId: TRANSPORT, round: 2, dueAt: '2026-07-20T16:00:00.000Z' } });
   });
 
   describe('in separate mode', () => {

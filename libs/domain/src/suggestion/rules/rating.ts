@@ -6,6 +6,7 @@ import { SuggestionEvent } from '../events';
 import { Assignment, ExistingSuggestion, UnitHandling } from '../state';
 import { SATISFACTION_LEVELS, Satisfaction } from '../values';
 import { CommandData } from './command-data';
+import { hasRoundsLeft } from './rehandling';
 import { isLater, isLeadDeputy, requireStatus } from './guards';
 
 /** Dissatisfied twice or more: staff and supervisors must see it (提级督办). */
@@ -42,11 +43,23 @@ export function rate(data: CommandData<'RateSuggestion'>, state: ExistingSuggest
   ];
   if (!dissatisfied) return events;
 
-  events.push({
-    type: 'RehandlingStarted',
-    data: { unitId: unit.unitId, round: unit.round + 1, dueAt: dueAt(ctx.now, ctx.rulebook.rehandlingWithin, ctx.calendar) },
-  });
   const times = unit.dissatisfiedCount + 1;
+  // 河南 第二十二条, 重庆 第二十七条: dissatisfied after the last allowed re-handling goes to evaluation
+  // or 面商, not to another round.
+  if (!hasRoundsLeft(unit, ctx.rulebook)) {
+    events.push({
+      type: 'SuggestionEscalated',
+      data: { unitId: unit.unitId, reason: `重新办理后代表仍不满意（第${times}次），不再重新办理，转评估或当面协商` },
+    });
+    return events;
+  }
+  // Elsewhere staff (or the standing committee) decide whether to re-handle: StartRehandling.
+  if (ctx.rulebook.rehandling.trigger === 'automatic') {
+    events.push({
+      type: 'RehandlingStarted',
+      data: { unitId: unit.unitId, round: unit.round + 1, dueAt: dueAt(ctx.now, ctx.rulebook.rehandlingWithin, ctx.calendar) },
+    });
+  }
   if (times >= ESCALATE_AT_DISSATISFIED) {
     events.push({
       type: 'SuggestionEscalated',

@@ -65,10 +65,11 @@ describe('TransferSuggestion (转办)', () => {
     expect(fresh.map((r) => [r.kind, r.key, r.openedAt, r.endedAt])).toEqual(
       expect.arrayContaining([
         ['answer', `answer:${HEALTH}:1`, T.early, undefined],
-        ['contact', `contact:${HEALTH}`, T.early, undefined],
         ['return_window', `return:${HEALTH}`, T.early, undefined],
       ]),
     );
+    // The national rulebook sets no contact deadline: the new unit owes contact, with no due time.
+    expect(fresh.some((r) => r.kind === 'contact')).toBe(false);
     expect(fresh.find((r) => r.kind === 'answer')?.dueAt).toBe(FRESH_ANSWER_DUE_AT);
     expect(fresh.find((r) => r.kind === 'return_window')?.dueAt).not.toBe(DEADLINES.returnDueAt);
   });
@@ -125,6 +126,6 @@ function ctxOf(actor: Parameters<typeof mayRead>[1]) {
 
 function freshDeadlines() {
   const [event] = given(...soleHistory()).when(transfer(), { now: T.early, actor: staff }).events();
-  const { fromUnitId: _f, toUnitId: _t, reason: _r, ...deadlines } = event!.data as { fromUnitId: string; toUnitId: string; reason: string; answerDueAt: string; extensionMaxAt: string; returnDueAt: string; contactDueAt: string };
+  const { fromUnitId: _f, toUnitId: _t, reason: _r, ...deadlines } = event!.data as { fromUnitId: string; toUnitId: string; reason: string; answerDueAt: string; extensionMaxAt: string; returnDueAt: string; contactDueAt?: string };
   return deadlines;
 }

@@ -42,7 +42,8 @@ export function transfer(data: CommandData<'TransferSuggestion'>, state: Existin
     answerDueAt: dueAt(now, rulebook.answerWithin, calendar),
     extensionMaxAt: dueAt(now, rulebook.extendedAnswerMax, calendar),
     returnDueAt: dueAt(now, rulebook.returnWithin, calendar),
-    contactDueAt: dueAt(now, rulebook.contactWithin, calendar),
+    // Only where a text sets a contact deadline (重庆 第十八条); elsewhere contact has no due time.
+    ...(rulebook.contactWithin ? { contactDueAt: dueAt(now, rulebook.contactWithin, calendar) } : {}),
     ...(from.role === 'co' ? { coOpinionDueAt: dueAt(now, rulebook.coOpinionWithin, calendar) } : {}),
   };
   return [{ type: 'SuggestionTransferred', data: { fromUnitId, toUnitId, reason, ...deadlines } }];

@@ -87,7 +87,7 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     case 'ExtensionGranted':
       return [
         { audience: unit(event.data.unitId), kind: 'extension_decided', message: `建议${title}的延期申请已同意，答复期限延至${dayText(event.data.until)}` },
-        ...deputies('extended', `${unitName(event.data.unitId)}办理建议${title}的答复期限经同意延至${dayText(event.data.until)}`),
+        ...deputies('extended', event.data.tellDeputy ? extensionNotice(event.data, ctx, title) : `${unitName(event.data.unitId)}办理建议${title}的答复期限经同意延至${dayText(event.data.until)}`),
       ];
     case 'ExtensionDenied':
       return [{ audience: unit(event.data.unitId), kind: 'extension_decided', message: `建议${title}的延期申请未获同意${because(event.data.reason)}，请按原期限答复` }];
@@ -116,6 +116,16 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     }
     case 'CommitmentFulfilled':
       return deputies('commitment_fulfilled', `${unitName(event.data.unitId)}已落实建议${title}答复中的承诺事项 ${event.data.commitmentId}`);
+    case 'CommitmentFulfilmentRated':
+      return [
+        {
+          audience: unit(event.data.unitId),
+          kind: 'rated',
+          message: `代表对建议${title}承诺事项落实情况的评价：${SATISFACTION_LABELS[event.data.rating]}${event.data.reason ? `，意见：${excerpt(event.data.reason)}` : ''}`,
+        },
+      ];
+    case 'WithdrawalRequested':
+      return withdrawalRequested(event.data, ctx, title);
     case 'SuggestionWithdrawn':
       return currentUnits(state).map((unitId): Rule => ({ audience: unit(unitId), kind: 'withdrawn', message: `代表已撤回建议${title}，本单位无需继续办理` }));
     case 'DeadlineReminderRecorded': {
@@ -204,6 +214,27 @@ function rated(data: Event<'SuggestionRated'>['data'], title: string): Rule[] {
   ];
 }
 
+/**
+ * Where the rulebook says the deputy is told of an extension (上海 第十九条, 青岛 第二十五条, 河南 第二十条,
+ * 重庆): the new due date and the unit's reason, which is what "说明情况" asks.
+ */
+function extensionNotice(data: Event<'ExtensionGranted'>['data'], ctx: NotificationContext, title: string): string {
+  const request = ctx.state.decisions.filter((d) => d.kind === 'extension' && d.unitId === data.unitId).at(-1);
+  const why = request ? `，延期理由：${excerpt(request.reason)}` : '';
+  return `${ctx.unitName(data.unitId)}办理建议${title}需延期答复，答复期限延至${dayText(data.until)}${why}`;
+}
+
+/** A joint suggestion is withdrawn only when every signer asks (上海 第十条): the others are told who asked. */
+function withdrawalRequested(data: Event<'WithdrawalRequested'>['data'], ctx: NotificationContext, title: string): Rule[] {
+  const { state } = ctx;
+  if (state.status === 'withdrawn') return [];
+  const asked = new Set((state.withdrawalRequests ?? []).map((r) => r.deputyId));
+  const message = `联名代表要求撤回建议${title}（${excerpt(data.reason)}）；联名建议须全体代表一致要求方可撤回`;
+  return deputiesOf(state)
+    .filter((id) => !asked.has(id))
+    .map((id): Rule => ({ audience: user(id), kind: 'withdrawal_requested', message }));
+}
+
 /** The unit what to do by when, and why; every signer (the rating one too) when the new answer is due. */
 function rehandling(data: Event<'RehandlingStarted'>['data'], ctx: NotificationContext, title: string): Rule[] {
   const { state, unitName } = ctx;
@@ -211,8 +242,12 @@ function rehandling(data: Event<'RehandlingStarted'>['data'], ctx: NotificationC
   const rating = handling?.ratings.at(-1);
   const verdict = rating ? `（办理态度${SATISFACTION_LABELS[rating.attitude]}，办理结果${SATISFACTION_LABELS[rating.result]}${rating.reason ? `：${excerpt(rating.reason)}` : ''}）` : '';
   const deputyMessage = `建议${title}已交${unitName(data.unitId)}重新办理，应于${dayText(data.dueAt)}前重新答复`;
+  // Staff's decision (where re-handling is not automatic) gives its own reason.
+  const unitMessage = data.reason
+    ? `建议${title}经研究决定重新办理：${excerpt(data.reason)}，请于${dayText(data.dueAt)}前重新办理并答复`
+    : `代表对建议${title}的答复不满意${verdict}，请于${dayText(data.dueAt)}前重新办理并答复`;
   return [
-    { audience: unit(data.unitId), kind: 'rehandling', message: `代表对建议${title}的答复不满意${verdict}，请于${dayText(data.dueAt)}前重新办理并答复` },
+    { audience: unit(data.unitId), kind: 'rehandling', message: unitMessage },
     ...deputiesOf(state).map((id): Rule => ({ audience: user(id), kind: 'rehandling', message: deputyMessage, evenToActor: true })),
   ];
 }
