@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { StoreProbe } from './support/store-probe';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TEST_AUDIT_KEY, TestApp } from './support/test-app';
 import { download, SAMPLE_FILES, upload } from './support/upload';
+import { ContractCheckedClient } from './openapi/contract-checker';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -213,6 +215,40 @@ describe('attachments and answer letters', () => {
     expect((await download(t.http, `/api/public/attachments/${letter.body.id}`)).status).toBe(404);
   });
 
+  it('a group answer (并案) carries the letter to every member; each member’s deputy reads it there; the export lists it', async () => {
+    const a = (await s.submit(org.deputy1, { title: '关于校车接送的建议', content: '内容' })).id;
+    const b = (await s.submit(org.deputy2, { title: '关于校车安全的建议', content: '内容' })).id;
+    for (const id of [a, b]) await s.run(org.staff, id, 'accept');
+    const group = await t.http.post('/api/groups', { suggestionIds: [a, b], primarySuggestionId: a }, { token: org.staff.token });
+    expect(group.status).toBe(201);
+    const groupId = group.body.groupId as string;
+    expect((await t.http.post(`/api/groups/${groupId}/assign`, { mode: 'sole', unitIds: ['traffic'] }, { token: org.staff.token })).status).toBe(200);
+    const bytes = SAMPLE_FILES.pdf('并案答复函');
+    const letter = await upload(t.http, `/api/suggestions/${a}/attachments`, { name: '并案答复函.pdf', bytes }, org.traffic.token);
+    const answered = await t.http.post(`/api/groups/${groupId}/answer`, { category: 'A', content: '一并答复。', signedBy: '局长', attachmentIds: [letter.body.id] }, { token: org.traffic.token });
+    expect(answered.status).toBe(200);
+    expect(answered.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true]);
+    for (const id of [a, b]) {
+      const event = (await probe.suggestion(id)).find((e) => e.type === 'SuggestionAnswered')!;
+      expect((event.data as { letters: { sha256: string }[] }).letters.map((l) => l.sha256)).toEqual([sha256(bytes)]);
+    }
+    // deputy2 leads b only: the letter is read through b, not through a.
+    expect((await download(t.http, `/api/attachments/${letter.body.id}`, org.deputy2.token)).status).toBe(404);
+    const through = await download(t.http, `/api/attachments/${letter.body.id}?via=${b}`, org.deputy2.token);
+    expect(through.status).toBe(200);
+    expect(through.bytes.equals(bytes)).toBe(true);
+    expect((await download(t.http, `/api/attachments/${letter.body.id}?via=${a}`, org.deputy2.token)).status).toBe(404);
+
+    // The Excel export names the letter on both rows.
+    const sheet = await download(t.http, `/api/suggestions.xlsx?after=${answered.body.position}`, org.staff.token);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(sheet.bytes as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const column = (rows[0] as string[]).indexOf('答复函');
+    for (const id of [a, b]) expect(String(rows.find((r) => r[0] === id)![column])).toContain('并案答复函.pdf');
+  });
+
   it('reports a file changed on disk instead of serving it', async () => {
     const id = await assignedToTraffic('关于文件被改动的测试建议');
     const bytes = Buffer.concat([SAMPLE_FILES.pdf('会被改动'), Buffer.from('tamper-me')]);
@@ -248,6 +284,24 @@ describe('attachments and answer letters', () => {
     // A discarded letter cannot be carried by an answer.
     const late = await s.send(org.traffic, id, 'answer', { category: 'A', content: '已解决。', signedBy: '局长', attachmentIds: [draft.body.id] });
     expect(late.status).toBe(400);
+  });
+
+  it('uploads and downloads answer as the OpenAPI document says (bodies, statuses, headers)', async () => {
+    const document = (await (await fetch(`${t.baseUrl}/api/docs-json`)).json()) as ConstructorParameters<typeof ContractCheckedClient>[1];
+    const checker = new ContractCheckedClient(t.baseUrl, document);
+    const id = await assignedToTraffic('关于接口文档的测试建议');
+    const path = `/api/suggestions/${id}/attachments`;
+    const added = await upload(t.http, path, { name: '照片.png', bytes: SAMPLE_FILES.png() }, org.deputy1.token);
+    checker.check('post', path, added);
+    checker.check('post', path, await upload(t.http, path, { name: '照片.pdf', bytes: SAMPLE_FILES.png() }, org.deputy1.token));
+    checker.check('post', path, await upload(t.http, path, { name: '大.pdf', bytes: Buffer.alloc(1024 * 1024 + 1, 0x25) }, org.deputy1.token));
+    checker.check('post', path, await upload(t.http, path, { name: '照片.png', bytes: SAMPLE_FILES.png() }, org.deputy3.token));
+    const got = await download(t.http, `/api/attachments/${added.body.id}`, org.deputy1.token);
+    checker.check('get', `/api/attachments/${added.body.id}`, { status: got.status, body: got.bytes, headers: got.headers });
+    const missing = await download(t.http, `/api/public/attachments/${added.body.id}`);
+    checker.check('get', `/api/public/attachments/${added.body.id}`, { status: missing.status, body: missing.json, headers: missing.headers });
+    expect(checker.problems).toEqual([]);
+    expect(checker.checked.size).toBe(6);
   });
 
   it('backup → restore → verify-audit carries the files, and verify-audit finds a changed one', async () => {

@@ -10,6 +10,20 @@ import { ensureWebBuilt, WEB_DIST } from './support/web-build';
  */
 jest.setTimeout(180_000);
 
+const AXE_SOURCE: string = require('axe-core').source;
+
+/** Serious or critical axe violations on the page as it is (the selector's controls differ per period kind). */
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  // axe probes for eval support, which the app's CSP refuses: that refusal is not the page's.
+  supervisor.pageErrors.splice(0);
+  return page.evaluate<string[]>(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+       .flatMap((v) => v.nodes.map((n) => v.id + ' at ' + JSON.stringify(n.target) + ': ' + v.help)))`,
+  );
+}
+
 let server: TestApp;
 let browser: Browser;
 let supervisor: Person;
@@ -76,5 +90,30 @@ it('a year chosen: the caption, the cards, the charts and the tables follow it',
   await page.getByTestId('period-caption').filter({ hasText: `${year} 年` }).waitFor();
   await page.getByTestId('total-assigned').waitFor();
   await expectOnePeriod(page);
+  expect(await axeProblems(page)).toEqual([]);
   await screenshot(page, 'supervisor-overview-year-1280');
+});
+
+it('a span of dates chosen: the selector stays accessible, the figures follow it', async () => {
+  const { page } = supervisor;
+  await page.getByTestId('period-selector').getByText('按日期').click();
+  await page.locator('[data-testid=period-caption][data-kind=range]').waitFor();
+  await page.getByTestId('total-assigned').waitFor();
+  await expectOnePeriod(page);
+  expect(await axeProblems(page)).toEqual([]);
+});
+
+it('a session chosen: the newest session is offered first, and everything follows it', async () => {
+  const { page } = supervisor;
+  await page.getByTestId('period-selector').getByText('按届次').click();
+  const caption = page.locator('[data-testid=period-caption][data-kind=session]:not([data-label=""])');
+  await caption.waitFor();
+  const name = (await caption.getAttribute('data-label')) ?? '';
+  // The selector shows the session the figures are for.
+  await expect(page.getByTestId('period-selector').textContent()).resolves.toContain(name);
+  await page.getByTestId('total-assigned').waitFor();
+  await expectOnePeriod(page);
+  await page.getByTestId('delegation-stats').waitFor();
+  expect(await axeProblems(page)).toEqual([]);
+  await screenshot(page, 'supervisor-overview-session-1280');
 });

@@ -336,7 +336,7 @@ describe('supervision figures against known fixtures', () => {
 
     it('GET /api/suggestions.xlsx: the current filters, every page, scoped to the caller', async () => {
       const rows = await sheet('/api/suggestions.xlsx?unitId=traffic&pageSize=1');
-      expect(rows[0]).toEqual(['建议编号', '标题', '状态', '领衔代表', '承办单位', '当前期限（北京时间）', '是否超期', '重点督办', '提交时间（北京时间）', '最后更新（北京时间）']);
+      expect(rows[0]).toEqual(['建议编号', '标题', '状态', '领衔代表', '承办单位', '当前期限（北京时间）', '是否超期', '重点督办', '提交时间（北京时间）', '最后更新（北京时间）', '答复函']);
       const byId = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
       expect(Object.keys(byId).sort()).toEqual([ids.S1, ids.S2, ids.S3, ids.S7].sort());
       expect(byId[ids.S1]!.slice(1, 5)).toEqual(['关于优化公交线网的建议', '已评价', '张三', '市交通运输局']);
@@ -391,6 +391,26 @@ describe('supervision figures against known fixtures', () => {
       expect(unitRow(lastYearUnits, 'health')?.assigned).toBe(1);
     });
 
+    it('who reads which figures: the supervision routes × roles', async () => {
+      //                                        deputy staff super unit admin anonymous
+      const table: [string, number[]][] = [
+        ['/api/stats/units?year=2026',          [403,  200,  200,  200, 200,  401]],
+        ['/api/stats/units.xlsx?year=2026',     [403,  200,  200,  200, 200,  401]],
+        ['/api/stats/overview?year=2026',       [403,  200,  200,  403, 200,  401]],
+        ['/api/stats/delegations?year=2026',    [403,  200,  200,  403, 200,  401]],
+        ['/api/supervision/key?year=2026',      [403,  200,  200,  403, 200,  401]],
+        ['/api/commitments?year=2026',          [403,  200,  200,  200, 200,  401]],
+      ];
+      const people = [org.deputy1, org.staff, org.supervisor, org.traffic, org.admin, null];
+      const seen: [string, number[]][] = [];
+      for (const [path] of table) {
+        const statuses: number[] = [];
+        for (const person of people) statuses.push((await t.http.get(path, person ? { token: person.token } : {})).status);
+        seen.push([path, statuses]);
+      }
+      expect(seen).toEqual(table);
+    });
+
     it('a period asked for two ways is a 400 naming the field', async () => {
       for (const [query, field] of [
         ['sessionId=s-1&year=2026', 'year'],
@@ -430,6 +450,47 @@ describe('supervision figures against known fixtures', () => {
       expect(afterOverview.suggestions).toBe(beforeOverview.suggestions + 1);
       expect(afterOverview.assignedSuggestions).toBe(beforeOverview.assignedSuggestions + 1);
       expect(afterOverview.totals.assigned).toBe(beforeOverview.totals.assigned + 1);
+    });
+
+    it('a session: its suggestions and their assignments only, in the overview, the unit and delegation tables, the ledger and the sheet', async () => {
+      const opened = await t.http.post('/api/sessions', { name: '十六届人大三次会议', kind: 'congress', startsOn: '2026-09-14', endsOn: '2026-09-18' }, { token: org.staff.token });
+      expect(opened.status).toBe(201);
+      const session = opened.body.id as string;
+      const submitted = await t.http.post('/api/suggestions', { title: '关于加快老旧管网改造的建议', content: '老旧管网漏损严重。', sessionId: session }, { token: org.deputy2.token });
+      expect(submitted.status).toBe(201);
+      const id = submitted.body.id as string;
+      await s.run(org.staff, id, 'accept');
+      await s.run(org.staff, id, 'assign', { mode: 'lead', unitIds: ['housing', 'health'], leadUnitId: 'housing' });
+      await t.http.post('/api/suggestions', { title: '关于增设社区食堂的建议', content: '老年人就餐不便。', sessionId: session }, { token: org.deputy1.token });
+
+      const inSession = await overview(`&sessionId=${session}`);
+      expect(inSession).toMatchObject({ sessionId: session, year: null, from: null, to: null });
+      // Two suggestions (件), one of them assigned, to two units (单位次).
+      expect(inSession).toMatchObject({ suggestions: 2, assignedSuggestions: 1 });
+      expect(inSession.byStatus).toMatchObject({ submitted: 1, assigned: 1 });
+      expect(inSession.totals).toMatchObject({ assigned: 2, answered: 0, overdueNow: 0 });
+      const table = await units(`&sessionId=${session}`);
+      expect(unitRow(table, 'housing')?.assigned).toBe(1);
+      expect(unitRow(table, 'health')?.assigned).toBe(1);
+      expect(unitRow(table, 'traffic')?.assigned).toBe(0);
+
+      const delegations = await get(`/api/stats/delegations?after=${s.lastPosition}&sessionId=${session}`);
+      expect(delegations.status).toBe(200);
+      const rows = delegations.body.delegations as any[];
+      expect(sum(rows, (d) => d.suggestions)).toBe(2);
+      expect(sum(rows, (d) => d.assigned.numerator)).toBe(1);
+      expect(rows.every((d) => d.assigned.denominator === d.suggestions)).toBe(true);
+      const everything = await get(`/api/stats/delegations?after=${s.lastPosition}`);
+      expect(sum(everything.body.delegations, (d) => d.suggestions)).toBe((await overview()).suggestions);
+      expect((await get('/api/stats/delegations', org.traffic)).status).toBe(403);
+
+      expect((await get(`/api/commitments?sessionId=${session}`)).body).toEqual({ items: [], total: 0 });
+      expect((await get(`/api/supervision/key?sessionId=${session}`)).body).toMatchObject({ items: [], total: 0 });
+
+      const response = await fetch(`${t.baseUrl}/api/stats/units.xlsx?sessionId=${session}`, { headers: { authorization: `Bearer ${org.supervisor.token}` } });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0]!.getRow(1).getCell(1).value).toBe('统计期间：十六届人大三次会议（该届次的建议及其交办）');
     });
   });
 });

@@ -105,10 +105,13 @@ export class AttachmentFiles {
         await this.ledger.hold({ attachmentId: ref.attachmentId, suggestionId, sha256: stored, uploadedAt: this.clock.nowIso() });
       }
     };
+    // Each upload is a new attachment (its id is made here): an Idempotency-Key cannot name a
+    // retried upload, whose bytes the key's fingerprint does not cover, so it is not used.
+    const { idempotency: _notForUploads, ...options } = ctx.options;
     let outcome: CommandOutcome;
     try {
       outcome = await this.commandBus.execute(
-        new RunSuggestionCommand(suggestionId, { type: 'AddAttachment', data: ref }, actor, { ...ctx.options, precondition }),
+        new RunSuggestionCommand(suggestionId, { type: 'AddAttachment', data: ref }, actor, { ...options, precondition }),
       );
     } catch (error) {
       // Stored but not recorded: let go of the file now rather than waiting for the sweep.
@@ -121,8 +124,19 @@ export class AttachmentFiles {
     return { id: attachmentId, sha256, name: storedName, size, contentType, revision: outcome.revision, position: outcome.position };
   }
 
-  /** For a caller who may read the suggestion; 404 as the suggestion's read otherwise. */
-  async readForViewer(attachmentId: string, viewer: Actor): Promise<AttachmentContent> {
+  /**
+   * For a caller who may read the suggestion; 404 as the suggestion's read otherwise. `via`: another
+   * suggestion whose answer carries this letter (a group answer, 并案, uploaded once to one member):
+   * its readers may read the letter through it.
+   */
+  async readForViewer(attachmentId: string, viewer: Actor, via?: string): Promise<AttachmentContent> {
+    if (via !== undefined && via !== suggestionIdOfAttachment(attachmentId)) {
+      const carrier = await this.stateOf(via);
+      if (!carrier || !mayRead(carrier, viewer)) throw suggestionNotFound();
+      const letter = answerLetters(carrier).find((l) => l.attachmentId === attachmentId);
+      if (!letter) throw attachmentNotFound();
+      return this.content(letter);
+    }
     const { state, attachment } = await this.find(attachmentId);
     if (!state || !mayRead(state, viewer)) throw suggestionNotFound();
     if (!attachment || attachment.discardedAt !== undefined) throw attachmentNotFound();
@@ -130,8 +144,8 @@ export class AttachmentFiles {
   }
 
   /** Without signing in: only the letters of a published answer (不予公开 withdraws them too). */
-  async readPublic(attachmentId: string): Promise<AttachmentContent> {
-    const { state } = await this.find(attachmentId);
+  async readPublic(attachmentId: string, via?: string): Promise<AttachmentContent> {
+    const state = await this.stateOf(via ?? suggestionIdOfAttachment(attachmentId) ?? '');
     const view = state ? publicView(state) : null;
     const letter = view?.answers.flatMap((a) => a.letters ?? []).find((l) => l.attachmentId === attachmentId);
     if (!letter) throw attachmentNotFound();
@@ -178,6 +192,12 @@ export class AttachmentFiles {
   private context(actor: Actor) {
     return { now: this.clock.nowIso(), actor, rulebook: this.rulebook, calendar: this.calendar };
   }
+}
+
+/** Every letter any answer of the suggestion carries (its own or a group's). */
+function answerLetters(state: ExistingSuggestion): AttachmentRef[] {
+  const assignments = [...('assignment' in state && state.assignment ? [state.assignment] : []), ...state.previousAssignments];
+  return assignments.flatMap((a) => [...a.units, ...(a.transfers ?? []).map((t) => t.unit)].flatMap((u) => u.answers.flatMap((answer) => answer.letters ?? [])));
 }
 
 export function attachmentNotFound(): DomainError {

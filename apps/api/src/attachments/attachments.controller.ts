@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ErrorBodyDoc } from '../http/openapi/error-body.doc';
+import { ID_PATTERN } from '../http/validation/fields';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../http/openapi';
@@ -19,7 +21,7 @@ const FILE_RESPONSES = Object.fromEntries(ATTACHMENT_CONTENT_TYPES.map((type) =>
 const DAMAGED = {
   status: 500,
   description: '文件在磁盘上已被改动或缺失（attachment_damaged）：不提供下载，已记录日志',
-  content: { 'application/json': { schema: { type: 'object', properties: { statusCode: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' } } } } },
+  content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDoc) } } },
 };
 
 /**
@@ -50,13 +52,20 @@ export class AttachmentsController {
   @ApiOperation({ summary: '下载附件（能查看该建议的人；校验文件哈希）' })
   @ApiParam({ name: 'id', description: '附件编号' })
   @ApiQuery({ name: 'download', required: false, enum: ['1'], description: '1：作为下载（attachment）而非在浏览器中打开（inline）' })
+  @ApiQuery({ name: 'via', required: false, description: '并案一并答复时：答复中附有此答复函的另一件建议的编号（能查看该建议即可读取）' })
   @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
   @ApiResponse({ status: 200, description: '文件内容；Content-Disposition 带 RFC 5987 的 filename*（保留中文文件名）', content: FILE_RESPONSES })
   @ApiResponse(DAMAGED)
   @ApiErrors(404)
-  async download(@Param('id') id: string, @Query('download') download: string | undefined, @CurrentUser() user: AuthUser, @Res() res: Response) {
-    if (!ATTACHMENT_ID.test(id)) throw attachmentNotFound();
-    await this.send(res, () => this.files.readForViewer(id, toActor(user)), download === '1');
+  async download(
+    @Param('id') id: string,
+    @Query('download') download: string | undefined,
+    @Query('via') via: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @Res() res: Response,
+  ) {
+    if (!ATTACHMENT_ID.test(id) || (via !== undefined && !ID_PATTERN.test(via))) throw attachmentNotFound();
+    await this.send(res, () => this.files.readForViewer(id, toActor(user), via), download === '1');
   }
 
   @Get('public/attachments/:id')
@@ -64,13 +73,14 @@ export class AttachmentsController {
   @ApiOperation({ summary: '已公开答复的答复函（无需登录）' })
   @ApiParam({ name: 'id', description: '附件编号' })
   @ApiQuery({ name: 'download', required: false, enum: ['1'], description: '1：作为下载而非在浏览器中打开' })
+  @ApiQuery({ name: 'via', required: false, description: '并案一并答复时：答复中附有此答复函的另一件已公开建议的编号' })
   @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
   @ApiResponse({ status: 200, description: '文件内容', content: FILE_RESPONSES })
   @ApiResponse(DAMAGED)
   @ApiErrors(404)
-  async downloadPublic(@Param('id') id: string, @Query('download') download: string | undefined, @Res() res: Response) {
-    if (!ATTACHMENT_ID.test(id)) throw attachmentNotFound();
-    await this.send(res, () => this.files.readPublic(id), download === '1');
+  async downloadPublic(@Param('id') id: string, @Query('download') download: string | undefined, @Query('via') via: string | undefined, @Res() res: Response) {
+    if (!ATTACHMENT_ID.test(id) || (via !== undefined && !ID_PATTERN.test(via))) throw attachmentNotFound();
+    await this.send(res, () => this.files.readPublic(id, via), download === '1');
   }
 
   private async send(res: Response, read: () => Promise<AttachmentContent>, asDownload: boolean): Promise<void> {

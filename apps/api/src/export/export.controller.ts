@@ -15,12 +15,15 @@ import { PeriodQueryDto } from '../supervision/period/period.query.dto';
 import { GetUnitStatsQuery } from '../supervision/queries/unit-stats.query';
 import { totalOf } from '../supervision/stats/figures-total';
 import type { UnitStats, UnitStatsReport } from '../supervision/stats/unit-stats-report';
+import { LEGACY_SESSION_ROW } from '../sessions/session-catalogue';
 import { periodCaption } from './period-caption';
 import { ListSuggestionsQueryDto } from '../suggestions/dto/list-suggestions.query.dto';
 import { ExportSlots } from './export-slots';
 import { beijingTime, buildSheet, streamSheet, XLSX_TYPE, xlsxDisposition, xlsxFile } from './spreadsheet';
 import { suggestionColumns } from './suggestion-columns';
 import { UNIT_STATS_COLUMNS } from './unit-stats-columns';
+
+const ANSWERED_STATUSES: ReadonlySet<string> = new Set(['answered', 'rehandling', 'rated', 'closed', 'withdrawn']);
 
 /** A sheet is cut here: beyond it, an export is a job for the read model's file, not a request. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -69,7 +72,8 @@ export class ExportController {
   /** The session's name for the caption (undefined: not a session period, or not known). */
   private sessionName(sessionId: string | null): string | undefined {
     if (sessionId === null) return undefined;
-    return undefined;
+    if (sessionId === LEGACY_SESSION_ROW.id) return LEGACY_SESSION_ROW.name;
+    return this.queries.listSessions().find((session) => session.id === sessionId)?.name;
   }
 
   @Get('suggestions.xlsx')
@@ -87,7 +91,7 @@ export class ExportController {
       res.status(200).setHeader('Content-Type', XLSX_TYPE);
       res.setHeader('Content-Disposition', xlsxDisposition('suggestions', '建议列表'));
       const pages = this.suggestionPages(query.toFilter(), toActor(user), this.clock.nowIso(), res);
-      await streamSheet(res, '建议列表', suggestionColumns(names), pages);
+      await streamSheet(res, '建议列表', suggestionColumns(names, (s) => this.lettersOf(s)), pages);
     } catch (error) {
       // Before the first byte the filter answers as usual; after it only cutting the download short tells the client.
       if (!res.headersSent) throw error;
@@ -95,6 +99,18 @@ export class ExportController {
     } finally {
       release();
     }
+  }
+
+  /**
+   * Only suggestions that have been answered can carry letters: the others cost no read of their
+   * stored state (a list row does not hold the answers).
+   */
+  private lettersOf(s: SuggestionListItem): { name: string; sha256: string }[] {
+    if (!ANSWERED_STATUSES.has(s.status)) return [];
+    const stored = this.queries.getSuggestion(s.id);
+    if (!stored) return [];
+    const assignments = [...('assignment' in stored && stored.assignment ? [stored.assignment] : []), ...stored.previousAssignments];
+    return assignments.flatMap((a) => [...a.units, ...(a.transfers ?? []).map((t) => t.unit)].flatMap((u) => u.answers.flatMap((answer) => answer.letters ?? [])));
   }
 
   /** The list a page at a time, as the screen pages it; stops when the client has gone. */

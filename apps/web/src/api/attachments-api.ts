@@ -53,19 +53,20 @@ export function uploadAttachment(suggestionId: string, file: File, onProgress?: 
 }
 
 /** The path a file is read from: signed in, or (letters of published answers) without. */
-export function attachmentPath(attachmentId: string, publicCopy = false): string {
-  return `${publicCopy ? '/api/public/attachments' : '/api/attachments'}/${encodeURIComponent(attachmentId)}`;
+export function attachmentPath(attachmentId: string, publicCopy = false, via?: string): string {
+  const path = `${publicCopy ? '/api/public/attachments' : '/api/attachments'}/${encodeURIComponent(attachmentId)}`;
+  return via ? `${path}?via=${encodeURIComponent(via)}` : path;
 }
 
 /**
  * The file as a blob URL: an <img> or <iframe> cannot send the bearer token, so the page fetches
  * the bytes itself and shows them from memory. The caller revokes the URL when done.
  */
-export async function attachmentObjectUrl(attachmentId: string, publicCopy = false): Promise<string> {
+export async function attachmentObjectUrl(attachmentId: string, publicCopy = false, via?: string): Promise<string> {
   const token = publicCopy ? null : currentToken();
   let response: Response;
   try {
-    response = await fetch(attachmentPath(attachmentId, publicCopy), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    response = await fetch(attachmentPath(attachmentId, publicCopy, via), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch {
     throw toApiError(NETWORK_ERROR_STATUS, null);
   }
@@ -82,8 +83,8 @@ export async function attachmentObjectUrl(attachmentId: string, publicCopy = fal
 }
 
 /** Saves the file under its own (Chinese) name. */
-export async function saveAttachment(attachmentId: string, name: string, publicCopy = false): Promise<void> {
-  const url = await attachmentObjectUrl(attachmentId, publicCopy);
+export async function saveAttachment(attachmentId: string, name: string, publicCopy = false, via?: string): Promise<void> {
+  const url = await attachmentObjectUrl(attachmentId, publicCopy, via);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -15,12 +15,12 @@ function FileIcon({ type }: { type: string }) {
 }
 
 /** A small picture of an image attachment, fetched with the token and shown from memory. */
-function Thumbnail({ file, publicCopy }: { file: AttachmentRef; publicCopy?: boolean }) {
+function Thumbnail({ file, publicCopy, via }: { file: AttachmentRef; publicCopy?: boolean; via?: string }) {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
     let made: string | undefined;
     let cancelled = false;
-    attachmentObjectUrl(file.attachmentId, publicCopy)
+    attachmentObjectUrl(file.attachmentId, publicCopy, via)
       .then((u) => {
         made = u;
         if (!cancelled) setUrl(u);
@@ -30,17 +30,17 @@ function Thumbnail({ file, publicCopy }: { file: AttachmentRef; publicCopy?: boo
       cancelled = true;
       if (made) URL.revokeObjectURL(made);
     };
-  }, [file.attachmentId, publicCopy]);
+  }, [file.attachmentId, publicCopy, via]);
   return url ? <img src={url} alt={file.name} className="attachment-thumb" /> : <div className="attachment-thumb" />;
 }
 
 /** PDF inline in the page (images open large): the browser's own viewer, from the bytes in memory. */
-function Preview({ file, publicCopy, onClose }: { file: AttachmentRef; publicCopy?: boolean; onClose: () => void }) {
+function Preview({ file, publicCopy, via, onClose }: { file: AttachmentRef; publicCopy?: boolean; via?: string; onClose: () => void }) {
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<string>();
   useEffect(() => {
     let made: string | undefined;
-    attachmentObjectUrl(file.attachmentId, publicCopy)
+    attachmentObjectUrl(file.attachmentId, publicCopy, via)
       .then((u) => {
         made = u;
         setUrl(u);
@@ -49,7 +49,7 @@ function Preview({ file, publicCopy, onClose }: { file: AttachmentRef; publicCop
     return () => {
       if (made) URL.revokeObjectURL(made);
     };
-  }, [file.attachmentId, publicCopy]);
+  }, [file.attachmentId, publicCopy, via]);
   return (
     <Modal open title={file.name} onCancel={onClose} footer={null} width="min(960px, 100vw)" className="attachment-preview" destroyOnHidden>
       {error && <div className="error-text">{error}</div>}
@@ -61,10 +61,10 @@ function Preview({ file, publicCopy, onClose }: { file: AttachmentRef; publicCop
 }
 
 /** One file: icon or thumbnail, name, size, hash prefix; preview and download. */
-export function AttachmentItem({ file, tag, publicCopy }: { file: AttachmentRef; tag?: string; publicCopy?: boolean }) {
+export function AttachmentItem({ file, tag, publicCopy, via }: { file: AttachmentRef; tag?: string; publicCopy?: boolean; via?: string }) {
   const { message } = App.useApp();
   const [previewing, setPreviewing] = useState(false);
-  const save = () => saveAttachment(file.attachmentId, file.name, publicCopy).catch((e: unknown) => void message.error(errorMessage(e)));
+  const save = () => saveAttachment(file.attachmentId, file.name, publicCopy, via).catch((e: unknown) => void message.error(errorMessage(e)));
   return (
     <List.Item
       data-testid="attachment"
@@ -81,7 +81,7 @@ export function AttachmentItem({ file, tag, publicCopy }: { file: AttachmentRef;
       ].filter(Boolean)}
     >
       <List.Item.Meta
-        avatar={isImage(file.contentType) ? <Thumbnail file={file} publicCopy={publicCopy} /> : <FileIcon type={file.contentType} />}
+        avatar={isImage(file.contentType) ? <Thumbnail file={file} publicCopy={publicCopy} via={via} /> : <FileIcon type={file.contentType} />}
         title={
           <Space wrap size={4}>
             <span className="attachment-name">{file.name}</span>
@@ -94,19 +94,30 @@ export function AttachmentItem({ file, tag, publicCopy }: { file: AttachmentRef;
           </span>
         }
       />
-      {previewing && <Preview file={file} publicCopy={publicCopy} onClose={() => setPreviewing(false)} />}
+      {previewing && <Preview file={file} publicCopy={publicCopy} via={via} onClose={() => setPreviewing(false)} />}
     </List.Item>
   );
 }
 
-export function AttachmentList({ files, tagOf, publicCopy }: { files: AttachmentRef[]; tagOf?: (f: AttachmentRef) => string | undefined; publicCopy?: boolean }) {
+/** `via`: the suggestion the list is shown on, for letters a group answer carries from another member. */
+export function AttachmentList({
+  files,
+  tagOf,
+  publicCopy,
+  via,
+}: {
+  files: AttachmentRef[];
+  tagOf?: (f: AttachmentRef) => string | undefined;
+  publicCopy?: boolean;
+  via?: string;
+}) {
   return (
     <List
       size="small"
       className="attachment-list"
       dataSource={files}
       rowKey={(f) => f.attachmentId}
-      renderItem={(f) => <AttachmentItem file={f} tag={tagOf?.(f)} publicCopy={publicCopy} />}
+      renderItem={(f) => <AttachmentItem file={f} tag={tagOf?.(f)} publicCopy={publicCopy} via={via} />}
     />
   );
 }

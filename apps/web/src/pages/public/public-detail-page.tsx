@@ -47,7 +47,7 @@ export function PublicDetailPage() {
                   · 第 {a.round} 次答复 · {categoryLabel(a.category)} · 签发人 {a.signedBy} · {formatDateTime(a.answeredAt)}
                 </span>
                 <Typography.Paragraph className="answer-text">{a.content}</Typography.Paragraph>
-                {a.letters && a.letters.length > 0 && <AttachmentList files={a.letters} tagOf={() => '答复函'} publicCopy />}
+                {a.letters && a.letters.length > 0 && <AttachmentList files={a.letters} tagOf={() => '答复函'} publicCopy via={s.id} />}
               </div>
             ))}
           </Card>

@@ -99,7 +99,7 @@ export function AnswerLetterPage() {
             {found.answer.letters && found.answer.letters.length > 0 && (
               <div className="letter-files">
                 <div>附：盖章签发的答复函文件（以下文件的 SHA-256 记入答复记录）</div>
-                <AttachmentList files={found.answer.letters} />
+                <AttachmentList files={found.answer.letters} via={d.id} />
               </div>
             )}
           </article>

@@ -75,7 +75,7 @@ export function OverviewPage() {
       <Card size="small" className="gap-bottom">
         <Space direction="vertical" size={4}>
           <PeriodSelector value={period} onChange={setPeriod} />
-          <span className="small" data-testid="period-caption">
+          <span className="small" data-testid="period-caption" data-kind={period.kind} data-label={ready ? periodLabel(period) : ''}>
             统计期间：<strong>{ready ? periodLabel(period) : '未选择届次'}</strong>。本页全部数字均为该期间：{periodBasis(period)}。
             一件建议交办给两个单位计 2 单位次；因退回结束且未答复的交办不计。
           </span>

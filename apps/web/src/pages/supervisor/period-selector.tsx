@@ -38,48 +38,46 @@ export function PeriodSelector({ value, onChange }: { value: SupervisionPeriodFi
 
   return (
     <div role="group" aria-label="统计期间" data-testid="period-selector">
-    <Space wrap>
-      <Radio.Group
-        optionType="button"
-        buttonStyle="solid"
-        options={KINDS}
-        value={value.kind}
-        onChange={(e) => switchKind(e.target.value as SupervisionPeriodFilter['kind'])}
-        aria-label="统计期间的种类"
-      />
-      {value.kind === 'session' && (
-        <Select
-          style={{ minWidth: 220 }}
-          aria-label="届次"
-          placeholder={sessions.error ? '届次加载失败' : '选择届次'}
-          loading={sessions.loading}
-          options={options}
-          value={value.sessionId || undefined}
-          onChange={(id: string) => onChange({ kind: 'session', sessionId: id, sessionName: options.find((o) => o.value === id)?.label ?? id })}
-          data-testid="period-session"
+      <Space wrap>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={KINDS}
+          value={value.kind}
+          onChange={(e) => switchKind(e.target.value as SupervisionPeriodFilter['kind'])}
         />
-      )}
-      {value.kind === 'year' && (
-        <DatePicker
-          picker="year"
-          aria-label="年度"
-          allowClear={false}
-          value={dayjs(`${value.year}-01-01`)}
-          onChange={(d) => d && onChange({ kind: 'year', year: d.year() })}
-          data-testid="period-year"
-        />
-      )}
-      {value.kind === 'range' && (
-        <DatePicker.RangePicker
-          aria-label="日期范围"
-          allowEmpty={[true, true]}
-          value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
-          onChange={(v) => onChange({ kind: 'range', from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
-          placeholder={['开始日期', '结束日期']}
-          data-testid="period-range"
-        />
-      )}
-    </Space>
+        {value.kind === 'session' && (
+          <Select
+            style={{ minWidth: 220 }}
+            aria-label="届次"
+            placeholder={sessions.error ? '届次加载失败' : '选择届次'}
+            loading={sessions.loading}
+            options={options}
+            value={value.sessionId || undefined}
+            onChange={(id: string) => onChange({ kind: 'session', sessionId: id, sessionName: options.find((o) => o.value === id)?.label ?? id })}
+            data-testid="period-session"
+          />
+        )}
+        {value.kind === 'year' && (
+          <DatePicker
+            picker="year"
+            aria-label="年度"
+            allowClear={false}
+            value={dayjs(`${value.year}-01-01`)}
+            onChange={(d) => d && onChange({ kind: 'year', year: d.year() })}
+            data-testid="period-year"
+          />
+        )}
+        {value.kind === 'range' && (
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
+            onChange={(v) => onChange({ kind: 'range', from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+            placeholder={['开始日期', '结束日期']}
+            data-testid="period-range"
+          />
+        )}
+      </Space>
     </div>
   );
 }
