@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { RoutingQueries, openReadModelDatabase } from '@duban/read-models';
 import { makeRow } from '../harness/bench-row';
 import { nowMs, percentile } from '../harness/measure';
@@ -38,6 +39,8 @@ export const s10Routing: Scenario = {
     let top1 = 0;
     let top3 = 0;
     const staff = { userId: 'staff', role: 'staff' as const };
+    // CPU time beside wall time: on a shared host the wall-clock tail is mostly other processes.
+    const cpuBefore = process.cpuUsage();
     for (const c of heldOut) {
       let t = nowMs();
       const ranked = (await queries.routing(c.id)) ?? [];
@@ -49,7 +52,10 @@ export const s10Routing: Scenario = {
       await queries.similarTo(c.id, staff, () => true);
       similarMs.push(nowMs() - t);
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuPerPair = (cpu.user + cpu.system) / 1000 / HELD_OUT;
     const p = (xs: number[], q: number) => percentile(xs, q);
+    ctx.log(`CPU per held-out suggestion (its ranking and its similar ones together): ${cpuPerPair.toFixed(2)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${ctx.machine.cores} cores`);
     ctx.log(`routing: p50 ${p(routingMs, 50).toFixed(2)} ms, p99 ${p(routingMs, 99).toFixed(2)} ms; similar: p50 ${p(similarMs, 50).toFixed(2)} ms, p99 ${p(similarMs, 99).toFixed(2)} ms`);
     ctx.log(`accuracy on ${HELD_OUT} held-out suggestions (${ROUTING_UNITS.length} units; 6% of the data set answered by another unit than its words point to): top-1 ${pct(top1)}, top-3 ${pct(top3)}`);
     db.close();
