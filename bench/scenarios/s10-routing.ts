@@ -77,22 +77,25 @@ function usedHeap(): number {
 function writeReadModel(db: ReturnType<typeof openReadModelDatabase>['db'], past: RoutingCase[], heldOut: RoutingCase[]): void {
   const at = '2026-01-15T02:00:00.000Z';
   const suggestion = db.prepare(
-    `INSERT INTO suggestions (id, title, status, lead_deputy_id, unit_ids, due_at, due_sort, key_supervised, revision, submitted_at, updated_at) VALUES (?, ?, ?, 'd', '[]', NULL, '9999', 0, 3, ?, ?)`,
+    `INSERT INTO suggestions (id, title, status, lead_deputy_id, unit_ids, due_at, due_sort, key_supervised, revision, submitted_at, updated_at, session_id, number)
+     VALUES (?, ?, ?, 'd', '[]', NULL, '9999', 0, 3, ?, ?, 'bench-session', ?)`,
   );
   const text = db.prepare(`INSERT INTO suggestion_texts (id, content) VALUES (?, ?)`);
   const evidence = db.prepare(`INSERT INTO routing_evidence (suggestion_id, unit_id, role, outcome, answer_category) VALUES (?, ?, ?, ?, ?)`);
   const unit = db.prepare(`INSERT INTO units (id, name) VALUES (?, ?)`);
   db.transaction(() => {
     for (const u of ROUTING_UNITS) unit.run(u.id, u.name);
+    db.prepare(`INSERT INTO sessions (id, name, kind, starts_on) VALUES ('bench-session', '第一次会议', 'congress', '2026-01-10')`).run();
+    let number = 0;
     for (const c of past) {
-      suggestion.run(c.id, c.title, 'answered', at, at);
+      suggestion.run(c.id, c.title, 'answered', at, at, ++number);
       text.run(c.id, c.content);
       evidence.run(c.id, c.unitId, c.coUnitIds.length > 0 ? 'lead' : 'sole', 'assigned', 'A');
       for (const co of c.coUnitIds) evidence.run(c.id, co, 'co', 'assigned', null);
       if (c.returnedBy && c.returnedBy !== c.unitId && !c.coUnitIds.includes(c.returnedBy)) evidence.run(c.id, c.returnedBy, 'sole', 'returned', null);
     }
     for (const c of heldOut) {
-      suggestion.run(c.id, c.title, 'accepted', at, at);
+      suggestion.run(c.id, c.title, 'accepted', at, at, ++number);
       text.run(c.id, c.content);
     }
   })();

@@ -53,6 +53,19 @@ export const ENDPOINTS: EndpointSpec[] = [
       { name: 'leadUnitId', kind: 'id', required: false, valid: 'traffic' },
     ],
   },
+  // Batches: each item is its own command, so an id that names nothing is that item's 404, not the body's fault.
+  { name: 'batch-accept', path: '/api/suggestions/batch/accept', sender: 'staff', fields: [{ name: 'ids', kind: 'idList', required: true, max: 2000, valid: ['no-such-suggestion'] }] },
+  {
+    name: 'batch-assign',
+    path: '/api/suggestions/batch/assign',
+    sender: 'staff',
+    fields: [
+      { name: 'ids', kind: 'idList', required: true, max: 2000, valid: ['no-such-suggestion'] },
+      { name: 'mode', kind: 'enum', required: true, valid: 'sole' },
+      { name: 'unitIds', kind: 'idList', required: true, max: 50, valid: ['traffic'] },
+      { name: 'leadUnitId', kind: 'id', required: false, valid: 'traffic' },
+    ],
+  },
   { name: 'request-return', path: '/api/suggestions/:id/request-return', sender: 'unit', fields: [text('reason', 2000)] },
   {
     name: 'decide-return',

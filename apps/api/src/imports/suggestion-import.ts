@@ -19,7 +19,7 @@ import { checkSuggestionRow, DelegationLookup, SuggestionRow } from './suggestio
 /** Rows one upload may hold: a national congress session gets 8,000–9,500 suggestions. */
 export const IMPORT_MAX_ROWS = 20_000;
 /** Submissions in flight at once: the store's group commit then writes many per transaction. */
-const WRITE_CONCURRENCY = 16;
+const WRITE_CONCURRENCY = 64;
 
 export interface ImportRequest {
   buffer: Buffer;
@@ -109,7 +109,9 @@ export class SuggestionImport {
       },
     } satisfies SuggestionCommand;
     try {
-      const outcome = await this.commandBus.execute(new RunSuggestionCommand(id, command, request.actor, { ...request.options }));
+      // Most rows are new: append without reading first. A row imported before makes that append
+      // fail on the existing stream; the pipeline then reads it, and the decider says it exists.
+      const outcome = await this.commandBus.execute(new RunSuggestionCommand(id, command, request.actor, { ...request.options, freshStream: true }));
       return { position: outcome.position };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'submit.already_exists') return 'skipped';

@@ -1,4 +1,4 @@
-import { request } from './client';
+import { download, request } from './client';
 import { uploadAttachment } from './attachments-api';
 import { rememberPosition } from './read-your-writes';
 import type {
@@ -21,6 +21,18 @@ export const PAGE_SIZE_MAX = 100;
 
 export const listSuggestions = (filter: ListFilter = {}): Promise<SuggestionList> =>
   request<SuggestionList>('/api/suggestions', { query: { pageSize: PAGE_SIZE_MAX, ...filter } });
+
+/** A list query as the address bar and the filters build it (statuses comma-separated). */
+export type ListParams = Record<string, string | number | boolean | undefined>;
+
+/** One page of a list the server sorts and filters. */
+export const listPage = (params: ListParams): Promise<SuggestionList> => request<SuggestionList>('/api/suggestions', { query: params });
+
+/** The same list as an Excel file: every matching row, not only the page shown. */
+export const downloadSuggestions = (params: ListParams): Promise<void> => {
+  const { page: _page, pageSize: _size, ...filters } = params;
+  return download('/api/suggestions.xlsx', filters, '建议列表.xlsx');
+};
 
 /**
  * Pages through a filtered list up to `max` items (`total` still counts all), for views that sort

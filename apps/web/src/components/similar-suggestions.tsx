@@ -1,11 +1,12 @@
 import { Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { SimilarSuggestion } from '../api/routing-api';
+import { formatSuggestionNumber } from '@duban/domain/labels';
 import { StatusTag } from './status-tag';
 
 /** 第0123号 once registered; nothing before. */
 export function numberLabel(n: number | undefined): string {
-  return n === undefined ? '' : `第${String(n).padStart(4, '0')}号`;
+  return n === undefined ? '' : formatSuggestionNumber(n);
 }
 
 /**

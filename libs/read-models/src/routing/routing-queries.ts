@@ -1,4 +1,5 @@
 import type { UnitRole } from '@duban/domain';
+import { formatSuggestionNumber } from '@duban/domain/labels';
 import type { Statement } from 'better-sqlite3';
 import type { Viewer } from '../read-model.types';
 import type { ReadModelDatabase } from '../schema/open-read-model';
@@ -35,6 +36,9 @@ interface BriefRow {
   title: string;
   status: string;
   submitted_at: string;
+  number: number | null;
+  /** Its session's first day (YYYY-MM-DD); null if the session is not known here. */
+  session_starts_on: string | null;
 }
 
 /**
@@ -66,7 +70,9 @@ export class RoutingQueries {
     this.textStmt = db.prepare(`SELECT s.id, s.title, t.content FROM suggestions s JOIN suggestion_texts t ON t.id = s.id WHERE s.id = ?`);
     this.allEvidenceStmt = db.prepare(`SELECT suggestion_id, unit_id, role, outcome, answer_category FROM routing_evidence`);
     this.evidenceStmt = db.prepare(`SELECT suggestion_id, unit_id, role, outcome, answer_category FROM routing_evidence WHERE suggestion_id = ?`);
-    this.briefStmt = db.prepare(`SELECT id, title, status, submitted_at FROM suggestions WHERE id = ?`);
+    this.briefStmt = db.prepare(`
+      SELECT s.id, s.title, s.status, s.submitted_at, s.number, se.starts_on AS session_starts_on
+        FROM suggestions s LEFT JOIN sessions se ON se.id = s.session_id WHERE s.id = ?`);
     this.unitNameStmt = db.prepare(`SELECT name FROM units WHERE id = ?`);
     this.publishedStmt = db.prepare(`SELECT 1 AS one FROM published_suggestions WHERE id = ?`);
   }
@@ -124,7 +130,7 @@ export class RoutingQueries {
     id: string,
     viewer: Viewer,
     canView: (viewer: Viewer, id: string) => boolean,
-    inScope: (candidate: string, target: string) => boolean = () => true,
+    inScope: (candidate: string, target: string) => boolean = (candidate, target) => this.sameOrEarlierSession(candidate, target),
   ): Promise<SimilarSuggestion[] | null> {
     if (!canView(viewer, id)) return null;
     await this.ready();
@@ -147,6 +153,7 @@ export class RoutingQueries {
       const answered = evidence.find((e) => e.outcome === 'assigned' && e.role !== 'co' && e.category !== undefined);
       const item: SimilarSuggestion = {
         id: brief.id,
+        ...(brief.number !== null ? { number: brief.number } : {}),
         title: brief.title,
         score: round(score),
         status: brief.status,
@@ -167,8 +174,21 @@ export class RoutingQueries {
     return this.unitNameStmt.get(unitId)?.name ?? unitId;
   }
 
+  /**
+   * 解决一类 looks at the suggestion's own session and those before it: a later session's
+   * suggestions did not exist when this one was made and handled.
+   */
+  private sameOrEarlierSession(candidate: string, target: string): boolean {
+    const candidateStart = this.briefStmt.get(candidate)?.session_starts_on;
+    const targetStart = this.briefStmt.get(target)?.session_starts_on;
+    return !candidateStart || !targetStart || candidateStart <= targetStart;
+  }
+
+  /** 第0012号 once registered; a short title before (a reason must name something staff can find). */
   private defaultLabel(id: string): string {
-    const title = this.briefStmt.get(id)?.title ?? id;
+    const brief = this.briefStmt.get(id);
+    if (brief?.number != null) return formatSuggestionNumber(brief.number);
+    const title = brief?.title ?? id;
     return `《${title.length > 24 ? `${title.slice(0, 23)}…` : title}》`;
   }
 

@@ -8,7 +8,12 @@ const NAMED = 3;
  * and the ones the unit handed back if any. `labelOf` gives 第12号 once numbers exist, a short title before.
  */
 export function routingReason(unitName: string, vote: UnitVote, labelOf: (id: string) => string): string {
-  const support = names(vote.support.map((n) => n.id), labelOf);
+  // A suggestion the unit only co-handled (协办) says so: it counts for less.
+  const coHandled = (n: UnitVote['support'][number]): boolean => n.evidence.some((e) => e.unitId === vote.unitId && e.role === 'co');
+  const support = names(vote.support.map((n) => n.id), (id) => {
+    const label = labelOf(id);
+    return vote.support.some((n) => n.id === id && coHandled(n)) ? `${label}（协办）` : label;
+  });
   let reason = support ? `与已交办给${unitName}的${support}建议相似` : `相似建议曾交由${unitName}办理`;
   const against = names(vote.against.map((n) => n.id), labelOf);
   if (against) reason += `；但该单位曾退回或转出相似的${against}建议`;
@@ -23,5 +28,6 @@ function names(ids: readonly string[], labelOf: (id: string) => string): string 
   const more = unique.length > NAMED ? `等${unique.length}件` : '';
   const numbers = labels.map((l) => /^第(\d+)号$/.exec(l)?.[1]);
   if (numbers.every((n) => n !== undefined)) return `第${numbers.join('、')}号${more}`;
+  // Numbers with a note (第12号（协办）) or titles: listed as they are.
   return `${labels.join('、')}${more}`;
 }

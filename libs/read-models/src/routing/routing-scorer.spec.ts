@@ -96,3 +96,10 @@ describe('units voted for by the nearest past suggestions', () => {
     expect(routingReason('市交通运输局', vote!, (id) => `《${id}》`)).toBe('与已交办给市交通运输局的《x》、《y》建议相似');
   });
 });
+
+describe('the reason says when a named suggestion was only co-handled', () => {
+  it('marks 协办', () => {
+    const [vote] = voteUnits([{ id: 'x', score: 0.9, evidence: [{ unitId: 't', role: 'co', outcome: 'assigned' }] }]);
+    expect(routingReason('市交通运输局', vote!, (id) => `第${id === 'x' ? 12 : 0}号`)).toBe('与已交办给市交通运输局的第12号（协办）建议相似');
+  });
+});

@@ -9,4 +9,4 @@ export const BATCH_MAX_ITEMS = 2000;
  * Commands of one batch in flight at once: enough that the store's group commit puts many
  * appends in one transaction, few enough that one large batch leaves room for everyone else.
  */
-export const BATCH_CONCURRENCY = 16;
+export const BATCH_CONCURRENCY = 32;

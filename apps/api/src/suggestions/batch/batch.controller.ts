@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountDirectory } from '../../accounts/account-directory';
 import { AuthUser, toActor } from '../../auth/auth-user';
@@ -32,7 +32,8 @@ export class BatchController {
   @ApiOperation({ summary: '批量立案（工作人员）：逐件立案，逐件报告结果（status 为该件单独请求时的状态码）' })
   @ApiOk(BatchResultDoc)
   @ApiErrors(400, 403, 413, 503)
-  accept(@Body() dto: BatchAcceptDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<BatchResult> {
+  accept(@Body() dto: BatchAcceptDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds, @Headers('if-match') ifMatch?: string): Promise<BatchResult> {
+    refuseIfMatch(ifMatch);
     const items: BatchItem[] = dto.ids.map((id) => ({ id, command: { type: 'AcceptSuggestion', data: {} } }));
     return this.batch.run(items, toActor(user), { correlationId: ids.correlationId, causationId: ids.requestId });
   }
@@ -45,7 +46,8 @@ export class BatchController {
   })
   @ApiOk(BatchResultDoc)
   @ApiErrors(400, 403, 413, 503)
-  assign(@Body() dto: BatchAssignDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<BatchResult> {
+  assign(@Body() dto: BatchAssignDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds, @Headers('if-match') ifMatch?: string): Promise<BatchResult> {
+    refuseIfMatch(ifMatch);
     const plans = plansOf(dto);
     // The single route's unit check, once per distinct set of units (a 交办会 uses few of them).
     const unitChecks = new Map<string, Promise<void>>();
@@ -64,6 +66,9 @@ type Plan = { id: string; mode: NonNullable<BatchAssignDto['mode']>; unitIds: st
 
 /** The items of either body shape, or a 400 naming what is missing or mixed. */
 function plansOf(dto: BatchAssignDto): Plan[] {
+  // The validators let an optional field through as null; here null is neither shape.
+  const nulls = (['items', 'ids', 'mode', 'unitIds', 'leadUnitId'] as const).filter((key) => dto[key] === null);
+  if (nulls.length > 0) throw badRequest(nulls.map((field) => ({ field, message: '不能为 null：不用时请省略该字段' })));
   const shared = (['ids', 'mode', 'unitIds', 'leadUnitId'] as const).filter((key) => dto[key] !== undefined);
   if (dto.items !== undefined) {
     if (shared.length > 0) throw badRequest(shared.map((field) => ({ field, message: '已给出 items（逐件方案）时不能再给共同方案的字段' })));
@@ -85,6 +90,14 @@ function plansOf(dto: BatchAssignDto): Plan[] {
   if (missing.length > 0) throw badRequest(missing);
   const plan = { mode: dto.mode!, unitIds: dto.unitIds!, ...(dto.leadUnitId !== undefined ? { leadUnitId: dto.leadUnitId } : {}) };
   return dto.ids!.map((id) => ({ id, ...plan }));
+}
+
+/**
+ * One If-Match cannot name the revisions of many suggestions: rather than ignore a precondition
+ * the client believes holds, say so (each item is checked against its own state anyway).
+ */
+function refuseIfMatch(ifMatch: string | undefined): void {
+  if (ifMatch !== undefined) throw badRequest([{ field: 'If-Match', message: '批量操作逐件执行，不支持 If-Match；请去掉该请求头' }]);
 }
 
 function badRequest(errors: FieldError[]): BadRequestException {

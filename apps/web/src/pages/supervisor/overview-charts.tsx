@@ -12,7 +12,9 @@ function barOption(names: string[], values: (number | null)[], color: string, un
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '无数据' : `${v}${unit}`) },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
+    // Unit names are long: upright they overlap on a phone; slanted and cut at 7 characters they fit
+    // (the tooltip and the table under each chart keep the whole name).
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 2 ? 30 : 0, width: 88, overflow: 'truncate' } },
     yAxis: { type: 'value', minInterval: 1, ...(unit === '%' ? { max: 100 } : {}) },
     series: [{ type: 'bar', data: values, itemStyle: { color }, barMaxWidth: 36, label: { show: true, position: 'top' } }],
   };

@@ -9,6 +9,7 @@ import type { SuggestionDetail } from '../../api/types';
 import { useUser } from '../../auth/auth-context';
 import { ActionModal } from '../../components/action-modal';
 import { answerCategories, useDirectory } from '../../layout/directory-context';
+import { dayRefused } from '../../lib/date-limits';
 import { endOfDayIso } from '../../lib/time';
 import { AttachmentUpload } from '../../components/attachment-files';
 
@@ -135,7 +136,12 @@ export function AnswerAction({
                           <Input placeholder="承诺内容" className="commitment-text" data-testid="commitment-description" />
                         </Form.Item>
                         <Form.Item name={[field.name, 'dueAt']} rules={[{ required: true, message: '请选择完成时限' }]}>
-                          <DatePicker placeholder="完成时限" data-testid="commitment-due" />
+                          <DatePicker
+                            placeholder="完成时限"
+                            data-testid="commitment-due"
+                            // A commitment is due after the answer: today at the earliest (its 24:00).
+                            disabledDate={(day) => dayRefused(day, { after: [new Date().toISOString()] })}
+                          />
                         </Form.Item>
                         <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label="删除" />
                       </Space>
