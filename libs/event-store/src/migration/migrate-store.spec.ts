@@ -9,6 +9,7 @@ import { event } from '../testing/event-store.contract';
 import { crashOnAppend } from '../testing/failing-event-store';
 import { writeSampleHistory } from '../testing/sample-history';
 import { makeTempDir } from '../testing/temp-dir';
+import { LocalDiskAttachmentStorage } from '../attachments/local-disk-attachment-storage';
 import { parseMigrateStoreArgs } from './migrate-store-args';
 import { runMigrateStoreCommand } from './migrate-store.command';
 import { MigrationError, MigrationInterrupted, migrateStore } from './migrate-store';
@@ -192,6 +193,18 @@ describe('migrateStore (SQLite → SQLite)', () => {
       await target.close();
       expect(await runMigrateStoreCommand(['--from', sourceFile, '--to', targetFile], { stdout: rerun.stream, stderr: capture().stream })).toBe(0);
       expect(rerun.text()).toContain('本次复制 0 个事件');
+    });
+
+    it('copies the attachment files beside a SQLite target in another folder, each checked against its hash', async () => {
+      await opened.splice(0).reduce((p, s) => p.then(() => s.close()), Promise.resolve());
+      const bytes = Buffer.from('%PDF-1.4 答复函');
+      const sha256 = await new LocalDiskAttachmentStorage(path.join(temp.dir, 'attachments')).put(bytes);
+      const elsewhere = path.join(temp.dir, 'new', 'target.sqlite');
+      fs.mkdirSync(path.dirname(elsewhere));
+      const stdout = capture();
+      expect(await runMigrateStoreCommand(['--from', sourceFile, '--to', elsewhere], { stdout: stdout.stream, stderr: capture().stream })).toBe(0);
+      expect(stdout.text()).toContain('附件已复制：1 个文件');
+      expect(fs.readFileSync(path.join(temp.dir, 'new', 'attachments', sha256.slice(0, 2), sha256)).equals(bytes)).toBe(true);
     });
 
     it('refuses a missing source file and bad arguments with a message in Chinese', async () => {

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/page-title';
 import { useDirectory } from '../../layout/directory-context';
 import { inShanghai } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
+import { formatSuggestionNumber } from '@duban/domain/labels';
 
 /** 2026年12月6日: the date as an official letter writes it. */
 const letterDate = (iso: string) => inShanghai(iso).format('YYYY年M月D日');
@@ -56,7 +57,7 @@ export function AnswerLetterPage() {
             <h1 className="letter-title">
               {directory.unitName(unitId)}
               <br />
-              关于《{d.title}》的答复
+              关于{d.number !== undefined ? `${formatSuggestionNumber(d.number)}建议` : `《${d.title}》`}的答复
             </h1>
             <p className="letter-salutation">
               {[d.leadDeputyId, ...d.coSignerIds].map((u) => directory.userName(u)).join('、')}代表：
@@ -94,7 +95,7 @@ export function AnswerLetterPage() {
                 联系单位：{directory.unitName(unitId)} · 第 {found.answer.round} 次答复{found.unit.role === 'lead' ? '（主办）' : ''}
               </div>
               <div>抄送：人大常委会代表工作机构</div>
-              <div className="muted">建议编号 {d.id}</div>
+              <div className="muted">{d.number !== undefined ? `建议 ${formatSuggestionNumber(d.number)}` : `建议编号 ${d.id}`}</div>
             </div>
             {found.answer.letters && found.answer.letters.length > 0 && (
               <div className="letter-files">
