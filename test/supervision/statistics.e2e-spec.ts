@@ -463,6 +463,13 @@ describe('supervision figures against known fixtures', () => {
       await s.run(org.staff, id, 'assign', { mode: 'lead', unitIds: ['housing', 'health'], leadUnitId: 'housing' });
       await t.http.post('/api/suggestions', { title: '关于增设社区食堂的建议', content: '老年人就餐不便。', sessionId: session }, { token: org.deputy1.token });
 
+      // A session that does not exist is not "all zeros": it is a 400 naming sessionId, on every figure.
+      for (const path of ['/api/stats/overview', '/api/stats/units', '/api/stats/delegations', '/api/stats/units.xlsx', '/api/commitments', '/api/supervision/key']) {
+        const unknown = await get(`${path}?sessionId=no-such-session`);
+        expect({ path, status: unknown.status, fields: unknown.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ path, status: 400, fields: ['sessionId'] });
+      }
+      expect((await get('/api/stats/overview?sessionId=legacy')).status).toBe(200);
+
       const inSession = await overview(`&sessionId=${session}`);
       expect(inSession).toMatchObject({ sessionId: session, year: null, from: null, to: null });
       // Two suggestions (件), one of them assigned, to two units (单位次).

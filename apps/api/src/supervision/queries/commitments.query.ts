@@ -5,6 +5,7 @@ import type { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../clock/clock';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
+import { requireKnownSession } from '../period/known-session';
 import { scopeOf, type SupervisionPeriod } from '../period/period';
 import { unitScope } from '../supervision-scope';
 
@@ -39,6 +40,7 @@ export class ListCommitmentsHandler implements IQueryHandler<ListCommitmentsQuer
   async execute({ filter, period, viewer, after }: ListCommitmentsQuery): Promise<CommitmentLedger> {
     const unitId = unitScope(viewer, filter.unitId);
     await this.readAfter.waitFor(after);
+    requireKnownSession(this.queries, period);
     return this.queries.commitments({
       ...scopeOf(period),
       ...(filter.status !== undefined ? { status: filter.status } : {}),

@@ -4,6 +4,7 @@ import type { DelegationStats, ReadModelQueries } from '@duban/read-models';
 import { Clock } from '../../clock/clock';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
+import { requireKnownSession } from '../period/known-session';
 import { scopeOf, type SupervisionPeriod } from '../period/period';
 
 /** `GET /api/stats/delegations`: the period echoed, when it was counted, one row per delegation. */
@@ -29,6 +30,7 @@ export class GetDelegationStatsHandler implements IQueryHandler<GetDelegationSta
 
   async execute({ period, after }: GetDelegationStatsQuery): Promise<DelegationStatsReport> {
     await this.readAfter.waitFor(after);
+    requireKnownSession(this.queries, period);
     const now = this.clock.nowIso();
     return { ...period, generatedAt: now, delegations: this.queries.delegationStats({ ...scopeOf(period), now }) };
   }

@@ -4,6 +4,7 @@ import type { KeySupervisionReport, ReadModelQueries } from '@duban/read-models'
 import { Clock } from '../../clock/clock';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
+import { requireKnownSession } from '../period/known-session';
 import { scopeOf, type SupervisionPeriod } from '../period/period';
 
 /** 重点督办: every key suggestion of the period (its suggestions') with its progress and people, and the coverage. */
@@ -26,6 +27,7 @@ export class GetKeySupervisionHandler implements IQueryHandler<GetKeySupervision
 
   async execute({ period, after }: GetKeySupervisionQuery): Promise<KeySupervisionReport> {
     await this.readAfter.waitFor(after);
+    requireKnownSession(this.queries, period);
     return this.queries.keySupervision(this.clock.nowIso(), undefined, scopeOf(period));
   }
 }

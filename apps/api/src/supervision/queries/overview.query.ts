@@ -4,6 +4,7 @@ import type { Overview, ReadModelQueries } from '@duban/read-models';
 import { Clock } from '../../clock/clock';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
+import { requireKnownSession } from '../period/known-session';
 import { scopeOf, type SupervisionPeriod } from '../period/period';
 
 /** `GET /api/stats/overview`: the period echoed, when it was counted, and the figures. */
@@ -29,6 +30,7 @@ export class GetOverviewHandler implements IQueryHandler<GetOverviewQuery, Overv
 
   async execute({ period, after }: GetOverviewQuery): Promise<OverviewReport> {
     await this.readAfter.waitFor(after);
+    requireKnownSession(this.queries, period);
     const now = this.clock.nowIso();
     return { ...period, generatedAt: now, ...this.queries.overview({ ...scopeOf(period), now }) };
   }

@@ -1,6 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { ReadModelQueries } from '@duban/read-models';
 import type { AuthUser } from '../../auth/auth-user';
+import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { ReadAfterService } from '../../read-consistency/read-after.service';
+import { requireKnownSession } from '../period/known-session';
 import type { SupervisionPeriod } from '../period/period';
 import { UnitStatsReport, UnitStatsReports } from '../stats/unit-stats-report';
 
@@ -31,10 +35,12 @@ export class GetUnitStatsHandler implements IQueryHandler<GetUnitStatsQuery, Uni
   constructor(
     private readonly reports: UnitStatsReports,
     private readonly readAfter: ReadAfterService,
+    @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
   ) {}
 
   async execute({ viewer, period, after }: GetUnitStatsQuery): Promise<UnitStatsReport> {
     await this.readAfter.waitFor(after);
+    requireKnownSession(this.queries, period);
     return this.reports.build(viewer, period);
   }
 }
@@ -44,10 +50,12 @@ export class GetUnitStatsJsonHandler implements IQueryHandler<GetUnitStatsJsonQu
   constructor(
     private readonly reports: UnitStatsReports,
     private readonly readAfter: ReadAfterService,
+    @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
   ) {}
 
   async execute({ viewer, period, after }: GetUnitStatsJsonQuery): Promise<Buffer[]> {
     await this.readAfter.waitFor(after);
+    requireKnownSession(this.queries, period);
     return this.reports.jsonParts(viewer, period);
   }
 }
