@@ -23,6 +23,9 @@ const VALID: Record<string, [string, string]> = {
   from: ['2026-01-01', '2026-02-01'],
   to: ['2026-12-31', '2026-11-30'],
   asOf: ['2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00Z'],
+  sessionId: ['legacy', 'c-16-3'],
+  year: ['2026', '2025'],
+  delegationId: ['dt-east', 'dt-west'],
 };
 
 /**
@@ -58,6 +61,8 @@ function badValue(param: string): fc.Arbitrary<string> {
     case 'role':
       return text(20).filter((v) => !ROLES.includes(v));
     case 'unitId':
+    case 'sessionId':
+    case 'delegationId':
       return fc.oneof(fc.constant('has space'), fc.constant('a'.repeat(65)), fc.constant('-leading-dash'), text(5).map((s) => `${s}/x`));
     case 'deputyId':
       return fc.oneof(fc.constant('UPPER'), fc.constant('a'.repeat(33)), fc.constant('x'), text(5).map((s) => `${s} x`));
@@ -68,6 +73,8 @@ function badValue(param: string): fc.Arbitrary<string> {
       return fc.oneof(fc.integer({ min: 101, max: 5000 }).map((n) => '词'.repeat(n)), fc.constantFrom('a\u0000b', '\u001f', 'x\u007f'), fc.constant('   '));
     case 'page':
       return fc.oneof(fc.constantFrom('0', '-1', '1.5', 'abc', '100001', '1e9', ''), text(8).filter((v) => !/^\d+$/.test(v)));
+    case 'year':
+      return fc.oneof(fc.constantFrom('1999', '2101', '26', '2026.5', 'abc', '-2026'), text(8).filter((v) => !/^\d+$/.test(v)));
     case 'pageSize':
       return fc.oneof(fc.constantFrom('0', '101', '-5', '2.5', 'NaN', 'Infinity'), text(8).filter((v) => !/^\d+$/.test(v)));
     case 'after':

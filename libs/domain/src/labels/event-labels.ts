@@ -7,6 +7,7 @@ import { SESSION_EVENT_LABELS } from './session-labels';
 export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, string>> = {
   SuggestionSubmitted: '提出建议',
   SuggestionAccepted: '立案',
+  AssignmentScheduled: '确定交办日期',
   SuggestionRejected: '不予立案',
   SuggestionAssigned: '交办',
   SuggestionReassigned: '重新交办',

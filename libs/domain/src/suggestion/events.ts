@@ -37,6 +37,8 @@ export type SuggestionEvent =
     }
   /** `number`: 第N号 within the session, consecutive, never reused (absent on events from before numbers). */
   | { type: 'SuggestionAccepted'; data: { assignDueAt: string; number?: number } }
+  /** A registered congress-session suggestion is due for assignment on its session's 交办 date (set after 立案). */
+  | { type: 'AssignmentScheduled'; data: { assignOn: string; assignDueAt: string } }
   | { type: 'SuggestionRejected'; data: { reason: string } }
   | { type: 'SuggestionAssigned'; data: { mode: AssignmentMode; units: AssignedUnit[] } & AssignmentDeadlines }
   /** An assignment made after an approved return: same shape as SuggestionAssigned. */

@@ -67,6 +67,8 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
         assignDueAt: event.data.assignDueAt,
         ...(event.data.number !== undefined ? { number: event.data.number } : {}),
       });
+    case 'AssignmentScheduled':
+      return state.status === 'accepted' ? { ...state, assignDueAt: event.data.assignDueAt } : state;
     case 'SuggestionRejected':
       return withStatus(state, { status: 'rejected', rejectedReason: event.data.reason, rejectedAt: event.at });
     case 'SuggestionAssigned':

@@ -6,6 +6,7 @@ import type { SuggestionCommand } from '@duban/domain';
 import { AccountDirectory } from '../../accounts/account-directory';
 import { Clock } from '../../clock/clock';
 import { SessionCatalogue } from '../../sessions/session-catalogue';
+import { SuggestionRegistration } from '../../sessions/suggestion-registration';
 import { timeOrderedId } from '../../events/time-ordered-id';
 import { deriveSuggestionId } from '../../idempotency/derive-suggestion-id';
 import { AnswerSuggestionDto } from '../dto/answer-suggestion.dto';
@@ -41,6 +42,7 @@ export class SuggestionCommandsController {
     private readonly commandBus: CommandBus,
     private readonly directory: AccountDirectory,
     private readonly sessions: SessionCatalogue,
+    private readonly registration: SuggestionRegistration,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -74,8 +76,8 @@ export class SuggestionCommandsController {
   @Post(':id/accept')
   @HttpCode(200)
   @ApiCommand('立案（工作人员）')
-  accept(@SuggestionId() id: string, @Body() _dto: EmptyBodyDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(id, { type: 'AcceptSuggestion', data: {} }, ctx);
+  async accept(@SuggestionId() id: string, @Body() _dto: EmptyBodyDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
+    return this.run(id, await this.registration.acceptCommand(id, ctx.actor, ctx.options), ctx);
   }
 
   @Post(':id/reject')
