@@ -1,4 +1,4 @@
-import { createOrganisation, Organisation } from './support/organisation';
+import { createOrganisation, login, Organisation, PASSWORD } from './support/organisation';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -173,5 +173,40 @@ describe('congress sessions over HTTP', () => {
     const lateState = await s.state(org.staff, late.body.id);
     expect(lateState.assignDueAt.slice(0, 10)).toBe(assignOn);
     expect((await s.list(org.staff, `sessionId=${congress}&overdue=true`)).body.total).toBe(0);
+  });
+
+  it('代表团: a delegation’s suggestion is rated by its head, not the lead deputy; lists filter by delegation', async () => {
+    const created = await t.http.post('/api/delegations', { name: '东城区代表团', headDeputyId: 'deputy2' }, { token: org.staff.token });
+    expect(created.status).toBe(201);
+    const delegationId = created.body.id as string;
+    const member = await t.http.post('/api/users', { username: 'dt-member', password: PASSWORD, displayName: '赵六', role: 'deputy', delegationId }, { token: org.admin.token });
+    expect(member.status).toBe(201);
+    const badDelegation = await t.http.post('/api/users', { username: 'dt-nobody', password: PASSWORD, displayName: '孙七', role: 'deputy', delegationId: 'no-such' }, { token: org.admin.token });
+    expect(badDelegation.status).toBe(400);
+    expect(JSON.stringify(badDelegation.body)).toContain('delegationId');
+    const zhao = await login(t.http, 'dt-member', PASSWORD);
+
+    const submitted = await t.http.post('/api/suggestions', { title: '代表团建议', content: '内容', byDelegation: true }, { token: zhao.token });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    s.lastPosition = submitted.body.position;
+    const notMember = await t.http.post('/api/suggestions', { title: '非代表团', content: '内容', byDelegation: true }, { token: org.deputy1.token });
+    expect(notMember.status).toBe(400);
+    expect(JSON.stringify(notMember.body)).toContain('byDelegation');
+
+    await s.run(org.staff, id, 'accept');
+    await s.run(org.staff, id, 'assign', { mode: 'sole', unitIds: ['traffic'] });
+    await s.run(org.traffic, id, 'answer', { category: 'A', content: '已解决。', signedBy: '局长' });
+    const byLead = await s.send(zhao, id, 'rate', { attitude: 'satisfied', result: 'satisfied' });
+    expect(byLead.status).toBe(403);
+    expect(byLead.body.message).toMatch(/团长/);
+    expect((await s.state(org.deputy2, id)).allowedActions).toContain('rate');
+    await s.run(org.deputy2, id, 'rate', { attitude: 'satisfied', result: 'satisfied' });
+
+    const listed = await s.list(org.staff, `delegationId=${delegationId}`);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(listed.body.items[0]).toMatchObject({ delegationId });
+    const delegations = await t.http.get(`/api/delegations?after=${s.lastPosition}`, { token: org.deputy1.token });
+    expect(delegations.body).toEqual(expect.arrayContaining([{ id: delegationId, name: '东城区代表团', headDeputyId: 'deputy2' }]));
   });
 });

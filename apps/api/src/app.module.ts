@@ -22,6 +22,7 @@ import { GroupsModule } from './groups/groups.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 
 /** Built from a validated config, so tests start it on their own files and settings. */
@@ -47,6 +48,7 @@ export class AppModule {
         AuditModule,
         OperationsModule,
         SessionsModule,
+        DelegationsModule,
       ],
       controllers: [
         HealthController,

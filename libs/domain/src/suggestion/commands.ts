@@ -21,6 +21,7 @@ export type SuggestionCommand =
         sessionId?: string;
         leadDeputyId?: string;
         delegationId?: string;
+        delegationHeadId?: string;
       };
     }
   /**

@@ -31,6 +31,8 @@ export type SuggestionEvent =
         sessionId: string;
         /** A suggestion of a delegation (代表团), made by its deputy on its behalf; rated by the delegation's head. */
         delegationId?: string;
+        /** The delegation's head (团长) when it was made: they rate it. */
+        delegationHeadId?: string;
         /** The staff member who registered it on the lead deputy's behalf (received on paper, imported). */
         registeredBy?: string;
       };

@@ -48,6 +48,7 @@ export function submit(data: CommandData<'SubmitSuggestion'>, state: SuggestionS
         ...(data.hideDeputyName === true ? { hideDeputyName: true } : {}),
         sessionId,
         ...(data.delegationId !== undefined ? { delegationId: data.delegationId } : {}),
+        ...(data.delegationId !== undefined && data.delegationHeadId !== undefined ? { delegationHeadId: data.delegationHeadId } : {}),
         ...(onBehalf ? { registeredBy: ctx.actor.userId } : {}),
       },
     },
