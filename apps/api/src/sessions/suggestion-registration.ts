@@ -25,14 +25,14 @@ export class SuggestionRegistration {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async acceptCommand(suggestionId: string, actor: Actor, options: Pick<RunOptions, 'correlationId' | 'causationId'>): Promise<SuggestionCommand> {
+  async acceptCommand(suggestionId: string, actor: Actor, options: Pick<RunOptions, 'correlationId' | 'causationId' | 'at'>): Promise<SuggestionCommand> {
     const { state } = await this.pipeline.load(SUGGESTION_STREAM, suggestionId);
     // Anything else is refused by the decider as it would be without a number.
     if (state.status !== 'submitted' || !REGISTRARS.includes(actor.role)) return { type: 'AcceptSuggestion', data: {} };
     const session = await this.sessions.find(state.sessionId);
     const number = await this.numbering.claim(state.sessionId, suggestionId, {
       actor,
-      now: this.clock.nowIso(),
+      now: options.at ?? this.clock.nowIso(),
       correlationId: options.correlationId,
       causationId: options.causationId,
     });

@@ -1,3 +1,4 @@
+import { formatSuggestionNumber } from '@duban/domain/labels';
 import { Card, Empty, Grid, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
@@ -30,7 +31,10 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
         {items.map((item) => (
           <Link key={item.id} to={linkTo(item.id)} className="card-link" data-suggestion-id={item.id}>
             <Card size="small" hoverable>
-              <div className="card-title">{item.title}</div>
+              <div className="card-title">
+                {item.number !== undefined && <span className="suggestion-number">{formatSuggestionNumber(item.number)} </span>}
+                {item.title}
+              </div>
               <Space wrap size={[4, 4]}>
                 <StatusTag status={item.status} />
                 {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
@@ -59,6 +63,7 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
         <div className="title-cell">
           <Tooltip title={item.title} trigger={['hover', 'focus']} placement="topLeft">
             <Link to={linkTo(item.id)} data-suggestion-id={item.id} className="title-clamp" title={item.title}>
+              {item.number !== undefined && <span className="suggestion-number" data-testid="suggestion-number">{formatSuggestionNumber(item.number)} </span>}
               {item.title}
             </Link>
           </Tooltip>

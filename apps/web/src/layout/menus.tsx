@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  CalendarOutlined,
   AuditOutlined,
   IdcardOutlined,
   BarChartOutlined,
@@ -27,6 +28,7 @@ export interface MenuEntry {
 
 const STAFF: MenuEntry[] = [
   { path: '/staff', label: '登记交办', icon: <SolutionOutlined /> },
+  { path: '/staff/sessions', label: '会次管理', icon: <CalendarOutlined /> },
   // Staff and admins see which suggestions the read model holds back (admin retries them).
   { path: '/operations/parked', label: '数据暂缓', icon: <PauseCircleOutlined /> },
 ];

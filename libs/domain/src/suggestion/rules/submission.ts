@@ -1,7 +1,6 @@
 import { DecisionContext } from '../../shared/decider';
 import { DomainError } from '../../shared/errors';
 import { LEGACY_SESSION_ID } from '../../session/events';
-import { dueAt } from '../../rulebook/periods';
 import { SuggestionEvent } from '../events';
 import { ExistingSuggestion, SuggestionState } from '../state';
 import { CommandData } from './command-data';
