@@ -104,6 +104,17 @@ describe('demo mode', () => {
     expect(overdueCommitments.items.map((c: { unitId: string }) => c.unitId)).toEqual(['weijian']);
   });
 
+  it('publishes answers, so the public page of a fresh demo is not empty', async () => {
+    // The public list takes no read-your-writes position: wait for the read model to catch up.
+    let published = await t.http.get('/api/public/suggestions');
+    for (let i = 0; i < 50 && published.body.items?.length < 2; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      published = await t.http.get('/api/public/suggestions');
+    }
+    expect(published.status).toBe(200);
+    expect(published.body.items.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('each demo unit sees only its own suggestions', async () => {
     const unit = await login(t.http, 'jiaotong', 'demo1234');
     const list = await allSuggestions(t, unit.token);

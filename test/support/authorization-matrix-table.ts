@@ -50,12 +50,21 @@ export const MATRIX: readonly Row[] = [
   [':id/close',                            'rated',                    [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
   [':id/publish',                          'answered',                 [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
   [':id/exempt',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
+  [':id/attachments',                      'assigned',                 [201,   201,   404,   201,   403,   201,   201,   404,   201,   401]],
+  // Batches answer 200 with a result per item; who may send one at all is this row.
+  ['POST /api/suggestions/batch/accept',   'submitted',                [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  ['POST /api/suggestions/batch/assign',   'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['POST /api/units',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
   ['POST /api/users',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
   ['POST /api/delegations',                'nothing',                  [403,   403,   403,   201,   403,   403,   403,   403,   201,   401]],
   ['POST /api/sessions',                   'nothing',                  [403,   403,   403,   201,   403,   403,   403,   403,   201,   401]],
   ['POST /api/sessions/{id}/close',        'open-session',             [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['POST /api/sessions/{id}/assignment-date', 'open-session',          [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  // Reads with a rule of their own (they append nothing): 智能交办 is for those who assign, and its
+  // reasons name any past suggestion; similar ones are scoped to the caller, so only who may read
+  // the suggestion may ask.
+  ['GET :id/routing',                      'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  ['GET :id/similar',                      'assigned',                 [200,   200,   404,   200,   200,   200,   200,   404,   200,   401]],
 ];
 
 /**
@@ -77,6 +86,8 @@ export const NOT_IN_MATRIX = new Map([
   ['/api/groups', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/assign', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/answer', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
+  ['/api/imports/suggestions', 'a multipart upload, staff and admins only (import-and-batch.e2e-spec.ts checks who may)'],
+  ['/api/imports/assignments', 'a multipart upload, staff and admins only (import-and-batch.e2e-spec.ts checks who may)'],
   ['/api/inbox/read', 'the caller’s own notifications'],
   ['/api/inbox/read-all', 'the caller’s own notifications'],
   ['/api/inbox/{id}/read', 'the caller’s own notifications'],

@@ -3,6 +3,9 @@ import type { Actor, DueLevel, ExistingSuggestion, Role, SuggestionDetailView, S
 /** Who is asking: list and detail queries are scoped to what this person may see. */
 export type Viewer = Actor;
 
+export const SUGGESTION_LIST_SORTS = ['dueAt', 'submittedAt', 'updatedAt', 'title', 'status'] as const;
+export type SuggestionListSort = (typeof SUGGESTION_LIST_SORTS)[number];
+
 export interface SuggestionListFilter {
   status?: SuggestionStatus;
   unitId?: string;
@@ -11,6 +14,19 @@ export interface SuggestionListFilter {
   keySupervised?: boolean;
   /** Matched against title and content, and the number (第12号, 12, 0012). */
   q?: string;
+  /** Any of these statuses (a tab such as 办理中 covers several); with `status`, both apply. */
+  statuses?: SuggestionStatus[];
+  /** An answer of the current assignment has this answer category code (A, B, …). */
+  category?: string;
+  /** A unit's return or extension request waits for staff's decision (待审批). */
+  pendingRequest?: boolean;
+  /** Submitted at or after this instant (UTC ISO). */
+  submittedFrom?: string;
+  /** Submitted before this instant (UTC ISO): a date's range ends at the next day's 00:00 Beijing. */
+  submittedTo?: string;
+  /** The list's order; by default by due time (nothing due last), newest first. */
+  sort?: SuggestionListSort;
+  order?: 'asc' | 'desc';
   sessionId?: string;
   /** Submitted in this calendar year (Asia/Shanghai). */
   year?: number;

@@ -48,11 +48,11 @@ export async function openPerson(browser: Browser, baseUrl: string, viewport: { 
   return { context, page, pageErrors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { settleMs?: number } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  // Let charts and fonts settle; screenshots are for people to look at.
-  await page.waitForTimeout(400);
+  // Let charts and fonts settle; screenshots are for people to look at. A caller that has waited already says so.
+  await page.waitForTimeout(options.settleMs ?? 400);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

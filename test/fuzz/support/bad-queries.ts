@@ -105,6 +105,17 @@ export function badQueries(params: string[]): fc.Arbitrary<BadQuery> {
     fc
       .tuple(fc.string({ minLength: 1, maxLength: 15 }).filter((k) => !params.includes(k)), fc.string({ maxLength: 10 }))
       .map(([key, value]) => ({ kind: 'unknown parameter', query: encode([[key, value]]) })),
+    // A supervision period (the routes that take sessionId, year and from) is one kind at a time: a
+    // session with a year, or a year with dates, is refused. The list combines its filters freely.
+    ...(params.includes('sessionId') && params.includes('year') && params.includes('from')
+      ? [
+          fc.constantFrom<[string, string][]>(
+            [['sessionId', 'legacy'], ['year', '2026']],
+            [['year', '2026'], ['from', '2026-01-01']],
+            [['sessionId', 'legacy'], ['to', '2026-12-31']],
+          ).map((pairs) => ({ kind: 'period given two ways', query: encode(pairs) })),
+        ]
+      : []),
     // Each value alone is fine; twice, the parameter arrives as a list, which no parameter accepts.
     fc.constantFrom(...params).map((param) => ({
       kind: `${param} given twice`,

@@ -53,6 +53,19 @@ export const ENDPOINTS: EndpointSpec[] = [
       { name: 'leadUnitId', kind: 'id', required: false, valid: 'traffic' },
     ],
   },
+  // Batches: each item is its own command, so an id that names nothing is that item's 404, not the body's fault.
+  { name: 'batch-accept', path: '/api/suggestions/batch/accept', sender: 'staff', fields: [{ name: 'ids', kind: 'idList', required: true, max: 2000, valid: ['no-such-suggestion'] }] },
+  {
+    name: 'batch-assign',
+    path: '/api/suggestions/batch/assign',
+    sender: 'staff',
+    fields: [
+      { name: 'ids', kind: 'idList', required: true, max: 2000, valid: ['no-such-suggestion'] },
+      { name: 'mode', kind: 'enum', required: true, valid: 'sole' },
+      { name: 'unitIds', kind: 'idList', required: true, max: 50, valid: ['traffic'] },
+      { name: 'leadUnitId', kind: 'id', required: false, valid: 'traffic' },
+    ],
+  },
   { name: 'request-return', path: '/api/suggestions/:id/request-return', sender: 'unit', fields: [text('reason', 2000)] },
   {
     name: 'decide-return',
@@ -128,6 +141,8 @@ export const ENDPOINTS: EndpointSpec[] = [
     sender: 'staff',
     fields: [{ name: 'reason', kind: 'enum', required: true, valid: 'privacy' }, text('note', 2000, false)],
   },
+  // A multipart upload: every JSON body is refused (400, no file), which is what the fuzzer checks.
+  { name: 'attachments', path: '/api/suggestions/:id/attachments', sender: 'unit', fields: [] },
   {
     name: 'create unit',
     path: '/api/units',
@@ -203,8 +218,9 @@ export const QUERY_ENDPOINTS: { name: string; path: string; params: string[] }[]
   { name: 'sessions', path: '/api/sessions', params: ['after'] },
   { name: 'delegations', path: '/api/delegations', params: ['after'] },
   { name: 'detail', path: '/api/suggestions/:id', params: ['after', 'asOf'] },
-  { name: 'unit stats', path: '/api/stats/units', params: ['from', 'to', 'after'] },
-  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['from', 'to'] },
+  { name: 'unit stats', path: '/api/stats/units', params: ['sessionId', 'year', 'from', 'to', 'after'] },
+  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['sessionId', 'year', 'from', 'to'] },
+  { name: 'overview', path: '/api/stats/overview', params: ['sessionId', 'year', 'from', 'to', 'after'] },
   { name: 'timeline', path: '/api/suggestions/:id/timeline', params: ['after'] },
   { name: 'users', path: '/api/users', params: ['role', 'after'] },
   { name: 'units', path: '/api/units', params: ['after'] },

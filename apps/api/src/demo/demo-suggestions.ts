@@ -219,6 +219,7 @@ export const DEMO_SUGGESTIONS: readonly DemoSuggestion[] = [
         },
       },
       { day: -25, by: 'daibiao3', command: { type: 'RateSuggestion', data: { attitude: 'satisfied', result: 'satisfied' } } },
+      { day: -24, by: 'gongwei', command: { type: 'PublishAnswer', data: {} } },
     ],
   },
   {
@@ -290,6 +291,8 @@ export const DEMO_SUGGESTIONS: readonly DemoSuggestion[] = [
         command: { type: 'FulfilCommitment', data: { commitmentId: 'C1', evidence: '6 个中心已于上月起开设夜间门诊，累计接诊 4200 人次。' } },
       },
       { day: -74, by: 'gongwei', command: { type: 'CloseSuggestion', data: {} } },
+      // Published, so the public page of a fresh demo shows an answer (公开答复).
+      { day: -73, by: 'gongwei', command: { type: 'PublishAnswer', data: {} } },
     ],
   },
   {

@@ -11,7 +11,13 @@ export interface Names {
   sessions?: ReadonlyMap<string, string>;
 }
 
-export function suggestionColumns(names: Names): Column<SuggestionListItem>[] {
+/**
+ * The signed letters (答复函) of a suggestion's answers, as one cell: each file's name and the
+ * start of its sha256 (the whole hash is in the record).
+ */
+export type LettersOf = (s: SuggestionListItem) => { name: string; sha256: string }[];
+
+export function suggestionColumns(names: Names, lettersOf: LettersOf = () => []): Column<SuggestionListItem>[] {
   return [
     { header: '建议编号', width: 38, value: (s) => s.id },
     { header: '标题', width: 40, value: (s) => s.title },
@@ -26,5 +32,6 @@ export function suggestionColumns(names: Names): Column<SuggestionListItem>[] {
     // Last, so sheets read by position before sessions existed keep their columns.
     { header: '会次', width: 24, value: (s) => names.sessions?.get(s.sessionId) ?? s.sessionId },
     { header: '会次编号', width: 12, value: (s) => (s.number !== undefined ? formatSuggestionNumber(s.number) : '') },
+    { header: '答复函', width: 40, value: (s) => lettersOf(s).map((l) => `${l.name}（SHA-256 ${l.sha256.slice(0, 12)}…）`).join('；') },
   ];
 }

@@ -3,6 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { toErrorResponse } from './error-response';
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+/** The routes that take a file (multipart/form-data, field `file`) instead of JSON. */
+const MULTIPART_ROUTES: readonly RegExp[] = [/^\/api\/suggestions\/[^/]+\/attachments\/?$/, /^\/api\/imports\/(suggestions|assignments)\/?$/];
 
 /**
  * Every request body of the API is JSON. A body sent as something else (text/plain, a form) would
@@ -11,6 +13,10 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  */
 export function jsonBodyRequired(req: Request, res: Response, next: NextFunction): void {
   if (!METHODS_WITH_BODY.has(req.method) || !hasBody(req) || req.is(['application/json', '+json'])) {
+    next();
+    return;
+  }
+  if (req.is('multipart/form-data') && MULTIPART_ROUTES.some((route) => route.test(req.path))) {
     next();
     return;
   }

@@ -2,12 +2,17 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CommandsModule } from '../commands/commands.module';
 import { SuggestionAuditController } from './audit/suggestion-audit.controller';
+import { BatchCommands } from './batch/batch-commands';
+import { BatchController } from './batch/batch.controller';
 import { SuggestionCommandsController } from './http/suggestion-commands.controller';
 import { SuggestionQueriesController } from './http/suggestion-queries.controller';
 import { TransferController } from './transfer/transfer.controller';
 
 @Module({
   imports: [CommandsModule, AuthModule],
-  controllers: [SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController],
+  // BatchController first: its /suggestions/batch/accept must win over /suggestions/:id/accept.
+  controllers: [BatchController, SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController],
+  providers: [BatchCommands],
+  exports: [BatchCommands],
 })
 export class SuggestionsModule {}

@@ -24,3 +24,17 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return '操作失败，请稍后重试';
 }
+
+/**
+ * Someone changed the suggestion after this page read it: 412 (the revision the user saw is stale)
+ * or 409 (its state no longer allows the step, e.g. another person already did it).
+ */
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 412 || error.status === 409);
+}
+
+/** The plain words for a stale screen, said after the page has been refreshed. */
+export function staleMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 409) return `${error.message.replace(/[。.]$/, '')}。页面已刷新为最新状态，请核对后再操作。`;
+  return '这件建议刚被其他人更新过，您看到的不是最新内容，所以这次没有提交。页面已刷新为最新内容，请核对后再提交。';
+}

@@ -1,4 +1,5 @@
-import { request } from './client';
+import { download, request } from './client';
+import { uploadAttachment } from './attachments-api';
 import { rememberPosition } from './read-your-writes';
 import type {
   AssignmentMode,
@@ -20,6 +21,18 @@ export const PAGE_SIZE_MAX = 100;
 
 export const listSuggestions = (filter: ListFilter = {}): Promise<SuggestionList> =>
   request<SuggestionList>('/api/suggestions', { query: { pageSize: PAGE_SIZE_MAX, ...filter } });
+
+/** A list query as the address bar and the filters build it (statuses comma-separated). */
+export type ListParams = Record<string, string | number | boolean | undefined>;
+
+/** One page of a list the server sorts and filters. */
+export const listPage = (params: ListParams): Promise<SuggestionList> => request<SuggestionList>('/api/suggestions', { query: params });
+
+/** The same list as an Excel file: every matching row, not only the page shown. */
+export const downloadSuggestions = (params: ListParams): Promise<void> => {
+  const { page: _page, pageSize: _size, ...filters } = params;
+  return download('/api/suggestions.xlsx', filters, '建议列表.xlsx');
+};
 
 /**
  * Pages through a filtered list up to `max` items (`total` still counts all), for views that sort
@@ -115,7 +128,7 @@ export const commands = {
   urge: (id: string, note: string, revision?: number) => command(id, 'urge', { note }, revision),
   answer: (
     id: string,
-    body: { category: string; content: string; signedBy: string; commitments: CommitmentInput[] },
+    body: { category: string; content: string; signedBy: string; commitments: CommitmentInput[]; attachmentIds?: string[] },
     revision?: number,
   ) => command(id, 'answer', body, revision),
   rate: (
@@ -130,5 +143,7 @@ export const commands = {
   publish: (id: string, revision?: number) => command(id, 'publish', {}, revision),
   exempt: (id: string, body: { reason: ExemptionReason; note?: string }, revision?: number) =>
     command(id, 'exempt', body, revision),
+  // Multipart, with progress: the uploaded file's id is what an answer's attachmentIds names.
+  attachments: (id: string, file: File, onProgress?: (percent: number) => void) => uploadAttachment(id, file, onProgress),
   // One sender per action the server can allow: a new action does not compile until it has one.
 } satisfies Record<SuggestionAction, (id: string, ...rest: never[]) => Promise<CommandResult>>;

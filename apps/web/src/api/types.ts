@@ -68,4 +68,4 @@ export interface CommandResult {
 export type RulebookView = Pick<Rulebook, 'id' | 'name' | 'answerCategories'>;
 
 /** `GET /api/suggestions` query: the api pages by default, so page and size are optional here. */
-export type ListFilter = Partial<SuggestionListFilter>;
+export type ListFilter = Partial<Omit<SuggestionListFilter, 'statuses'>>;

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Form, Modal, type ButtonProps, type FormInstance } from 'antd';
-import { ApiError, errorMessage } from '../api/api-error';
+import { ApiError, errorMessage, isStale, staleMessage } from '../api/api-error';
 
 interface ActionModalProps<V> {
   buttonText: string;
@@ -16,6 +16,10 @@ interface ActionModalProps<V> {
   width?: number;
   /** For browser tests: marks the button and the dialog. */
   testId?: string;
+}
+
+function fieldPath(name: string): (string | number)[] {
+  return name.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /**
@@ -61,12 +65,18 @@ export function ActionModal<V extends object>({
       form.resetFields();
       onDone?.();
     } catch (e) {
-      const text = errorMessage(e);
+      // A stale screen: refresh the page under the open dialog (what was typed stays) and say so.
+      const stale = isStale(e);
+      const text = stale ? staleMessage(e) : errorMessage(e);
       setError(text);
       message.error(text);
+      if (stale) onDone?.();
       if (e instanceof ApiError) {
-        const fields = Object.entries(e.fieldErrors).filter(([name]) => form.getFieldInstance(name as never));
-        form.setFields(fields.map(([name, msg]) => ({ name: name as never, errors: [msg] })));
+        // `commitments.0.dueAt` is the field at ['commitments', 0, 'dueAt']: the error goes under its own row.
+        const fields = Object.entries(e.fieldErrors)
+          .map(([name, msg]) => [fieldPath(name), msg] as const)
+          .filter(([path]) => form.getFieldInstance(path as never) !== undefined || form.getFieldValue(path as never) !== undefined);
+        form.setFields(fields.map(([path, msg]) => ({ name: path as never, errors: [msg] })));
       }
     } finally {
       setBusy(false);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Popconfirm, type ButtonProps } from 'antd';
-import { errorMessage } from '../api/api-error';
+import { errorMessage, isStale, staleMessage } from '../api/api-error';
 
 /** A command without input (accept, close, publish): confirm, send, report. */
 export function ConfirmAction({
@@ -29,6 +29,11 @@ export function ConfirmAction({
       message.success(successText);
       onDone?.();
     } catch (e) {
+      if (isStale(e)) {
+        message.error(staleMessage(e));
+        onDone?.();
+        return;
+      }
       message.error(errorMessage(e));
     } finally {
       setBusy(false);

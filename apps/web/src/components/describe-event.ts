@@ -51,9 +51,10 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
   SuggestionUrged: (d) => str(d.note),
   SuggestionAnswered: (d, n) => {
     const commitments = Array.isArray(d.commitments) ? d.commitments.length : 0;
+    const letters = Array.isArray(d.letters) ? (d.letters as Data[]) : [];
     return `${n.unitName(str(d.unitId))} 第 ${str(d.round)} 次答复，${n.categoryLabel(str(d.category))}，签发人 ${str(d.signedBy)}${
       commitments ? `，承诺事项 ${commitments} 项` : ''
-    }${d.onTime === false ? '（逾期答复）' : ''}`;
+    }${d.onTime === false ? '（逾期答复）' : ''}${letters.length ? `；答复函：${letters.map(describeFile).join('、')}` : ''}`;
   },
   SuggestionRated: (d, n) =>
     `${n.unitName(str(d.unitId))}：办理态度${satisfactionLabel(d.attitude as Satisfaction)}，办理结果${satisfactionLabel(
@@ -71,7 +72,14 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
   SuggestionClosed: () => '',
   AnswerPublished: () => '已向社会公开建议及答复',
   DisclosureExempted: (d) => `原因：${exemptionLabel(d.reason as ExemptionReason)}${d.note ? `，${str(d.note)}` : ''}`,
+  AttachmentAdded: (d) => `${d.kind === 'letter' ? '答复函（待随答复提交）' : '附件'}：${describeFile(d)}`,
+  AttachmentDiscarded: (d) => `未随答复提交的文件已超过保留期，已清理（SHA-256 ${str(d.sha256).slice(0, 12)}…）`,
 };
+
+/** A file as the record names it: its name and the start of its hash (the whole hash is in the event). */
+function describeFile(d: Data): string {
+  return `${str(d.name)}（SHA-256 ${str(d.sha256).slice(0, 12)}…）`;
+}
 
 function describeDeadline(d: Data, n: Names, what: string): string {
   const kind = obligationLabel(str(d.kind));

@@ -47,7 +47,8 @@ export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
             {assignment.units.map((u) => unitName(u.unitId)).join('、')}（{modeLabel(assignment.mode)}）
           </Descriptions.Item>
         )}
-        {assignment?.feedbackDueAt && (
+        {/* The rating is the lead deputy's to give: a co-signer is not shown a deadline that is not theirs. */}
+        {assignment?.feedbackDueAt && !(user?.role === 'deputy' && user.id !== detail.leadDeputyId) && (
           <Descriptions.Item label="评价期限">{formatDue(assignment.feedbackDueAt)}</Descriptions.Item>
         )}
         {detail.keySupervision && (

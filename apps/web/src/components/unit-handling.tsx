@@ -1,9 +1,14 @@
 import { Alert, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import type { Assignment, DueView, SuggestionDetail, UnitHandling } from '../api/types';
+import type { DeadlineView } from '@duban/domain';
 import { useDirectory } from '../layout/directory-context';
 import { satisfactionLabel, UNIT_STAGE_LABELS, unitRoleLabel } from '../lib/labels';
 import { formatDateTime, formatDue } from '../lib/time';
 import { DueBadge, levelOf } from './due-badge';
+import { Link } from 'react-router-dom';
+import { PrinterOutlined } from '@ant-design/icons';
+import { AttachmentList } from './attachment-files';
+import { letterPath } from '../lib/letter-path';
 
 function PendingRequests({ assignment }: { assignment: Assignment }) {
   const { unitName } = useDirectory();
@@ -31,7 +36,35 @@ function PendingRequests({ assignment }: { assignment: Assignment }) {
   );
 }
 
-function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
+/**
+ * The unit's duty to contact the deputy (联系代表), with its deadline and how it stands, as the
+ * server's deadline list says: a unit sees it before it bites, not only once it is missed.
+ */
+function ContactState({ unit, deadline, due }: { unit: UnitHandling; deadline: DeadlineView | undefined; due: DueView | null }) {
+  if (unit.contactedAt) {
+    const late = deadline?.status === 'late';
+    return (
+      <span data-testid="contact-state" data-status={deadline?.status ?? 'met'}>
+        {formatDateTime(unit.contactedAt)} 已联系{' '}
+        {late && (
+          <Tag color="red">
+            逾期联系（期限 {formatDue(deadline.dueAt)}）
+          </Tag>
+        )}
+      </span>
+    );
+  }
+  if (!deadline) return <span data-testid="contact-state">尚未联系</span>;
+  if (deadline.status === 'ended') return <span data-testid="contact-state" data-status="ended">未联系（已不再需要）</span>;
+  return (
+    <span data-testid="contact-state" data-status={deadline.status}>
+      尚未联系{' '}
+      <DueBadge dueAt={deadline.dueAt} level={levelOf(deadline.dueAt, due)} overdue={deadline.status === 'missed'} prefix="联系 " />
+    </span>
+  );
+}
+
+function UnitCard({ unit, due, suggestionId, contactDeadline }: { unit: UnitHandling; due: DueView | null; suggestionId: string; contactDeadline?: DeadlineView }) {
   const { unitName, categoryLabel } = useDirectory();
   const open = unit.stage === 'handling' || unit.stage === 'rehandling';
   return (
@@ -49,7 +82,9 @@ function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
       extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} level={levelOf(unit.dueAt, due)} prefix="答复 " /> : null}
     >
       <Descriptions size="small" column={1}>
-        <Descriptions.Item label="联系代表">{unit.contactedAt ? formatDateTime(unit.contactedAt) : '尚未联系'}</Descriptions.Item>
+        <Descriptions.Item label="联系代表">
+          <ContactState unit={unit} deadline={contactDeadline} due={due} />
+        </Descriptions.Item>
         {unit.role === 'co' && (
           <Descriptions.Item label="协办意见">{unit.coOpinion ? unit.coOpinion.content : '尚未提交'}</Descriptions.Item>
         )}
@@ -66,6 +101,10 @@ function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
               签发人 {answer.signedBy} · {formatDateTime(answer.answeredAt)}
             </div>
             <Typography.Paragraph className="answer-text">{answer.content}</Typography.Paragraph>
+            {answer.letters && answer.letters.length > 0 && <AttachmentList files={answer.letters} tagOf={() => '答复函'} via={suggestionId} />}
+            <Link to={letterPath(suggestionId, unit.unitId, answer.round)} data-testid="print-letter">
+              <PrinterOutlined /> 答复函打印版
+            </Link>
             {rating && (
               <div className="rating-line" data-testid="rating">
                 代表评价：办理态度
@@ -84,14 +123,38 @@ function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
 
 /** Each unit's part: role, stage, due time, contact, opinion, answers and the ratings they got. */
 export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
-  if (!('assignment' in detail) || !detail.assignment) return <Empty description="尚未交办" />;
+  if (!('assignment' in detail) || !detail.assignment) return <NotAssigned detail={detail} />;
   const assignment = detail.assignment;
   return (
     <div data-testid="unit-handling">
       <PendingRequests assignment={assignment} />
       {assignment.units.map((unit) => (
-        <UnitCard key={unit.unitId} unit={unit} due={detail.due} />
+        <UnitCard key={unit.unitId} unit={unit} due={detail.due} suggestionId={detail.id} contactDeadline={latestContact(detail.deadlines, unit.unitId)} />
       ))}
     </div>
   );
+}
+
+/** The unit's latest contact obligation (a new assignment after a return sets a new one). */
+function latestContact(deadlines: DeadlineView[], unitId: string): DeadlineView | undefined {
+  return deadlines.filter((d) => d.kind === 'contact' && d.unitId === unitId).at(-1);
+}
+
+/**
+ * Why no unit handles it: an illustration of "not yet" only where a 交办 is still to come, a plain
+ * sentence where none will come (不予立案, withdrawn) or where a unit's return was approved.
+ */
+function NotAssigned({ detail }: { detail: SuggestionDetail }) {
+  const returned = detail.previousAssignments.length > 0;
+  switch (detail.status) {
+    case 'rejected':
+      return <p className="muted" data-testid="not-assigned">不予立案，不交办承办单位。</p>;
+    case 'withdrawn':
+      return <p className="muted" data-testid="not-assigned">代表已撤回，不再交办。</p>;
+    case 'accepted':
+      if (returned) return <p className="muted" data-testid="not-assigned">原承办单位申请退回已获同意，待重新交办。</p>;
+      return <Empty description="已立案，尚未交办" data-testid="not-assigned" />;
+    default:
+      return <Empty description="尚未交办" data-testid="not-assigned" />;
+  }
 }

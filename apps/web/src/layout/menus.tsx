@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   CalendarOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   IdcardOutlined,
   BarChartOutlined,
   FileAddOutlined,
@@ -29,6 +30,7 @@ export interface MenuEntry {
 const STAFF: MenuEntry[] = [
   { path: '/staff', label: '登记交办', icon: <SolutionOutlined /> },
   { path: '/staff/sessions', label: '会次管理', icon: <CalendarOutlined /> },
+  { path: '/staff/import', label: '批量导入', icon: <CloudUploadOutlined /> },
   // Staff and admins see which suggestions the read model holds back (admin retries them).
   { path: '/operations/parked', label: '数据暂缓', icon: <PauseCircleOutlined /> },
 ];

@@ -37,6 +37,8 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
   SuggestionUngrouped: '解除并案',
   AnswerPublished: '公开答复',
   DisclosureExempted: '不予公开',
+  AttachmentAdded: '上传附件',
+  AttachmentDiscarded: '清理未使用的附件',
 };
 
 /** Units' and users' streams, as an audit or operations page names their events. */

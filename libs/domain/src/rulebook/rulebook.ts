@@ -42,4 +42,6 @@ export interface Rulebook {
   answerCategories: AnswerCategory[];
   /** Statutory or regulatory sources of the values, for display. */
   sources: string[];
+  /** Every answer must carry the unit's signed letter (答复函) as an attachment. */
+  answerRequiresLetter: boolean;
 }

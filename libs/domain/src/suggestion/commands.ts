@@ -1,5 +1,5 @@
 import type { SessionTerms } from './rules/session-assignment';
-import { AssignmentMode, CommitmentInput, ExemptionReason, Satisfaction } from './values';
+import { AssignmentMode, AttachmentRef, CommitmentInput, ExemptionReason, Satisfaction } from './values';
 
 /** What people ask of a suggestion. Imperative; the decider answers with events or a DomainError. */
 export type SuggestionCommand =
@@ -46,7 +46,8 @@ export type SuggestionCommand =
   | { type: 'UrgeSuggestion'; data: { note: string } }
   | {
       type: 'AnswerSuggestion';
-      data: { category: string; content: string; signedBy: string; commitments: CommitmentInput[] };
+      /** attachmentIds: letters this unit uploaded to the suggestion; groupLetters: see rules/attachments.ts. */
+      data: { category: string; content: string; signedBy: string; commitments: CommitmentInput[]; attachmentIds?: string[]; groupLetters?: AttachmentRef[] };
     }
   /** unitId is required in separate mode, where each unit is rated on its own. */
   | { type: 'RateSuggestion'; data: { attitude: Satisfaction; result: Satisfaction; reason?: string; unitId?: string } }
@@ -65,6 +66,10 @@ export type SuggestionCommand =
   /** 公开 (staff): once at least one answer exists, unless exempt. */
   | { type: 'PublishAnswer'; data: Record<string, never> }
   /** 不予公开 (staff): also withdraws an earlier publication. */
-  | { type: 'ExemptFromDisclosure'; data: { reason: ExemptionReason; note?: string } };
+  | { type: 'ExemptFromDisclosure'; data: { reason: ExemptionReason; note?: string } }
+  /** A file already stored (the api checked its type and stored it by hash) joins the suggestion. */
+  | { type: 'AddAttachment'; data: AttachmentRef }
+  /** Scheduler only (actor `system`): a letter never used by an answer within the grace period. */
+  | { type: 'DiscardAttachment'; data: { attachmentId: string; uploadedBefore: string } };
 
 export type SuggestionCommandType = SuggestionCommand['type'];

@@ -4,6 +4,7 @@ import { SuggestionCommand } from './commands';
 import { SuggestionEvent } from './events';
 import { SuggestionState } from './state';
 import { answer } from './rules/answering';
+import { addAttachment, discardAttachment } from './rules/attachments';
 import { assign } from './rules/assignment';
 import { close, withdraw } from './rules/closing';
 import { fulfilCommitment } from './rules/commitments';
@@ -71,6 +72,10 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return publishAnswer(existing, ctx);
     case 'ExemptFromDisclosure':
       return exemptFromDisclosure(command.data, existing, ctx);
+    case 'AddAttachment':
+      return addAttachment(command.data, existing, ctx);
+    case 'DiscardAttachment':
+      return discardAttachment(command.data, existing, ctx);
     default:
       return assertNever(command, 'suggestion command');
   }

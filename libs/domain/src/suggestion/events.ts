@@ -1,5 +1,5 @@
 import { ObligationKind } from './deadlines/obligation';
-import { AssignedUnit, AssignmentDeadlines, AssignmentMode, Commitment, ExemptionReason, Satisfaction } from './values';
+import { AssignedUnit, AssignmentDeadlines, AssignmentMode, AttachmentKind, AttachmentRef, Commitment, ExemptionReason, Satisfaction } from './values';
 
 /** What a deadline event says about the obligation it concerns (see `Obligation`). */
 export interface DeadlineEventData {
@@ -76,6 +76,8 @@ export type SuggestionEvent =
         onTime: boolean;
         /** Set when this answer completes the suggestion's answers: the deputy's feedback window. */
         feedbackDueAt?: string;
+        /** The signed letters (答复函), each with its sha256: the audit chain covers the files. Absent = none. */
+        letters?: AttachmentRef[];
       };
     }
   | {
@@ -102,7 +104,11 @@ export type SuggestionEvent =
   /** 公开: the suggestion and its answers are readable by the public. */
   | { type: 'AnswerPublished'; data: Record<string, never> }
   /** 不予公开: wins over an earlier publication (withdraws it). */
-  | { type: 'DisclosureExempted'; data: { reason: ExemptionReason; note?: string } };
+  | { type: 'DisclosureExempted'; data: { reason: ExemptionReason; note?: string } }
+  /** A file joined the suggestion (its bytes are stored under `sha256`). */
+  | { type: 'AttachmentAdded'; data: AttachmentRef & { kind: AttachmentKind } }
+  /** A letter no answer used within the grace period: its file is removed (by the api). */
+  | { type: 'AttachmentDiscarded'; data: { attachmentId: string; sha256: string } };
 
 export type SuggestionEventType = SuggestionEvent['type'];
 

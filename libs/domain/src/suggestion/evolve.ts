@@ -177,16 +177,38 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       const { reason, note } = event.data;
       return { ...state, disclosure: { status: 'exempt', reason, ...(note ? { note } : {}), at: event.at } };
     }
+    case 'AttachmentAdded': {
+      const { kind, ...ref } = event.data;
+      const added = { ...ref, kind, addedAt: event.at, addedBy: event.by.userId, ...(kind === 'letter' && event.by.unitId ? { unitId: event.by.unitId } : {}) };
+      return { ...state, attachments: [...(state.attachments ?? []), added] };
+    }
+    case 'AttachmentDiscarded':
+      return {
+        ...state,
+        attachments: (state.attachments ?? []).map((a) => (a.attachmentId === event.data.attachmentId ? { ...a, discardedAt: event.at } : a)),
+      };
     default:
       return assertNever(event, 'suggestion event');
   }
 }
 
 function evolveAnswered(state: ExistingSuggestion, event: Stamped<Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>>): SuggestionState {
-  const { unitId, round, category, content, signedBy, commitments, onTime, feedbackDueAt } = event.data;
-  const answer = { round, category, content, signedBy, answeredAt: event.at, onTime, commitmentIds: commitments.map((c) => c.commitmentId) };
-  const made = commitments.length > 0 ? { commitments: [...state.commitments, ...commitments.map((c) => ({ ...c }))] } : undefined;
-  if (!('assignment' in state) || !state.assignment) return made ? { ...state, ...made } : state;
+  const { unitId, round, category, content, signedBy, commitments, onTime, feedbackDueAt, letters } = event.data;
+  const answer = {
+    round,
+    category,
+    content,
+    signedBy,
+    answeredAt: event.at,
+    onTime,
+    commitmentIds: commitments.map((c) => c.commitmentId),
+    ...(letters && letters.length > 0 ? { letters: letters.map((l) => ({ ...l })) } : {}),
+  };
+  const made = {
+    ...(commitments.length > 0 ? { commitments: [...state.commitments, ...commitments.map((c) => ({ ...c }))] } : {}),
+    ...(letters && letters.length > 0 ? { attachments: lettersAnswered(state, letters, round) } : {}),
+  };
+  if (!('assignment' in state) || !state.assignment) return Object.keys(made).length > 0 ? { ...state, ...made } : state;
   const answerIn = (a: Assignment): Assignment => {
     const units = a.units
       .map((u) => (u.unitId !== unitId ? u : { ...u, stage: 'answered' as const, answers: [...u.answers, answer] }))
@@ -198,6 +220,12 @@ function evolveAnswered(state: ExistingSuggestion, event: Stamped<Extract<Sugges
   };
   // The commitments made go into the same copy of the state as the answer.
   return withAssignment(state, answerIn, made);
+}
+
+/** The letters an answer carried are no longer pending (group letters from another member are not listed here). */
+function lettersAnswered(state: ExistingSuggestion, letters: readonly { attachmentId: string }[], round: number): SuggestionCore['attachments'] {
+  const used = new Set(letters.map((l) => l.attachmentId));
+  return (state.attachments ?? []).map((a) => (used.has(a.attachmentId) ? { ...a, answeredRound: round } : a));
 }
 
 function newAssignment(data: { mode: Assignment['mode']; units: AssignedUnit[] } & AssignmentDeadlines, at: string): Assignment {
@@ -256,7 +284,7 @@ type WithAssignment = Extract<ExistingSuggestion, { assignment: Assignment }>;
  * Applies a change to the current assignment; unit-driven statuses are recomputed afterwards.
  * `more`: other parts of the state the same event changes, set in the same copy of it.
  */
-function withAssignment(state: ExistingSuggestion, change: (a: Assignment) => Assignment, more?: Pick<SuggestionCore, 'commitments'>): SuggestionState {
+function withAssignment(state: ExistingSuggestion, change: (a: Assignment) => Assignment, more?: Partial<Pick<SuggestionCore, 'commitments' | 'attachments'>>): SuggestionState {
   if (!('assignment' in state) || !state.assignment) return state;
   const assignment = stripUndefined(change(state.assignment));
   if (state.status === 'withdrawn') return { ...state, ...more, assignment };
@@ -348,6 +376,7 @@ export const CORE_FIELDS = {
   groupId: 'when_set',
   group: 'when_set',
   deadlineLog: 'always',
+  attachments: 'when_set',
 } as const satisfies Record<keyof SuggestionCore, 'always' | 'when_set'>;
 
 function coreOf(state: ExistingSuggestion): SuggestionCore {
@@ -377,6 +406,7 @@ function coreOf(state: ExistingSuggestion): SuggestionCore {
   if (state.groupId !== undefined) core.groupId = state.groupId;
   if (state.group) core.group = state.group;
   core.deadlineLog = state.deadlineLog;
+  if (state.attachments) core.attachments = state.attachments;
   return core;
 }
 

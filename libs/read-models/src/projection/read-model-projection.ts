@@ -24,6 +24,7 @@ import { DelegationProjection } from './delegation-projection';
 import { SessionProjection } from './session-projection';
 import { SuggestionProjection } from './suggestion-projection';
 import { SuggestionRowWriter } from './suggestion-row-writer';
+import { RoutingEvidenceWriter } from './routing/routing-evidence-writer';
 import { SupervisionWriter } from './supervision/supervision-writer';
 import { UnitNames } from './unit-names';
 
@@ -114,6 +115,7 @@ export class ReadModelProjection {
         notifications: this.notifications,
         unitNames: this.unitNames,
         rules: resolveRules(options),
+        routing: new RoutingEvidenceWriter(db),
       },
       options.stateCacheSize,
     );

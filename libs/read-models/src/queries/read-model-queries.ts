@@ -23,7 +23,9 @@ import type {
   DeputyCommitmentReport,
   KeySupervisionPage,
   KeySupervisionReport,
+  DelegationStats,
   Overview,
+  StatsScope,
   UnitStats,
   UnitStatsQuery,
 } from '../supervision/supervision.types';
@@ -34,6 +36,7 @@ import { CommitmentQueries } from './supervision/commitment-queries';
 import { DeputyArchiveQueries } from './supervision/deputy-archive-queries';
 import { KeySupervisionQueries } from './supervision/key-supervision-queries';
 import { UnitStatsQueries } from './supervision/unit-stats-queries';
+import { DelegationStatsQueries } from './supervision/delegation-stats-queries';
 import { buildListSql, viewerScope, type ListSql } from './suggestion-list-sql';
 
 interface DetailRow {
@@ -89,6 +92,7 @@ export class ReadModelQueries {
   private readonly sessionsStmt: Statement<[], SessionDbRow>;
   private readonly delegationsStmt: Statement<[], { id: string; name: string; head_deputy_id: string | null }>;
   private readonly unitStatsQueries: UnitStatsQueries;
+  private readonly delegationStatsQueries: DelegationStatsQueries;
   private readonly keySupervisionQueries: KeySupervisionQueries;
   private readonly commitmentQueries: CommitmentQueries;
   private readonly deputyArchiveQueries: DeputyArchiveQueries;
@@ -123,6 +127,7 @@ export class ReadModelQueries {
     this.delegationsStmt = db.prepare(`SELECT id, name, head_deputy_id FROM delegations ORDER BY name, id`);
     this.sessionsStmt = db.prepare(`SELECT id, name, kind, starts_on, ends_on, assign_on, closed FROM sessions ORDER BY starts_on DESC, id`);
     this.unitStatsQueries = new UnitStatsQueries(db);
+    this.delegationStatsQueries = new DelegationStatsQueries(db);
     this.keySupervisionQueries = new KeySupervisionQueries(db);
     this.commitmentQueries = new CommitmentQueries(db);
     this.deputyArchiveQueries = new DeputyArchiveQueries(db, this.dueRules);
@@ -205,13 +210,18 @@ export class ReadModelQueries {
     return this.unitStatsQueries.unitStats(query);
   }
 
-  overview(now: string): Overview {
-    return this.unitStatsQueries.overview(now);
+  overview(query: UnitStatsQuery): Overview {
+    return this.unitStatsQueries.overview(query);
+  }
+
+  /** 代表团 figures for a scope (suggestions by session or by submission time). */
+  delegationStats(query: UnitStatsQuery): DelegationStats[] {
+    return this.delegationStatsQueries.delegationStats(query, query.now);
   }
 
   /** Every key suggestion, or one page of them; the coverage always counts all. */
-  keySupervision(now: string, page?: KeySupervisionPage): KeySupervisionReport {
-    return this.keySupervisionQueries.keySupervision(now, page);
+  keySupervision(now: string, page?: KeySupervisionPage, scope?: StatsScope): KeySupervisionReport {
+    return this.keySupervisionQueries.keySupervision(now, page, scope);
   }
 
   commitments(query: CommitmentQuery): CommitmentLedger {

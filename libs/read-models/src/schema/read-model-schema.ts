@@ -21,8 +21,11 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  *    dates read 2026年3月16日; inboxes are ordered by the event's time (index on occurred_at).
  * 9: sessions (届次/会次) and delegations (代表团); suggestions carry their session, number and
  *    delegation; users their delegation.
+ * 10: a unit that had not answered under an assignment ended by a return is no longer counted as
+ *    assigned to it; suggestions_by_submitted for the overview of a span.
+ * 11: routing_evidence (where each suggestion went and which units handed it back, for 智能交办).
  */
-export const READ_MODEL_SCHEMA_VERSION = 9;
+export const READ_MODEL_SCHEMA_VERSION = 11;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [
@@ -47,6 +50,7 @@ export const READ_MODEL_TABLES = [
   'notification_reads',
   'notification_read_counts',
   'parked_events',
+  'routing_evidence',
   'checkpoints',
 ] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
@@ -166,6 +170,19 @@ CREATE TABLE parked_events (
   first_failed_at TEXT NOT NULL,
   attempts INTEGER NOT NULL,
   PRIMARY KEY (stream_id, revision)
+) WITHOUT ROWID;
+
+-- 智能交办's evidence: the units each suggestion was handed to (role: sole, lead, co, separate) and
+-- those that handed it back (outcome 'returned' for an approved 退回, 'transferred' for 转办), with
+-- the unit's latest answer category. An assignment ended by a return leaves only the returning
+-- unit's row; the next assignment writes its own.
+CREATE TABLE routing_evidence (
+  suggestion_id TEXT NOT NULL,
+  unit_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  answer_category TEXT,
+  PRIMARY KEY (suggestion_id, unit_id)
 ) WITHOUT ROWID;
 
 -- Positions as decimal text: EventStoreDB positions may not fit a signed 64-bit integer.

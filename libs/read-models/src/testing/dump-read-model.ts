@@ -41,6 +41,7 @@ const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
   notification_counts: 'audience',
   notification_reads: 'user_id, notification_id',
   parked_events: 'stream_id, revision',
+  routing_evidence: 'suggestion_id, unit_id',
   notification_read_counts: 'user_id, audience',
   checkpoints: 'name',
 };

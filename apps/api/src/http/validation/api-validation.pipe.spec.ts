@@ -34,7 +34,7 @@ describe('ApiValidationPipe on query strings', () => {
     const pipe = new ApiValidationPipe();
     await pipe.transform({ status: 'assigned', page: '1' }, QUERY);
     expect(await refusal(pipe, { status: 'assigned', page: '0' })).toMatchObject({ errors: [{ field: 'page', message: '页码不能小于 1' }] });
-    expect(await refusal(pipe, { status: 'assigned', page: '1', sort: 'title' })).toMatchObject({ errors: [{ field: 'sort', message: '不允许的字段「sort」' }] });
+    expect(await refusal(pipe, { status: 'assigned', page: '1', orderBy: 'title' })).toMatchObject({ errors: [{ field: 'orderBy', message: '不允许的字段「orderBy」' }] });
     // Refused twice: a refusal is never remembered as valid.
     expect(await refusal(pipe, { status: 'assigned', page: '0' })).toMatchObject({ code: 'validation_failed' });
   });

@@ -180,3 +180,19 @@ export function BooleanQueryField(label: string): PropertyDecorator {
     IsBoolean({ message: `${label}必须是 true 或 false` }),
   );
 }
+
+/**
+ * Several values of a list in one query parameter, comma-separated (`?statuses=assigned,rehandling`):
+ * each must be one of `values`; an empty item or an unknown one is a 400 naming the field.
+ */
+export function EnumListQueryField(label: string, values: readonly string[]): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    ApiProperty({ type: String, required: false, pattern: `^(${values.join('|')})(,(${values.join('|')}))*$`, description: `${label}（逗号分隔，可选 ${values.join('、')}）` }),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value)),
+    IsArray({ message: `${label}必须是逗号分隔的列表` }),
+    ArrayMinSize(1, { message: `${label}至少 1 项` }),
+    ArrayMaxSize(values.length, { message: `${label}最多 ${values.length} 项` }),
+    IsIn([...values], { each: true, message: `${label}的每一项只能是 ${values.join('、')} 之一` }),
+  );
+}

@@ -99,6 +99,11 @@ export class SuggestionDetailDoc {
   @ApiPropertyOptional({ description: '工作人员代代表登记时：登记人' }) registeredBy?: string;
   @ApiPropertyOptional() groupId?: string;
   @ApiPropertyOptional({ description: '并案 { primarySuggestionId, memberIds, groupedAt }' }) group?: object;
+  @ApiPropertyOptional({
+    type: [Object],
+    description: '附件 [{ attachmentId, sha256, name, size, contentType, kind: material | letter, addedAt, addedBy, unitId?, answeredRound?, discardedAt? }]；答复中的 letters 列出该答复所附的答复函',
+  })
+  attachments?: object[];
   @ApiProperty({ type: [DeadlineViewDoc], description: '设定过的每个期限及其完成情况' }) deadlines!: DeadlineViewDoc[];
   @ApiProperty({ enum: SUGGESTION_ACTIONS, isArray: true, description: '当前用户此刻可以执行的操作（即 POST /api/suggestions/:id/<路径> 的命令名）' })
   allowedActions!: string[];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SearchBox } from '../../components/search-box';
 import { PageTitle } from '../../components/page-title';
 import { Card, Empty, Space, Typography } from 'antd';
@@ -14,6 +14,7 @@ export function PublicListPage() {
   const [q, setQ] = useState('');
   const list = useAsync(() => fetchPublicSuggestions(q || undefined), [q]);
   const items: PublishedSuggestion[] = list.data?.items ?? [];
+  usePublicRefresh(list.reload);
   return (
     <div className="page narrow-page">
       <div className="page-head">
@@ -45,4 +46,26 @@ export function PublicListPage() {
       </LoadState>
     </div>
   );
+}
+
+/** How often an open public page asks for newly published answers. */
+const PUBLIC_REFRESH_MS = 20_000;
+
+/**
+ * The public has no live stream (it is for signed-in users, scoped to what each may see), so an
+ * open public page asks again every 20 s while it is visible, and at once when it becomes visible:
+ * a newly published answer appears without a reload, at the cost of one small read per reader.
+ */
+function usePublicRefresh(reload: () => void): void {
+  useEffect(() => {
+    const tick = () => {
+      if (document.visibilityState === 'visible') reload();
+    };
+    const timer = setInterval(tick, PUBLIC_REFRESH_MS);
+    document.addEventListener('visibilitychange', tick);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', tick);
+    };
+  }, [reload]);
 }

@@ -9,7 +9,9 @@ import type { SuggestionDetail } from '../../api/types';
 import { useUser } from '../../auth/auth-context';
 import { ActionModal } from '../../components/action-modal';
 import { answerCategories, useDirectory } from '../../layout/directory-context';
+import { dayRefused } from '../../lib/date-limits';
 import { endOfDayIso } from '../../lib/time';
+import { AttachmentUpload } from '../../components/attachment-files';
 
 interface AnswerForm {
   category: string;
@@ -36,6 +38,9 @@ export function AnswerAction({
   const draft = draftKey(user.id, 'answer', groupId ? `group-${groupId}` : detail.id);
   const categories = answerCategories(directory);
   const needsCommitments = (code: string | undefined) => categories.find((c) => c.code === code)?.requiresCommitments ?? false;
+  // The signed letters uploaded in this dialog: stored at once, carried by the answer when it is sent.
+  const [letters, setLetters] = useState<{ id: string; name: string }[]>([]);
+  // A group's letter is uploaded to the suggestion the dialog was opened on; the api passes it to every member.
 
   return (
     <ActionModal<AnswerForm>
@@ -57,9 +62,11 @@ export function AnswerAction({
           content: v.content.trim(),
           signedBy: v.signedBy.trim(),
           commitments: (v.commitments ?? []).map((c) => ({ description: c.description.trim(), dueAt: endOfDayIso(c.dueAt) })),
+          ...(letters.length > 0 ? { attachmentIds: letters.map((l) => l.id) } : {}),
         };
         const result = await (groupId ? answerGroup(groupId, body) : commands.answer(detail.id, body, detail.revision));
         clearDraft(draft);
+        setLetters([]);
         return result;
       }}
       onDone={onDone}
@@ -93,6 +100,14 @@ export function AnswerAction({
           >
             <Input data-testid="answer-signer" />
           </Form.Item>
+          <Form.Item label="答复函" extra="上传单位盖章签发的答复函（PDF 为宜），随答复一并送达代表，文件的 SHA-256 记入答复。">
+            <AttachmentUpload
+              dragger
+              suggestionId={detail.id}
+              testId="answer-letter-upload"
+              onUploaded={(f) => setLetters((prev) => [...prev, { id: f.id, name: f.name }])}
+            />
+          </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.category !== b.category}>
             {() => (
               <Form.List
@@ -121,7 +136,12 @@ export function AnswerAction({
                           <Input placeholder="承诺内容" className="commitment-text" data-testid="commitment-description" />
                         </Form.Item>
                         <Form.Item name={[field.name, 'dueAt']} rules={[{ required: true, message: '请选择完成时限' }]}>
-                          <DatePicker placeholder="完成时限" data-testid="commitment-due" />
+                          <DatePicker
+                            placeholder="完成时限"
+                            data-testid="commitment-due"
+                            // A commitment is due after the answer: today at the earliest (its 24:00).
+                            disabledDate={(day) => dayRefused(day, { after: [new Date().toISOString()] })}
+                          />
                         </Form.Item>
                         <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label="删除" />
                       </Space>

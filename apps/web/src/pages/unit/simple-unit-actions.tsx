@@ -3,7 +3,9 @@ import type { Dayjs } from 'dayjs';
 import { commands } from '../../api/suggestions-api';
 import type { SuggestionDetail } from '../../api/types';
 import { ActionModal } from '../../components/action-modal';
-import { endOfDayIso } from '../../lib/time';
+import { useUser } from '../../auth/auth-context';
+import { dayRefused, latestDayText } from '../../lib/date-limits';
+import { endOfDayIso, formatDue } from '../../lib/time';
 
 interface Props {
   detail: SuggestionDetail;
@@ -73,8 +75,18 @@ export function CoOpinionAction({ detail, onDone }: Props) {
   );
 }
 
-/** 申请延期: never beyond the rulebook maximum; staff decide. */
+/**
+ * 申请延期: never beyond the rulebook maximum; staff decide. The picker offers only the days the
+ * rule accepts: after the current due time and now, up to the maximum the server computed for
+ * this unit's assignment (a unit that came by 转办 has its own).
+ */
 export function RequestExtensionAction({ detail, onDone }: Props) {
+  const user = useUser();
+  const assignment = 'assignment' in detail ? detail.assignment : undefined;
+  const unit = assignment?.units.find((u) => u.unitId === user.unitId);
+  const latest = assignment && unit ? (unit.deadlines ?? assignment.deadlines).extensionMaxAt : undefined;
+  const limits = { after: [new Date().toISOString(), unit?.dueAt], latest };
+  const hint = [unit ? `当前答复期限 ${formatDue(unit.dueAt)}` : undefined, latestDayText(latest)].filter(Boolean).join('；');
   return (
     <ActionModal<{ reason: string; until: Dayjs }>
       buttonText="申请延期"
@@ -84,8 +96,8 @@ export function RequestExtensionAction({ detail, onDone }: Props) {
       onSubmit={(v) => commands.requestExtension(detail.id, { reason: v.reason.trim(), until: endOfDayIso(v.until) }, detail.revision)}
       onDone={onDone}
     >
-      <Form.Item name="until" label="延期至" rules={[{ required: true, message: '请选择延期日期' }]}>
-        <DatePicker />
+      <Form.Item name="until" label="延期至" rules={[{ required: true, message: '请选择延期日期' }]} extra={<span data-testid="extension-limit">{hint}</span>}>
+        <DatePicker disabledDate={(day) => dayRefused(day, limits)} data-testid="extension-until" />
       </Form.Item>
       <Form.Item name="reason" label="延期理由" rules={required('请填写延期理由')}>
         <Input.TextArea rows={3} />
@@ -101,7 +113,7 @@ export function FulfilCommitmentAction({ detail, commitmentId, onDone }: Props &
       buttonText="报告已落实"
       buttonProps={{ size: 'small', type: 'link' }}
       testId={`fulfil-${commitmentId}`}
-      title={`承诺事项 ${commitmentId} 已落实`}
+      title={`报告承诺事项 ${commitmentId} 的落实情况`}
       successText="落实情况已报告"
       onSubmit={(v) => commands.fulfilCommitment(detail.id, { commitmentId, evidence: v.evidence.trim() }, detail.revision)}
       onDone={onDone}

@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
 import { PageTitle } from '../../components/page-title';
 import { Segmented, Space, Tag } from 'antd';
-import { listStatuses, listUpTo } from '../../api/suggestions-api';
+import { listPage } from '../../api/suggestions-api';
 import type { SuggestionStatus } from '../../api/types';
-import { TruncationNote } from '../../components/truncation-note';
-import { byDueDate } from '../../lib/by-due-date';
+import { ListFilters } from '../../components/list-filters';
 import { LoadState } from '../../components/load-state';
+import type { ListQuery } from '../../lib/list-query';
+import { useServerList, type ListScope } from '../../lib/use-server-list';
 import { SuggestionList } from '../../components/suggestion-list';
 import { useLiveRefresh } from '../../live/live-context';
 import { useAsync } from '../../lib/use-async';
@@ -13,6 +13,12 @@ import { UnitCommitments } from './unit-commitments';
 import { useUser } from '../../auth/auth-context';
 
 type View = 'todo' | 'answered' | 'all' | 'commitments';
+const VIEWS: readonly View[] = ['todo', 'answered', 'all', 'commitments'];
+const UNIT_STATUSES: readonly SuggestionStatus[] = ['assigned', 'answered', 'rehandling', 'rated', 'closed', 'withdrawn'];
+
+function viewOf(query: ListQuery): View {
+  return (VIEWS as readonly string[]).includes(query.view ?? '') ? (query.view as View) : 'todo';
+}
 
 const VIEW_STATUSES: Record<Exclude<View, 'commitments'>, SuggestionStatus[] | null> = {
   todo: ['assigned', 'rehandling'],
@@ -23,21 +29,24 @@ const VIEW_STATUSES: Record<Exclude<View, 'commitments'>, SuggestionStatus[] | n
 /** 待办: what is assigned to my unit, most urgent first, coloured red / amber / green. */
 export function UnitTodoPage() {
   const user = useUser();
-  const [view, setView] = useState<View>('todo');
-  const listView = view === 'commitments' ? 'todo' : view;
-  const statuses = VIEW_STATUSES[listView];
-  const list = useAsync(
-    () => (statuses ? listStatuses(statuses, { unitId: user.unitId }) : listUpTo({ unitId: user.unitId })),
-    [listView, user.unitId],
+  // The api scopes a unit's list to its own suggestions; the tab picks the statuses.
+  const scope = (query: ListQuery): ListScope => {
+    const view = viewOf(query);
+    const statuses = VIEW_STATUSES[view === 'commitments' ? 'todo' : view];
+    return statuses ? { statuses } : {};
+  };
+  const { query, update, params, list, paging, sorting } = useServerList(scope);
+  const view = viewOf(query);
+  const todo = useAsync(
+    () => listPage({ unitId: user.unitId, statuses: (VIEW_STATUSES.todo ?? []).join(','), pageSize: 1 }).then((p) => p.total),
+    [user.unitId],
   );
-  const todo = useAsync(() => listStatuses(VIEW_STATUSES.todo ?? [], { unitId: user.unitId }), [user.unitId]);
   useLiveRefresh(() => {
     list.reload();
     todo.reload();
   });
-
-  const items = useMemo(() => [...(list.data?.items ?? [])].sort(byDueDate), [list.data]);
-  const todoCount = todo.data?.total ?? 0;
+  const items = list.data?.items ?? [];
+  const statusChoices = view === 'all' ? UNIT_STATUSES : VIEW_STATUSES[view === 'commitments' ? 'todo' : view];
 
   return (
     <div className="page">
@@ -53,9 +62,9 @@ export function UnitTodoPage() {
         className="gap-bottom"
         aria-label="列表范围"
         value={view}
-        onChange={setView}
+        onChange={(v) => update({ view: v })}
         options={[
-          { value: 'todo', label: `待办理（${todoCount}）` },
+          { value: 'todo', label: todo.data === undefined ? '待办理' : `待办理（${todo.data}）` },
           { value: 'answered', label: '已答复' },
           { value: 'all', label: '全部' },
           { value: 'commitments', label: '承诺事项' },
@@ -64,16 +73,20 @@ export function UnitTodoPage() {
       {view === 'commitments' ? (
         <UnitCommitments unitId={user.unitId} />
       ) : (
-        <LoadState loading={list.loading} error={list.error} hasData={!!list.data} reload={list.reload}>
-          <TruncationNote shown={items.length} total={list.data?.total ?? 0} />
-          <SuggestionList
-            items={items}
-            loading={list.loading}
-            showDeputy
-            linkTo={(id) => `/unit/suggestions/${id}`}
-            emptyText={view === 'todo' ? '暂无待办理的建议' : '暂无建议'}
-          />
-        </LoadState>
+        <>
+          <ListFilters query={query} update={update} statuses={statusChoices ?? undefined} exportParams={params} />
+          <LoadState loading={list.loading} error={list.error} hasData={!list.error} reload={list.reload}>
+            <SuggestionList
+              items={items}
+              loading={list.loading}
+              showDeputy
+              linkTo={(id) => `/unit/suggestions/${id}`}
+              emptyText={view === 'todo' ? '暂无待办理的建议' : '暂无建议'}
+              paging={paging}
+              sorting={sorting}
+            />
+          </LoadState>
+        </>
       )}
     </div>
   );

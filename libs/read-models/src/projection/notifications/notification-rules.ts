@@ -152,6 +152,8 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     case 'SuggestionUngrouped':
     case 'AnswerPublished':
     case 'DisclosureExempted':
+    case 'AttachmentAdded':
+    case 'AttachmentDiscarded':
       return [];
     default:
       return assertNever(event, 'suggestion event');

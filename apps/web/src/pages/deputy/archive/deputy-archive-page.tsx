@@ -81,6 +81,7 @@ export function DeputyArchivePage() {
           loading={archive.loading}
           linkTo={(id) => suggestionPathFor(user.role, id)}
           emptyText="尚未提出或附议建议"
+          viewerDeputyId={deputyId}
         />
       </LoadState>
     </div>
