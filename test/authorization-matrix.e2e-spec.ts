@@ -71,6 +71,8 @@ function bodyFor(endpoint: string, suggestionId?: string): unknown {
       return {};
     case ':id/exempt':
       return { reason: 'privacy', note: '涉及个人隐私' };
+    case 'POST /api/delegations':
+      return { name: `矩阵测试代表团 ${serial}`, headDeputyId: 'deputy1' };
     case 'POST /api/sessions':
       return { name: `矩阵测试会次 ${serial}`, kind: 'congress', startsOn: '2026-01-10', endsOn: '2026-01-14' };
     case 'POST /api/sessions/{id}/close':

@@ -1,4 +1,4 @@
-import { createOrganisation, Organisation } from './support/organisation';
+import { createOrganisation, login, Organisation, PASSWORD } from './support/organisation';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -117,5 +117,96 @@ describe('congress sessions over HTTP', () => {
     expect(notDeputy.status).toBe(400);
     const deputyForOther = await t.http.post('/api/suggestions', { title: '代他人', content: '内容', leadDeputyId: 'deputy2' }, { token: org.deputy1.token });
     expect(deputyForOther.status).toBe(400);
+  });
+
+  it('numbers: many concurrent registrations in one session get 1…N, no duplicate and no gap; a second accept of one suggestion takes none', async () => {
+    const session = await openSession({ name: '并发编号会次', kind: 'recess', startsOn: '2026-01-01' });
+    const N = 25;
+    const ids: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const response = await t.http.post('/api/suggestions', { title: `编号测试建议 ${i}`, content: '内容', sessionId: session }, { token: org.deputy1.token });
+      expect(response.status).toBe(201);
+      ids.push(response.body.id);
+    }
+    // Every suggestion accepted at once, and the first five twice more, by staff and admin concurrently.
+    const accepts = [...ids, ...ids.slice(0, 5), ...ids.slice(0, 5)].map((id, i) =>
+      t.http.post(`/api/suggestions/${id}/accept`, {}, { token: i % 2 === 0 ? org.staff.token : org.admin.token }),
+    );
+    const responses = await Promise.all(accepts);
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(N);
+    expect(responses.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true);
+    s.lastPosition = responses.filter((r) => r.status === 200).map((r) => r.body.position as string).sort((a, b) => Number(BigInt(a.split(':')[0]!) - BigInt(b.split(':')[0]!))).pop()!;
+    const listed = await s.list(org.staff, `sessionId=${session}&pageSize=100`);
+    const numbers = (listed.body.items as { number: number }[]).map((i) => i.number).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+
+    // q matches the number in any of the ways people write it.
+    const third = (listed.body.items as { id: string; number: number }[]).find((i) => i.number === 3)!;
+    for (const q of ['第3号', '3', '0003', '第0003号']) {
+      const found = await s.list(org.staff, `sessionId=${session}&q=${encodeURIComponent(q)}`);
+      expect({ q, ids: found.body.items.map((i: { id: string }) => i.id) }).toEqual({ q, ids: expect.arrayContaining([third.id]) });
+    }
+    expect((await s.state(org.deputy1, third.id)).number).toBe(3);
+    // The timeline's 立案 carries it too.
+    const timeline = await s.timeline(org.staff, third.id);
+    expect(timeline.body.find((e: { type: string }) => e.type === 'SuggestionAccepted').data).toMatchObject({ number: 3 });
+  });
+
+  it('a congress-session suggestion is due for assignment on the session’s 交办 date, not overdue before it; setting the date re-dates registered ones', async () => {
+    const congress = await openSession({ name: '十六届人大五次会议', kind: 'congress', startsOn: daysFromToday(-60), endsOn: daysFromToday(-55) });
+    const early = await t.http.post('/api/suggestions', { title: '大会期间建议甲', content: '内容', sessionId: congress }, { token: org.deputy1.token });
+    const late = await t.http.post('/api/suggestions', { title: '大会期间建议乙', content: '内容', sessionId: congress }, { token: org.deputy1.token });
+    await s.run(org.staff, early.body.id, 'accept');
+    // Submitted after the meeting closed and no 交办 date yet: the regulation clock from submission.
+    const assignOn = daysFromToday(40);
+    expect((await s.state(org.staff, early.body.id)).assignDueAt.slice(0, 10) < assignOn).toBe(true);
+
+    const set = await t.http.post(`/api/sessions/${congress}/assignment-date`, { assignOn }, { token: org.staff.token });
+    expect(set.status).toBe(200);
+    s.lastPosition = set.body.position;
+    const redated = await s.state(org.staff, early.body.id);
+    expect(redated.assignDueAt.slice(0, 10)).toBe(assignOn);
+    expect(redated.due.level).not.toBe('overdue');
+    expect(await s.eventTypes(org.staff, early.body.id)).toContain('AssignmentScheduled');
+
+    await s.run(org.staff, late.body.id, 'accept');
+    const lateState = await s.state(org.staff, late.body.id);
+    expect(lateState.assignDueAt.slice(0, 10)).toBe(assignOn);
+    expect((await s.list(org.staff, `sessionId=${congress}&overdue=true`)).body.total).toBe(0);
+  });
+
+  it('代表团: a delegation’s suggestion is rated by its head, not the lead deputy; lists filter by delegation', async () => {
+    const created = await t.http.post('/api/delegations', { name: '东城区代表团', headDeputyId: 'deputy2' }, { token: org.staff.token });
+    expect(created.status).toBe(201);
+    const delegationId = created.body.id as string;
+    const member = await t.http.post('/api/users', { username: 'dt-member', password: PASSWORD, displayName: '赵六', role: 'deputy', delegationId }, { token: org.admin.token });
+    expect(member.status).toBe(201);
+    const badDelegation = await t.http.post('/api/users', { username: 'dt-nobody', password: PASSWORD, displayName: '孙七', role: 'deputy', delegationId: 'no-such' }, { token: org.admin.token });
+    expect(badDelegation.status).toBe(400);
+    expect(JSON.stringify(badDelegation.body)).toContain('delegationId');
+    const zhao = await login(t.http, 'dt-member', PASSWORD);
+
+    const submitted = await t.http.post('/api/suggestions', { title: '代表团建议', content: '内容', byDelegation: true }, { token: zhao.token });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    s.lastPosition = submitted.body.position;
+    const notMember = await t.http.post('/api/suggestions', { title: '非代表团', content: '内容', byDelegation: true }, { token: org.deputy1.token });
+    expect(notMember.status).toBe(400);
+    expect(JSON.stringify(notMember.body)).toContain('byDelegation');
+
+    await s.run(org.staff, id, 'accept');
+    await s.run(org.staff, id, 'assign', { mode: 'sole', unitIds: ['traffic'] });
+    await s.run(org.traffic, id, 'answer', { category: 'A', content: '已解决。', signedBy: '局长' });
+    const byLead = await s.send(zhao, id, 'rate', { attitude: 'satisfied', result: 'satisfied' });
+    expect(byLead.status).toBe(403);
+    expect(byLead.body.message).toMatch(/团长/);
+    expect((await s.state(org.deputy2, id)).allowedActions).toContain('rate');
+    await s.run(org.deputy2, id, 'rate', { attitude: 'satisfied', result: 'satisfied' });
+
+    const listed = await s.list(org.staff, `delegationId=${delegationId}`);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(listed.body.items[0]).toMatchObject({ delegationId });
+    const delegations = await t.http.get(`/api/delegations?after=${s.lastPosition}`, { token: org.deputy1.token });
+    expect(delegations.body).toEqual(expect.arrayContaining([{ id: delegationId, name: '东城区代表团', headDeputyId: 'deputy2' }]));
   });
 });

@@ -1,3 +1,4 @@
+import { DEMO_CONGRESS_ID, DEMO_RECESS_ID } from '../apps/api/src/demo/demo-seeder';
 import { addDays, createWorkingCalendar, toShanghaiDate } from '@duban/domain';
 import { EVENT_STORE, EventStore, parsePosition } from '@duban/event-store';
 import { DEMO_SUGGESTIONS } from '../apps/api/src/demo/demo-suggestions';
@@ -18,10 +19,22 @@ describe('demo mode', () => {
     await t.dispose();
   });
 
-  async function allSuggestions(app: TestApp, token: string) {
+  /** The demo's history (the recess session's suggestions), or another session's. */
+  async function allSuggestions(app: TestApp, token: string, sessionId = DEMO_RECESS_ID) {
     const head = (await app.http.get('/api/health')).body.store.head;
-    return (await app.http.get(`/api/suggestions?pageSize=100&after=${head}`, { token })).body;
+    return (await app.http.get(`/api/suggestions?pageSize=100&after=${head}&sessionId=${sessionId}`, { token })).body;
   }
+
+  it('holds this year’s meeting (十六届人大三次会议) with its suggestions numbered 第0001号… and not overdue before the 交办 date', async () => {
+    const staff = await login(t.http, 'gongwei', 'demo1234');
+    const congress = await allSuggestions(t, staff.token, DEMO_CONGRESS_ID);
+    expect(congress.items.map((i: { number: number }) => i.number).sort()).toEqual([1, 2, 3]);
+    expect(congress.items.every((i: { status: string; overdue: boolean }) => i.status === 'accepted' && !i.overdue)).toBe(true);
+    const sessions = (await t.http.get('/api/sessions', { token: staff.token })).body;
+    expect(sessions).toEqual(expect.arrayContaining([expect.objectContaining({ id: DEMO_CONGRESS_ID, name: '十六届人大三次会议', kind: 'congress' })]));
+    const delegations = (await t.http.get('/api/delegations', { token: staff.token })).body;
+    expect(delegations).toEqual([expect.objectContaining({ name: '东城区代表团', headDeputyId: 'daibiao1' })]);
+  });
 
   it('every demo account the README lists logs in with its documented password', async () => {
     await expect(login(t.http, 'admin', 'admin1234')).resolves.toMatchObject({ id: 'admin' });

@@ -336,7 +336,7 @@ describe('supervision figures against known fixtures', () => {
 
     it('GET /api/suggestions.xlsx: the current filters, every page, scoped to the caller', async () => {
       const rows = await sheet('/api/suggestions.xlsx?unitId=traffic&pageSize=1');
-      expect(rows[0]).toEqual(['建议编号', '标题', '状态', '领衔代表', '承办单位', '当前期限（北京时间）', '是否超期', '重点督办', '提交时间（北京时间）', '最后更新（北京时间）', '答复函']);
+      expect(rows[0]).toEqual(['建议编号', '标题', '状态', '领衔代表', '承办单位', '当前期限（北京时间）', '是否超期', '重点督办', '提交时间（北京时间）', '最后更新（北京时间）', '会次', '会次编号', '答复函']);
       const byId = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
       expect(Object.keys(byId).sort()).toEqual([ids.S1, ids.S2, ids.S3, ids.S7].sort());
       expect(byId[ids.S1]!.slice(1, 5)).toEqual(['关于优化公交线网的建议', '已评价', '张三', '市交通运输局']);

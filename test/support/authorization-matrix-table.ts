@@ -60,6 +60,7 @@ export const MATRIX: readonly Row[] = [
   ['POST /api/suggestions/batch/assign',   'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['POST /api/units',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
   ['POST /api/users',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
+  ['POST /api/delegations',                'nothing',                  [403,   403,   403,   201,   403,   403,   403,   403,   201,   401]],
   ['POST /api/sessions',                   'nothing',                  [403,   403,   403,   201,   403,   403,   403,   403,   201,   401]],
   ['POST /api/sessions/{id}/close',        'open-session',             [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['POST /api/sessions/{id}/assignment-date', 'open-session',          [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],

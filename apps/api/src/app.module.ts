@@ -24,6 +24,7 @@ import { ImportsModule } from './imports/imports.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { RoutingModule } from './routing/routing.module';
 
@@ -52,6 +53,7 @@ export class AppModule {
         AuditModule,
         OperationsModule,
         SessionsModule,
+        DelegationsModule,
         RoutingModule,
       ],
       controllers: [

@@ -10,6 +10,7 @@ import {
   GROUP_EVENT_LABELS,
   ROLE_LABELS,
   STATUS_LABELS,
+  DELEGATION_EVENT_LABELS,
   SESSION_EVENT_LABELS,
   SUGGESTION_EVENT_LABELS,
 } from '@duban/domain/labels';
@@ -98,7 +99,7 @@ describe('every action, event and command route is complete', () => {
   });
 
   it('every session route has a row in the authorization matrix', () => {
-    const sessionRoutes = routes.filter((r) => r.startsWith('/sessions')).map((r) => `POST /api${r.replace(':id', '{id}')}`);
+    const sessionRoutes = routes.filter((r) => r.startsWith('/sessions') || r.startsWith('/delegations')).map((r) => `POST /api${r.replace(':id', '{id}')}`);
     expect(sessionRoutes.length).toBeGreaterThan(0);
     expect(AUTHORIZATION_MATRIX_ENDPOINTS).toEqual(expect.arrayContaining(sessionRoutes));
   });
@@ -108,7 +109,7 @@ describe('every action, event and command route is complete', () => {
     const account: Record<AccountEventType, string> = ACCOUNT_EVENT_LABELS;
     const session: Record<SessionEventType, string> = SESSION_EVENT_LABELS;
     expect(Object.keys(EVENT_LABELS).sort()).toEqual(
-      [...Object.keys(suggestion), ...Object.keys(account), ...Object.keys(GROUP_EVENT_LABELS), ...Object.keys(session)].sort(),
+      [...Object.keys(suggestion), ...Object.keys(account), ...Object.keys(GROUP_EVENT_LABELS), ...Object.keys(session), ...Object.keys(DELEGATION_EVENT_LABELS)].sort(),
     );
   });
 });

@@ -29,6 +29,7 @@ const UnitSuggestionPage = page(() => import('./pages/unit/unit-suggestion-page'
 const StaffRegisterPage = page(() => import('./pages/staff/staff-register-page'), 'StaffRegisterPage');
 const ImportPage = page(() => import('./pages/staff/import-page'), 'ImportPage');
 const StaffSuggestionPage = page(() => import('./pages/staff/staff-suggestion-page'), 'StaffSuggestionPage');
+const SessionsPage = page(() => import('./pages/sessions/sessions-page'), 'SessionsPage');
 const DeputyListPage = page(() => import('./pages/deputies/deputy-list-page'), 'DeputyListPage');
 const OverviewPage = page(() => import('./pages/supervisor/overview-page'), 'OverviewPage');
 const OverduePage = page(() => import('./pages/supervisor/overdue-page'), 'OverduePage');
@@ -79,6 +80,7 @@ export function AppRoutes() {
             <Route element={<RequireRole roles={['staff', 'admin']} />}>
               <Route path="/staff" element={<StaffRegisterPage />} />
               <Route path="/staff/suggestions/:id" element={<StaffSuggestionPage />} />
+              <Route path="/staff/sessions" element={<SessionsPage />} />
               <Route path="/staff/import" element={<ImportPage />} />
               <Route path="/operations/parked" element={<ParkedStreamsPage />} />
             </Route>

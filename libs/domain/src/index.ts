@@ -42,3 +42,4 @@ export * from './suggestion/allowed-actions';
 export * from './suggestion/due-level';
 export * from './suggestion/detail-view';
 export * from './session';
+export * from './delegation/delegation';

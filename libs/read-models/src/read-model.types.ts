@@ -89,6 +89,13 @@ export interface SessionRow {
   assignOn?: string;
 }
 
+/** A delegation (代表团): `GET /api/delegations`. */
+export interface DelegationRow {
+  id: string;
+  name: string;
+  headDeputyId?: string;
+}
+
 export interface UnitRow {
   id: string;
   name: string;
@@ -99,6 +106,8 @@ export interface UserRow {
   displayName: string;
   role: Role;
   unitId?: string;
+  /** A deputy's delegation (代表团). */
+  delegationId?: string;
 }
 
 /** A row of the users list: deactivated accounts are listed too, marked. */

@@ -189,6 +189,12 @@ export const ENDPOINTS: EndpointSpec[] = [
     ],
   },
   {
+    name: 'create delegation',
+    path: '/api/delegations',
+    sender: 'staff',
+    fields: [text('name', 100), { name: 'headDeputyId', kind: 'userId', required: false, valid: 'deputy1' }],
+  },
+  {
     name: 'login',
     path: '/api/auth/login',
     sender: 'anonymous',
@@ -226,6 +232,7 @@ export const QUERY_ENDPOINTS: { name: string; path: string; params: string[] }[]
     params: ['status', 'unitId', 'deputyId', 'overdue', 'keySupervised', 'q', 'page', 'pageSize', 'after', 'sessionId', 'year', 'delegationId'],
   },
   { name: 'sessions', path: '/api/sessions', params: ['after'] },
+  { name: 'delegations', path: '/api/delegations', params: ['after'] },
   { name: 'detail', path: '/api/suggestions/:id', params: ['after', 'asOf'] },
   { name: 'unit stats', path: '/api/stats/units', params: ['sessionId', 'year', 'from', 'to', 'after'] },
   { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['sessionId', 'year', 'from', 'to'] },

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { SessionRegistry } from '../auth/sessions/session-registry';
 import type { CommandOutcome, RunOptions } from '../commands/command-outcome';
 import type { IdempotencyRequest } from '../idempotency/idempotency-request';
+import { DelegationDirectory } from '../delegations/delegation-directory';
 import { AccountDirectory } from './account-directory';
 import { RunUnitCommand, RunUserCommand } from './account-streams';
 
@@ -24,6 +25,8 @@ export interface NewUser {
   displayName: string;
   role: Role;
   unitId?: string;
+  /** A deputy's delegation (代表团); it must exist. */
+  delegationId?: string;
   /** Only the production bootstrap admin: its password was in the environment or the log. */
   mustChangePassword?: boolean;
 }
@@ -39,6 +42,7 @@ export class AccountCommandsService {
     private readonly commandBus: CommandBus,
     private readonly directory: AccountDirectory,
     private readonly sessions: SessionRegistry,
+    private readonly delegations: DelegationDirectory,
   ) {}
 
   registerUnit(unitId: string, name: string, request: AccountRequest): Promise<CommandOutcome> {
@@ -54,6 +58,12 @@ export class AccountCommandsService {
       passwordHash: await hashPassword(user.password),
     };
     if (user.unitId !== undefined) data.unitId = user.unitId;
+    if (user.delegationId !== undefined) {
+      if (!(await this.delegations.find(user.delegationId))) {
+        throw new BadRequestException({ statusCode: 400, code: 'validation_failed', message: '请求参数有误', errors: [{ field: 'delegationId', message: `代表团「${user.delegationId}」不存在` }] });
+      }
+      data.delegationId = user.delegationId;
+    }
     if (user.mustChangePassword) data.mustChangePassword = true;
     return this.runUser(user.username, { type: 'RegisterUser', data }, request);
   }

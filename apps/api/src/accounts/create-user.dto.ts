@@ -20,4 +20,7 @@ export class CreateUserDto {
 
   @IdField('所属单位', { optional: true, description: '角色为 unit 时必填' })
   unitId?: string;
+
+  @IdField('所属代表团', { optional: true, description: '仅人大代表：所属代表团编号' })
+  delegationId?: string;
 }

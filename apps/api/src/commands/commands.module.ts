@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { RunUnitHandler, RunUserHandler } from '../accounts/account-streams';
 import { RunGroupHandler } from '../groups/group-stream';
 import { RunInboxHandler } from '../notifications/inbox/inbox-stream';
+import { RunDelegationHandler } from '../delegations/delegation-stream';
 import { RunSessionHandler } from '../sessions/session-stream';
 import { RunSuggestionHandler } from '../suggestions/execution/suggestion-stream';
 import { CommandPipeline } from './command-pipeline';
@@ -14,7 +15,7 @@ import { CommandPipeline } from './command-pipeline';
 @Global()
 @Module({
   imports: [CqrsModule.forRoot()],
-  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler, RunSessionHandler],
+  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler, RunSessionHandler, RunDelegationHandler],
   exports: [CommandPipeline],
 })
 export class CommandsModule {}

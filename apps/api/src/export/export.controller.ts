@@ -1,3 +1,4 @@
+import { LEGACY_SESSION_ID, LEGACY_SESSION_NAME } from '@duban/domain';
 import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
@@ -87,6 +88,7 @@ export class ExportController {
       const names = {
         units: new Map(this.queries.listUnits().map((u) => [u.id, u.name])),
         people: new Map(this.queries.listUsers('deputy').map((u) => [u.id, u.displayName])),
+        sessions: new Map([...this.queries.listSessions().map((s): [string, string] => [s.id, s.name]), [LEGACY_SESSION_ID, LEGACY_SESSION_NAME]]),
       };
       res.status(200).setHeader('Content-Type', XLSX_TYPE);
       res.setHeader('Content-Disposition', xlsxDisposition('suggestions', '建议列表'));

@@ -1,3 +1,4 @@
+import { formatSuggestionNumber } from '@duban/domain/labels';
 import type { SuggestionListItem } from '@duban/read-models';
 import { beijingTime, Column } from './spreadsheet';
 import { STATUS_NAMES } from './status-labels';
@@ -6,6 +7,8 @@ import { STATUS_NAMES } from './status-labels';
 export interface Names {
   units: ReadonlyMap<string, string>;
   people: ReadonlyMap<string, string>;
+  /** Session names (届次/会次); absent: the session id is shown. */
+  sessions?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -26,6 +29,9 @@ export function suggestionColumns(names: Names, lettersOf: LettersOf = () => [])
     { header: '重点督办', width: 10, value: (s) => (s.keySupervised ? '是' : '否') },
     { header: '提交时间（北京时间）', width: 20, value: (s) => beijingTime(s.submittedAt) },
     { header: '最后更新（北京时间）', width: 20, value: (s) => beijingTime(s.updatedAt) },
+    // Last, so sheets read by position before sessions existed keep their columns.
+    { header: '会次', width: 24, value: (s) => names.sessions?.get(s.sessionId) ?? s.sessionId },
+    { header: '会次编号', width: 12, value: (s) => (s.number !== undefined ? formatSuggestionNumber(s.number) : '') },
     { header: '答复函', width: 40, value: (s) => lettersOf(s).map((l) => `${l.name}（SHA-256 ${l.sha256.slice(0, 12)}…）`).join('；') },
   ];
 }

@@ -13,6 +13,7 @@ import { CommandContext, CommandCtx } from '../suggestions/http/command-context.
 import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { EmptyBodyDto } from '../suggestions/dto/empty-body.dto';
 import { AssignmentDateDto } from './assignment-date.dto';
+import { AssignmentDateSpreader } from './assignment-date-spreader';
 import { OpenSessionDto } from './open-session.dto';
 import { SessionCatalogue } from './session-catalogue';
 import { SessionIdPipe } from './session-id.pipe';
@@ -30,6 +31,7 @@ export class SessionsController {
     private readonly commandBus: CommandBus,
     private readonly catalogue: SessionCatalogue,
     private readonly readAfter: ReadAfterService,
+    private readonly spreader: AssignmentDateSpreader,
   ) {}
 
   @Post()
@@ -64,8 +66,11 @@ export class SessionsController {
   @HttpCode(200)
   @UseInterceptors(EtagInterceptor)
   @ApiCommand('设定大会期间建议的交办日期（工作人员、管理员）')
-  setAssignmentDate(@Param('id', SessionIdPipe) id: string, @Body() dto: AssignmentDateDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(id, { type: 'SetAssignmentDate', data: { assignOn: dto.assignOn } }, ctx);
+  async setAssignmentDate(@Param('id', SessionIdPipe) id: string, @Body() dto: AssignmentDateDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
+    const outcome = await this.run(id, { type: 'SetAssignmentDate', data: { assignOn: dto.assignOn } }, ctx);
+    // The session's registered, unassigned suggestions are now due on that day (each by its own command).
+    const last = await this.spreader.spread(id, dto.assignOn, ctx.actor, { correlationId: ctx.options.correlationId, causationId: ctx.options.causationId });
+    return last === null ? outcome : { ...outcome, position: last };
   }
 
   private run(id: string, command: SessionCommand, ctx: CommandContext): Promise<CommandOutcome> {

@@ -22,6 +22,8 @@ export interface NewUser {
   displayName: string;
   role: Role;
   unitId?: string;
+  /** A deputy's delegation (代表团). */
+  delegationId?: string;
 }
 
 export const createUser = (body: NewUser): Promise<CommandResult> => command('/api/users', { body });

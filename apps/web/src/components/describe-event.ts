@@ -1,3 +1,4 @@
+import { formatSuggestionNumber } from '@duban/domain/labels';
 import type { SuggestionEventType } from '@duban/domain';
 import { OBLIGATION_LABELS } from '@duban/domain/labels';
 import type { TimelineEntry } from '../api/types';
@@ -29,7 +30,9 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
     const co = Array.isArray(d.coSignerIds) ? d.coSignerIds.map((id) => n.userName(str(id))) : [];
     return `《${str(d.title)}》${co.length ? `，附议代表：${co.join('、')}` : ''}`;
   },
-  SuggestionAccepted: (d) => (d.assignDueAt ? `交办期限 ${formatDue(str(d.assignDueAt))}` : ''),
+  SuggestionAccepted: (d) =>
+    [typeof d.number === 'number' ? `编号 ${formatSuggestionNumber(d.number)}` : '', d.assignDueAt ? `交办期限 ${formatDue(str(d.assignDueAt))}` : ''].filter(Boolean).join('，'),
+  AssignmentScheduled: (d) => `会次交办日期 ${str(d.assignOn)}，交办期限 ${formatDue(str(d.assignDueAt))}`,
   SuggestionRejected: (d) => `理由：${str(d.reason)}`,
   SuggestionAssigned: (d, n) => describeAssignment(d, n),
   SuggestionReassigned: (d, n) => describeAssignment(d, n),

@@ -1,3 +1,4 @@
+import { formatSuggestionNumber } from '@duban/domain/labels';
 import { Card, Empty, Grid, Pagination, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
@@ -86,7 +87,10 @@ export function SuggestionList({
         {items.map((item) => (
           <Link key={item.id} to={linkTo(item.id)} className="card-link" data-suggestion-id={item.id}>
             <Card size="small" hoverable>
-              <div className="card-title">{item.title}</div>
+              <div className="card-title">
+                {item.number !== undefined && <span className="suggestion-number">{formatSuggestionNumber(item.number)} </span>}
+                {item.title}
+              </div>
               <Space wrap size={[4, 4]}>
                 {roleTag(item)}
                 <StatusTag status={item.status} />
@@ -129,6 +133,7 @@ export function SuggestionList({
         <div className="title-cell">
           <Tooltip title={item.title} trigger={['hover', 'focus']} placement="topLeft">
             <Link to={linkTo(item.id)} data-suggestion-id={item.id} className="title-clamp" title={item.title}>
+              {item.number !== undefined && <span className="suggestion-number" data-testid="suggestion-number">{formatSuggestionNumber(item.number)} </span>}
               {item.title}
             </Link>
           </Tooltip>

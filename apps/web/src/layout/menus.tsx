@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   BookOutlined,
+  CalendarOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   IdcardOutlined,
@@ -29,6 +30,7 @@ export interface MenuEntry {
 
 const STAFF: MenuEntry[] = [
   { path: '/staff', label: '登记交办', icon: <SolutionOutlined /> },
+  { path: '/staff/sessions', label: '会次管理', icon: <CalendarOutlined /> },
   { path: '/staff/import', label: '批量导入', icon: <CloudUploadOutlined /> },
   // Every value of the rulebook in force with its article (or marked a default).
   { path: '/rulebook', label: '办理规则', icon: <BookOutlined /> },

@@ -8,7 +8,7 @@ export type UserCommand =
   | {
       type: 'RegisterUser';
       /** `mustChangePassword`: the first production admin, whose password came from the environment or the log. */
-      data: { userId: string; displayName: string; role: Role; unitId?: string; passwordHash: string; mustChangePassword?: true };
+      data: { userId: string; displayName: string; role: Role; unitId?: string; passwordHash: string; mustChangePassword?: true; delegationId?: string };
     }
   | { type: 'ChangePassword'; data: { passwordHash: string } }
   | { type: 'DeactivateUser'; data: Record<string, never> }

@@ -37,7 +37,13 @@ export function decideUser(command: UserCommand, state: UserState, ctx: AccountC
       const placement = rolePlacement(command.data.role, command.data.unitId);
       text(passwordHash, 'password', 'user.password_required', '密码不能为空');
       const mustChange = command.data.mustChangePassword ? { mustChangePassword: true as const } : {};
-      return [{ type: 'UserRegistered', data: { userId, displayName, ...placement, passwordHash, ...mustChange } }];
+      const { delegationId } = command.data;
+      // Only deputies belong to a delegation (代表团).
+      if (delegationId !== undefined && command.data.role !== 'deputy') {
+        throw new DomainError('user.delegation_only_deputy', '只有人大代表可以属于代表团', 'invalid', 'delegationId');
+      }
+      const delegation = delegationId !== undefined ? { delegationId } : {};
+      return [{ type: 'UserRegistered', data: { userId, displayName, ...placement, passwordHash, ...mustChange, ...delegation } }];
     }
     case 'ChangePassword': {
       if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');

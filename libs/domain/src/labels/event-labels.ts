@@ -1,12 +1,14 @@
 import type { AccountEventType } from '../accounts/events';
 import type { SessionEventType } from '../session/events';
 import type { SuggestionEventType } from '../suggestion/events';
-import { SESSION_EVENT_LABELS } from './session-labels';
+import type { DelegationEvent } from '../delegation/delegation';
+import { DELEGATION_EVENT_LABELS, SESSION_EVENT_LABELS } from './session-labels';
 
 /** What happened to a suggestion, as its timeline names each event. */
 export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, string>> = {
   SuggestionSubmitted: '提出建议',
   SuggestionAccepted: '立案',
+  AssignmentScheduled: '确定交办日期',
   SuggestionRejected: '不予立案',
   SuggestionAssigned: '交办',
   SuggestionReassigned: '重新交办',
@@ -66,11 +68,12 @@ export const GROUP_EVENT_LABELS = {
 export type GroupEventLabelType = keyof typeof GROUP_EVENT_LABELS;
 
 /** Every event type of every stream kind, by its stored name. */
-export const EVENT_LABELS: Readonly<Record<SuggestionEventType | AccountEventType | GroupEventLabelType | SessionEventType, string>> = {
+export const EVENT_LABELS: Readonly<Record<SuggestionEventType | AccountEventType | GroupEventLabelType | SessionEventType | DelegationEvent['type'], string>> = {
   ...SUGGESTION_EVENT_LABELS,
   ...ACCOUNT_EVENT_LABELS,
   ...GROUP_EVENT_LABELS,
   ...SESSION_EVENT_LABELS,
+  ...DELEGATION_EVENT_LABELS,
 };
 
 /** A type a newer server may send before this build knows it: show its stored name. */

@@ -1,3 +1,4 @@
+import type { DelegationEvent } from '../delegation/delegation';
 import type { SessionEventType, SessionKind } from '../session/events';
 
 /** A session's kind as pages and sheets name it. */
@@ -11,6 +12,11 @@ export const SESSION_EVENT_LABELS: Readonly<Record<SessionEventType, string>> = 
   SessionOpened: '新建会次',
   SessionClosed: '结束会次',
   SessionAssignmentDateSet: '设定交办日期',
+};
+
+/** What happened to a delegation (代表团). */
+export const DELEGATION_EVENT_LABELS: Readonly<Record<DelegationEvent['type'], string>> = {
+  DelegationRegistered: '登记代表团',
 };
 
 /**

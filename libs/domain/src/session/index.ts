@@ -3,3 +3,4 @@ export * from './commands';
 export * from './state';
 export * from './session-decider';
 export * from './default-session';
+export * from './numbering';

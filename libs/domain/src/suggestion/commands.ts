@@ -1,3 +1,4 @@
+import type { SessionTerms } from './rules/session-assignment';
 import { AssignmentMode, AttachmentRef, CommitmentInput, ExemptionReason, Satisfaction } from './values';
 
 /** What people ask of a suggestion. Imperative; the decider answers with events or a DomainError. */
@@ -20,10 +21,16 @@ export type SuggestionCommand =
         sessionId?: string;
         leadDeputyId?: string;
         delegationId?: string;
+        delegationHeadId?: string;
       };
     }
-  /** number: claimed by the api from the session's numbering before the command runs (see numbering). */
-  | { type: 'AcceptSuggestion'; data: { number?: number } }
+  /**
+   * number: claimed by the api from the session's numbering before the command runs (see numbering).
+   * session: the terms of the suggestion's session that set when the assignment is due (absent: recess).
+   */
+  | { type: 'AcceptSuggestion'; data: { number?: number; session?: SessionTerms } }
+  /** The 交办 date of the suggestion's congress session was set: staff (or the api for them) re-date a registered suggestion. */
+  | { type: 'ScheduleAssignment'; data: { assignOn: string } }
   | { type: 'RejectSuggestion'; data: { reason: string } }
   /** lead mode: unitIds holds the lead and the co-handlers, leadUnitId names the lead. */
   | { type: 'AssignSuggestion'; data: { mode: AssignmentMode; unitIds: string[]; leadUnitId?: string } }

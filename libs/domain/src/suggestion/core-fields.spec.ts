@@ -6,7 +6,7 @@ describe('a status change keeps every field every suggestion has (coreOf is tota
   it('copies each field of SuggestionCore, the optional ones too once set', () => {
     const state = foldSuggestion([
       // Submitted by staff for a delegation, so every optional field of the submission is set.
-      { ...submitted(), data: { ...(submitted().data as object), delegationId: 'dt-1', registeredBy: staff.userId } } as ReturnType<typeof submitted>,
+      { ...submitted(), data: { ...(submitted().data as object), delegationId: 'dt-1', delegationHeadId: 'd-head', registeredBy: staff.userId } } as ReturnType<typeof submitted>,
       stamp({ type: 'KeySupervisionStarted', data: { supervisorId: 'sv', leaderName: '王主任' } }, T.submitted, staff),
       stamp({ type: 'SuggestionGrouped', data: { groupId: 'g1', primarySuggestionId: 'S-2026-0001', memberIds: ['S-2026-0001', 'S-2'] } }, T.submitted, staff),
       stamp({ type: 'WithdrawalRequested', data: { deputyId: 'd-wang', reason: '已解决' } }, T.submitted, leadDeputy),

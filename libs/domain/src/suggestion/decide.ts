@@ -18,6 +18,7 @@ import { rate } from './rules/rating';
 import { startRehandling } from './rules/rehandling';
 import { rateCommitmentFulfilment } from './rules/commitment-rating';
 import { decideReturn, requestReturn } from './rules/returning';
+import { scheduleAssignment } from './rules/session-assignment';
 import { accept, reject, submit } from './rules/submission';
 import { transfer } from './rules/transfer';
 import { startKeySupervision, urge } from './rules/supervision';
@@ -29,6 +30,8 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
   switch (command.type) {
     case 'AcceptSuggestion':
       return accept(command.data, existing, ctx);
+    case 'ScheduleAssignment':
+      return scheduleAssignment(command.data, existing, ctx);
     case 'RejectSuggestion':
       return reject(command.data, existing, ctx);
     case 'AssignSuggestion':

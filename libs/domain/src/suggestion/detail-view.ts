@@ -120,7 +120,7 @@ export function dueFor(state: ExistingSuggestion, ctx: Pick<DecisionContext, 'no
   if (actor.role === 'unit') {
     chosen = open.find((o) => o.unitId === actor.unitId && o.kind !== 'return_window');
   } else {
-    if (actor.role === 'deputy' && actor.userId === state.leadDeputyId) chosen = open.find((o) => o.kind === 'feedback');
+    if (actor.role === 'deputy' && actor.userId === (state.delegationHeadId ?? state.leadDeputyId)) chosen = open.find((o) => o.kind === 'feedback');
     if (!chosen) {
       const headline = suggestionSummary(state, ctx.now).dueAt;
       if (headline !== null) {

@@ -31,12 +31,16 @@ export type SuggestionEvent =
         sessionId: string;
         /** A suggestion of a delegation (代表团), made by its deputy on its behalf; rated by the delegation's head. */
         delegationId?: string;
+        /** The delegation's head (团长) when it was made: they rate it. */
+        delegationHeadId?: string;
         /** The staff member who registered it on the lead deputy's behalf (received on paper, imported). */
         registeredBy?: string;
       };
     }
   /** `number`: 第N号 within the session, consecutive, never reused (absent on events from before numbers). */
   | { type: 'SuggestionAccepted'; data: { assignDueAt: string; number?: number } }
+  /** A registered congress-session suggestion is due for assignment on its session's 交办 date (set after 立案). */
+  | { type: 'AssignmentScheduled'; data: { assignOn: string; assignDueAt: string } }
   | { type: 'SuggestionRejected'; data: { reason: string } }
   | { type: 'SuggestionAssigned'; data: { mode: AssignmentMode; units: AssignedUnit[] } & AssignmentDeadlines }
   /** An assignment made after an approved return: same shape as SuggestionAssigned. */

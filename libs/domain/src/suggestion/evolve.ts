@@ -29,7 +29,7 @@ export function evolveSuggestion(state: SuggestionState, event: Stamped<Suggesti
 function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
   if (event.type === 'SuggestionSubmitted') {
     if (state.status !== 'none') return state;
-    const { suggestionId, title, content, leadDeputyId, coSignerIds, hideDeputyName, sessionId, delegationId, registeredBy } = event.data;
+    const { suggestionId, title, content, leadDeputyId, coSignerIds, hideDeputyName, sessionId, delegationId, delegationHeadId, registeredBy } = event.data;
     return {
       status: 'submitted',
       id: suggestionId,
@@ -48,6 +48,7 @@ function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): 
       disclosure: { status: 'unpublished' },
       sessionId,
       ...(delegationId !== undefined ? { delegationId } : {}),
+      ...(delegationHeadId !== undefined ? { delegationHeadId } : {}),
       ...(registeredBy !== undefined ? { registeredBy } : {}),
       deadlineLog: [],
     };
@@ -67,6 +68,8 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
         assignDueAt: event.data.assignDueAt,
         ...(event.data.number !== undefined ? { number: event.data.number } : {}),
       });
+    case 'AssignmentScheduled':
+      return state.status === 'accepted' ? { ...state, assignDueAt: event.data.assignDueAt } : state;
     case 'SuggestionRejected':
       return withStatus(state, { status: 'rejected', rejectedReason: event.data.reason, rejectedAt: event.at });
     case 'SuggestionAssigned':
@@ -377,6 +380,7 @@ export const CORE_FIELDS = {
   sessionId: 'always',
   number: 'when_set',
   delegationId: 'when_set',
+  delegationHeadId: 'when_set',
   registeredBy: 'when_set',
   groupId: 'when_set',
   group: 'when_set',
@@ -407,6 +411,7 @@ function coreOf(state: ExistingSuggestion): SuggestionCore {
   core.sessionId = state.sessionId;
   if (state.number !== undefined) core.number = state.number;
   if (state.delegationId !== undefined) core.delegationId = state.delegationId;
+  if (state.delegationHeadId !== undefined) core.delegationHeadId = state.delegationHeadId;
   if (state.registeredBy !== undefined) core.registeredBy = state.registeredBy;
   if (state.groupId !== undefined) core.groupId = state.groupId;
   if (state.group) core.group = state.group;

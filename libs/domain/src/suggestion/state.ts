@@ -124,6 +124,8 @@ export interface SuggestionCore {
   number?: number;
   /** Made by a delegation (代表团): its head rates it. */
   delegationId?: string;
+  /** The delegation's head (团长), who rates a delegation's suggestion instead of the lead deputy. */
+  delegationHeadId?: string;
   /** The staff member who registered it on the lead deputy's behalf. */
   registeredBy?: string;
   /** 并案: the group this suggestion belongs to. */

@@ -24,7 +24,7 @@ export class AccountProjection {
         this.unitNames?.set(event.data.unitId, event.data.name);
         return;
       case 'UserRegistered':
-        this.writer.upsertUser(event.data.userId, event.data.displayName, event.data.role, event.data.unitId ?? null);
+        this.writer.upsertUser(event.data.userId, event.data.displayName, event.data.role, event.data.unitId ?? null, event.data.delegationId ?? null);
         return;
       case 'PasswordChanged':
         return;

@@ -11,8 +11,9 @@ export class AccountWriter {
 
   constructor(db: ReadModelDatabase) {
     this.upsertUserStmt = db.prepare(`
-      INSERT INTO users (id, display_name, role, unit_id) VALUES (?, ?, ?, ?)
-      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, unit_id = excluded.unit_id`);
+      INSERT INTO users (id, display_name, role, unit_id, delegation_id) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, unit_id = excluded.unit_id,
+        delegation_id = excluded.delegation_id`);
     this.upsertUnitStmt = db.prepare(
       `INSERT INTO units (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
     );
@@ -30,8 +31,8 @@ export class AccountWriter {
       ) WHERE id = ?`);
   }
 
-  upsertUser(id: string, displayName: string, role: string, unitId: string | null): void {
-    this.upsertUserStmt.run(id, displayName, role, unitId);
+  upsertUser(id: string, displayName: string, role: string, unitId: string | null, delegationId: string | null = null): void {
+    this.upsertUserStmt.run(id, displayName, role, unitId, delegationId);
   }
 
   upsertUnit(id: string, name: string): void {

@@ -1,6 +1,7 @@
 import {
   createWorkingCalendar,
   NATIONAL_RULEBOOK,
+  DELEGATION_STREAM_PREFIX,
   SESSION_STREAM_PREFIX,
   SUGGESTION_STREAM_PREFIX,
   UNIT_STREAM_PREFIX,
@@ -19,6 +20,7 @@ import { InboxProjection } from './inbox-projection';
 import { NotificationWriter } from './notifications/notification-writer';
 import { ParkedStreams, type ParkedStream } from './parked-streams';
 import { ProjectionError } from './projection-error';
+import { DelegationProjection } from './delegation-projection';
 import { SessionProjection } from './session-projection';
 import { SuggestionProjection } from './suggestion-projection';
 import { SuggestionRowWriter } from './suggestion-row-writer';
@@ -33,6 +35,7 @@ export const READ_MODEL_STREAM_PREFIXES: readonly string[] = [
   UNIT_STREAM_PREFIX,
   INBOX_STREAM_PREFIX,
   SESSION_STREAM_PREFIX,
+  DELEGATION_STREAM_PREFIX,
 ];
 
 /**
@@ -91,6 +94,7 @@ export class ReadModelProjection {
   private readonly accounts: AccountProjection;
   private readonly inbox: InboxProjection;
   private readonly sessions: SessionProjection;
+  private readonly delegations: DelegationProjection;
   private readonly parked: ParkedStreams;
   private readonly parking: boolean;
   private readonly now: () => string;
@@ -118,6 +122,7 @@ export class ReadModelProjection {
     this.accounts = new AccountProjection(new AccountWriter(db), this.unitNames);
     this.inbox = new InboxProjection(db);
     this.sessions = new SessionProjection(db);
+    this.delegations = new DelegationProjection(db);
     this.parking = options.parking ?? false;
     if (this.parking && options.writeBack) throw new Error('ReadModelProjection: parking needs writeBack false');
     this.parked = new ParkedStreams(db, this.parking);
@@ -280,6 +285,7 @@ export class ReadModelProjection {
     if (AccountProjection.handles(event.streamId)) this.accounts.apply(event);
     else if (InboxProjection.handles(event.streamId)) this.inbox.apply(event);
     else if (SessionProjection.handles(event.streamId)) this.sessions.apply(event);
+    else if (DelegationProjection.handles(event.streamId)) this.delegations.apply(event);
     // Anything else was not asked for (readAll filters by prefix); it only moves the checkpoint.
     return null;
   }

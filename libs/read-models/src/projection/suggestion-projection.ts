@@ -215,7 +215,8 @@ export class SuggestionProjection {
 
   /** Party rows repeat the list's sort and filter columns: rewritten only when those or the parties change. */
   private writeParties(entry: CachedSuggestion, row: SuggestionListValues): void {
-    const deputies = [entry.state.leadDeputyId, ...entry.state.coSignerIds];
+    // A delegation's head rates its suggestion, so lists it among their own.
+    const deputies = [entry.state.leadDeputyId, ...entry.state.coSignerIds, ...(entry.state.delegationHeadId !== undefined ? [entry.state.delegationHeadId] : [])];
     const units = unitsEverAssigned(entry.state);
     const key = `${deputies.join(',')}|${units.join(',')}|${row.status}|${row.dueSort}|${row.keySupervised}`;
     if (key === entry.partiesKey) return;

@@ -2,6 +2,7 @@ import { assertNever, createWorkingCalendar, NATIONAL_RULEBOOK, type DueRules, t
 import Database, { type Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../projection/iso-instant';
 import type {
+  DelegationRow,
   SessionRow,
   StoredSuggestion,
   SuggestionList,
@@ -64,6 +65,7 @@ interface SessionDbRow {
 
 interface UserListDbRow extends UserDbRow {
   active: number;
+  delegation_id: string | null;
 }
 
 /** A page is at most this long, whatever the caller asks. */
@@ -88,6 +90,7 @@ export class ReadModelQueries {
   private readonly statusCountStmt: Statement<[string], { total: number }>;
   private readonly dueStmt: Statement<[string, number], { id: string }>;
   private readonly sessionsStmt: Statement<[], SessionDbRow>;
+  private readonly delegationsStmt: Statement<[], { id: string; name: string; head_deputy_id: string | null }>;
   private readonly unitStatsQueries: UnitStatsQueries;
   private readonly delegationStatsQueries: DelegationStatsQueries;
   private readonly keySupervisionQueries: KeySupervisionQueries;
@@ -115,12 +118,13 @@ export class ReadModelQueries {
     this.statusCountStmt = db.prepare(`SELECT coalesce(sum(n), 0) AS total FROM status_counts WHERE status = ?`);
     this.existsStmt = db.prepare(`SELECT 1 AS one FROM suggestions WHERE id = ?`);
     this.partyStmt = db.prepare(`SELECT 1 AS one FROM parties WHERE kind = ? AND party_id = ? AND suggestion_id = ?`);
-    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id, active FROM users ORDER BY id`);
-    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id, active FROM users WHERE role = ? ORDER BY id`);
+    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id FROM users ORDER BY id`);
+    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id FROM users WHERE role = ? ORDER BY id`);
     this.userStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE id = ?`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units ORDER BY id`);
     this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
     this.dueStmt = db.prepare(`SELECT id FROM wake_ups WHERE wake_at <= ? ORDER BY wake_at, id LIMIT ?`);
+    this.delegationsStmt = db.prepare(`SELECT id, name, head_deputy_id FROM delegations ORDER BY name, id`);
     this.sessionsStmt = db.prepare(`SELECT id, name, kind, starts_on, ends_on, assign_on, closed FROM sessions ORDER BY starts_on DESC, id`);
     this.unitStatsQueries = new UnitStatsQueries(db);
     this.delegationStatsQueries = new DelegationStatsQueries(db);
@@ -168,7 +172,7 @@ export class ReadModelQueries {
 
   listUsers(role?: Role): UserListRow[] {
     const rows = role === undefined ? this.usersStmt.all() : this.usersByRoleStmt.all(role);
-    return rows.map((row) => ({ ...toUserRow(row), active: row.active === 1 }));
+    return rows.map((row) => ({ ...toUserRow(row), ...(row.delegation_id !== null ? { delegationId: row.delegation_id } : {}), active: row.active === 1 }));
   }
 
   getUser(id: string): UserRow | null {
@@ -178,6 +182,10 @@ export class ReadModelQueries {
 
   listUnits(): UnitRow[] {
     return this.unitsStmt.all();
+  }
+
+  listDelegations(): DelegationRow[] {
+    return this.delegationsStmt.all().map((row) => ({ id: row.id, name: row.name, ...(row.head_deputy_id !== null ? { headDeputyId: row.head_deputy_id } : {}) }));
   }
 
   /** Every session, the latest first. */

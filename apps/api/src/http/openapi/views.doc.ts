@@ -52,6 +52,13 @@ export class UnitRowDoc {
   @ApiProperty() name!: string;
 }
 
+/** read-models DelegationRow */
+export class DelegationRowDoc {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: '例如 东城区代表团' }) name!: string;
+  @ApiPropertyOptional({ description: '团长（人大代表）的登录名' }) headDeputyId?: string;
+}
+
 /** read-models SessionRow */
 export class SessionRowDoc {
   @ApiProperty({ description: '会次编号（"legacy" 为内置的“未分会次”）' }) id!: string;
@@ -74,6 +81,7 @@ export class UserRowDoc {
 /** GET /api/users: a UserRow with whether the account may sign in. */
 export class UserListRowDoc extends UserRowDoc {
   @ApiProperty({ description: '已停用的账号为 false' }) active!: boolean;
+  @ApiPropertyOptional({ description: '人大代表所属代表团' }) delegationId?: string;
 }
 
 /** read-models TimelineEntry */

@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountDirectory } from '../../accounts/account-directory';
+import { SuggestionRegistration } from '../../sessions/suggestion-registration';
 import { AuthUser, toActor } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
@@ -24,6 +25,7 @@ export class BatchController {
   constructor(
     private readonly batch: BatchCommands,
     private readonly directory: AccountDirectory,
+    private readonly registration: SuggestionRegistration,
   ) {}
 
   @Post('accept')
@@ -34,8 +36,11 @@ export class BatchController {
   @ApiErrors(400, 403, 413, 503)
   accept(@Body() dto: BatchAcceptDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds, @Headers('if-match') ifMatch?: string): Promise<BatchResult> {
     refuseIfMatch(ifMatch);
-    const items: BatchItem[] = dto.ids.map((id) => ({ id, command: { type: 'AcceptSuggestion', data: {} } }));
-    return this.batch.run(items, toActor(user), { correlationId: ids.correlationId, causationId: ids.requestId });
+    const actor = toActor(user);
+    const context = { correlationId: ids.correlationId, causationId: ids.requestId };
+    // As the single route: each suggestion claims its 第N号 in its session, in the order listed.
+    const items: BatchItem[] = dto.ids.map((id) => ({ id, command: () => this.registration.acceptCommand(id, actor, context) }));
+    return this.batch.run(items, actor, context);
   }
 
   @Post('assign')

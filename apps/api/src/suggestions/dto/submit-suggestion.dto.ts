@@ -25,7 +25,7 @@ export class SubmitSuggestionDto {
   byDelegation?: boolean;
 
   /** `session` and `delegationId` resolved by the controller (the session's stream, the deputy's account). */
-  toCommand(suggestionId: string, sessionId: string, delegationId?: string): SuggestionCommand {
+  toCommand(suggestionId: string, sessionId: string, delegation?: { delegationId: string; headDeputyId?: string }): SuggestionCommand {
     return {
       type: 'SubmitSuggestion',
       data: {
@@ -37,7 +37,8 @@ export class SubmitSuggestionDto {
         ...(this.hideDeputyName === true ? { hideDeputyName: true } : {}),
         sessionId,
         ...(this.leadDeputyId !== undefined ? { leadDeputyId: this.leadDeputyId } : {}),
-        ...(delegationId !== undefined ? { delegationId } : {}),
+        ...(delegation !== undefined ? { delegationId: delegation.delegationId } : {}),
+        ...(delegation?.headDeputyId !== undefined ? { delegationHeadId: delegation.headDeputyId } : {}),
       },
     };
   }

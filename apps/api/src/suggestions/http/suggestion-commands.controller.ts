@@ -5,7 +5,9 @@ import { ApiCommand } from '../../http/openapi/command.decorator';
 import type { SuggestionCommand } from '@duban/domain';
 import { AccountDirectory } from '../../accounts/account-directory';
 import { Clock } from '../../clock/clock';
+import { DelegationDirectory } from '../../delegations/delegation-directory';
 import { SessionCatalogue } from '../../sessions/session-catalogue';
+import { SuggestionRegistration } from '../../sessions/suggestion-registration';
 import { timeOrderedId } from '../../events/time-ordered-id';
 import { deriveSuggestionId } from '../../idempotency/derive-suggestion-id';
 import { AnswerSuggestionDto } from '../dto/answer-suggestion.dto';
@@ -41,6 +43,8 @@ export class SuggestionCommandsController {
     private readonly commandBus: CommandBus,
     private readonly directory: AccountDirectory,
     private readonly sessions: SessionCatalogue,
+    private readonly registration: SuggestionRegistration,
+    private readonly delegations: DelegationDirectory,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -50,32 +54,33 @@ export class SuggestionCommandsController {
     await this.directory.requireUsersWithRole('coSignerIds', dto.coSignerIds ?? [], 'deputy');
     if (dto.leadDeputyId !== undefined) await this.directory.requireUsersWithRole('leadDeputyId', [dto.leadDeputyId], 'deputy');
     const sessionId = await this.sessions.forSubmission(dto.sessionId, this.clock.nowIso());
-    const delegationId = dto.byDelegation === true ? await this.delegationOf(dto.leadDeputyId ?? ctx.actor.userId) : undefined;
+    const delegation = dto.byDelegation === true ? await this.delegationOf(dto.leadDeputyId ?? ctx.actor.userId) : undefined;
     // With a key, a retried submission must find the stream of the first one.
     const key = ctx.options.idempotency?.key;
     if (key !== undefined) {
       const id = deriveSuggestionId(ctx.actor.userId, key);
-      return this.run(id, dto.toCommand(id, sessionId, delegationId), ctx);
+      return this.run(id, dto.toCommand(id, sessionId, delegation), ctx);
     }
     // A new id, made here: its stream cannot exist yet, so the pipeline need not read it.
     const id = timeOrderedId();
-    return this.run(id, dto.toCommand(id, sessionId, delegationId), { ...ctx, options: { ...ctx.options, freshStream: true } });
+    return this.run(id, dto.toCommand(id, sessionId, delegation), { ...ctx, options: { ...ctx.options, freshStream: true } });
   }
 
-  /** The delegation a deputy speaks for (400 on byDelegation when they belong to none). */
-  private async delegationOf(deputyId: string): Promise<string> {
+  /** The delegation a deputy speaks for, with its head who will rate it (400 on byDelegation when they belong to none). */
+  private async delegationOf(deputyId: string): Promise<{ delegationId: string; headDeputyId?: string }> {
     const delegationId = (await this.directory.findUser(deputyId))?.delegationId;
-    if (delegationId === undefined) {
+    const delegation = delegationId !== undefined ? await this.delegations.find(delegationId) : null;
+    if (!delegation) {
       throw new BadRequestException({ statusCode: 400, code: 'validation_failed', message: '请求参数有误', errors: [{ field: 'byDelegation', message: '该代表不属于任何代表团' }] });
     }
-    return delegationId;
+    return { delegationId: delegation.delegationId, ...(delegation.headDeputyId !== undefined ? { headDeputyId: delegation.headDeputyId } : {}) };
   }
 
   @Post(':id/accept')
   @HttpCode(200)
   @ApiCommand('立案（工作人员）')
-  accept(@SuggestionId() id: string, @Body() _dto: EmptyBodyDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
-    return this.run(id, { type: 'AcceptSuggestion', data: {} }, ctx);
+  async accept(@SuggestionId() id: string, @Body() _dto: EmptyBodyDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
+    return this.run(id, await this.registration.acceptCommand(id, ctx.actor, ctx.options), ctx);
   }
 
   @Post(':id/reject')

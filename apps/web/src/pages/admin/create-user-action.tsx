@@ -1,14 +1,17 @@
 import { Form, Input, Select } from 'antd';
 import { createUser, type NewUser } from '../../api/accounts-api';
 import type { Role, UnitRow } from '../../api/types';
+import { fetchDelegations } from '../../api/sessions-api';
 import { ActionModal } from '../../components/action-modal';
+import { useAsync } from '../../lib/use-async';
 import { PASSWORD_MIN, ROLE_OPTIONS, USERNAME_PATTERN, unitOptions } from './role-options';
 
 /**
  * 新建用户: login name, name, role (a unit user also their unit) and a first password the admin
- * passes on. Deputies are created here too (role 人大代表): the api has no delegation or phone yet.
+ * passes on. Deputies are created here too (role 人大代表), with their delegation (代表团) if any.
  */
 export function CreateUserAction({ units, defaultRole, onDone }: { units: readonly UnitRow[]; defaultRole: Role; onDone: () => void }) {
+  const delegations = useAsync(fetchDelegations, []);
   return (
     <ActionModal<NewUser>
       buttonText="新建用户"
@@ -25,6 +28,7 @@ export function CreateUserAction({ units, defaultRole, onDone }: { units: readon
           password: v.password,
           role: v.role,
           ...(v.role === 'unit' && v.unitId ? { unitId: v.unitId } : {}),
+          ...(v.role === 'deputy' && v.delegationId ? { delegationId: v.delegationId } : {}),
         })
       }
       onDone={onDone}
@@ -48,10 +52,21 @@ export function CreateUserAction({ units, defaultRole, onDone }: { units: readon
       </Form.Item>
       <Form.Item noStyle shouldUpdate={(a: Partial<NewUser>, b: Partial<NewUser>) => a.role !== b.role}>
         {({ getFieldValue }) =>
-          getFieldValue('role') === 'unit' && (
+          getFieldValue('role') === 'unit' ? (
             <Form.Item name="unitId" label="所属承办单位" rules={[{ required: true, message: '请选择所属承办单位' }]}>
               <Select options={unitOptions(units)} showSearch optionFilterProp="label" placeholder="请选择" data-testid="new-unit" />
             </Form.Item>
+          ) : (
+            getFieldValue('role') === 'deputy' && (
+              <Form.Item name="delegationId" label="所属代表团" extra="可不填；代表团名义提出的建议由团长评价">
+                <Select
+                  allowClear
+                  options={(delegations.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                  placeholder="无"
+                  data-testid="new-delegation"
+                />
+              </Form.Item>
+            )
           )
         }
       </Form.Item>

@@ -1,3 +1,4 @@
+import { formatSuggestionNumber } from '@duban/domain/labels';
 import type { ReactNode } from 'react';
 import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -67,6 +68,7 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
               <Card
                 title={
                   <Typography.Title level={1} className="detail-title" data-testid="detail-title">
+                    {d.number !== undefined && <span className="suggestion-number">{formatSuggestionNumber(d.number)} </span>}
                     {d.title}
                   </Typography.Title>
                 }

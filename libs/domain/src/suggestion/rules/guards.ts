@@ -72,6 +72,11 @@ export function isLeadDeputy(state: ExistingSuggestion, actor: Actor): boolean {
   return actor.role === 'deputy' && actor.userId === state.leadDeputyId;
 }
 
+/** Who rates the handling: the delegation's head for a delegation's suggestion (渝 第二十六条), else the lead deputy. */
+export function isRater(state: ExistingSuggestion, actor: Actor): boolean {
+  return actor.role === 'deputy' && actor.userId === (state.delegationHeadId ?? state.leadDeputyId);
+}
+
 /** An ISO instant, or a `YYYY-MM-DD` date meaning 24:00 of that day in Asia/Shanghai; as UTC ISO. */
 export function requireInstant(value: string, field: string, code: string, message: string): string {
   if (isLocalDate(value)) return endOfShanghaiDay(value);

@@ -7,7 +7,7 @@ import { Assignment, ExistingSuggestion, UnitHandling } from '../state';
 import { SATISFACTION_LEVELS, Satisfaction } from '../values';
 import { CommandData } from './command-data';
 import { hasRoundsLeft } from './rehandling';
-import { isLater, isLeadDeputy, requireStatus } from './guards';
+import { isLater, isRater, requireStatus } from './guards';
 
 /** Dissatisfied twice or more: staff and supervisors must see it (提级督办). */
 const ESCALATE_AT_DISSATISFIED = 2;
@@ -17,7 +17,10 @@ const ESCALATE_AT_DISSATISFIED = 2;
  * a rating (切实防止"被满意").
  */
 export function rate(data: CommandData<'RateSuggestion'>, state: ExistingSuggestion, ctx: DecisionContext): SuggestionEvent[] {
-  if (!isLeadDeputy(state, ctx.actor)) {
+  if (!isRater(state, ctx.actor)) {
+    if (state.delegationHeadId !== undefined) {
+      throw new DomainError('rating.only_delegation_head', '代表团建议由代表团团长评价，其他任何账号都不能代为评价', 'forbidden');
+    }
     throw new DomainError('rating.only_lead_deputy', '只有领衔代表本人可以评价办理结果，其他任何账号都不能代为评价', 'forbidden');
   }
   // In separate mode one unit can be rated while another is still at work.

@@ -1,10 +1,10 @@
 import { DecisionContext } from '../../shared/decider';
 import { DomainError } from '../../shared/errors';
 import { LEGACY_SESSION_ID } from '../../session/events';
-import { dueAt } from '../../rulebook/periods';
 import { SuggestionEvent } from '../events';
 import { ExistingSuggestion, SuggestionState } from '../state';
 import { CommandData } from './command-data';
+import { assignmentDueAt } from './session-assignment';
 import { requireRole, requireStatus, requireText, STAFF_ROLES } from './guards';
 
 export function submit(data: CommandData<'SubmitSuggestion'>, state: SuggestionState, ctx: DecisionContext): SuggestionEvent[] {
@@ -47,6 +47,7 @@ export function submit(data: CommandData<'SubmitSuggestion'>, state: SuggestionS
         ...(data.hideDeputyName === true ? { hideDeputyName: true } : {}),
         sessionId,
         ...(data.delegationId !== undefined ? { delegationId: data.delegationId } : {}),
+        ...(data.delegationId !== undefined && data.delegationHeadId !== undefined ? { delegationHeadId: data.delegationHeadId } : {}),
         ...(onBehalf ? { registeredBy: ctx.actor.userId } : {}),
       },
     },
@@ -57,7 +58,8 @@ export function accept(data: CommandData<'AcceptSuggestion'>, state: ExistingSug
   requireRole(ctx.actor, STAFF_ROLES, 'accept.only_staff', '只有代表工作机构工作人员可以立案');
   requireStatus(state, ['submitted'], 'accept.not_submitted', '只有已提交、尚未处理的建议可以立案');
   // The assignment target runs from submission (交办 within N working days of receipt).
-  const assignDueAt = dueAt(state.submittedAt, ctx.rulebook.assignWithin, ctx.calendar);
+  // The assignment target runs from submission between sessions, to the 交办 date during the meeting.
+  const assignDueAt = assignmentDueAt(state.submittedAt, data.session, ctx);
   return [{ type: 'SuggestionAccepted', data: { assignDueAt, ...(data.number !== undefined ? { number: data.number } : {}) } }];
 }
 

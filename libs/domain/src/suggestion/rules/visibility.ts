@@ -19,7 +19,7 @@ export function mayRead(state: SuggestionState, actor: Actor): boolean {
     case 'system':
       return true;
     case 'deputy':
-      return state.leadDeputyId === actor.userId || state.coSignerIds.includes(actor.userId);
+      return state.leadDeputyId === actor.userId || state.coSignerIds.includes(actor.userId) || state.delegationHeadId === actor.userId;
     case 'unit': {
       const unitId = actor.unitId;
       if (unitId === undefined) return false;

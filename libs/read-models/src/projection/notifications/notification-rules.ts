@@ -1,3 +1,4 @@
+import { formatSuggestionNumber } from '@duban/domain/labels';
 import { assertNever, type Actor, type ExistingSuggestion, type SuggestionEvent } from '@duban/domain';
 import type { Audience } from '../../inbox/notification-id';
 import type { NotificationKind } from '../../inbox/inbox.types';
@@ -50,7 +51,8 @@ export function notificationsFor(event: SuggestionEvent, ctx: NotificationContex
 
 function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
   const { state, unitName } = ctx;
-  const title = quoted(state.title);
+  // Once registered, a suggestion is named by its number too (第0012号《…》), as staff and units file it.
+  const title = state.number !== undefined ? `${formatSuggestionNumber(state.number)}${quoted(state.title)}` : quoted(state.title);
   const deputies = (kind: NotificationKind, message: string): Rule[] => deputiesOf(state).map((id) => ({ audience: user(id), kind, message }));
   switch (event.type) {
     case 'SuggestionSubmitted':
@@ -154,6 +156,7 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
         },
       ];
     case 'DeputyContacted':
+    case 'AssignmentScheduled':
     case 'SuggestionClosed':
     case 'SuggestionGrouped':
     case 'SuggestionUngrouped':
