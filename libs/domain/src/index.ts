@@ -38,3 +38,4 @@ export * from './suggestion/upcast';
 export * from './suggestion/allowed-actions';
 export * from './suggestion/due-level';
 export * from './suggestion/detail-view';
+export * from './rulebook/clock-rules';

@@ -1,5 +1,6 @@
 import { NATIONAL_ANSWER_CATEGORIES } from './answer-categories';
 import { Period, Rulebook } from './rulebook';
+import { clockRulesOf, NATIONAL_CLOCK_RULES } from './clock-rules';
 
 const wd = (amount: number): Period => ({ amount, unit: 'wd' });
 const d = (amount: number): Period => ({ amount, unit: 'd' });
@@ -33,6 +34,7 @@ export const NATIONAL_RULEBOOK: Rulebook = {
   rehandlingWithin: m(1),
   remindBefore: wd(3),
   answerCategories: NATIONAL_ANSWER_CATEGORIES,
+  ...NATIONAL_CLOCK_RULES,
   sources: [
     '代表法（2025年修正）第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，最长六个月',
     '北京市规定第二十一条：延期答复须经批准',
@@ -49,7 +51,7 @@ type Overrides = Partial<Omit<Rulebook, 'id' | 'name' | 'sources' | 'answerCateg
 
 /** A jurisdiction differs from the national defaults only where its own rules say so. */
 function preset(id: RulebookId, name: string, overrides: Overrides, sources: string[]): Rulebook {
-  return { ...NATIONAL_RULEBOOK, ...overrides, id, name, sources: [...sources, '其余期限采用全国默认值'] };
+  return { ...NATIONAL_RULEBOOK, ...overrides, ...clockRulesOf(id), id, name, sources: [...sources, '其余期限采用全国默认值'] };
 }
 
 export const RULEBOOKS: Readonly<Record<RulebookId, Rulebook>> = {

@@ -47,7 +47,11 @@ export type SuggestionEvent =
   | { type: 'DeputyContacted'; data: { unitId: string; method: string; summary: string } }
   | { type: 'CoHandlerOpinionSubmitted'; data: { unitId: string; content: string } }
   | { type: 'ExtensionRequested'; data: { unitId: string; reason: string; until: string } }
-  | { type: 'ExtensionGranted'; data: { unitId: string; until: string; reason?: string } }
+  /**
+   * `lateSince`: the due time that had already passed when the extension was asked for. The new due
+   * time is followed up, but the unit's answer of this round counts as late (lateness incurred stays).
+   */
+  | { type: 'ExtensionGranted'; data: { unitId: string; until: string; reason?: string; lateSince?: string } }
   | { type: 'ExtensionDenied'; data: { unitId: string; reason?: string } }
   | { type: 'KeySupervisionStarted'; data: { supervisorId: string; leaderName?: string } }
   | { type: 'SuggestionUrged'; data: { note: string } }

@@ -95,7 +95,10 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       );
     case 'ExtensionGranted': {
       const decided = decideRequest(state, 'extension', true, event.at, event.data.reason);
-      return decided.status === 'none' ? decided : withUnit(decided, event.data.unitId, (u) => ({ ...u, dueAt: event.data.until }));
+      const { until, lateSince } = event.data;
+      return decided.status === 'none'
+        ? decided
+        : withUnit(decided, event.data.unitId, (u) => ({ ...u, dueAt: until, ...(lateSince && !u.lateSince ? { lateSince } : {}) }));
     }
     case 'ExtensionDenied':
       return decideRequest(state, 'extension', false, event.at, event.data.reason);
@@ -117,7 +120,8 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       }));
     }
     case 'RehandlingStarted':
-      return withUnit(state, event.data.unitId, ({ feedbackDueAt: _closed, ...u }) => ({
+      // A new round runs on its own due time: the earlier round's lateness does not carry over.
+      return withUnit(state, event.data.unitId, ({ feedbackDueAt: _closed, lateSince: _earlierRound, ...u }) => ({
         ...u,
         stage: 'rehandling',
         round: event.data.round,

@@ -49,6 +49,11 @@ export interface UnitHandling {
    */
   feedbackDueAt?: string;
   coOpinion?: { content: string; submittedAt: string };
+  /**
+   * The due time this round had already missed when an extension was asked for (and granted): the
+   * extension moves the due time, not the lateness, so this round's answer counts as late.
+   */
+  lateSince?: string;
   answers: Answer[];
   ratings: Rating[];
   dissatisfiedCount: number;

@@ -78,7 +78,8 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
     content,
     signedBy,
     commitments,
-    onTime: !isLater(ctx.now, unit.dueAt),
+    // An extension asked for after the due time had passed moves the due time, not the lateness.
+    onTime: !isLater(ctx.now, unit.dueAt) && unit.lateSince === undefined,
     ...(completes ? { feedbackDueAt: dueAt(ctx.now, ctx.rulebook.feedbackWithin, ctx.calendar) } : {}),
   };
   return [{ type: 'SuggestionAnswered', data: event }];

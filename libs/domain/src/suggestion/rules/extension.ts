@@ -20,6 +20,9 @@ export function requestExtension(data: CommandData<'RequestExtension'>, state: E
   if (assignment.pendingExtension) {
     throw new DomainError('extension.already_pending', '已有待审批的延期申请', 'conflict');
   }
+  if (ctx.rulebook.lateExtension === 'refuse' && isLater(ctx.now, unit.dueAt)) {
+    throw new DomainError('extension.after_deadline', '答复期限已过，按本地规定不能再申请延期（延期应当在答复期限内申请）', 'conflict');
+  }
   const reason = requireText(data.reason, 'reason', 'extension.reason_required', '申请延期必须说明理由');
   const until = requireInstant(data.until, 'until', 'extension.until_invalid', '延期截止时间格式不正确');
   if (!isLater(until, unit.dueAt)) {
@@ -41,7 +44,10 @@ export function decideExtension(data: CommandData<'DecideExtension'>, state: Exi
   const pending = state.assignment.pendingExtension;
   if (!pending || pending.until === undefined) throw new DomainError('extension.none_pending', '没有待审批的延期申请', 'conflict');
   if (data.approve) {
-    return [{ type: 'ExtensionGranted', data: withReason({ unitId: pending.unitId, until: pending.until }, data.reason) }];
+    // Asked for after the due time in force had passed: the lateness was incurred then, and stays.
+    const unit = state.assignment.units.find((u) => u.unitId === pending.unitId);
+    const lateSince = unit && isLater(pending.requestedAt, unit.dueAt) ? { lateSince: unit.dueAt } : {};
+    return [{ type: 'ExtensionGranted', data: withReason({ unitId: pending.unitId, until: pending.until, ...lateSince }, data.reason) }];
   }
   return [{ type: 'ExtensionDenied', data: withReason({ unitId: pending.unitId }, data.reason) }];
 }
