@@ -5,9 +5,10 @@ import { SuggestionAuditController } from './audit/suggestion-audit.controller';
 import { SuggestionCommandsController } from './http/suggestion-commands.controller';
 import { SuggestionQueriesController } from './http/suggestion-queries.controller';
 import { TransferController } from './transfer/transfer.controller';
+import { AcknowledgeAnswerController } from './delivery/acknowledge-answer.controller';
 
 @Module({
   imports: [CommandsModule, AuthModule],
-  controllers: [SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController],
+  controllers: [SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController, AcknowledgeAnswerController],
 })
 export class SuggestionsModule {}

@@ -130,5 +130,7 @@ export const commands = {
   publish: (id: string, revision?: number) => command(id, 'publish', {}, revision),
   exempt: (id: string, body: { reason: ExemptionReason; note?: string }, revision?: number) =>
     command(id, 'exempt', body, revision),
+  // Sent by the page itself when the lead deputy views the answers (送达), never by a button.
+  acknowledgeAnswer: (id: string) => command(id, 'acknowledge-answer', {}),
   // One sender per action the server can allow: a new action does not compile until it has one.
 } satisfies Record<SuggestionAction, (id: string, ...rest: never[]) => Promise<CommandResult>>;

@@ -33,6 +33,8 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
   SuggestionUngrouped: '解除并案',
   AnswerPublished: '公开答复',
   DisclosureExempted: '不予公开',
+  DeadlinesRecomputed: '按正式放假通知重算期限',
+  AnswerDelivered: '代表已查阅答复',
 };
 
 /** Units' and users' streams, as an audit or operations page names their events. */

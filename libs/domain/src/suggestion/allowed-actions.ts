@@ -67,6 +67,7 @@ export const ACTION_PROBES: Readonly<Record<SuggestionAction, (state: ExistingSt
   close: () => [{ type: 'CloseSuggestion', data: {} }],
   publish: () => [{ type: 'PublishAnswer', data: {} }],
   exempt: () => [{ type: 'ExemptFromDisclosure', data: { reason: 'privacy' } }],
+  acknowledgeAnswer: () => [{ type: 'AcknowledgeAnswer', data: {} }],
 };
 
 const PROBE_TEXT = '试探';

@@ -39,6 +39,13 @@ export type SuggestionCommand =
   /** 公开 (staff): once at least one answer exists, unless exempt. */
   | { type: 'PublishAnswer'; data: Record<string, never> }
   /** 不予公开 (staff): also withdraws an earlier publication. */
-  | { type: 'ExemptFromDisclosure'; data: { reason: ExemptionReason; note?: string } };
+  | { type: 'ExemptFromDisclosure'; data: { reason: ExemptionReason; note?: string } }
+  /**
+   * System or admin: the official notice for `years` was loaded; every open due time computed on
+   * those years' provisional holidays is computed again. Returns [] when none moves.
+   */
+  | { type: 'RecomputeDeadlines'; data: { years: number[]; reason: string } }
+  /** The lead deputy has opened the answers (送达): sent by the web when they view them. Idempotent. */
+  | { type: 'AcknowledgeAnswer'; data: Record<string, never> };
 
 export type SuggestionCommandType = SuggestionCommand['type'];

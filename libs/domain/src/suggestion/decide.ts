@@ -17,6 +17,8 @@ import { rate } from './rules/rating';
 import { decideReturn, requestReturn } from './rules/returning';
 import { accept, reject, submit } from './rules/submission';
 import { transfer } from './rules/transfer';
+import { recomputeDeadlines } from './rules/recompute-deadlines';
+import { acknowledgeAnswer } from './rules/delivery';
 import { startKeySupervision, urge } from './rules/supervision';
 
 /** Every rule of the suggestion's lifecycle; throws DomainError naming the rule it refuses by. */
@@ -68,6 +70,10 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return publishAnswer(existing, ctx);
     case 'ExemptFromDisclosure':
       return exemptFromDisclosure(command.data, existing, ctx);
+    case 'RecomputeDeadlines':
+      return recomputeDeadlines(command.data, existing, ctx);
+    case 'AcknowledgeAnswer':
+      return acknowledgeAnswer(existing, ctx);
     default:
       return assertNever(command, 'suggestion command');
   }

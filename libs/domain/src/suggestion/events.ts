@@ -95,7 +95,27 @@ export type SuggestionEvent =
   /** 公开: the suggestion and its answers are readable by the public. */
   | { type: 'AnswerPublished'; data: Record<string, never> }
   /** 不予公开: wins over an earlier publication (withdraws it). */
-  | { type: 'DisclosureExempted'; data: { reason: ExemptionReason; note?: string } };
+  | { type: 'DisclosureExempted'; data: { reason: ExemptionReason; note?: string } }
+  /**
+   * Due times computed on a provisional calendar year (statutory holidays computed, the State
+   * Council's notice not loaded yet), recomputed once the notice for `years` was loaded. Each change
+   * names the obligation (its key, or `extension_max[:unitId]` for the extension limit) and its due
+   * time before and after; `reason` says why, for the timeline.
+   */
+  | { type: 'DeadlinesRecomputed'; data: { changes: DeadlineChange[]; reason: string; years: number[] } }
+  /**
+   * The lead deputy opened the answers of a completed round for the first time (送达). Where the
+   * feedback window runs from receipt, each unit's window is counted from now (`feedbackDueAt`, when
+   * that ends it earlier than the window counted from the deemed receipt).
+   */
+  | { type: 'AnswerDelivered'; data: { units: { unitId: string; round: number; feedbackDueAt?: string }[] } };
+
+/** One due time moved by DeadlinesRecomputed. */
+export interface DeadlineChange {
+  obligation: string;
+  from: string;
+  to: string;
+}
 
 export type SuggestionEventType = SuggestionEvent['type'];
 

@@ -3,6 +3,7 @@ import { assertNever } from '../shared/errors';
 import { statusOfUnits } from './assignment-view';
 import { sameObligationInputs } from './deadlines/open-obligations';
 import { markDeadline, trackObligations } from './deadlines/track-obligations';
+import { withRecomputedDeadlines } from './deadlines/apply-recomputed';
 import { SuggestionEvent } from './events';
 import { Assignment, ExistingSuggestion, Stamped, SuggestionCore, SuggestionState, UnitHandling } from './state';
 import { AssignedUnit, AssignmentDeadlines, Satisfaction } from './values';
@@ -121,7 +122,7 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
     }
     case 'RehandlingStarted':
       // A new round runs on its own due time: the earlier round's lateness does not carry over.
-      return withUnit(state, event.data.unitId, ({ feedbackDueAt: _closed, lateSince: _earlierRound, ...u }) => ({
+      return withUnit(state, event.data.unitId, ({ feedbackDueAt: _closed, lateSince: _earlierRound, deliveredAt: _delivered, ...u }) => ({
         ...u,
         stage: 'rehandling',
         round: event.data.round,
@@ -170,6 +171,20 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       const { reason, note } = event.data;
       return { ...state, disclosure: { status: 'exempt', reason, ...(note ? { note } : {}), at: event.at } };
     }
+    case 'DeadlinesRecomputed':
+      return withRecomputedDeadlines(state, event.data.changes);
+    case 'AnswerDelivered':
+      return event.data.units.reduce<SuggestionState>(
+        (s, { unitId, round, feedbackDueAt }) =>
+          s.status === 'none'
+            ? s
+            : withUnit(s, unitId, (u) =>
+                u.round !== round || u.deliveredAt !== undefined
+                  ? u
+                  : { ...u, deliveredAt: event.at, ...(feedbackDueAt !== undefined ? { feedbackDueAt } : {}) },
+              ),
+        state,
+      );
     default:
       return assertNever(event, 'suggestion event');
   }

@@ -54,6 +54,8 @@ export interface UnitHandling {
    * extension moves the due time, not the lateness, so this round's answer counts as late.
    */
   lateSince?: string;
+  /** When the lead deputy first opened this round's answer (AnswerDelivered), once its feedback window is open. */
+  deliveredAt?: string;
   answers: Answer[];
   ratings: Rating[];
   dissatisfiedCount: number;

@@ -25,7 +25,8 @@ export type SuggestionAction =
   | 'withdraw'
   | 'close'
   | 'publish'
-  | 'exempt';
+  | 'exempt'
+  | 'acknowledgeAnswer';
 
 /** Each action's route path under `/api/suggestions/:id/` and the decider command it sends. */
 export const SUGGESTION_ACTION_ROUTES = {
@@ -48,6 +49,7 @@ export const SUGGESTION_ACTION_ROUTES = {
   close: { path: 'close', command: 'CloseSuggestion' },
   publish: { path: 'publish', command: 'PublishAnswer' },
   exempt: { path: 'exempt', command: 'ExemptFromDisclosure' },
+  acknowledgeAnswer: { path: 'acknowledge-answer', command: 'AcknowledgeAnswer' },
 } as const satisfies Record<SuggestionAction, { path: string; command: SuggestionCommandType }>;
 
 /** Every action once, in the order a page shows them (the lifecycle's order). */

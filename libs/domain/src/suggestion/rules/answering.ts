@@ -1,12 +1,12 @@
 import { DecisionContext } from '../../shared/decider';
 import { DomainError } from '../../shared/errors';
-import { dueAt } from '../../rulebook/periods';
 import { findAnswerCategory } from '../../rulebook/get-rulebook';
 import { answeringUnits } from '../assignment-view';
 import { SuggestionEvent } from '../events';
 import { ExistingSuggestion } from '../state';
 import { Commitment } from '../values';
 import { CommandData } from './command-data';
+import { feedbackWindowEnd } from './feedback-window';
 import { isLater, requireAssignedUnit, requireInstant, requireStatus, requireText, yearsLater } from './guards';
 
 type AnsweredData = Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>['data'];
@@ -80,7 +80,7 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
     commitments,
     // An extension asked for after the due time had passed moves the due time, not the lateness.
     onTime: !isLater(ctx.now, unit.dueAt) && unit.lateSince === undefined,
-    ...(completes ? { feedbackDueAt: dueAt(ctx.now, ctx.rulebook.feedbackWithin, ctx.calendar) } : {}),
+    ...(completes ? { feedbackDueAt: feedbackWindowEnd(ctx.now, undefined, ctx.rulebook, ctx.calendar) } : {}),
   };
   return [{ type: 'SuggestionAnswered', data: event }];
 }

@@ -149,6 +149,8 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     case 'SuggestionUngrouped':
     case 'AnswerPublished':
     case 'DisclosureExempted':
+    case 'AnswerDelivered':
+    case 'DeadlinesRecomputed':
       return [];
     default:
       return assertNever(event, 'suggestion event');
