@@ -69,6 +69,7 @@ export const NOT_IN_MATRIX = new Map([
   ['/api/users/{id}/password', 'admin only, not on oneself; ends sessions (account-administration.e2e-spec.ts)'],
   ['/api/users/{id}/role', 'admin only, not on oneself; ends sessions (sessions-end.e2e-spec.ts)'],
   ['/api/test-clock', 'admin only, never in production (test-clock.e2e-spec.ts)'],
+  ['/api/calendar/overrides', 'admin only, no suggestion: loads a holiday notice and recomputes provisional deadlines (provisional-deadlines.e2e-spec.ts)'],
   ['/api/operations/parked/retry', 'admin only, no suggestion: releases parked read-model streams (read-side-survives.e2e-spec.ts)'],
   ['/api/groups', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/assign', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],

@@ -4,6 +4,7 @@ import { RunUnitHandler, RunUserHandler } from '../accounts/account-streams';
 import { RunGroupHandler } from '../groups/group-stream';
 import { RunInboxHandler } from '../notifications/inbox/inbox-stream';
 import { RunSuggestionHandler } from '../suggestions/execution/suggestion-stream';
+import { RunCalendarHandler } from '../calendar/calendar-stream';
 import { CommandPipeline } from './command-pipeline';
 
 /**
@@ -13,7 +14,7 @@ import { CommandPipeline } from './command-pipeline';
 @Global()
 @Module({
   imports: [CqrsModule.forRoot()],
-  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler],
+  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler, RunCalendarHandler],
   exports: [CommandPipeline],
 })
 export class CommandsModule {}

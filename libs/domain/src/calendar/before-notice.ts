@@ -10,8 +10,10 @@ import { LocalDate, WorkingCalendar } from './working-calendar';
  * computed from those holidays (and not one set by another rule, or by an earlier rulebook) before
  * replacing it with the one the notice gives.
  */
+/** Computed holidays per year, shared: they depend on the year only, and a recompute asks for them once per suggestion. */
+const computed = new Map<number, ReadonlySet<LocalDate>>();
+
 export function calendarBeforeNotice(calendar: WorkingCalendar, years: readonly number[]): WorkingCalendar {
-  const computed = new Map<number, ReadonlySet<LocalDate>>();
   const holidaysOf = (year: number): ReadonlySet<LocalDate> => {
     let days = computed.get(year);
     if (!days) {

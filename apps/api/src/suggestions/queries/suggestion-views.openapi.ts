@@ -116,6 +116,7 @@ export class SuggestionListItemDoc {
   @ApiProperty({ ...ISO, nullable: true, description: '当前状态下的下一个截止时间' }) dueAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ enum: DUE_LEVELS, nullable: true, description: 'overdue 已逾期；due_soon 即将到期；fine 正常；无截止时间为 null' }) dueLevel!: string | null;
+  @ApiProperty({ description: '暂定：截止日所在年份尚未载入国务院正式放假通知（按法定节假日推算，通知载入后重新计算）' }) provisional!: boolean;
   @ApiProperty() keySupervised!: boolean;
   @ApiProperty() revision!: number;
   @ApiProperty(ISO) submittedAt!: string;
