@@ -59,6 +59,7 @@ function bodyFor(endpoint: string): unknown {
     case ':id/withdraw':
       return { reason: '情况已变化' };
     case ':id/publish':
+    case ':id/acknowledge-answer':
       return {};
     case ':id/exempt':
       return { reason: 'privacy', note: '涉及个人隐私' };

@@ -35,7 +35,7 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
                 <StatusTag status={item.status} />
                 {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
                 {/* A card has no column to keep aligned: no deadline, no dash. */}
-                {item.dueAt && <DueBadge dueAt={item.dueAt} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} />}
+                {item.dueAt && <DueBadge dueAt={item.dueAt} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} provisional={item.provisional} />}
               </Space>
               <div className="muted small card-meta">
                 承办单位：{units(item)}
@@ -74,7 +74,7 @@ export function SuggestionList({ items, linkTo, showDeputy, loading, emptyText =
       key: 'due',
       width: 230,
       render: (_: unknown, item) => (
-        <DueBadge dueAt={item.dueAt} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} />
+        <DueBadge dueAt={item.dueAt} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} provisional={item.provisional} />
       ),
     },
     { title: '提出时间', key: 'submittedAt', width: 150, render: (_: unknown, item) => formatDateTime(item.submittedAt) },

@@ -4,6 +4,7 @@ import { useDirectory } from '../layout/directory-context';
 import { satisfactionLabel, UNIT_STAGE_LABELS, unitRoleLabel } from '../lib/labels';
 import { formatDateTime, formatDue } from '../lib/time';
 import { DueBadge, levelOf } from './due-badge';
+import { isProvisional } from '../lib/provisional';
 
 function PendingRequests({ assignment }: { assignment: Assignment }) {
   const { unitName } = useDirectory();
@@ -31,7 +32,7 @@ function PendingRequests({ assignment }: { assignment: Assignment }) {
   );
 }
 
-function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
+function UnitCard({ unit, due, provisional }: { unit: UnitHandling; due: DueView | null; provisional: boolean }) {
   const { unitName, categoryLabel } = useDirectory();
   const open = unit.stage === 'handling' || unit.stage === 'rehandling';
   return (
@@ -46,7 +47,7 @@ function UnitCard({ unit, due }: { unit: UnitHandling; due: DueView | null }) {
           <Tag color={open ? 'processing' : 'default'}>{UNIT_STAGE_LABELS[unit.stage]}</Tag>
         </Space>
       }
-      extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} level={levelOf(unit.dueAt, due)} prefix="答复 " /> : null}
+      extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} level={levelOf(unit.dueAt, due)} prefix="答复 " provisional={provisional} /> : null}
     >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="联系代表">{unit.contactedAt ? formatDateTime(unit.contactedAt) : '尚未联系'}</Descriptions.Item>
@@ -90,7 +91,7 @@ export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
     <div data-testid="unit-handling">
       <PendingRequests assignment={assignment} />
       {assignment.units.map((unit) => (
-        <UnitCard key={unit.unitId} unit={unit} due={detail.due} />
+        <UnitCard key={unit.unitId} unit={unit} due={detail.due} provisional={isProvisional(detail, unit.dueAt, { unitId: unit.unitId })} />
       ))}
     </div>
   );
