@@ -6,6 +6,7 @@ import { createOrganisation, Organisation, Person } from './support/organisation
 import { StoreProbe } from './support/store-probe';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TestApp } from './support/test-app';
+import { SAMPLE_FILES, upload } from './support/upload';
 
 /** A date four months on: past the 3-month answer deadline, within the 6-month maximum. */
 function extensionUntil(): string {
@@ -20,9 +21,13 @@ function nextYearEnd(): string {
 }
 
 let serial = 0;
-function bodyFor(endpoint: string): unknown {
+function bodyFor(endpoint: string, suggestionId?: string): unknown {
   serial += 1;
   switch (endpoint) {
+    case 'POST /api/suggestions/batch/accept':
+      return { ids: [suggestionId] };
+    case 'POST /api/suggestions/batch/assign':
+      return { items: [{ id: suggestionId, mode: 'lead', unitIds: ['traffic', 'housing'], leadUnitId: 'traffic' }] };
     case 'POST /api/suggestions':
       return { title: `矩阵测试建议 ${serial}`, content: '内容' };
     case ':id/accept':
@@ -63,6 +68,13 @@ function bodyFor(endpoint: string): unknown {
       return {};
     case ':id/exempt':
       return { reason: 'privacy', note: '涉及个人隐私' };
+    case 'POST /api/sessions':
+      return { name: `矩阵测试会次 ${serial}`, kind: 'congress', startsOn: '2026-01-10', endsOn: '2026-01-14' };
+    case 'POST /api/sessions/{id}/close':
+      return {};
+    case 'POST /api/sessions/{id}/assignment-date':
+      // Another date each time: setting the date a session already has records nothing.
+      return { assignOn: `2026-02-${String(1 + (serial % 28)).padStart(2, '0')}` };
     case 'POST /api/units':
       return { id: `matrix-unit-${serial}`, name: `矩阵测试单位 ${serial}` };
     case 'POST /api/users':
@@ -114,6 +126,11 @@ describe('the authorization matrix', () => {
 
   /** A fresh suggestion in the state a row needs, made by the people allowed to make it. */
   async function prepare(needs: Needs): Promise<string> {
+    if (needs === 'open-session') {
+      const opened = await t.http.post('/api/sessions', { name: '授权矩阵用会次', kind: 'congress', startsOn: '2026-01-10' }, { token: org.staff.token });
+      if (opened.status !== 201) throw new Error(`open session: ${opened.status} ${JSON.stringify(opened.body)}`);
+      return opened.body.id as string;
+    }
     const { id } = await s.submit(org.deputy1, { title: '授权矩阵用建议', content: '内容', coSignerIds: ['deputy2'] });
     if (needs === 'submitted') return id;
     await s.run(org.staff, id, 'accept');
@@ -149,12 +166,18 @@ describe('the authorization matrix', () => {
 
   /** The route a cell calls; its suggestion is prepared before the cell looks at the store's head. */
   async function routeOf(endpoint: string, needs: Needs): Promise<string> {
+    if (endpoint.startsWith('POST ') && endpoint.includes('{id}')) return endpoint.slice(5).replace('{id}', await fixture(needs));
     if (endpoint.startsWith('POST ')) return endpoint.slice(5);
+    if (endpoint.startsWith('GET :id/')) return `/api/suggestions/${await fixture(needs)}/${endpoint.slice(8)}`;
     return `/api/suggestions/${await fixture(needs)}/${endpoint.slice(4)}`;
   }
 
-  function send(route: string, endpoint: string, token: string | undefined) {
-    return t.http.post(route, bodyFor(endpoint), token ? { token } : {});
+  /** A batch route names its suggestion in the body. */
+  async function send(route: string, endpoint: string, token: string | undefined, needs?: Needs) {
+    if (endpoint === ':id/attachments') return upload(t.http, route, { name: `照片${++serial}.png`, bytes: SAMPLE_FILES.png() }, token);
+    if (endpoint.startsWith('GET ')) return t.http.get(route, token ? { token } : {});
+    const suggestionId = endpoint.includes('/batch/') && needs !== undefined ? await fixture(needs) : undefined;
+    return t.http.post(route, bodyFor(endpoint, suggestionId), token ? { token } : {});
   }
 
   beforeAll(async () => {
@@ -184,12 +207,16 @@ describe('the authorization matrix', () => {
   describe.each(MATRIX.map(([endpoint, needs, expected]) => ({ endpoint, needs, expected })))('$endpoint', ({ endpoint, needs, expected }) => {
     it.each(ROLES.map((role, i) => ({ role, status: expected[i]! })))('$role → $status', async ({ role, status }) => {
       const route = await routeOf(endpoint, needs);
+      if (endpoint.includes('/batch/')) await fixture(needs);
       const headBefore = await probe.head();
-      const response = await send(route, endpoint, person(role)?.token);
+      const response = await send(route, endpoint, person(role)?.token, needs);
       cells += 1;
       expect({ role, status: response.status, body: response.body }).toMatchObject({ role, status });
       if (status >= 400) {
         expect(response.body.message).toMatch(/[\u4e00-\u9fff]/);
+        expect(await probe.head()).toBe(headBefore);
+      } else if (endpoint.startsWith('GET ')) {
+        // A read: it changes nothing, and its suggestion serves the next cell too.
         expect(await probe.head()).toBe(headBefore);
       } else {
         expect(await probe.head()).not.toBe(headBefore);

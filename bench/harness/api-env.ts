@@ -14,6 +14,8 @@ export function apiEnv(paths: { eventsPath: string; readModelPath: string }): Re
     EVENT_STORE_PATH: paths.eventsPath,
     READ_MODEL_PATH: paths.readModelPath,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // Production refuses to start without the audit chain's key (kept away from the store's folder).
+    AUDIT_KEY: randomBytes(32).toString('hex'),
     DEMO_DATA: 'false',
     AUTH_BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
     RULEBOOK: 'national',

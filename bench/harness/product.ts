@@ -7,3 +7,6 @@ export { SqliteEventStore } from '@duban/event-store';
 export { openEventStoreDatabase } from '@duban/event-store/sqlite/sqlite-database';
 export { rebuildReadModels } from '@duban/read-models';
 export { suggestionDecider, getRulebook, createWorkingCalendar, suggestionStreamId } from '@duban/domain';
+export { READ_MODEL_SCHEMA_VERSION } from '@duban/read-models';
+export { storeIdentityOf } from '@duban/event-store';
+export { buildReadModelBeside } from '../../apps/api/src/infrastructure/prepared-read-model';

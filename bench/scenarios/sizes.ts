@@ -25,6 +25,9 @@ export interface Sizes {
   /** S6: requests per query kind, and the most time a kind may take. */
   queryRequests: number;
   queryBudgetSeconds: number;
+  /** S9: rows of the imported sheet, and suggestions registered then assigned in one batch each. */
+  importRows: number;
+  batchAssignments: number;
 }
 
 export const FULL_SIZES: Sizes = {
@@ -43,6 +46,8 @@ export const FULL_SIZES: Sizes = {
   httpConnections: 64,
   queryRequests: 2_000,
   queryBudgetSeconds: 45,
+  importRows: 10_000,
+  batchAssignments: 1_000,
 };
 
 export const QUICK_SIZES: Sizes = {
@@ -61,4 +66,6 @@ export const QUICK_SIZES: Sizes = {
   httpConnections: 64,
   queryRequests: 300,
   queryBudgetSeconds: 10,
+  importRows: 2_000,
+  batchAssignments: 1_000,
 };

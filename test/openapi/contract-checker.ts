@@ -63,7 +63,8 @@ export class ContractCheckedClient extends HttpClient {
     return response;
   }
 
-  private check(method: string, url: string, response: ApiResponse): void {
+  /** Checks a response obtained some other way (a multipart upload, a download) against the document. */
+  check(method: string, url: string, response: ApiResponse): void {
     const path = url.split('?')[0]!;
     const route = this.routes.find((r) => r.pattern.test(path) && r.methods[method] !== undefined);
     const where = `${method.toUpperCase()} ${route?.template ?? path} → ${response.status}`;

@@ -42,5 +42,5 @@ describe('a client generated from the served document', () => {
       (error: { stdout?: string }) => error.stdout ?? String(error),
     );
     expect(compiled).toBe('');
-  });
+  }, 120_000); // two compilers in child processes: 10–20 s on a quiet machine, more on a busy host
 });

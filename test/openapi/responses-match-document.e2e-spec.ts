@@ -98,6 +98,9 @@ describe('every response of the main flows matches the served OpenAPI document',
     expect((await http.get(`/api/stats/units${after}`, staff)).status).toBe(200);
     expect((await http.get(`/api/stats/overview${after}`, staff)).status).toBe(200);
     expect((await http.get(`/api/stats/overview${after}`, { token: org.deputy1.token })).status).toBe(403);
+    expect((await http.get(`/api/stats/overview${after}&year=2026`, staff)).status).toBe(200);
+    expect((await http.get(`/api/stats/overview?year=2026&from=2026-01-01`, staff)).status).toBe(400);
+    expect((await http.get(`/api/stats/delegations${after}&year=2026`, staff)).status).toBe(200);
     expect((await http.get(`/api/supervision/key${after}`, staff)).status).toBe(200);
     expect((await http.get(`/api/commitments${after}`, staff)).status).toBe(200);
     expect((await http.get(`/api/deputies/deputy1/archive${after}`, staff)).status).toBe(200);

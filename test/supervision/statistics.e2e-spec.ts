@@ -304,8 +304,13 @@ describe('supervision figures against known fixtures', () => {
       return rows;
     }
 
-    it('GET /api/stats/units.xlsx: Chinese headers and the same figures as the JSON', async () => {
-      const rows = await sheet('/api/stats/units.xlsx?from=2026-01-01');
+    it('GET /api/stats/units.xlsx: the period and what is counted above Chinese headers, the same figures as the JSON, a total row', async () => {
+      const all = await sheet('/api/stats/units.xlsx?from=2026-01-01');
+      // Three caption lines (period, what is counted, when), then the header.
+      expect(all[0]).toEqual(['统计期间：2026-01-01 至 今（按交办时间）']);
+      expect(String(all[1]![0])).toContain('单位次');
+      expect(String(all[2]![0])).toMatch(/^统计时间：2026-09-15 10:00$/);
+      const rows = all.slice(3);
       const header = rows[0] as string[];
       expect(header.slice(0, 6)).toEqual(['单位编号', '承办单位', '交办件数', '答复件数', '按期答复件数', '按期答复率']);
       expect(header).toContain('满意率');
@@ -317,12 +322,21 @@ describe('supervision figures against known fixtures', () => {
       expect([cell('承诺事项数'), cell('已落实'), cell('逾期未落实')]).toEqual([3, 1, 1]);
       const health = rows.find((r) => r[0] === 'health')!;
       expect(health[header.indexOf('交办件数')]).toBe(1);
+      // The total row adds every unit up, rates again numerator over denominator (as the overview's totals).
+      const total = rows[rows.length - 1]!;
+      const overview = (await get('/api/stats/overview?from=2026-01-01')).body;
+      expect(total[header.indexOf('承办单位')]).toBe('合计');
+      expect(total[header.indexOf('交办件数')]).toBe(overview.totals.assigned);
+      expect(total[header.indexOf('按期答复件数')]).toBe(overview.totals.answeredOnTime.numerator);
+      expect(total[header.indexOf('满意率')]).toBeCloseTo(overview.totals.satisfactionRate.value, 10);
+      const year = await sheet('/api/stats/units.xlsx?year=2025');
+      expect(year[0]).toEqual(['统计期间：2025 年（按交办时间）']);
       expect((await get('/api/stats/units.xlsx', org.deputy1)).status).toBe(403);
     });
 
     it('GET /api/suggestions.xlsx: the current filters, every page, scoped to the caller', async () => {
       const rows = await sheet('/api/suggestions.xlsx?unitId=traffic&pageSize=1');
-      expect(rows[0]).toEqual(['建议编号', '标题', '状态', '领衔代表', '承办单位', '当前期限（北京时间）', '是否超期', '重点督办', '提交时间（北京时间）', '最后更新（北京时间）']);
+      expect(rows[0]).toEqual(['建议编号', '标题', '状态', '领衔代表', '承办单位', '当前期限（北京时间）', '是否超期', '重点督办', '提交时间（北京时间）', '最后更新（北京时间）', '答复函']);
       const byId = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
       expect(Object.keys(byId).sort()).toEqual([ids.S1, ids.S2, ids.S3, ids.S7].sort());
       expect(byId[ids.S1]!.slice(1, 5)).toEqual(['关于优化公交线网的建议', '已评价', '张三', '市交通运输局']);
@@ -330,6 +344,153 @@ describe('supervision figures against known fixtures', () => {
       expect(byId[ids.S7]![4]).toBe('市交通运输局、市住房和城乡建设局');
       const deputyRows = await sheet('/api/suggestions.xlsx', org.deputy2);
       expect(deputyRows.slice(1).map((r) => r[0]).sort()).toEqual([ids.S6, ids.S7, ids.S13].sort());
+    });
+  });
+
+  // Runs last: it adds a suggestion to the fixture.
+  describe('one period for every figure; suggestions (件) and unit assignments (单位次) told apart', () => {
+    const overview = async (query = '') => {
+      const response = await get(`/api/stats/overview?after=${s.lastPosition}${query}`);
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+    const units = async (query = '') => {
+      const response = await get(`/api/stats/units?after=${s.lastPosition}${query}`);
+      expect(response.status).toBe(200);
+      return response.body.units as any[];
+    };
+    const sum = (list: any[], pick: (u: any) => number) => list.reduce((n, u) => n + pick(u), 0);
+
+    it('the overview counts suggestions and the suggestions behind the unit assignments, for the whole time', async () => {
+      const all = await overview();
+      expect(all).toMatchObject({ sessionId: null, year: null, from: null, to: null });
+      // 12 suggestions; S1–S7 and S11 assigned (8 件), to 10 unit assignments (S6 and S7 have two units each).
+      expect(all.suggestions).toBe(12);
+      expect(all.assignedSuggestions).toBe(8);
+      expect(all.totals.assigned).toBe(10);
+    });
+
+    it('the cards follow the period: a span counts suggestions by submission and unit figures by assignment, as the unit table', async () => {
+      const span = await overview('&from=2026-01-01');
+      const table = await units('&from=2026-01-01');
+      expect(span.from).toBe('2025-12-31T16:00:00.000Z');
+      // S11 (2025) is out of both: suggestions, statuses and the totals.
+      expect(span.suggestions).toBe(11);
+      expect(span.byStatus.answered).toBe(1);
+      expect(span.assignedSuggestions).toBe(7);
+      expect(span.totals.assigned).toBe(sum(table, (u) => u.assigned));
+      expect(span.totals.assigned).toBe(9);
+      expect(span.totals.overdueNow).toBe(sum(table, (u) => u.overdueNow));
+      expect(span.totals.answered).toBe(sum(table, (u) => u.answered));
+
+      const lastYear = await overview('&year=2025');
+      expect(lastYear).toMatchObject({ year: 2025, from: '2024-12-31T16:00:00.000Z', to: '2025-12-31T16:00:00.000Z' });
+      expect(lastYear).toMatchObject({ suggestions: 1, assignedSuggestions: 1, totals: expect.objectContaining({ assigned: 1, overdueNow: 0 }) });
+      const lastYearUnits = await units('&year=2025');
+      expect(sum(lastYearUnits, (u) => u.assigned)).toBe(1);
+      expect(unitRow(lastYearUnits, 'health')?.assigned).toBe(1);
+    });
+
+    it('who reads which figures: the supervision routes × roles', async () => {
+      //                                        deputy staff super unit admin anonymous
+      const table: [string, number[]][] = [
+        ['/api/stats/units?year=2026',          [403,  200,  200,  200, 200,  401]],
+        ['/api/stats/units.xlsx?year=2026',     [403,  200,  200,  200, 200,  401]],
+        ['/api/stats/overview?year=2026',       [403,  200,  200,  403, 200,  401]],
+        ['/api/stats/delegations?year=2026',    [403,  200,  200,  403, 200,  401]],
+        ['/api/supervision/key?year=2026',      [403,  200,  200,  403, 200,  401]],
+        ['/api/commitments?year=2026',          [403,  200,  200,  200, 200,  401]],
+      ];
+      const people = [org.deputy1, org.staff, org.supervisor, org.traffic, org.admin, null];
+      const seen: [string, number[]][] = [];
+      for (const [path] of table) {
+        const statuses: number[] = [];
+        for (const person of people) statuses.push((await t.http.get(path, person ? { token: person.token } : {})).status);
+        seen.push([path, statuses]);
+      }
+      expect(seen).toEqual(table);
+    });
+
+    it('a period asked for two ways is a 400 naming the field', async () => {
+      for (const [query, field] of [
+        ['sessionId=s-1&year=2026', 'year'],
+        ['sessionId=s-1&from=2026-01-01', 'from'],
+        ['year=2026&to=2026-12-31', 'to'],
+        ['year=1999', 'year'],
+        ['from=2026-13-01', 'from'],
+      ] as const) {
+        for (const path of ['/api/stats/overview', '/api/stats/units', '/api/stats/units.xlsx']) {
+          const response = await get(`${path}?${query}`);
+          expect({ path, query, status: response.status }).toEqual({ path, query, status: 400 });
+          expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+        }
+      }
+    });
+
+    it('a returned suggestion is not counted as assigned to the unit that returned it', async () => {
+      const before = await units();
+      const beforeOverview = await overview();
+      const id = (await s.submit(org.deputy1, { title: '关于河道清淤的建议', content: '城东河道淤积严重，建议尽快清淤。' })).id;
+      await s.run(org.staff, id, 'accept');
+      await s.run(org.staff, id, 'assign', { mode: 'sole', unitIds: ['traffic'] });
+      expect(unitRow(await units(), 'traffic')?.assigned).toBe(unitRow(before, 'traffic')!.assigned! + 1);
+
+      await s.run(org.traffic, id, 'request-return', { reason: '不属于本单位职责' });
+      await s.run(org.staff, id, 'decide-return', { approve: true, reason: '同意退回' });
+      // Returned and not yet assigned again: nobody's.
+      const returned = await units();
+      expect(unitRow(returned, 'traffic')?.assigned).toBe(unitRow(before, 'traffic')!.assigned);
+      expect((await overview()).assignedSuggestions).toBe(beforeOverview.assignedSuggestions);
+
+      await s.run(org.staff, id, 'assign', { mode: 'sole', unitIds: ['housing'] });
+      const after = await units();
+      expect(unitRow(after, 'traffic')?.assigned).toBe(unitRow(before, 'traffic')!.assigned);
+      expect(unitRow(after, 'housing')?.assigned).toBe(unitRow(before, 'housing')!.assigned! + 1);
+      const afterOverview = await overview();
+      expect(afterOverview.suggestions).toBe(beforeOverview.suggestions + 1);
+      expect(afterOverview.assignedSuggestions).toBe(beforeOverview.assignedSuggestions + 1);
+      expect(afterOverview.totals.assigned).toBe(beforeOverview.totals.assigned + 1);
+    });
+
+    it('a session: its suggestions and their assignments only, in the overview, the unit and delegation tables, the ledger and the sheet', async () => {
+      const opened = await t.http.post('/api/sessions', { name: '十六届人大三次会议', kind: 'congress', startsOn: '2026-09-14', endsOn: '2026-09-18' }, { token: org.staff.token });
+      expect(opened.status).toBe(201);
+      const session = opened.body.id as string;
+      const submitted = await t.http.post('/api/suggestions', { title: '关于加快老旧管网改造的建议', content: '老旧管网漏损严重。', sessionId: session }, { token: org.deputy2.token });
+      expect(submitted.status).toBe(201);
+      const id = submitted.body.id as string;
+      await s.run(org.staff, id, 'accept');
+      await s.run(org.staff, id, 'assign', { mode: 'lead', unitIds: ['housing', 'health'], leadUnitId: 'housing' });
+      await t.http.post('/api/suggestions', { title: '关于增设社区食堂的建议', content: '老年人就餐不便。', sessionId: session }, { token: org.deputy1.token });
+
+      const inSession = await overview(`&sessionId=${session}`);
+      expect(inSession).toMatchObject({ sessionId: session, year: null, from: null, to: null });
+      // Two suggestions (件), one of them assigned, to two units (单位次).
+      expect(inSession).toMatchObject({ suggestions: 2, assignedSuggestions: 1 });
+      expect(inSession.byStatus).toMatchObject({ submitted: 1, assigned: 1 });
+      expect(inSession.totals).toMatchObject({ assigned: 2, answered: 0, overdueNow: 0 });
+      const table = await units(`&sessionId=${session}`);
+      expect(unitRow(table, 'housing')?.assigned).toBe(1);
+      expect(unitRow(table, 'health')?.assigned).toBe(1);
+      expect(unitRow(table, 'traffic')?.assigned).toBe(0);
+
+      const delegations = await get(`/api/stats/delegations?after=${s.lastPosition}&sessionId=${session}`);
+      expect(delegations.status).toBe(200);
+      const rows = delegations.body.delegations as any[];
+      expect(sum(rows, (d) => d.suggestions)).toBe(2);
+      expect(sum(rows, (d) => d.assigned.numerator)).toBe(1);
+      expect(rows.every((d) => d.assigned.denominator === d.suggestions)).toBe(true);
+      const everything = await get(`/api/stats/delegations?after=${s.lastPosition}`);
+      expect(sum(everything.body.delegations, (d) => d.suggestions)).toBe((await overview()).suggestions);
+      expect((await get('/api/stats/delegations', org.traffic)).status).toBe(403);
+
+      expect((await get(`/api/commitments?sessionId=${session}`)).body).toEqual({ items: [], total: 0 });
+      expect((await get(`/api/supervision/key?sessionId=${session}`)).body).toMatchObject({ items: [], total: 0 });
+
+      const response = await fetch(`${t.baseUrl}/api/stats/units.xlsx?sessionId=${session}`, { headers: { authorization: `Bearer ${org.supervisor.token}` } });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0]!.getRow(1).getCell(1).value).toBe('统计期间：十六届人大三次会议（该届次的建议及其交办）');
     });
   });
 });

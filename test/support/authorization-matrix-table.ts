@@ -17,7 +17,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** The state each command needs, so that a refusal in the table can only mean "not this person". */
-export type Needs = 'nothing' | 'submitted' | 'accepted' | 'assigned' | 'return-pending' | 'extension-pending' | 'answered' | 'answered-with-commitment' | 'rated';
+export type Needs = 'nothing' | 'open-session' | 'submitted' | 'accepted' | 'assigned' | 'return-pending' | 'extension-pending' | 'answered' | 'answered-with-commitment' | 'rated';
 
 export type Row = [endpoint: string, needs: Needs, expected: readonly number[]];
 
@@ -29,7 +29,8 @@ export type Row = [endpoint: string, needs: Needs, expected: readonly number[]];
  *
  *                                                   d-lead d-sign d-othr staff  super  u-lead u-co   u-none admin  anon */
 export const MATRIX: readonly Row[] = [
-  ['POST /api/suggestions',                'nothing',                  [201,   201,   201,   403,   403,   403,   403,   403,   403,   401]],
+  // Staff and admins may register a suggestion only on a named deputy's behalf: without leadDeputyId, 400 naming it.
+  ['POST /api/suggestions',                'nothing',                  [201,   201,   201,   400,   403,   403,   403,   403,   400,   401]],
   [':id/accept',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
   [':id/reject',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
   [':id/assign',                           'accepted',                 [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
@@ -50,8 +51,20 @@ export const MATRIX: readonly Row[] = [
   [':id/publish',                          'answered',                 [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
   [':id/acknowledge-answer',               'answered',                 [200,   403,   404,   403,   403,   403,   403,   404,   403,   401]],
   [':id/exempt',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
+  [':id/attachments',                      'assigned',                 [201,   201,   404,   201,   403,   201,   201,   404,   201,   401]],
+  // Batches answer 200 with a result per item; who may send one at all is this row.
+  ['POST /api/suggestions/batch/accept',   'submitted',                [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  ['POST /api/suggestions/batch/assign',   'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['POST /api/units',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
   ['POST /api/users',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
+  ['POST /api/sessions',                   'nothing',                  [403,   403,   403,   201,   403,   403,   403,   403,   201,   401]],
+  ['POST /api/sessions/{id}/close',        'open-session',             [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  ['POST /api/sessions/{id}/assignment-date', 'open-session',          [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  // Reads with a rule of their own (they append nothing): 智能交办 is for those who assign, and its
+  // reasons name any past suggestion; similar ones are scoped to the caller, so only who may read
+  // the suggestion may ask.
+  ['GET :id/routing',                      'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
+  ['GET :id/similar',                      'assigned',                 [200,   200,   404,   200,   200,   200,   200,   404,   200,   401]],
 ];
 
 /**
@@ -74,6 +87,8 @@ export const NOT_IN_MATRIX = new Map([
   ['/api/groups', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/assign', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/answer', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
+  ['/api/imports/suggestions', 'a multipart upload, staff and admins only (import-and-batch.e2e-spec.ts checks who may)'],
+  ['/api/imports/assignments', 'a multipart upload, staff and admins only (import-and-batch.e2e-spec.ts checks who may)'],
   ['/api/inbox/read', 'the caller’s own notifications'],
   ['/api/inbox/read-all', 'the caller’s own notifications'],
   ['/api/inbox/{id}/read', 'the caller’s own notifications'],

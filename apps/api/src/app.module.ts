@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { TestClockController } from './clock/test-clock.controller';
@@ -20,9 +21,12 @@ import { SuggestionQueriesModule } from './suggestions/queries/suggestion-querie
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { ExportModule } from './export/export.module';
 import { GroupsModule } from './groups/groups.module';
+import { ImportsModule } from './imports/imports.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { RoutingModule } from './routing/routing.module';
 
 /** Built from a validated config, so tests start it on their own files and settings. */
 @Module({})
@@ -44,8 +48,12 @@ export class AppModule {
         ExportModule,
         DisclosureModule,
         GroupsModule,
+        AttachmentsModule,
+        ImportsModule,
         AuditModule,
         OperationsModule,
+        SessionsModule,
+        RoutingModule,
         CalendarModule,
       ],
       controllers: [

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { SUGGESTION_ACTIONS, suggestionActionPath, type AccountEventType, type SuggestionEventType } from '@duban/domain';
+import { SUGGESTION_ACTIONS, suggestionActionPath, type AccountEventType, type SessionEventType, type SuggestionEventType } from '@duban/domain';
 import {
   ACCOUNT_EVENT_LABELS,
   ACTION_LABELS,
@@ -10,6 +10,7 @@ import {
   GROUP_EVENT_LABELS,
   ROLE_LABELS,
   STATUS_LABELS,
+  SESSION_EVENT_LABELS,
   SUGGESTION_EVENT_LABELS,
 } from '@duban/domain/labels';
 import { AUTHORIZATION_MATRIX_ENDPOINTS } from '../../../test/support/authorization-matrix-table';
@@ -96,9 +97,18 @@ describe('every action, event and command route is complete', () => {
     expect(Object.keys(labelled).sort()).toEqual(Object.keys(declared).sort());
   });
 
+  it('every session route has a row in the authorization matrix', () => {
+    const sessionRoutes = routes.filter((r) => r.startsWith('/sessions')).map((r) => `POST /api${r.replace(':id', '{id}')}`);
+    expect(sessionRoutes.length).toBeGreaterThan(0);
+    expect(AUTHORIZATION_MATRIX_ENDPOINTS).toEqual(expect.arrayContaining(sessionRoutes));
+  });
+
   it('the suggestion and account labels are keyed by their unions and nothing else', () => {
     const suggestion: Record<SuggestionEventType, string> = SUGGESTION_EVENT_LABELS;
     const account: Record<AccountEventType, string> = ACCOUNT_EVENT_LABELS;
-    expect(Object.keys(EVENT_LABELS).sort()).toEqual([...Object.keys(suggestion), ...Object.keys(account), ...Object.keys(GROUP_EVENT_LABELS)].sort());
+    const session: Record<SessionEventType, string> = SESSION_EVENT_LABELS;
+    expect(Object.keys(EVENT_LABELS).sort()).toEqual(
+      [...Object.keys(suggestion), ...Object.keys(account), ...Object.keys(GROUP_EVENT_LABELS), ...Object.keys(session)].sort(),
+    );
   });
 });

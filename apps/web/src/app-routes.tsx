@@ -27,6 +27,7 @@ const DeputySuggestionPage = page(() => import('./pages/deputy/deputy-suggestion
 const UnitTodoPage = page(() => import('./pages/unit/unit-todo-page'), 'UnitTodoPage');
 const UnitSuggestionPage = page(() => import('./pages/unit/unit-suggestion-page'), 'UnitSuggestionPage');
 const StaffRegisterPage = page(() => import('./pages/staff/staff-register-page'), 'StaffRegisterPage');
+const ImportPage = page(() => import('./pages/staff/import-page'), 'ImportPage');
 const StaffSuggestionPage = page(() => import('./pages/staff/staff-suggestion-page'), 'StaffSuggestionPage');
 const DeputyListPage = page(() => import('./pages/deputies/deputy-list-page'), 'DeputyListPage');
 const OverviewPage = page(() => import('./pages/supervisor/overview-page'), 'OverviewPage');
@@ -39,6 +40,7 @@ const UnitsPage = page(() => import('./pages/admin/units-page'), 'UnitsPage');
 const CalendarPage = page(() => import('./pages/admin/calendar-page'), 'CalendarPage');
 const ChangePasswordPage = page(() => import('./auth/change-password-page'), 'ChangePasswordPage');
 const SupervisorSuggestionPage = page(() => import('./pages/supervisor/supervisor-suggestion-page'), 'SupervisorSuggestionPage');
+const AnswerLetterPage = page(() => import('./pages/shared/answer-letter-page'), 'AnswerLetterPage');
 
 function Home() {
   const { user } = useAuth();
@@ -58,6 +60,7 @@ export function AppRoutes() {
         <Route element={<RequireRole roles={['deputy', 'unit', 'staff', 'supervisor', 'admin']} />}>
           <Route element={<AppLayout />}>
             <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/letters/:id/:unitId/:round" element={<AnswerLetterPage />} />
             <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
             <Route element={<RequireRole roles={['admin']} />}>
               <Route path="/admin/users" element={<UsersPage />} />
@@ -77,6 +80,7 @@ export function AppRoutes() {
             <Route element={<RequireRole roles={['staff', 'admin']} />}>
               <Route path="/staff" element={<StaffRegisterPage />} />
               <Route path="/staff/suggestions/:id" element={<StaffSuggestionPage />} />
+              <Route path="/staff/import" element={<ImportPage />} />
               <Route path="/operations/parked" element={<ParkedStreamsPage />} />
             </Route>
             <Route element={<RequireRole roles={['staff', 'supervisor', 'admin']} />}>

@@ -38,4 +38,5 @@ export * from './suggestion/upcast';
 export * from './suggestion/allowed-actions';
 export * from './suggestion/due-level';
 export * from './suggestion/detail-view';
+export * from './session';
 export * from './rulebook/clock-rules';

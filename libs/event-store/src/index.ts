@@ -28,3 +28,4 @@ export { storeFingerprint, markOf, checkStoreAgainstMark, formatMark, type Store
 export { backupSqliteStore, type BackupReport, type BackupOptions, type BackupProgress } from './backup/backup-sqlite-store';
 export { restoreSqliteStore, type RestoreReport, type RestoreOptions } from './backup/restore-sqlite-store';
 export { StoreFileError } from './backup/sqlite-file-checks';
+export * from './attachments';

@@ -3,6 +3,7 @@ export * from './supervision/supervision.types';
 export * from './inbox/inbox.types';
 export * from './disclosure/published.types';
 export { READ_MODEL_SCHEMA_VERSION } from './schema/read-model-schema';
+export { removeDatabaseFiles } from './schema/database-files';
 export { isCurrentReadModel, openReadModelDatabase, storedSchemaVersion, type ReadModelDatabase, type OpenedReadModel } from './schema/open-read-model';
 export { READ_MODEL_STREAM_PREFIXES, type ProjectionRules } from './projection/read-model-projection';
 export type { AppliedEvent } from './projection/applied-event';
@@ -23,3 +24,7 @@ export {
   type RebuildResult,
 } from './rebuild/rebuild-read-models';
 export { readModelStoreIdentity, readModelStoreIdentityAt, recordReadModelStoreIdentity, recordReadModelStoreIdentityAt } from './projection/checkpoint-store';
+export { RoutingQueries, ROUTING_NEIGHBOURS, documentText } from './routing/routing-queries';
+export { SimilarityIndex, TERMS_PER_DOCUMENT } from './routing/similarity-index';
+export { voteUnits, evidenceWeight, type UnitVote, type VotingNeighbour } from './routing/unit-votes';
+export type { RoutingEvidence, RoutingOutcome, UnitSuggestion, SimilarSuggestion } from './routing/routing.types';

@@ -9,8 +9,12 @@ export interface SuggestionListFilter {
   deputyId?: string;
   overdue?: boolean;
   keySupervised?: boolean;
-  /** Matched against title and content. */
+  /** Matched against title and content, and the number (第12号, 12, 0012). */
   q?: string;
+  sessionId?: string;
+  /** Submitted in this calendar year (Asia/Shanghai). */
+  year?: number;
+  delegationId?: string;
   /** From 1. */
   page: number;
   pageSize: number;
@@ -33,6 +37,11 @@ export interface SuggestionListItem {
   revision: number;
   submittedAt: string;
   updatedAt: string;
+  sessionId: string;
+  /** 第N号 within the session, once registered (立案). */
+  number?: number;
+  /** A delegation's (代表团) own suggestion. */
+  delegationId?: string;
 }
 
 export interface SuggestionList {
@@ -52,6 +61,18 @@ export interface TimelineEntry {
   occurredAt: string;
   actor: Actor;
   data: unknown;
+}
+
+/** A session (届次/会次) as listed: `GET /api/sessions`. Dates are local (YYYY-MM-DD). */
+export interface SessionRow {
+  id: string;
+  name: string;
+  kind: 'congress' | 'recess';
+  startsOn: string;
+  endsOn?: string;
+  closed: boolean;
+  /** The 交办 date of a congress session, once set. */
+  assignOn?: string;
 }
 
 export interface UnitRow {

@@ -33,7 +33,13 @@ export const ENDPOINTS: EndpointSpec[] = [
     name: 'submit',
     path: '/api/suggestions',
     sender: 'deputy',
-    fields: [text('title', 200), text('content', 20000), { name: 'coSignerIds', kind: 'userIdList', required: false, max: 50, valid: ['deputy2'] }],
+    fields: [
+      text('title', 200),
+      text('content', 20000),
+      { name: 'coSignerIds', kind: 'userIdList', required: false, max: 50, valid: ['deputy2'] },
+      { name: 'sessionId', kind: 'id', required: false, valid: 'legacy' },
+      { name: 'byDelegation', kind: 'bool', required: false, valid: false },
+    ],
   },
   { name: 'accept', path: '/api/suggestions/:id/accept', sender: 'staff', fields: [] },
   { name: 'reject', path: '/api/suggestions/:id/reject', sender: 'staff', fields: [text('reason', 2000)] },
@@ -123,6 +129,8 @@ export const ENDPOINTS: EndpointSpec[] = [
     sender: 'staff',
     fields: [{ name: 'reason', kind: 'enum', required: true, valid: 'privacy' }, text('note', 2000, false)],
   },
+  // A multipart upload: every JSON body is refused (400, no file), which is what the fuzzer checks.
+  { name: 'attachments', path: '/api/suggestions/:id/attachments', sender: 'unit', fields: [] },
   {
     name: 'create unit',
     path: '/api/units',
@@ -139,6 +147,17 @@ export const ENDPOINTS: EndpointSpec[] = [
       text('displayName', 100),
       { name: 'role', kind: 'enum', required: true, valid: 'deputy' },
       { name: 'unitId', kind: 'id', required: false, valid: 'traffic' },
+    ],
+  },
+  {
+    name: 'open session',
+    path: '/api/sessions',
+    sender: 'staff',
+    fields: [
+      text('name', 100),
+      { name: 'kind', kind: 'enum', required: true, valid: 'congress' },
+      { name: 'startsOn', kind: 'date', required: true, valid: '2026-01-10' },
+      { name: 'endsOn', kind: 'date', required: false, valid: '2026-01-14' },
     ],
   },
   {
@@ -173,10 +192,16 @@ export function validBody(endpoint: EndpointSpec): Record<string, unknown> {
 
 /** GET routes and their query parameters, for the query-string cases. */
 export const QUERY_ENDPOINTS: { name: string; path: string; params: string[] }[] = [
-  { name: 'list', path: '/api/suggestions', params: ['status', 'unitId', 'deputyId', 'overdue', 'keySupervised', 'q', 'page', 'pageSize', 'after'] },
+  {
+    name: 'list',
+    path: '/api/suggestions',
+    params: ['status', 'unitId', 'deputyId', 'overdue', 'keySupervised', 'q', 'page', 'pageSize', 'after', 'sessionId', 'year', 'delegationId'],
+  },
+  { name: 'sessions', path: '/api/sessions', params: ['after'] },
   { name: 'detail', path: '/api/suggestions/:id', params: ['after', 'asOf'] },
-  { name: 'unit stats', path: '/api/stats/units', params: ['from', 'to', 'after'] },
-  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['from', 'to'] },
+  { name: 'unit stats', path: '/api/stats/units', params: ['sessionId', 'year', 'from', 'to', 'after'] },
+  { name: 'unit stats sheet', path: '/api/stats/units.xlsx', params: ['sessionId', 'year', 'from', 'to'] },
+  { name: 'overview', path: '/api/stats/overview', params: ['sessionId', 'year', 'from', 'to', 'after'] },
   { name: 'timeline', path: '/api/suggestions/:id/timeline', params: ['after'] },
   { name: 'users', path: '/api/users', params: ['role', 'after'] },
   { name: 'units', path: '/api/units', params: ['after'] },

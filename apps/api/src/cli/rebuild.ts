@@ -3,25 +3,35 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { assertNever, getRulebook } from '@duban/domain';
-import { createEventStore, eventStoreConfigFromEnv, EventStoreConfigError, type EventStoreConfig } from '@duban/event-store';
-import { rebuildReadModels, type RebuildResult } from '@duban/read-models';
+import { createEventStore, eventStoreConfigFromEnv, EventStoreConfigError, storeIdentityOf, type EventStoreConfig } from '@duban/event-store';
+import { rebuildReadModels, type RebuildOptions, type RebuildResult } from '@duban/read-models';
 import { loadCalendar } from '../infrastructure/load-calendar';
+import { buildReadModelBeside, preparedReadModelPath } from '../infrastructure/prepared-read-model';
 
 /**
  * `npm run rebuild`: rebuilds every read model from the events (after a projection change, or
  * when the read-model file is lost). Reads EVENT_STORE, EVENT_STORE_PATH, EVENTSTORE_CONNECTION_STRING
  * and READ_MODEL_PATH like the service. Progress goes to stderr, the summary to stdout.
+ *
+ * `npm run rebuild -- --beside` (an upgrade that changes the read model): the new version builds its
+ * file next to the old one while the old service keeps serving, and adopts it when it starts.
  */
 async function main(): Promise<void> {
   const config = eventStoreConfigFromEnv(process.env);
-  const readModelPath = path.resolve(process.env.READ_MODEL_PATH?.trim() || 'data/read-model.sqlite');
+  const servedPath = path.resolve(process.env.READ_MODEL_PATH?.trim() || 'data/read-model.sqlite');
+  const beside = process.argv.includes('--beside');
+  const readModelPath = beside ? preparedReadModelPath(servedPath) : servedPath;
   mkdirSync(path.dirname(readModelPath), { recursive: true });
 
   process.stderr.write(
     `重建读模型：从 ${describeStore(config)} 读取全部事件，写入 ${readModelPath}\n` +
-      '请先停止服务：服务运行时会继续写旧的读模型文件。重建失败时旧的读模型保持不变。\n',
+      (beside
+        ? '在旧读模型旁边建立新读模型：服务可以继续运行；建好后重启服务（新版本）即换用新读模型，停机只有重启的时间。\n'
+        : '请先停止服务：服务运行时会继续写旧的读模型文件。重建失败时旧的读模型保持不变。\n'),
   );
   const store = createEventStore(config);
+  const build = (options: RebuildOptions): Promise<RebuildResult> =>
+    beside ? buildReadModelBeside(store, servedPath, storeIdentityOf(config), options) : rebuildReadModels(store, servedPath, options);
   const bar = new SingleBar(
     {
       stream: process.stderr,
@@ -36,7 +46,7 @@ async function main(): Promise<void> {
   );
   let barStarted = false;
   try {
-    const result = await rebuildReadModels(store, readModelPath, {
+    const result = await build({
       // The same rules as the service, so the rebuilt scheduler wake-ups equal the live ones.
       rulebook: getRulebook(process.env.RULEBOOK?.trim() || 'national'),
       calendar: loadCalendar(process.env.CALENDAR_OVERRIDES_PATH?.trim() || undefined),
@@ -58,6 +68,7 @@ async function main(): Promise<void> {
       `读模型重建完成：${result.events} 个事件，用时 ${result.seconds.toFixed(1)} 秒，` +
         `每秒 ${Math.round(result.eventsPerSecond)} 个事件。\n`,
     );
+    if (beside) process.stdout.write(`新读模型已就绪：${readModelPath}。重启服务（新版本）即换用它，期间写入的事件在启动后补上。\n`);
     // Exit 0 on purpose: the new read model is complete for every other stream and the service
     // runs on it; what is held back is listed here, in /api/health and /api/operations/parked.
     if (result.parkedCount > 0) process.stdout.write(describeParked(result));

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Logger, Optional, Post } from 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiOk, ClockDoc } from '../http/openapi';
 import { Roles } from '../auth/roles.decorator';
+import { AttachmentSweeper } from '../attachments/attachment-sweeper';
 import { DeadlineScheduler } from '../scheduler/deadline-scheduler';
 import { Clock, ManualClock } from './clock';
 import { SetClockDto } from './set-clock.dto';
@@ -20,6 +21,8 @@ export class TestClockController {
     @Inject(Clock) private readonly clock: Clock,
     // Moving the clock runs the deadline scheduler at once, so a test crosses a deadline deterministically.
     @Optional() private readonly scheduler?: DeadlineScheduler,
+    // …and the sweep of unused uploads, so a test crosses their grace period the same way.
+    @Optional() private readonly attachmentSweeper?: AttachmentSweeper,
   ) {}
 
   @Get()
@@ -41,6 +44,7 @@ export class TestClockController {
     this.logger.warn(`manual clock set to ${this.clock.nowIso()}`);
     // Answers once the reminders and misses the new time makes due are recorded and in the read model.
     await this.scheduler?.afterClockMoved();
+    await this.attachmentSweeper?.sweep();
     return { now: this.clock.nowIso(), mode: this.clock.mode };
   }
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   Actor,
+  CURRENT_EVENT_SCHEMA_VERSION,
   DomainError,
   SuggestionCommand,
   UnknownSchemaVersionError,
@@ -135,7 +136,7 @@ describe('CommandPipeline (given a stream, when a command runs, then the store h
     const outcome = await run(urge, SUPERVISOR);
     expect(outcome).toEqual({ id: ID, revision: 2, position: expect.any(String) });
     const stored = (await store.readStream(STREAM))[2]!;
-    expect(stored.metadata).toMatchObject({ actor: SUPERVISOR, occurredAt: NOW, correlationId: 'corr-1', causationId: 'req-1', schemaVersion: 1 });
+    expect(stored.metadata).toMatchObject({ actor: SUPERVISOR, occurredAt: NOW, correlationId: 'corr-1', causationId: 'req-1', schemaVersion: CURRENT_EVENT_SCHEMA_VERSION });
   });
 
   describe('concurrency', () => {

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { RunUnitHandler, RunUserHandler } from '../accounts/account-streams';
 import { RunGroupHandler } from '../groups/group-stream';
 import { RunInboxHandler } from '../notifications/inbox/inbox-stream';
+import { RunSessionHandler } from '../sessions/session-stream';
 import { RunSuggestionHandler } from '../suggestions/execution/suggestion-stream';
 import { RunCalendarHandler } from '../calendar/calendar-stream';
 import { CommandPipeline } from './command-pipeline';
@@ -14,7 +15,7 @@ import { CommandPipeline } from './command-pipeline';
 @Global()
 @Module({
   imports: [CqrsModule.forRoot()],
-  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler, RunCalendarHandler],
+  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler, RunSessionHandler, RunCalendarHandler],
   exports: [CommandPipeline],
 })
 export class CommandsModule {}

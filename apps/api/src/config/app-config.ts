@@ -1,3 +1,4 @@
+import type { AttachmentSettings } from '../attachments/attachment-settings';
 import type { EventStoreConfig } from '@duban/event-store';
 import type { SchedulerSettings } from '../scheduler/scheduler-settings';
 import type { AuditSettings } from './parse-audit-settings';
@@ -51,4 +52,6 @@ export interface AppConfig {
   scheduler?: SchedulerSettings;
   /** The audit seals (the key itself travels with `eventStore.auditKey`); absent = defaults beside the data folder, hourly. */
   audit?: AuditSettings;
+  /** Attachment files (ATTACHMENTS_PATH, ATTACHMENT_MAX_MB, ATTACHMENT_GRACE_HOURS); absent = defaults beside the store. */
+  attachments?: AttachmentSettings;
 }

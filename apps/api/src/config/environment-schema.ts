@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { RULEBOOK_IDS } from '@duban/domain';
 import { SCHEDULER_DEFAULTS } from '../scheduler/scheduler-settings';
+import { ATTACHMENT_DEFAULTS } from '../attachments/attachment-settings';
 import { LOG_LEVELS, type LoginLimits } from './app-config';
 import { envValue, integerIn, matching, oneOf, onOff } from './env-values';
 
@@ -70,6 +71,9 @@ export function environmentSchema(production: boolean, cwd: string) {
     AUDIT_SEAL_INTERVAL_MINUTES: envValue(
       integerIn(0, MAX_SEAL_INTERVAL_MINUTES, `无效，应为 0（不自动封印）到 ${MAX_SEAL_INTERVAL_MINUTES} 之间的整数分钟`).default(60),
     ),
+    // ATTACHMENTS_PATH itself is read with the event store's variables (attachmentsPathFromEnv), so the CLIs share it.
+    ATTACHMENT_MAX_MB: envValue(integerIn(1, 1024, '应为 1–1024 之间的整数（MB）').default(ATTACHMENT_DEFAULTS.maxMb)),
+    ATTACHMENT_GRACE_HOURS: envValue(integerIn(1, 24 * 365, '应为 1–8760 之间的整数（小时）').default(ATTACHMENT_DEFAULTS.graceHours)),
   });
 }
 

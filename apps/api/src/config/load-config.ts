@@ -1,4 +1,4 @@
-import { EventStoreConfigError, eventStoreConfigFromEnv } from '@duban/event-store';
+import { attachmentsPathFromEnv, EventStoreConfigError, eventStoreConfigFromEnv } from '@duban/event-store';
 import type { AppConfig, EventStoreConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { environmentSchema } from './environment-schema';
@@ -62,6 +62,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     ...(vars.METRICS_TOKEN === undefined ? {} : { metricsToken: vars.METRICS_TOKEN }),
     scheduler: { enabled: vars.SCHEDULER, intervalMs: vars.SCHEDULER_INTERVAL_MS },
     audit: audit.settings,
+    attachments: {
+      path: attachmentsPathFromEnv(env, cwd),
+      maxBytes: vars.ATTACHMENT_MAX_MB * 1024 * 1024,
+      graceMs: vars.ATTACHMENT_GRACE_HOURS * 3_600_000,
+    },
   };
 }
 

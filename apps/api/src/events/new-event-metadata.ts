@@ -1,9 +1,10 @@
-import type { Actor } from '@duban/domain';
+import { CURRENT_EVENT_SCHEMA_VERSION, type Actor } from '@duban/domain';
 import type { CommandEventMetadata } from '../idempotency/command-metadata';
 import type { IdempotencyRequest } from '../idempotency/idempotency-request';
 import { timeOrderedId } from './time-ordered-id';
 
-export const SCHEMA_VERSION = 1;
+/** Every event is written in the shape the current code reads (the domain's upcast lifts older ones). */
+export const SCHEMA_VERSION = CURRENT_EVENT_SCHEMA_VERSION;
 
 /** Fresh metadata for one event about to be appended: its id is chosen now, before the append. */
 export function newEventMetadata(

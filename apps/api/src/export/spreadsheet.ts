@@ -14,14 +14,31 @@ export interface Column<Row> {
   numFmt?: string;
 }
 
+export interface SheetOptions<Row> {
+  /** Lines above the header (what the sheet counts, for which period, when): one cell each. */
+  caption?: string[];
+  /** A bold last row (合计) under the rows. */
+  total?: Row;
+}
+
 /** One sheet with a bold, frozen header row: what people open in Excel or WPS. */
-export async function buildSheet<Row>(sheetName: string, columns: Column<Row>[], rows: readonly Row[]): Promise<Buffer> {
+export async function buildSheet<Row>(sheetName: string, columns: Column<Row>[], rows: readonly Row[], options: SheetOptions<Row> = {}): Promise<Buffer> {
   const workbook: Workbook = new (loadExcel().Workbook)();
   workbook.created = new Date(0);
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = sheetColumns(columns);
-  sheet.getRow(1).font = { bold: true };
+  const caption = options.caption ?? [];
+  const headerRow = caption.length + 1;
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: headerRow }] });
+  if (caption.length === 0) sheet.columns = sheetColumns(columns);
+  else {
+    // Widths and formats without the header (it would land in row 1), then the caption, then the header.
+    sheet.columns = sheetColumns(columns).map(({ header: _header, ...column }) => column);
+    for (const line of caption) sheet.addRow([line]);
+    sheet.getRow(1).font = { bold: true };
+    sheet.addRow(columns.map((c) => c.header));
+  }
+  sheet.getRow(headerRow).font = { bold: true };
   for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
+  if (options.total !== undefined) sheet.addRow(columns.map((c) => c.value(options.total!))).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -8,7 +8,13 @@ export interface Names {
   people: ReadonlyMap<string, string>;
 }
 
-export function suggestionColumns(names: Names): Column<SuggestionListItem>[] {
+/**
+ * The signed letters (答复函) of a suggestion's answers, as one cell: each file's name and the
+ * start of its sha256 (the whole hash is in the record).
+ */
+export type LettersOf = (s: SuggestionListItem) => { name: string; sha256: string }[];
+
+export function suggestionColumns(names: Names, lettersOf: LettersOf = () => []): Column<SuggestionListItem>[] {
   return [
     { header: '建议编号', width: 38, value: (s) => s.id },
     { header: '标题', width: 40, value: (s) => s.title },
@@ -20,5 +26,6 @@ export function suggestionColumns(names: Names): Column<SuggestionListItem>[] {
     { header: '重点督办', width: 10, value: (s) => (s.keySupervised ? '是' : '否') },
     { header: '提交时间（北京时间）', width: 20, value: (s) => beijingTime(s.submittedAt) },
     { header: '最后更新（北京时间）', width: 20, value: (s) => beijingTime(s.updatedAt) },
+    { header: '答复函', width: 40, value: (s) => lettersOf(s).map((l) => `${l.name}（SHA-256 ${l.sha256.slice(0, 12)}…）`).join('；') },
   ];
 }

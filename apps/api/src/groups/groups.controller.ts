@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiOk, GroupCommandResultDoc, GroupViewDoc } from '../http/openapi';
-import type { Actor } from '@duban/domain';
+import type { Actor, SuggestionCommand } from '@duban/domain';
 import type { ReadModelQueries } from '@duban/read-models';
 import { AccountDirectory } from '../accounts/account-directory';
+import { AttachmentFiles } from '../attachments/attachment-files';
 import { AuthUser, toActor } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Ids, RequestIds } from '../http/correlation';
@@ -45,6 +46,7 @@ export class GroupsController {
     private readonly directory: AccountDirectory,
     private readonly readAfter: ReadAfterService,
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
+    private readonly attachments: AttachmentFiles,
   ) {}
 
   @Post()
@@ -86,7 +88,15 @@ export class GroupsController {
   ): Promise<GroupCommandResult> {
     const actor = toActor(user);
     const group = await this.completeGroup(groupId, actor);
-    return this.groups.apply(groupId, group.memberIds, () => dto.toCommand(), actor, { correlationId: ids.correlationId, causationId: ids.requestId });
+    // The letter is uploaded once, to one member: each other member's answer carries the same file,
+    // read here from the member it was uploaded to (only this unit's letters; the decider checks the group).
+    const letterIds = dto.attachmentIds ?? [];
+    const groupLetters = letterIds.length > 0 ? await this.attachments.lettersOf(letterIds, actor.unitId) : [];
+    const command = (): SuggestionCommand => {
+      const base = dto.toCommand();
+      return base.type === 'AnswerSuggestion' && groupLetters.length > 0 ? { ...base, data: { ...base.data, groupLetters } } : base;
+    };
+    return this.groups.apply(groupId, group.memberIds, command, actor, { correlationId: ids.correlationId, causationId: ids.requestId });
   }
 
   @Get(':groupId')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuthModule } from '../auth/auth.module';
 import { GroupCommands } from './group-commands';
 import { GroupFormation } from './group-formation';
@@ -8,7 +9,7 @@ import { GroupsController } from './groups.controller';
 
 /** 并案: grouping similar suggestions and applying assign and answer to every member. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, AttachmentsModule],
   controllers: [GroupsController],
   providers: [GroupCommands, GroupFormation, GroupLookup, GroupMembers],
 })

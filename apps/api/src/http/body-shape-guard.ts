@@ -6,6 +6,12 @@ import { toErrorResponse } from './error-response';
 export const BODY_MAX_DEPTH = 8;
 /** More values than any legitimate body holds (lists are capped at 50 items of a few fields). */
 export const BODY_MAX_NODES = 5000;
+/**
+ * Batch routes carry up to 2,000 items of a few fields each (and their unit lists): a larger
+ * budget for them alone. Their JSON size limit still bounds the walk.
+ */
+export const BATCH_BODY_MAX_NODES = 120_000;
+const BATCH_PATH = /^\/api\/suggestions\/batch\//;
 
 /**
  * Keys that reach an object's prototype when copied naively (`__proto__`, `constructor`,
@@ -20,7 +26,7 @@ const FORBIDDEN_KEYS = new Set(['prototype', ...Object.getOwnPropertyNames(Objec
  * more than a request is worth. Walks iteratively, so a hostile nesting cannot overflow the stack.
  */
 export function bodyShapeGuard(req: Request, res: Response, next: NextFunction): void {
-  const problem = inspect(req.body);
+  const problem = inspect(req.body, BATCH_PATH.test(req.path) ? BATCH_BODY_MAX_NODES : BODY_MAX_NODES);
   if (problem === null) {
     next();
     return;
@@ -31,7 +37,7 @@ export function bodyShapeGuard(req: Request, res: Response, next: NextFunction):
   res.status(status).json(body);
 }
 
-function inspect(root: unknown): { field: string; message: string } | null {
+function inspect(root: unknown, maxNodes: number): { field: string; message: string } | null {
   if (root === null || typeof root !== 'object') return null;
   // Every body of the API is one JSON object; an array would be validated item by item as if it were several.
   if (Array.isArray(root)) return { field: '', message: '请求体必须是 JSON 对象' };
@@ -42,7 +48,7 @@ function inspect(root: unknown): { field: string; message: string } | null {
     if (depth > BODY_MAX_DEPTH) return { field: path, message: `请求体嵌套过深（最多 ${BODY_MAX_DEPTH} 层）` };
     for (const key of Object.keys(value)) {
       nodes += 1;
-      if (nodes > BODY_MAX_NODES) return { field: '', message: `请求体包含的字段或数组项过多（最多 ${BODY_MAX_NODES} 个）` };
+      if (nodes > maxNodes) return { field: '', message: `请求体包含的字段或数组项过多（最多 ${maxNodes} 个）` };
       const field = path === '' ? key : `${path}.${key}`;
       if (FORBIDDEN_KEYS.has(key)) return { field, message: `不允许的字段「${key}」` };
       const child = (value as Record<string, unknown>)[key];

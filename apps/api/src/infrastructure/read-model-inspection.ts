@@ -23,8 +23,9 @@ const MAX_PROBLEMS = 5;
  * their tables: O(file size), see the README for its cost on the bench data set) and reads the
  * checkpoint and the store mark. Other failures (a locked file, no permission) are thrown: a
  * rebuild would not cure them, and replacing a file someone else holds would be worse.
+ * `quickCheck: false` skips the page check: only for a file checked moments ago and unchanged since.
  */
-export function inspectReadModel(path: string): ReadModelInspection {
+export function inspectReadModel(path: string, options: { quickCheck?: boolean } = {}): ReadModelInspection {
   if (!existsSync(path)) return { state: 'missing' };
   let db: Database.Database | null = null;
   try {
@@ -32,9 +33,11 @@ export function inspectReadModel(path: string): ReadModelInspection {
     db = new Database(path, { fileMustExist: true });
     const version = storedSchemaVersion(db);
     if (version !== READ_MODEL_SCHEMA_VERSION) return { state: 'outdated', version };
-    const verdict = db.pragma(`quick_check(${MAX_PROBLEMS})`, { simple: false }) as { quick_check: string }[];
-    const problems = verdict.map((row) => row.quick_check).filter((line) => line !== 'ok');
-    if (problems.length > 0) return { state: 'damaged', problems };
+    if (options.quickCheck !== false) {
+      const verdict = db.pragma(`quick_check(${MAX_PROBLEMS})`, { simple: false }) as { quick_check: string }[];
+      const problems = verdict.map((row) => row.quick_check).filter((line) => line !== 'ok');
+      if (problems.length > 0) return { state: 'damaged', problems };
+    }
     return { state: 'current', checkpoint: readCheckpoint(db), mark: readStoreMark(db) };
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CommandsModule } from '../commands/commands.module';
 import { SuggestionAuditController } from './audit/suggestion-audit.controller';
+import { BatchCommands } from './batch/batch-commands';
+import { BatchController } from './batch/batch.controller';
 import { SuggestionCommandsController } from './http/suggestion-commands.controller';
 import { SuggestionQueriesController } from './http/suggestion-queries.controller';
 import { TransferController } from './transfer/transfer.controller';
@@ -9,6 +11,9 @@ import { AcknowledgeAnswerController } from './delivery/acknowledge-answer.contr
 
 @Module({
   imports: [CommandsModule, AuthModule],
-  controllers: [SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController, AcknowledgeAnswerController],
+  // BatchController first: its /suggestions/batch/accept must win over /suggestions/:id/accept.
+  controllers: [BatchController, SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController, AcknowledgeAnswerController],
+  providers: [BatchCommands],
+  exports: [BatchCommands],
 })
 export class SuggestionsModule {}

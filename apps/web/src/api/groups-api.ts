@@ -47,7 +47,7 @@ export async function assignGroup(
 /** 一并答复: the lead unit's one answer goes to every member's deputies; each member reports on its own. */
 export async function answerGroup(
   groupId: string,
-  body: { category: string; content: string; signedBy: string; commitments: { description: string; dueAt: string }[] },
+  body: { category: string; content: string; signedBy: string; commitments: { description: string; dueAt: string }[]; attachmentIds?: string[] },
 ): Promise<GroupCommandResult> {
   const result = await request<GroupCommandResult>(`/api/groups/${encodeURIComponent(groupId)}/answer`, { method: 'POST', body });
   return settle(result);

@@ -1,4 +1,5 @@
 import { request } from './client';
+import { uploadAttachment } from './attachments-api';
 import { rememberPosition } from './read-your-writes';
 import type {
   AssignmentMode,
@@ -115,7 +116,7 @@ export const commands = {
   urge: (id: string, note: string, revision?: number) => command(id, 'urge', { note }, revision),
   answer: (
     id: string,
-    body: { category: string; content: string; signedBy: string; commitments: CommitmentInput[] },
+    body: { category: string; content: string; signedBy: string; commitments: CommitmentInput[]; attachmentIds?: string[] },
     revision?: number,
   ) => command(id, 'answer', body, revision),
   rate: (
@@ -130,6 +131,8 @@ export const commands = {
   publish: (id: string, revision?: number) => command(id, 'publish', {}, revision),
   exempt: (id: string, body: { reason: ExemptionReason; note?: string }, revision?: number) =>
     command(id, 'exempt', body, revision),
+  // Multipart, with progress: the uploaded file's id is what an answer's attachmentIds names.
+  attachments: (id: string, file: File, onProgress?: (percent: number) => void) => uploadAttachment(id, file, onProgress),
   // Sent by the page itself when the lead deputy views the answers (送达), never by a button.
   acknowledgeAnswer: (id: string) => command(id, 'acknowledge-answer', {}),
   // One sender per action the server can allow: a new action does not compile until it has one.

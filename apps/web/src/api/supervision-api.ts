@@ -1,7 +1,9 @@
 import { download, request } from './client';
+import { periodLabel, periodQuery, type SupervisionPeriodFilter } from './supervision-period';
 import type {
   CommitmentLedger,
   CommitmentStatus,
+  DelegationStatsReport,
   DeputyArchive,
   DeputyCommitmentReport,
   Inbox,
@@ -12,13 +14,29 @@ import type {
   UnitStatsReport,
 } from './supervision-types';
 
-export const fetchOverview = (): Promise<Overview> => request<Overview>('/api/stats/overview');
+export const fetchOverview = (period: SupervisionPeriodFilter): Promise<Overview> =>
+  request<Overview>('/api/stats/overview', { query: periodQuery(period) });
 
-export const fetchUnitStats = (from?: string, to?: string): Promise<UnitStatsReport> =>
-  request<UnitStatsReport>('/api/stats/units', { query: { from, to } });
+export const fetchUnitStats = (period: SupervisionPeriodFilter): Promise<UnitStatsReport> =>
+  request<UnitStatsReport>('/api/stats/units', { query: periodQuery(period) });
 
-export const downloadUnitStats = (from?: string, to?: string): Promise<void> =>
-  download('/api/stats/units.xlsx', { from, to }, '承办单位办理情况统计.xlsx');
+export const downloadUnitStats = (period: SupervisionPeriodFilter): Promise<void> =>
+  download('/api/stats/units.xlsx', periodQuery(period), period.kind === 'all' ? '承办单位办理情况统计.xlsx' : `承办单位办理情况统计（${periodLabel(period)}）.xlsx`);
+
+export const fetchDelegationStats = (period: SupervisionPeriodFilter): Promise<DelegationStatsReport> =>
+  request<DelegationStatsReport>('/api/stats/delegations', { query: periodQuery(period) });
+
+/** A session as the period selector offers it (`GET /api/sessions`, newest first there or here). */
+export interface SessionOption {
+  id: string;
+  name: string;
+  kind: 'congress' | 'recess';
+  startsOn: string;
+  endsOn?: string;
+  closed: boolean;
+}
+
+export const fetchSessionOptions = (): Promise<SessionOption[]> => request<SessionOption[]>('/api/sessions');
 
 export const fetchKeySuggestions = (): Promise<KeySupervisionReport> => request<KeySupervisionReport>('/api/supervision/key');
 

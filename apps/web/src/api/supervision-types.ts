@@ -1,12 +1,13 @@
 // Shapes of the supervision, inbox, public and archive endpoints (the read models' own types, as the api sends them).
 // As in ./types.ts: library types imported type-only; written out only what apps/api adds itself.
 import type { EXEMPTION_REASONS as DOMAIN_EXEMPTION_REASONS } from '@duban/domain';
-import type { Overview as OverviewFigures, UnitStats } from '@duban/read-models/supervision/supervision.types';
+import type { DelegationStats, Overview as OverviewFigures, UnitStats } from '@duban/read-models/supervision/supervision.types';
 
 export type {
   CommitmentItem,
   CommitmentLedger,
   CommitmentStatus,
+  DelegationStats,
   DeputyArchive,
   DeputyCommitmentReport,
   KeySuggestionItem,
@@ -18,15 +19,27 @@ export type {
 export type { Inbox, InboxItem } from '@duban/read-models/inbox/inbox.types';
 export type { PublishedSuggestion, PublishedSuggestionList } from '@duban/read-models/disclosure/published.types';
 
-/** `GET /api/stats/overview`: the read model's overview and the instant it was computed at. */
-export type Overview = OverviewFigures & { generatedAt: string };
-
-/** `GET /api/stats/units` (apps/api's UnitStatsReport): the period is null when not asked for. */
-export interface UnitStatsReport {
+/** The period a supervision answer counts (apps/api's SupervisionPeriod): null when not asked for. */
+export interface SupervisionPeriodEcho {
+  sessionId: string | null;
+  year: number | null;
   from: string | null;
   to: string | null;
+}
+
+/** `GET /api/stats/overview`: the period, the read model's overview and the instant it was computed at. */
+export type Overview = SupervisionPeriodEcho & OverviewFigures & { generatedAt: string };
+
+/** `GET /api/stats/units` (apps/api's UnitStatsReport). */
+export interface UnitStatsReport extends SupervisionPeriodEcho {
   generatedAt: string;
   units: UnitStats[];
+}
+
+/** `GET /api/stats/delegations` (apps/api's DelegationStatsReport). */
+export interface DelegationStatsReport extends SupervisionPeriodEcho {
+  generatedAt: string;
+  delegations: DelegationStats[];
 }
 
 /** A message of `/api/events/stream` (apps/api's LiveChange). */

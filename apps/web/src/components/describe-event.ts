@@ -48,9 +48,10 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
   SuggestionUrged: (d) => str(d.note),
   SuggestionAnswered: (d, n) => {
     const commitments = Array.isArray(d.commitments) ? d.commitments.length : 0;
+    const letters = Array.isArray(d.letters) ? (d.letters as Data[]) : [];
     return `${n.unitName(str(d.unitId))} 第 ${str(d.round)} 次答复，${n.categoryLabel(str(d.category))}，签发人 ${str(d.signedBy)}${
       commitments ? `，承诺事项 ${commitments} 项` : ''
-    }${d.onTime === false ? '（逾期答复）' : ''}`;
+    }${d.onTime === false ? '（逾期答复）' : ''}${letters.length ? `；答复函：${letters.map(describeFile).join('、')}` : ''}`;
   },
   SuggestionRated: (d, n) =>
     `${n.unitName(str(d.unitId))}：办理态度${satisfactionLabel(d.attitude as Satisfaction)}，办理结果${satisfactionLabel(
@@ -68,6 +69,8 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
   SuggestionClosed: () => '',
   AnswerPublished: () => '已向社会公开建议及答复',
   DisclosureExempted: (d) => `原因：${exemptionLabel(d.reason as ExemptionReason)}${d.note ? `，${str(d.note)}` : ''}`,
+  AttachmentAdded: (d) => `${d.kind === 'letter' ? '答复函（待随答复提交）' : '附件'}：${describeFile(d)}`,
+  AttachmentDiscarded: (d) => `未随答复提交的文件已超过保留期，已清理（SHA-256 ${str(d.sha256).slice(0, 12)}…）`,
   DeadlinesRecomputed: (d, n) => {
     const changes = Array.isArray(d.changes) ? d.changes.filter(isData) : [];
     const moved = changes.map((c) => `${changeName(str(c.obligation), n)} ${formatDue(str(c.from))} → ${formatDue(str(c.to))}`);
@@ -79,6 +82,11 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
     return `领衔代表已查阅答复（送达）${windows.length ? `，自收到之日起计算：${windows.join('；')}` : ''}`;
   },
 };
+
+/** A file as the record names it: its name and the start of its hash (the whole hash is in the event). */
+function describeFile(d: Data): string {
+  return `${str(d.name)}（SHA-256 ${str(d.sha256).slice(0, 12)}…）`;
+}
 
 /** A recomputed due time's name: `answer:u-1:1` → 交通局 答复; `extension_max` → 延期答复最长期限. */
 function changeName(obligation: string, n: Names): string {

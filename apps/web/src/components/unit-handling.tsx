@@ -4,6 +4,10 @@ import { useDirectory } from '../layout/directory-context';
 import { satisfactionLabel, UNIT_STAGE_LABELS, unitRoleLabel } from '../lib/labels';
 import { formatDateTime, formatDue } from '../lib/time';
 import { DueBadge, levelOf } from './due-badge';
+import { Link } from 'react-router-dom';
+import { PrinterOutlined } from '@ant-design/icons';
+import { AttachmentList } from './attachment-files';
+import { letterPath } from '../lib/letter-path';
 import { isProvisional } from '../lib/provisional';
 
 function PendingRequests({ assignment }: { assignment: Assignment }) {
@@ -32,7 +36,7 @@ function PendingRequests({ assignment }: { assignment: Assignment }) {
   );
 }
 
-function UnitCard({ unit, due, provisional }: { unit: UnitHandling; due: DueView | null; provisional: boolean }) {
+function UnitCard({ unit, due, suggestionId, provisional }: { unit: UnitHandling; due: DueView | null; suggestionId: string; provisional: boolean }) {
   const { unitName, categoryLabel } = useDirectory();
   const open = unit.stage === 'handling' || unit.stage === 'rehandling';
   return (
@@ -67,6 +71,10 @@ function UnitCard({ unit, due, provisional }: { unit: UnitHandling; due: DueView
               签发人 {answer.signedBy} · {formatDateTime(answer.answeredAt)}
             </div>
             <Typography.Paragraph className="answer-text">{answer.content}</Typography.Paragraph>
+            {answer.letters && answer.letters.length > 0 && <AttachmentList files={answer.letters} tagOf={() => '答复函'} via={suggestionId} />}
+            <Link to={letterPath(suggestionId, unit.unitId, answer.round)} data-testid="print-letter">
+              <PrinterOutlined /> 答复函打印版
+            </Link>
             {rating && (
               <div className="rating-line" data-testid="rating">
                 代表评价：办理态度
@@ -91,7 +99,7 @@ export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
     <div data-testid="unit-handling">
       <PendingRequests assignment={assignment} />
       {assignment.units.map((unit) => (
-        <UnitCard key={unit.unitId} unit={unit} due={detail.due} provisional={isProvisional(detail, unit.dueAt, { unitId: unit.unitId })} />
+        <UnitCard key={unit.unitId} unit={unit} due={detail.due} suggestionId={detail.id} provisional={isProvisional(detail, unit.dueAt, { unitId: unit.unitId })} />
       ))}
     </div>
   );

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   IdcardOutlined,
   BarChartOutlined,
   FileAddOutlined,
@@ -28,6 +29,7 @@ export interface MenuEntry {
 
 const STAFF: MenuEntry[] = [
   { path: '/staff', label: '登记交办', icon: <SolutionOutlined /> },
+  { path: '/staff/import', label: '批量导入', icon: <CloudUploadOutlined /> },
   // Staff and admins see which suggestions the read model holds back (admin retries them).
   { path: '/operations/parked', label: '数据暂缓', icon: <PauseCircleOutlined /> },
 ];

@@ -14,6 +14,8 @@ export type AccountEvent =
         passwordHash: string;
         /** Every route but a password change is refused until the owner picks their own password. */
         mustChangePassword?: true;
+        /** A deputy's delegation (代表团). */
+        delegationId?: string;
       };
     }
   /** Ends every session that signed in before it; a required change is done. */

@@ -27,7 +27,7 @@ export function evolveUser(state: UserState, event: Stamped<AccountEvent>): User
   switch (event.type) {
     case 'UserRegistered': {
       if (state.status !== 'none') return state;
-      const { userId, displayName, role, unitId, passwordHash, mustChangePassword } = event.data;
+      const { userId, displayName, role, unitId, passwordHash, mustChangePassword, delegationId } = event.data;
       return {
         status: 'registered',
         userId,
@@ -37,6 +37,7 @@ export function evolveUser(state: UserState, event: Stamped<AccountEvent>): User
         passwordHash,
         registeredAt: event.at,
         ...(mustChangePassword ? { mustChangePassword } : {}),
+        ...(delegationId ? { delegationId } : {}),
       };
     }
     case 'PasswordChanged': {

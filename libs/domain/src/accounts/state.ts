@@ -9,6 +9,8 @@ export interface UserAccount {
   role: Role;
   /** Only for role `unit`. */
   unitId?: string;
+  /** A deputy's delegation (代表团). */
+  delegationId?: string;
   passwordHash: string;
   registeredAt: string;
   passwordChangedAt?: string;

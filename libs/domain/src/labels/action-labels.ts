@@ -21,5 +21,6 @@ export const ACTION_LABELS: Readonly<Record<SuggestionAction, string>> = {
   close: '办结',
   publish: '公开答复',
   exempt: '不予公开',
+  attachments: '上传附件',
   acknowledgeAnswer: '确认收到答复',
 };

@@ -1,5 +1,7 @@
 import type { AccountEventType } from '../accounts/events';
+import type { SessionEventType } from '../session/events';
 import type { SuggestionEventType } from '../suggestion/events';
+import { SESSION_EVENT_LABELS } from './session-labels';
 
 /** What happened to a suggestion, as its timeline names each event. */
 export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, string>> = {
@@ -33,6 +35,8 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
   SuggestionUngrouped: '解除并案',
   AnswerPublished: '公开答复',
   DisclosureExempted: '不予公开',
+  AttachmentAdded: '上传附件',
+  AttachmentDiscarded: '清理未使用的附件',
   DeadlinesRecomputed: '按正式放假通知重算期限',
   AnswerDelivered: '代表已查阅答复',
 };
@@ -62,10 +66,11 @@ export const GROUP_EVENT_LABELS = {
 export type GroupEventLabelType = keyof typeof GROUP_EVENT_LABELS;
 
 /** Every event type of every stream kind, by its stored name. */
-export const EVENT_LABELS: Readonly<Record<SuggestionEventType | AccountEventType | GroupEventLabelType, string>> = {
+export const EVENT_LABELS: Readonly<Record<SuggestionEventType | AccountEventType | GroupEventLabelType | SessionEventType, string>> = {
   ...SUGGESTION_EVENT_LABELS,
   ...ACCOUNT_EVENT_LABELS,
   ...GROUP_EVENT_LABELS,
+  ...SESSION_EVENT_LABELS,
 };
 
 /** A type a newer server may send before this build knows it: show its stored name. */

@@ -9,3 +9,4 @@ export * from './event-labels';
 export * from './action-labels';
 export * from './role-labels';
 export * from './handling-labels';
+export * from './session-labels';

@@ -45,6 +45,8 @@ export const NATIONAL_RULEBOOK: Rulebook = {
     '上海市规定第二十一条，山东省、河南省、浙江省规定：不满意的重新办理，一个月内再次答复',
     '重庆市规定：交办十个工作日内（工作目标）',
   ],
+  // Answer letters: no regulation text loaded here requires a letter file with every answer.
+  answerRequiresLetter: false,
 };
 
 type Overrides = Partial<Omit<Rulebook, 'id' | 'name' | 'sources' | 'answerCategories'>>;

@@ -44,6 +44,8 @@ export interface Rulebook {
   answerCategories: AnswerCategory[];
   /** Statutory or regulatory sources of the values, for display. */
   sources: string[];
+  /** Every answer must carry the unit's signed letter (答复函) as an attachment. */
+  answerRequiresLetter: boolean;
 
   // ── Deadlines that stay right (late extensions, feedback from receipt): see clock-rules.ts ──
   /** An extension asked for after the answer due time passed: refused, or granted without erasing the lateness. */

@@ -32,12 +32,16 @@ import { foldSuggestion } from './decider';
 import { Stamped, SuggestionState } from './state';
 import { SuggestionEvent } from './events';
 
-/** given(history).for(actor, at) → the actions offered. */
+/**
+ * given(history).for(actor, at) → the actions offered, without adding files (offered to every party
+ * in almost every state: its own test below), so each list reads as the lifecycle's commands.
+ */
 function given(...history: Stamped<SuggestionEvent>[]) {
   const state = foldSuggestion(history);
+  const all = (actor: Actor, now: string = T.early) => allowedActions(state, { now, actor, rulebook: NATIONAL_RULEBOOK, calendar: realCalendar });
   return {
-    for: (actor: Actor, now: string = T.early) =>
-      allowedActions(state, { now, actor, rulebook: NATIONAL_RULEBOOK, calendar: realCalendar }),
+    for: (actor: Actor, now: string = T.early) => all(actor, now).filter((a) => a !== 'attachments'),
+    all,
   };
 }
 
@@ -48,6 +52,14 @@ const AFTER_ANSWER = '2026-04-16T02:00:00.000Z';
 const AFTER_FEEDBACK_WINDOW = '2026-05-12T02:00:00.000Z';
 
 describe('allowedActions: the decider dry-run for one caller', () => {
+  it('offers adding files to the deputies, staff and the assigned unit; not to supervisors or others, nor once withdrawn', () => {
+    const s = given(...soleHistory());
+    for (const actor of [leadDeputy, coSigner, staff, admin, transport]) expect(s.all(actor)).toContain('attachments');
+    for (const actor of [supervisor, otherDeputy, education]) expect(s.all(actor)).not.toContain('attachments');
+    const withdrawn = given(submitted(), { type: 'SuggestionWithdrawn', data: { reason: '已解决' }, at: T.early, by: leadDeputy });
+    expect(withdrawn.all(leadDeputy)).not.toContain('attachments');
+  });
+
   describe('a submitted suggestion', () => {
     const s = given(submitted());
     it('staff may register it or not, make it key and exempt it; not assign it yet', () => {
@@ -177,6 +189,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
       fulfilCommitment: ['unit'],
       rate: ['deputy'],
       withdraw: ['deputy'],
+      attachments: ['deputy', 'unit', 'staff', 'admin'],
       acknowledgeAnswer: ['deputy'],
     };
 

@@ -67,6 +67,9 @@ export const ACTION_PROBES: Readonly<Record<SuggestionAction, (state: ExistingSt
   close: () => [{ type: 'CloseSuggestion', data: {} }],
   publish: () => [{ type: 'PublishAnswer', data: {} }],
   exempt: () => [{ type: 'ExemptFromDisclosure', data: { reason: 'privacy' } }],
+  attachments: (state) => [
+    { type: 'AddAttachment', data: { attachmentId: `${state.id}_probe`, sha256: '0'.repeat(64), name: PROBE_TEXT, size: 1, contentType: 'application/pdf' } },
+  ],
   acknowledgeAnswer: () => [{ type: 'AcknowledgeAnswer', data: {} }],
 };
 

@@ -1,10 +1,29 @@
-import { AssignmentMode, CommitmentInput, ExemptionReason, Satisfaction } from './values';
+import { AssignmentMode, AttachmentRef, CommitmentInput, ExemptionReason, Satisfaction } from './values';
 
 /** What people ask of a suggestion. Imperative; the decider answers with events or a DomainError. */
 export type SuggestionCommand =
   /** hideDeputyName: the deputies' names are not shown in public (公开时隐去代表姓名). */
-  | { type: 'SubmitSuggestion'; data: { suggestionId: string; title: string; content: string; coSignerIds: string[]; hideDeputyName?: boolean } }
-  | { type: 'AcceptSuggestion'; data: Record<string, never> }
+  /**
+   * sessionId: resolved by the api (named, or the default session of the day). leadDeputyId: only
+   * staff/admin, registering on a deputy's behalf. delegationId: the deputy's 代表团, resolved by the api
+   * when the deputy submits on its behalf.
+   */
+  | {
+      type: 'SubmitSuggestion';
+      data: {
+        suggestionId: string;
+        title: string;
+        content: string;
+        coSignerIds: string[];
+        hideDeputyName?: boolean;
+        /** Absent: the legacy session (the api always names one; older callers and fixtures do not). */
+        sessionId?: string;
+        leadDeputyId?: string;
+        delegationId?: string;
+      };
+    }
+  /** number: claimed by the api from the session's numbering before the command runs (see numbering). */
+  | { type: 'AcceptSuggestion'; data: { number?: number } }
   | { type: 'RejectSuggestion'; data: { reason: string } }
   /** lead mode: unitIds holds the lead and the co-handlers, leadUnitId names the lead. */
   | { type: 'AssignSuggestion'; data: { mode: AssignmentMode; unitIds: string[]; leadUnitId?: string } }
@@ -20,7 +39,8 @@ export type SuggestionCommand =
   | { type: 'UrgeSuggestion'; data: { note: string } }
   | {
       type: 'AnswerSuggestion';
-      data: { category: string; content: string; signedBy: string; commitments: CommitmentInput[] };
+      /** attachmentIds: letters this unit uploaded to the suggestion; groupLetters: see rules/attachments.ts. */
+      data: { category: string; content: string; signedBy: string; commitments: CommitmentInput[]; attachmentIds?: string[]; groupLetters?: AttachmentRef[] };
     }
   /** unitId is required in separate mode, where each unit is rated on its own. */
   | { type: 'RateSuggestion'; data: { attitude: Satisfaction; result: Satisfaction; reason?: string; unitId?: string } }
@@ -40,6 +60,10 @@ export type SuggestionCommand =
   | { type: 'PublishAnswer'; data: Record<string, never> }
   /** 不予公开 (staff): also withdraws an earlier publication. */
   | { type: 'ExemptFromDisclosure'; data: { reason: ExemptionReason; note?: string } }
+  /** A file already stored (the api checked its type and stored it by hash) joins the suggestion. */
+  | { type: 'AddAttachment'; data: AttachmentRef }
+  /** Scheduler only (actor `system`): a letter never used by an answer within the grace period. */
+  | { type: 'DiscardAttachment'; data: { attachmentId: string; uploadedBefore: string } }
   /**
    * System or admin: the official notice for `years` was loaded; every open due time computed on
    * those years' provisional holidays is computed again. Returns [] when none moves.

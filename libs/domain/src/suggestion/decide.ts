@@ -4,6 +4,7 @@ import { SuggestionCommand } from './commands';
 import { SuggestionEvent } from './events';
 import { SuggestionState } from './state';
 import { answer } from './rules/answering';
+import { addAttachment, discardAttachment } from './rules/attachments';
 import { assign } from './rules/assignment';
 import { close, withdraw } from './rules/closing';
 import { fulfilCommitment } from './rules/commitments';
@@ -27,7 +28,7 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
   const existing = requireExisting(state);
   switch (command.type) {
     case 'AcceptSuggestion':
-      return accept(existing, ctx);
+      return accept(command.data, existing, ctx);
     case 'RejectSuggestion':
       return reject(command.data, existing, ctx);
     case 'AssignSuggestion':
@@ -70,6 +71,10 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return publishAnswer(existing, ctx);
     case 'ExemptFromDisclosure':
       return exemptFromDisclosure(command.data, existing, ctx);
+    case 'AddAttachment':
+      return addAttachment(command.data, existing, ctx);
+    case 'DiscardAttachment':
+      return discardAttachment(command.data, existing, ctx);
     case 'RecomputeDeadlines':
       return recomputeDeadlines(command.data, existing, ctx);
     case 'AcknowledgeAnswer':

@@ -1,5 +1,5 @@
 import { ObligationKind } from './deadlines/obligation';
-import { AssignedUnit, AssignmentDeadlines, AssignmentMode, Commitment, ExemptionReason, Satisfaction } from './values';
+import { AssignedUnit, AssignmentDeadlines, AssignmentMode, AttachmentKind, AttachmentRef, Commitment, ExemptionReason, Satisfaction } from './values';
 
 /** What a deadline event says about the obligation it concerns (see `Obligation`). */
 export interface DeadlineEventData {
@@ -27,9 +27,16 @@ export type SuggestionEvent =
         coSignerIds: string[];
         /** Present (true) only when the deputies asked to stay unnamed in public; absent reads as false. */
         hideDeputyName?: boolean;
+        /** The session (届次/会次) it belongs to; events from before sessions read as the legacy session (upcast). */
+        sessionId: string;
+        /** A suggestion of a delegation (代表团), made by its deputy on its behalf; rated by the delegation's head. */
+        delegationId?: string;
+        /** The staff member who registered it on the lead deputy's behalf (received on paper, imported). */
+        registeredBy?: string;
       };
     }
-  | { type: 'SuggestionAccepted'; data: { assignDueAt: string } }
+  /** `number`: 第N号 within the session, consecutive, never reused (absent on events from before numbers). */
+  | { type: 'SuggestionAccepted'; data: { assignDueAt: string; number?: number } }
   | { type: 'SuggestionRejected'; data: { reason: string } }
   | { type: 'SuggestionAssigned'; data: { mode: AssignmentMode; units: AssignedUnit[] } & AssignmentDeadlines }
   /** An assignment made after an approved return: same shape as SuggestionAssigned. */
@@ -69,6 +76,8 @@ export type SuggestionEvent =
         onTime: boolean;
         /** Set when this answer completes the suggestion's answers: the deputy's feedback window. */
         feedbackDueAt?: string;
+        /** The signed letters (答复函), each with its sha256: the audit chain covers the files. Absent = none. */
+        letters?: AttachmentRef[];
       };
     }
   | {
@@ -96,6 +105,10 @@ export type SuggestionEvent =
   | { type: 'AnswerPublished'; data: Record<string, never> }
   /** 不予公开: wins over an earlier publication (withdraws it). */
   | { type: 'DisclosureExempted'; data: { reason: ExemptionReason; note?: string } }
+  /** A file joined the suggestion (its bytes are stored under `sha256`). */
+  | { type: 'AttachmentAdded'; data: AttachmentRef & { kind: AttachmentKind } }
+  /** A letter no answer used within the grace period: its file is removed (by the api). */
+  | { type: 'AttachmentDiscarded'; data: { attachmentId: string; sha256: string } }
   /**
    * Due times computed on a provisional calendar year (statutory holidays computed, the State
    * Council's notice not loaded yet), recomputed once the notice for `years` was loaded. Each change

@@ -30,7 +30,7 @@ export function evolveSuggestion(state: SuggestionState, event: Stamped<Suggesti
 function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
   if (event.type === 'SuggestionSubmitted') {
     if (state.status !== 'none') return state;
-    const { suggestionId, title, content, leadDeputyId, coSignerIds, hideDeputyName } = event.data;
+    const { suggestionId, title, content, leadDeputyId, coSignerIds, hideDeputyName, sessionId, delegationId, registeredBy } = event.data;
     return {
       status: 'submitted',
       id: suggestionId,
@@ -47,6 +47,9 @@ function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): 
       // Events from before the flag existed carry no key: they read as "names shown".
       hideDeputyName: hideDeputyName === true,
       disclosure: { status: 'unpublished' },
+      sessionId,
+      ...(delegationId !== undefined ? { delegationId } : {}),
+      ...(registeredBy !== undefined ? { registeredBy } : {}),
       deadlineLog: [],
     };
   }
@@ -59,7 +62,12 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
     case 'SuggestionSubmitted':
       return state;
     case 'SuggestionAccepted':
-      return withStatus(state, { status: 'accepted', acceptedAt: event.at, assignDueAt: event.data.assignDueAt });
+      return withStatus(state, {
+        status: 'accepted',
+        acceptedAt: event.at,
+        assignDueAt: event.data.assignDueAt,
+        ...(event.data.number !== undefined ? { number: event.data.number } : {}),
+      });
     case 'SuggestionRejected':
       return withStatus(state, { status: 'rejected', rejectedReason: event.data.reason, rejectedAt: event.at });
     case 'SuggestionAssigned':
@@ -171,6 +179,16 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       const { reason, note } = event.data;
       return { ...state, disclosure: { status: 'exempt', reason, ...(note ? { note } : {}), at: event.at } };
     }
+    case 'AttachmentAdded': {
+      const { kind, ...ref } = event.data;
+      const added = { ...ref, kind, addedAt: event.at, addedBy: event.by.userId, ...(kind === 'letter' && event.by.unitId ? { unitId: event.by.unitId } : {}) };
+      return { ...state, attachments: [...(state.attachments ?? []), added] };
+    }
+    case 'AttachmentDiscarded':
+      return {
+        ...state,
+        attachments: (state.attachments ?? []).map((a) => (a.attachmentId === event.data.attachmentId ? { ...a, discardedAt: event.at } : a)),
+      };
     case 'DeadlinesRecomputed':
       return withRecomputedDeadlines(state, event.data.changes);
     case 'AnswerDelivered':
@@ -191,10 +209,22 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
 }
 
 function evolveAnswered(state: ExistingSuggestion, event: Stamped<Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>>): SuggestionState {
-  const { unitId, round, category, content, signedBy, commitments, onTime, feedbackDueAt } = event.data;
-  const answer = { round, category, content, signedBy, answeredAt: event.at, onTime, commitmentIds: commitments.map((c) => c.commitmentId) };
-  const made = commitments.length > 0 ? { commitments: [...state.commitments, ...commitments.map((c) => ({ ...c }))] } : undefined;
-  if (!('assignment' in state) || !state.assignment) return made ? { ...state, ...made } : state;
+  const { unitId, round, category, content, signedBy, commitments, onTime, feedbackDueAt, letters } = event.data;
+  const answer = {
+    round,
+    category,
+    content,
+    signedBy,
+    answeredAt: event.at,
+    onTime,
+    commitmentIds: commitments.map((c) => c.commitmentId),
+    ...(letters && letters.length > 0 ? { letters: letters.map((l) => ({ ...l })) } : {}),
+  };
+  const made = {
+    ...(commitments.length > 0 ? { commitments: [...state.commitments, ...commitments.map((c) => ({ ...c }))] } : {}),
+    ...(letters && letters.length > 0 ? { attachments: lettersAnswered(state, letters, round) } : {}),
+  };
+  if (!('assignment' in state) || !state.assignment) return Object.keys(made).length > 0 ? { ...state, ...made } : state;
   const answerIn = (a: Assignment): Assignment => {
     const units = a.units
       .map((u) => (u.unitId !== unitId ? u : { ...u, stage: 'answered' as const, answers: [...u.answers, answer] }))
@@ -206,6 +236,12 @@ function evolveAnswered(state: ExistingSuggestion, event: Stamped<Extract<Sugges
   };
   // The commitments made go into the same copy of the state as the answer.
   return withAssignment(state, answerIn, made);
+}
+
+/** The letters an answer carried are no longer pending (group letters from another member are not listed here). */
+function lettersAnswered(state: ExistingSuggestion, letters: readonly { attachmentId: string }[], round: number): SuggestionCore['attachments'] {
+  const used = new Set(letters.map((l) => l.attachmentId));
+  return (state.attachments ?? []).map((a) => (used.has(a.attachmentId) ? { ...a, answeredRound: round } : a));
 }
 
 function newAssignment(data: { mode: Assignment['mode']; units: AssignedUnit[] } & AssignmentDeadlines, at: string): Assignment {
@@ -264,7 +300,7 @@ type WithAssignment = Extract<ExistingSuggestion, { assignment: Assignment }>;
  * Applies a change to the current assignment; unit-driven statuses are recomputed afterwards.
  * `more`: other parts of the state the same event changes, set in the same copy of it.
  */
-function withAssignment(state: ExistingSuggestion, change: (a: Assignment) => Assignment, more?: Pick<SuggestionCore, 'commitments'>): SuggestionState {
+function withAssignment(state: ExistingSuggestion, change: (a: Assignment) => Assignment, more?: Partial<Pick<SuggestionCore, 'commitments' | 'attachments'>>): SuggestionState {
   if (!('assignment' in state) || !state.assignment) return state;
   const assignment = stripUndefined(change(state.assignment));
   if (state.status === 'withdrawn') return { ...state, ...more, assignment };
@@ -348,9 +384,14 @@ export const CORE_FIELDS = {
   previousAssignments: 'always',
   hideDeputyName: 'always',
   disclosure: 'always',
+  sessionId: 'always',
+  number: 'when_set',
+  delegationId: 'when_set',
+  registeredBy: 'when_set',
   groupId: 'when_set',
   group: 'when_set',
   deadlineLog: 'always',
+  attachments: 'when_set',
 } as const satisfies Record<keyof SuggestionCore, 'always' | 'when_set'>;
 
 function coreOf(state: ExistingSuggestion): SuggestionCore {
@@ -372,9 +413,14 @@ function coreOf(state: ExistingSuggestion): SuggestionCore {
   core.previousAssignments = state.previousAssignments;
   core.hideDeputyName = state.hideDeputyName;
   core.disclosure = state.disclosure;
+  core.sessionId = state.sessionId;
+  if (state.number !== undefined) core.number = state.number;
+  if (state.delegationId !== undefined) core.delegationId = state.delegationId;
+  if (state.registeredBy !== undefined) core.registeredBy = state.registeredBy;
   if (state.groupId !== undefined) core.groupId = state.groupId;
   if (state.group) core.group = state.group;
   core.deadlineLog = state.deadlineLog;
+  if (state.attachments) core.attachments = state.attachments;
   return core;
 }
 

@@ -142,7 +142,7 @@ describe('evolve', () => {
     const submittedOnly = foldSuggestion([
       {
         type: 'SuggestionSubmitted',
-        data: { suggestionId: 'S-9', title: 't', content: 'c', leadDeputyId: leadDeputy.userId, coSignerIds: [] },
+        data: { suggestionId: 'S-9', title: 't', content: 'c', leadDeputyId: leadDeputy.userId, coSignerIds: [], sessionId: 'legacy' },
         at: '2026-01-01T00:00:00.000Z',
         by: leadDeputy,
       } as Stamped<SuggestionEvent>,

@@ -1,7 +1,7 @@
 import { instantMs } from '../calendar/local-date';
 import { answeringUnits, currentAssignment } from './assignment-view';
 import { SuggestionState } from './state';
-import { SuggestionStatus } from './values';
+import { AttachmentRef, SuggestionStatus } from './values';
 
 export interface PublicAnswer {
   unitId: string;
@@ -11,6 +11,8 @@ export interface PublicAnswer {
   content: string;
   signedBy: string;
   answeredAt: string;
+  /** The signed letters (答复函), public with the answer (absent: none). */
+  letters?: AttachmentRef[];
 }
 
 /** What the public may read of a published suggestion (公开): nothing else leaves through it. */
@@ -46,6 +48,7 @@ export function publicView(state: SuggestionState): PublicSuggestionView | null 
         content: a.content,
         signedBy: a.signedBy,
         answeredAt: a.answeredAt,
+        ...(a.letters && a.letters.length > 0 ? { letters: a.letters.map((l) => ({ ...l })) } : {}),
       })),
     )
     .sort((a, b) => instantMs(a.answeredAt) - instantMs(b.answeredAt));

@@ -1,6 +1,6 @@
 import { Actor } from '../shared/actor';
 import type { DeadlineLogEntry } from './deadlines/deadline-log';
-import { AssignmentDeadlines, AssignmentMode, Commitment, Disclosure, Satisfaction, UnitRole } from './values';
+import { AssignmentDeadlines, AssignmentMode, AttachmentRef, Commitment, Disclosure, Satisfaction, SuggestionAttachment, UnitRole } from './values';
 
 /** An event as evolve() sees it: the event plus when and by whom (from its metadata). */
 export type Stamped<E> = E & { at: string; by: Actor };
@@ -13,6 +13,8 @@ export interface Answer {
   answeredAt: string;
   onTime: boolean;
   commitmentIds: string[];
+  /** The signed letters the answer carries (absent: none). */
+  letters?: AttachmentRef[];
 }
 
 export interface Rating {
@@ -121,6 +123,14 @@ export interface SuggestionCore {
   /** The deputies asked that their names not be shown in public. */
   hideDeputyName: boolean;
   disclosure: Disclosure;
+  /** The session (届次/会次) it was made in. */
+  sessionId: string;
+  /** 第N号 within its session, from 立案 on. */
+  number?: number;
+  /** Made by a delegation (代表团): its head rates it. */
+  delegationId?: string;
+  /** The staff member who registered it on the lead deputy's behalf. */
+  registeredBy?: string;
   /** 并案: the group this suggestion belongs to. */
   groupId?: string;
   group?: { primarySuggestionId: string; memberIds: string[]; groupedAt: string };
@@ -130,6 +140,8 @@ export interface SuggestionCore {
    * compact form (deadline-log.ts); `obligationLog(state)` reads it back as DeadlineRecords.
    */
   deadlineLog: DeadlineLogEntry[];
+  /** Files added to the suggestion, oldest first (absent: none; states saved before files existed). */
+  attachments?: SuggestionAttachment[];
 }
 
 export type SuggestionState =

@@ -26,6 +26,7 @@ export type SuggestionAction =
   | 'close'
   | 'publish'
   | 'exempt'
+  | 'attachments'
   | 'acknowledgeAnswer';
 
 /** Each action's route path under `/api/suggestions/:id/` and the decider command it sends. */
@@ -49,6 +50,7 @@ export const SUGGESTION_ACTION_ROUTES = {
   close: { path: 'close', command: 'CloseSuggestion' },
   publish: { path: 'publish', command: 'PublishAnswer' },
   exempt: { path: 'exempt', command: 'ExemptFromDisclosure' },
+  attachments: { path: 'attachments', command: 'AddAttachment' },
   acknowledgeAnswer: { path: 'acknowledge-answer', command: 'AcknowledgeAnswer' },
 } as const satisfies Record<SuggestionAction, { path: string; command: SuggestionCommandType }>;
 

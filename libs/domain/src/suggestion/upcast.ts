@@ -1,13 +1,15 @@
+import { LEGACY_SESSION_ID } from '../session/events';
+
 /**
  * The one place where an event written under an older schema is brought up to the shape the
  * current code folds. Both sides read stored events through it: the command side before `evolve`,
- * the projection before it updates its rows. Events carry `metadata.schemaVersion`; today every
- * stored event is at the current version, so nothing is rewritten — but a change of an event's
- * data adds its step here (from version n to n+1) instead of branching inside `evolve`.
+ * the projection before it updates its rows. Events carry `metadata.schemaVersion`; a change of an
+ * event's data adds its step here (from version n to n+1) instead of branching inside `evolve`.
+ * Stored events are never rewritten: they are lifted each time they are read.
  */
 
 /** The version this code writes and folds. New events are stamped with it. */
-export const CURRENT_EVENT_SCHEMA_VERSION = 1;
+export const CURRENT_EVENT_SCHEMA_VERSION = 2;
 
 /** What the seam needs of a stored event; the event store's RecordedEvent fits. */
 export interface VersionedEvent {
@@ -30,7 +32,13 @@ export class UnknownSchemaVersionError extends Error {
 /** One step: rewrites an event of `from` to `from + 1`, keyed by event type. */
 type UpcastStep = (event: VersionedEvent) => VersionedEvent;
 const STEPS: ReadonlyArray<Readonly<Record<string, UpcastStep>>> = [
-  // index 0 would lift version 1 to 2; none exists yet.
+  // 1 → 2: every suggestion belongs to a session; those submitted before sessions existed belong to the legacy one.
+  {
+    SuggestionSubmitted: (event) => {
+      const data = event.data as Record<string, unknown>;
+      return typeof data.sessionId === 'string' ? event : { ...event, data: { ...data, sessionId: LEGACY_SESSION_ID } };
+    },
+  },
 ];
 
 /**

@@ -66,3 +66,33 @@ export type Disclosure =
   | { status: 'unpublished' }
   | { status: 'published'; at: string }
   | { status: 'exempt'; reason: ExemptionReason; note?: string; at: string };
+
+/** A stored file as the record knows it: its content hash binds the event to the bytes. */
+export interface AttachmentRef {
+  /** `<suggestionId>_<random>`: the suggestion it belongs to, readable from the id alone. */
+  attachmentId: string;
+  sha256: string;
+  /** The file name as uploaded (Chinese kept). */
+  name: string;
+  size: number;
+  /** Recognised from the bytes: application/pdf, image/jpeg, image/png or the DOCX type. */
+  contentType: string;
+}
+
+/**
+ * `material`: photos and documents of the deputy or the office, part of the suggestion once added.
+ * `letter`: a unit's answer letter (答复函), pending until an answer carries it; a pending letter
+ * never used is discarded after a grace period.
+ */
+export type AttachmentKind = 'material' | 'letter';
+
+export interface SuggestionAttachment extends AttachmentRef {
+  kind: AttachmentKind;
+  addedAt: string;
+  addedBy: string;
+  /** Letters: the uploading unit (only it may answer with the letter). */
+  unitId?: string;
+  /** Letters: the answer round that carries it, once answered. */
+  answeredRound?: number;
+  discardedAt?: string;
+}

@@ -1,3 +1,4 @@
+import { LEGACY_SESSION_ID } from '../session/events';
 import { Actor } from '../shared/actor';
 import { SuggestionEvent } from '../suggestion/events';
 import { Stamped } from '../suggestion/state';
@@ -73,6 +74,7 @@ export const submitted = (coSignerIds: string[] = [coSigner.userId]): Stamped<Su
         content: '建议增开连接新区与老城区的公交线路。',
         leadDeputyId: leadDeputy.userId,
         coSignerIds,
+        sessionId: LEGACY_SESSION_ID,
       },
     },
     T.submitted,

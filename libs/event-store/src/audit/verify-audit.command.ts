@@ -2,6 +2,9 @@ import { SingleBar } from 'cli-progress';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { attachmentHashesInStore } from '../attachments/attachment-hashes';
+import { attachmentsPathFromEnv, backupAttachmentsDir } from '../attachments/attachments-path';
+import { checkAttachmentFiles } from '../attachments/copy-attachments';
 import { createEventStore, EventStoreConfigError } from '../config';
 import type { EventStore } from '../port/event-store.port';
 import type { CommandIo } from '../shared/command-io';
@@ -29,6 +32,7 @@ export async function runVerifyAuditCommand(argv: string[], io: CommandIo): Prom
   let context: AuditCliContext;
   let sealFile: string | undefined;
   let publicKeyFile: string | undefined;
+  let positionalStore: string | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -43,6 +47,7 @@ export async function runVerifyAuditCommand(argv: string[], io: CommandIo): Prom
     if (positionals.length > 1) throw new Error('只能指定一个事件库文件');
     sealFile = values.seal === undefined ? undefined : path.resolve(cwd, values.seal);
     publicKeyFile = values['public-key'] === undefined ? undefined : path.resolve(cwd, values['public-key']);
+    positionalStore = positionals[0] === undefined ? undefined : path.resolve(cwd, positionals[0]);
     context = auditCliContext(positionals[0], io.env ?? process.env, cwd);
   } catch (error) {
     if (error instanceof EventStoreConfigError || error instanceof AuditKeyError) {
@@ -90,9 +95,19 @@ export async function runVerifyAuditCommand(argv: string[], io: CommandIo): Prom
     if (unchecked > 0) {
       io.stdout.write(`${unchecked} 个带密钥的事件只校验了链接关系，未能校验内容：${context.keyMissing ?? '未提供审计密钥'}\n`);
     }
+    const attachmentsDir = attachmentsFolderFor(positionalStore, io.env ?? process.env, cwd);
+    const fileProblems = await checkAttachmentFiles(attachmentsDir, await attachmentHashesInStore(store));
+    for (const problem of fileProblems) {
+      io.stdout.write(
+        problem.problem === 'missing'
+          ? `附件文件缺失：${problem.sha256}（${attachmentsDir}）\n`
+          : `附件文件已被改动：${problem.sha256} 现在的哈希为 ${problem.actualSha256}\n`,
+      );
+    }
+    if (fileProblems.length === 0) io.stdout.write(`附件文件校验通过（${attachmentsDir}）。\n`);
     const mark = await storeFingerprint(store);
-    const findings = report.broken.length + (report.sealFindings?.length ?? 0);
-    if (report.ok) {
+    const findings = report.broken.length + (report.sealFindings?.length ?? 0) + fileProblems.length;
+    if (report.ok && fileProblems.length === 0) {
       io.stdout.write(`审计链校验通过：${report.streams} 个流，${report.events} 个事件，均未被改动。\n`);
     } else {
       io.stdout.write(`审计链校验未通过：${report.broken.length} 个流断裂，${report.sealFindings?.length ?? 0} 处与封印不符（共 ${report.streams} 个流，${report.events} 个事件）。\n`);
@@ -135,4 +150,15 @@ function loadSeal(context: AuditCliContext, sealFile: string | undefined, public
     return 'failed';
   }
   return { seal, file };
+}
+
+/**
+ * The files that belong to the store being checked: ATTACHMENTS_PATH when set; for a store file
+ * named on the command line, a backup's `<file>.attachments/` or else `attachments/` beside it;
+ * otherwise the service's own folder.
+ */
+function attachmentsFolderFor(storeFile: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  if (storeFile === undefined || env.ATTACHMENTS_PATH?.trim()) return attachmentsPathFromEnv(env, cwd);
+  const ofBackup = backupAttachmentsDir(storeFile);
+  return fs.existsSync(ofBackup) ? ofBackup : path.join(path.dirname(storeFile), 'attachments');
 }

@@ -1,3 +1,4 @@
+import { copyAttachments } from '../attachments/copy-attachments';
 import { SingleBar } from 'cli-progress';
 import * as fs from 'node:fs';
 import { assertNever } from '@duban/domain';
@@ -74,6 +75,10 @@ export async function runMigrateStoreCommand(argv: string[], io: CommandIo): Pro
       onProgress: ({ copied }) => bar.update(copied),
     });
     bar.stop();
+    if (args.attachmentsTo !== null && fs.existsSync(args.attachmentsFrom)) {
+      const files = await copyAttachments(args.attachmentsFrom, args.attachmentsTo);
+      io.stdout.write(`附件已复制：${files.files} 个文件（${files.bytes} 字节），逐个核对了哈希：${args.attachmentsTo}\n`);
+    }
     io.stdout.write(
       `迁移完成：本次复制 ${report.copiedThisRun} 个事件（此前已完成 ${report.resumedAfter} 个）。\n` +
         `核对通过：${report.check.streams} 个流，源库 ${report.check.sourceEvents} 个事件，目标库 ${report.check.targetEvents} 个事件，审计链与源库一致。\n`,

@@ -1,4 +1,4 @@
-import { SUGGESTION_STREAM_PREFIX, UNIT_STREAM_PREFIX, USER_STREAM_PREFIX } from '@duban/domain';
+import { SESSION_STREAM_PREFIX, SUGGESTION_STREAM_PREFIX, UNIT_STREAM_PREFIX, USER_STREAM_PREFIX } from '@duban/domain';
 
 /**
  * Streams this product writes. An EventStoreDB server also holds system and foreign streams.
@@ -12,6 +12,10 @@ export const PRODUCT_STREAM_PREFIXES: readonly string[] = [
   'group-',
   // Read marks (libs/read-models' INBOX_STREAM_PREFIX; that library depends on this one, not back).
   'inbox-',
+  // Sessions (届次/会次), their number counters (apps/api sessions/numbering), delegations (代表团).
+  SESSION_STREAM_PREFIX,
+  'numbering-',
+  'delegation-',
 ];
 
 /** EventStoreDB's own streams and event types start with `$` ($stats, $settings, $>, metadata…). */

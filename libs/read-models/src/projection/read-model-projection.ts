@@ -1,6 +1,7 @@
 import {
   createWorkingCalendar,
   NATIONAL_RULEBOOK,
+  SESSION_STREAM_PREFIX,
   SUGGESTION_STREAM_PREFIX,
   UNIT_STREAM_PREFIX,
   USER_STREAM_PREFIX,
@@ -18,8 +19,10 @@ import { InboxProjection } from './inbox-projection';
 import { NotificationWriter } from './notifications/notification-writer';
 import { ParkedStreams, type ParkedStream } from './parked-streams';
 import { ProjectionError } from './projection-error';
+import { SessionProjection } from './session-projection';
 import { SuggestionProjection } from './suggestion-projection';
 import { SuggestionRowWriter } from './suggestion-row-writer';
+import { RoutingEvidenceWriter } from './routing/routing-evidence-writer';
 import { SupervisionWriter } from './supervision/supervision-writer';
 import { UnitNames } from './unit-names';
 
@@ -29,6 +32,7 @@ export const READ_MODEL_STREAM_PREFIXES: readonly string[] = [
   USER_STREAM_PREFIX,
   UNIT_STREAM_PREFIX,
   INBOX_STREAM_PREFIX,
+  SESSION_STREAM_PREFIX,
 ];
 
 /**
@@ -86,6 +90,7 @@ export class ReadModelProjection {
   private readonly suggestions: SuggestionProjection;
   private readonly accounts: AccountProjection;
   private readonly inbox: InboxProjection;
+  private readonly sessions: SessionProjection;
   private readonly parked: ParkedStreams;
   private readonly parking: boolean;
   private readonly now: () => string;
@@ -106,11 +111,13 @@ export class ReadModelProjection {
         notifications: this.notifications,
         unitNames: this.unitNames,
         rules: resolveRules(options),
+        routing: new RoutingEvidenceWriter(db),
       },
       options.stateCacheSize,
     );
     this.accounts = new AccountProjection(new AccountWriter(db), this.unitNames);
     this.inbox = new InboxProjection(db);
+    this.sessions = new SessionProjection(db);
     this.parking = options.parking ?? false;
     if (this.parking && options.writeBack) throw new Error('ReadModelProjection: parking needs writeBack false');
     this.parked = new ParkedStreams(db, this.parking);
@@ -272,6 +279,7 @@ export class ReadModelProjection {
     }
     if (AccountProjection.handles(event.streamId)) this.accounts.apply(event);
     else if (InboxProjection.handles(event.streamId)) this.inbox.apply(event);
+    else if (SessionProjection.handles(event.streamId)) this.sessions.apply(event);
     // Anything else was not asked for (readAll filters by prefix); it only moves the checkpoint.
     return null;
   }

@@ -18,6 +18,7 @@ import { suggestionFacts, type FactRules, type SuggestionFacts } from './supervi
 import type { SupervisionWriter } from './supervision/supervision-writer';
 import { SuggestionRowWriter, type SuggestionListValues } from './suggestion-row-writer';
 import type { UnitNames } from './unit-names';
+import type { RoutingEvidenceWriter } from './routing/routing-evidence-writer';
 
 /** Who may see a suggestion, as the live stream needs it: its signers and every unit ever assigned. */
 export interface SuggestionVisibility {
@@ -33,6 +34,7 @@ export interface SuggestionProjectionParts {
   notifications: NotificationWriter;
   unitNames: UnitNames;
   rules: FactRules;
+  routing: RoutingEvidenceWriter;
 }
 
 interface CachedSuggestion {
@@ -114,6 +116,8 @@ export class SuggestionProjection {
       this.cache.set(id, created);
     }
     this.notify(id, revision, stamped, state);
+    // Written at once (not with the row): the table is keyed by unit, and a batch's transaction covers it.
+    this.parts.routing.apply(id, stamped, state);
     return describe ? { suggestionId: id, deputyIds: [state.leadDeputyId, ...state.coSignerIds], unitIds: unitsEverAssigned(state) } : null;
   }
 
@@ -193,6 +197,9 @@ export class SuggestionProjection {
       revision: entry.revision,
       submittedAt: toIsoInstant(state.submittedAt),
       updatedAt: toIsoInstant(entry.updatedAt),
+      sessionId: state.sessionId,
+      number: state.number ?? null,
+      delegationId: state.delegationId ?? null,
     };
     this.rows.upsertRow(row);
     if (entry.writtenStatus === null) this.rows.insertText(entry.id, content);

@@ -15,6 +15,9 @@ export interface SuggestionListValues {
   revision: number;
   submittedAt: string;
   updatedAt: string;
+  sessionId: string;
+  number: number | null;
+  delegationId: string | null;
 }
 
 export interface StoredSuggestion {
@@ -40,13 +43,14 @@ export class SuggestionRowWriter {
   constructor(db: ReadModelDatabase) {
     this.upsertRowStmt = db.prepare(`
       INSERT INTO suggestions (id, title, status, lead_deputy_id, unit_ids, due_at, due_sort, key_supervised,
-                               revision, submitted_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               revision, submitted_at, updated_at, session_id, number, delegation_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET
         title = excluded.title, status = excluded.status, lead_deputy_id = excluded.lead_deputy_id,
         unit_ids = excluded.unit_ids, due_at = excluded.due_at, due_sort = excluded.due_sort,
         key_supervised = excluded.key_supervised, revision = excluded.revision,
-        submitted_at = excluded.submitted_at, updated_at = excluded.updated_at`);
+        submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
+        session_id = excluded.session_id, number = excluded.number, delegation_id = excluded.delegation_id`);
     this.upsertTextStmt = db.prepare(`
       INSERT INTO suggestion_texts (id, content) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET content = excluded.content`);
     this.upsertStateStmt = db.prepare(`
@@ -79,6 +83,9 @@ export class SuggestionRowWriter {
       v.revision,
       v.submittedAt,
       v.updatedAt,
+      v.sessionId,
+      v.number,
+      v.delegationId,
     );
   }
 

@@ -13,6 +13,9 @@ export interface ListRow {
   revision: number;
   submitted_at: string;
   updated_at: string;
+  session_id: string;
+  number: number | null;
+  delegation_id: string | null;
   /** Only in a text search: every match, counted with the page. */
   total_rows?: number;
 }
@@ -33,6 +36,9 @@ export function toListItem(row: ListRow, now: string, rules: DueRules): Suggesti
     revision: row.revision,
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
+    sessionId: row.session_id,
+    ...(row.number !== null ? { number: row.number } : {}),
+    ...(row.delegation_id !== null ? { delegationId: row.delegation_id } : {}),
   };
 }
 

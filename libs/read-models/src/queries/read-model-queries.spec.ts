@@ -153,6 +153,8 @@ describe('ReadModelQueries', () => {
       revision: 5,
       submittedAt: '2026-01-05T02:00:00.000Z',
       updatedAt: '2026-02-20T02:00:00.000Z',
+      // A history written before sessions: the upcast puts it in the legacy session.
+      sessionId: 'legacy',
     });
     const [returned] = queries.listSuggestions({ page: 1, pageSize: 1, q: '药品' }, STAFF, MARCH_1).items;
     expect(returned!.unitIds).toEqual(['unit-health']);

@@ -2,6 +2,7 @@ import { assertNever, createWorkingCalendar, NATIONAL_RULEBOOK, type DueRules, t
 import Database, { type Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../projection/iso-instant';
 import type {
+  SessionRow,
   StoredSuggestion,
   SuggestionList,
   SuggestionListFilter,
@@ -21,7 +22,9 @@ import type {
   DeputyCommitmentReport,
   KeySupervisionPage,
   KeySupervisionReport,
+  DelegationStats,
   Overview,
+  StatsScope,
   UnitStats,
   UnitStatsQuery,
 } from '../supervision/supervision.types';
@@ -32,6 +35,7 @@ import { CommitmentQueries } from './supervision/commitment-queries';
 import { DeputyArchiveQueries } from './supervision/deputy-archive-queries';
 import { KeySupervisionQueries } from './supervision/key-supervision-queries';
 import { UnitStatsQueries } from './supervision/unit-stats-queries';
+import { DelegationStatsQueries } from './supervision/delegation-stats-queries';
 import { buildListSql, viewerScope, type ListSql } from './suggestion-list-sql';
 
 interface DetailRow {
@@ -46,6 +50,16 @@ interface UserDbRow {
   display_name: string;
   role: Role;
   unit_id: string | null;
+}
+
+interface SessionDbRow {
+  id: string;
+  name: string;
+  kind: 'congress' | 'recess';
+  starts_on: string;
+  ends_on: string | null;
+  assign_on: string | null;
+  closed: number;
 }
 
 interface UserListDbRow extends UserDbRow {
@@ -74,7 +88,9 @@ export class ReadModelQueries {
   private readonly allCountStmt: Statement<[], { total: number }>;
   private readonly statusCountStmt: Statement<[string], { total: number }>;
   private readonly dueStmt: Statement<[string, number], { id: string }>;
+  private readonly sessionsStmt: Statement<[], SessionDbRow>;
   private readonly unitStatsQueries: UnitStatsQueries;
+  private readonly delegationStatsQueries: DelegationStatsQueries;
   private readonly keySupervisionQueries: KeySupervisionQueries;
   private readonly commitmentQueries: CommitmentQueries;
   private readonly deputyArchiveQueries: DeputyArchiveQueries;
@@ -106,7 +122,9 @@ export class ReadModelQueries {
     this.unitsStmt = db.prepare(`SELECT id, name FROM units ORDER BY id`);
     this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
     this.dueStmt = db.prepare(`SELECT id FROM wake_ups WHERE wake_at <= ? ORDER BY wake_at, id LIMIT ?`);
+    this.sessionsStmt = db.prepare(`SELECT id, name, kind, starts_on, ends_on, assign_on, closed FROM sessions ORDER BY starts_on DESC, id`);
     this.unitStatsQueries = new UnitStatsQueries(db);
+    this.delegationStatsQueries = new DelegationStatsQueries(db);
     this.keySupervisionQueries = new KeySupervisionQueries(db);
     this.commitmentQueries = new CommitmentQueries(db);
     this.deputyArchiveQueries = new DeputyArchiveQueries(db, this.dueRules);
@@ -163,6 +181,19 @@ export class ReadModelQueries {
     return this.unitsStmt.all();
   }
 
+  /** Every session, the latest first. */
+  listSessions(): SessionRow[] {
+    return this.sessionsStmt.all().map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      startsOn: row.starts_on,
+      ...(row.ends_on !== null ? { endsOn: row.ends_on } : {}),
+      closed: row.closed === 1,
+      ...(row.assign_on !== null ? { assignOn: row.assign_on } : {}),
+    }));
+  }
+
   getUnit(id: string): UnitRow | null {
     return this.unitStmt.get(id) ?? null;
   }
@@ -172,13 +203,18 @@ export class ReadModelQueries {
     return this.unitStatsQueries.unitStats(query);
   }
 
-  overview(now: string): Overview {
-    return this.unitStatsQueries.overview(now);
+  overview(query: UnitStatsQuery): Overview {
+    return this.unitStatsQueries.overview(query);
+  }
+
+  /** 代表团 figures for a scope (suggestions by session or by submission time). */
+  delegationStats(query: UnitStatsQuery): DelegationStats[] {
+    return this.delegationStatsQueries.delegationStats(query, query.now);
   }
 
   /** Every key suggestion, or one page of them; the coverage always counts all. */
-  keySupervision(now: string, page?: KeySupervisionPage): KeySupervisionReport {
-    return this.keySupervisionQueries.keySupervision(now, page);
+  keySupervision(now: string, page?: KeySupervisionPage, scope?: StatsScope): KeySupervisionReport {
+    return this.keySupervisionQueries.keySupervision(now, page, scope);
   }
 
   commitments(query: CommitmentQuery): CommitmentLedger {

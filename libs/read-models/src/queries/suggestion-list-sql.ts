@@ -21,7 +21,7 @@ export type ListSql =
     };
 
 export const LIST_COLUMNS = `s.id, s.title, s.status, s.lead_deputy_id, s.unit_ids, s.due_at, s.key_supervised,
-  s.revision, s.submitted_at, s.updated_at`;
+  s.revision, s.submitted_at, s.updated_at, s.session_id, s.number, s.delegation_id`;
 
 /** Counts every match in the same pass as the page: a text search then scans the contents once, not twice. */
 const TOTAL_IN_PAGE = `, count(*) OVER () AS total_rows`;
@@ -71,14 +71,16 @@ function partyPlan(parties: PartyScope[], filter: SuggestionListFilter, now: str
     params.push(other.kind, other.partyId);
   }
   addColumnFilters('p', filter, now, where, params);
+  const needsRow = addSuggestionFilters(filter, where, params);
   const text = textFilter(filter, 'p.suggestion_id');
   if (text) {
     where.push(text.sql);
     params.push(...text.params);
   }
   const from = `FROM parties p JOIN suggestions s ON s.id = p.suggestion_id WHERE ${where.join(' AND ')}`;
-  // Without q the total needs no suggestion row at all: counting the party's index range is enough.
-  const countFrom = text ? from : `FROM parties p WHERE ${where.join(' AND ')}`;
+  // Without q (or a filter on the suggestion's own columns) the total needs no suggestion row at all:
+  // counting the party's index range is enough.
+  const countFrom = text || needsRow ? from : `FROM parties p WHERE ${where.join(' AND ')}`;
   return {
     kind: 'query',
     pageSql: `SELECT ${LIST_COLUMNS}${text ? TOTAL_IN_PAGE : ''} ${from} ORDER BY p.due_sort, p.submitted_at DESC, p.suggestion_id LIMIT ? OFFSET ?`,
@@ -91,13 +93,14 @@ function suggestionPlan(filter: SuggestionListFilter, now: string): ListSql {
   const where: string[] = [];
   const params: (string | number)[] = [];
   addColumnFilters('s', filter, now, where, params);
+  const narrowed = addSuggestionFilters(filter, where, params);
   const text = textFilter(filter, 's.id');
   if (text) {
     where.push(text.sql);
     params.push(...text.params);
   }
   const from = `FROM suggestions s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const onlyStatus = filter.overdue === undefined && filter.keySupervised === undefined && !text;
+  const onlyStatus = filter.overdue === undefined && filter.keySupervised === undefined && !text && !narrowed;
   const count = `SELECT count(*) AS total ${from}`;
   const order = 'ORDER BY s.due_sort, s.submitted_at DESC, s.id';
   return {
@@ -139,15 +142,46 @@ function addColumnFilters(
 }
 
 /**
- * q matches title or content, % and _ taken literally. The contents are scanned once into a set
+ * Filters on columns only `suggestions` (s) carries: session, delegation, year of submission.
+ * True when one was added (a party plan then joins the suggestion row for its total too).
+ */
+function addSuggestionFilters(filter: SuggestionListFilter, where: string[], params: (string | number)[]): boolean {
+  const before = where.length;
+  if (filter.sessionId !== undefined) {
+    where.push('s.session_id = ?');
+    params.push(filter.sessionId);
+  }
+  if (filter.delegationId !== undefined) {
+    where.push('s.delegation_id = ?');
+    params.push(filter.delegationId);
+  }
+  if (filter.year !== undefined) {
+    // The year in Asia/Shanghai (+08:00, no DST): from 16:00 UTC on the last day of the year before.
+    where.push('s.submitted_at >= ? AND s.submitted_at < ?');
+    params.push(`${filter.year - 1}-12-31T16:00:00.000Z`, `${filter.year}-12-31T16:00:00.000Z`);
+  }
+  return where.length > before;
+}
+
+/** 第12号, 12, 0012, 第0012号: the number a q names, or null when it is not one. */
+export function numberInQuery(q: string): number | null {
+  const m = /^第?\s*0*(\d{1,9})\s*号?$/.exec(q);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n > 0 ? n : null;
+}
+
+/**
+ * q matches title or content, % and _ taken literally, or the number (第12号, 12, 0012). The contents are scanned once into a set
  * (IN), not looked up row by row: one pass over the long rows instead of 100k index lookups.
  */
-function textFilter(filter: SuggestionListFilter, idColumn: string): { sql: string; params: string[] } | null {
+function textFilter(filter: SuggestionListFilter, idColumn: string): { sql: string; params: (string | number)[] } | null {
   const q = filter.q?.trim();
   if (!q) return null;
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const number = numberInQuery(q);
   return {
-    sql: `(s.title LIKE ? ESCAPE '\\' OR ${idColumn} IN (SELECT t.id FROM suggestion_texts t WHERE t.content LIKE ? ESCAPE '\\'))`,
-    params: [pattern, pattern],
+    sql: `(s.title LIKE ? ESCAPE '\\' OR ${idColumn} IN (SELECT t.id FROM suggestion_texts t WHERE t.content LIKE ? ESCAPE '\\')${number !== null ? ' OR s.number = ?' : ''})`,
+    params: number !== null ? [pattern, pattern, number] : [pattern, pattern],
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { EventStore, Position } from '@duban/event-store';
 import { applyOrPark } from '../projection/apply-or-park';
@@ -8,6 +8,7 @@ import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection, type ProjectionRules }
 import { isTransientFailure } from '../projection/transient-failure';
 import { EVENT_LOG_INDEXES_DDL } from '../schema/read-model-schema';
 import { BULK_LOAD_PRAGMAS, finishBulkLoad, openReadModelDatabase, reopenBulkLoad, type ReadModelDatabase } from '../schema/open-read-model';
+import { removeDatabaseFiles } from '../schema/database-files';
 import { DeferredDatabase } from './deferred-database';
 import { eventPages } from './event-pages';
 import { WriterThread } from './writer-thread';
@@ -249,9 +250,4 @@ function finished(
  */
 function estimateEventCount(head: Position): number {
   return Number(head.commit);
-}
-
-function removeDatabaseFiles(path: string, options: { keepMain?: boolean } = {}): void {
-  const suffixes = options.keepMain ? ['-wal', '-shm', '-journal'] : ['', '-wal', '-shm', '-journal'];
-  for (const suffix of suffixes) if (existsSync(path + suffix)) rmSync(path + suffix);
 }

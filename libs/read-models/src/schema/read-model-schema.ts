@@ -19,8 +19,13 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  * 8: deputies are told each step of their suggestion (立案, 不予立案, 交办, returns, extensions,
  *    re-handling; co-signers that they were added), a dissatisfied rating tells the unit once,
  *    dates read 2026年3月16日; inboxes are ordered by the event's time (index on occurred_at).
+ * 9: sessions (届次/会次) and delegations (代表团); suggestions carry their session, number and
+ *    delegation; users their delegation.
+ * 10: a unit that had not answered under an assignment ended by a return is no longer counted as
+ *    assigned to it; suggestions_by_submitted for the overview of a span.
+ * 11: routing_evidence (where each suggestion went and which units handed it back, for 智能交办).
  */
-export const READ_MODEL_SCHEMA_VERSION = 8;
+export const READ_MODEL_SCHEMA_VERSION = 11;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [
@@ -31,6 +36,8 @@ export const READ_MODEL_TABLES = [
   'status_counts',
   'users',
   'units',
+  'sessions',
+  'delegations',
   'unit_handlings',
   'commitments',
   'unit_stat_buckets',
@@ -43,6 +50,7 @@ export const READ_MODEL_TABLES = [
   'notification_reads',
   'notification_read_counts',
   'parked_events',
+  'routing_evidence',
   'checkpoints',
 ] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
@@ -71,7 +79,11 @@ CREATE TABLE suggestions (
   key_supervised INTEGER NOT NULL,
   revision INTEGER NOT NULL,
   submitted_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- The session (届次/会次) it belongs to, its 第N号 once registered (立案), its delegation (代表团).
+  session_id TEXT NOT NULL,
+  number INTEGER,
+  delegation_id TEXT
 ) WITHOUT ROWID;
 
 -- The long parts, each in its own table so that a scan for q reads the contents only.
@@ -116,12 +128,32 @@ CREATE TABLE users (
   -- Revision of the user stream's latest session-ending event (-1: none); older tokens are refused.
   sessions_valid_from INTEGER NOT NULL DEFAULT -1,
   -- Signed-out sessions not expired yet: [{"jti", "expiresAt"}].
-  ended_sessions_json TEXT NOT NULL DEFAULT '[]'
+  ended_sessions_json TEXT NOT NULL DEFAULT '[]',
+  -- A deputy's delegation (代表团).
+  delegation_id TEXT
 );
 
 CREATE TABLE units (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL
+);
+
+-- Sessions of the congress (届次/会次) and the recesses after them; dates are local (YYYY-MM-DD).
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  starts_on TEXT NOT NULL,
+  ends_on TEXT,
+  assign_on TEXT,
+  closed INTEGER NOT NULL DEFAULT 0
+);
+
+-- Delegations (代表团) and their heads, who rate the delegation's own suggestions.
+CREATE TABLE delegations (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  head_deputy_id TEXT
 );
 
 ${SUPERVISION_TABLES_DDL}
@@ -138,6 +170,19 @@ CREATE TABLE parked_events (
   first_failed_at TEXT NOT NULL,
   attempts INTEGER NOT NULL,
   PRIMARY KEY (stream_id, revision)
+) WITHOUT ROWID;
+
+-- 智能交办's evidence: the units each suggestion was handed to (role: sole, lead, co, separate) and
+-- those that handed it back (outcome 'returned' for an approved 退回, 'transferred' for 转办), with
+-- the unit's latest answer category. An assignment ended by a return leaves only the returning
+-- unit's row; the next assignment writes its own.
+CREATE TABLE routing_evidence (
+  suggestion_id TEXT NOT NULL,
+  unit_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  answer_category TEXT,
+  PRIMARY KEY (suggestion_id, unit_id)
 ) WITHOUT ROWID;
 
 -- Positions as decimal text: EventStoreDB positions may not fit a signed 64-bit integer.
@@ -157,6 +202,8 @@ const STATE_INDEXES_DDL = `
 CREATE INDEX suggestions_by_due ON suggestions (due_sort, submitted_at DESC, id);
 CREATE INDEX suggestions_by_status_due ON suggestions (status, due_sort, submitted_at DESC, id);
 CREATE INDEX suggestions_key_by_due ON suggestions (due_sort, submitted_at DESC, id) WHERE key_supervised = 1;
+CREATE INDEX suggestions_by_session_due ON suggestions (session_id, due_sort, submitted_at DESC, id);
+CREATE INDEX suggestions_by_session_number ON suggestions (session_id, number);
 CREATE INDEX parties_by_due ON parties (kind, party_id, due_sort, submitted_at DESC, suggestion_id);
 CREATE INDEX parties_by_status_due ON parties (kind, party_id, status, due_sort, submitted_at DESC, suggestion_id);
 CREATE INDEX users_by_role ON users (role, id);

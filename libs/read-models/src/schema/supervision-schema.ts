@@ -126,5 +126,7 @@ CREATE INDEX commitments_by_unit_due ON commitments (unit_id, due_at, suggestion
 CREATE INDEX commitments_open_by_due ON commitments (due_at, unit_id, assigned_at, fulfilled_at) WHERE fulfilled_at IS NULL;
 CREATE INDEX commitments_by_assigned ON commitments (assigned_at, unit_id, fulfilled_at, due_at);
 CREATE INDEX wake_ups_by_time ON wake_ups (wake_at, id);
+-- The overview of a span counts the suggestions submitted in it, per status, off this index alone.
+CREATE INDEX suggestions_by_submitted ON suggestions (submitted_at, status);
 CREATE INDEX published_by_time ON published_suggestions (published_at DESC, id);
 `;

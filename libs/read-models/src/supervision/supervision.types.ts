@@ -40,19 +40,54 @@ export interface UnitStats extends StatsFigures {
   unitName: string;
 }
 
-export interface UnitStatsQuery {
-  /** ISO instant, inclusive: assignments at or after it. */
+/**
+ * What the supervision figures count: the suggestions of one session (and their assignments), or a
+ * span of time (either end open; a year is one too). A span counts suggestions by when they were
+ * submitted and unit figures by when the assignment was made. Nothing given: everything.
+ */
+export interface StatsScope {
+  /** Only this session's suggestions and their assignments; not combined with from/to. */
+  sessionId?: string;
+  /** ISO instant, inclusive: assignments (suggestions) at or after it. */
   from?: string;
   /** ISO instant, exclusive: assignments before it (24:00 of a last day is the next day's 00:00). */
   to?: string;
+}
+
+export interface UnitStatsQuery extends StatsScope {
   now: string;
 }
 
 export interface Overview {
-  /** Suggestions per status, every status present. */
+  /** Suggestions (件) of the scope per status, every status present. */
   byStatus: Record<SuggestionStatus, number>;
-  /** Every unit's figures added up: a suggestion assigned to two units counts for both. */
+  /** Suggestions (件) of the scope: the sum of byStatus. */
+  suggestions: number;
+  /**
+   * Suggestions (件) with at least one counted unit assignment in the scope: the number of distinct
+   * suggestions behind `totals.assigned`, which counts unit assignments (单位次).
+   */
+  assignedSuggestions: number;
+  /** Every unit's figures added up (单位次): a suggestion assigned to two units counts for both. */
   totals: StatsFigures;
+}
+
+/** One delegation's (代表团) suggestions in a scope; the row without a delegation has null id and name. */
+export interface DelegationStats {
+  delegationId: string | null;
+  delegationName: string | null;
+  /** Suggestions (件): the delegation's own and those its deputies led. */
+  suggestions: number;
+  /** Of those, made by the delegation itself (件). */
+  byDelegation: number;
+  /** Suggestions with a counted unit assignment / suggestions (件). */
+  assigned: Rate;
+  /** Suggestions with at least one first answer / suggestions (件). */
+  answered: Rate;
+  /** Suggestions with an answer owed and past due at `now` (件). */
+  overdueNow: number;
+  /** Ratings satisfied or basically satisfied / ratings (次). */
+  satisfactionRate: Rate;
 }
 
 export interface KeySuggestionItem {
@@ -102,7 +137,7 @@ export interface CommitmentItem {
   status: CommitmentStatus;
 }
 
-export interface CommitmentQuery {
+export interface CommitmentQuery extends StatsScope {
   /** `open` = every unfulfilled one, overdue included; `overdue`; `fulfilled`. */
   status?: CommitmentStatus;
   unitId?: string;

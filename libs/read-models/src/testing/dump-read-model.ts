@@ -28,6 +28,8 @@ const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
   parties: 'kind, party_id, suggestion_id',
   users: 'id',
   units: 'id',
+  sessions: 'id',
+  delegations: 'id',
   unit_handlings: 'suggestion_id, seq, unit_id',
   commitments: 'suggestion_id, commitment_id',
   unit_stat_buckets: 'kind, bucket, unit_id',
@@ -39,6 +41,7 @@ const ORDER: Record<(typeof READ_MODEL_TABLES)[number], string> = {
   notification_counts: 'audience',
   notification_reads: 'user_id, notification_id',
   parked_events: 'stream_id, revision',
+  routing_evidence: 'suggestion_id, unit_id',
   notification_read_counts: 'user_id, audience',
   checkpoints: 'name',
 };

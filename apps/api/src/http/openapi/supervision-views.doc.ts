@@ -34,19 +34,46 @@ export class UnitStatsDoc {
   @ApiProperty({ type: 'integer' }) rehandlings!: number;
 }
 
-/** supervision/stats UnitStatsReport */
-export class UnitStatsReportDoc {
-  @ApiProperty({ type: String, nullable: true }) from!: string | null;
-  @ApiProperty({ type: String, nullable: true }) to!: string | null;
-  @ApiProperty(ISO) generatedAt!: string;
-  @ApiProperty({ type: [UnitStatsDoc] }) units!: UnitStatsDoc[];
+/** supervision/period SupervisionPeriod: the period the figures count, as asked for (null: not asked). */
+export class SupervisionPeriodDoc {
+  @ApiProperty({ type: String, nullable: true, description: '届次编号' }) sessionId!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '年度' }) year!: number | null;
+  @ApiProperty({ ...ISO, nullable: true, description: '起点（含）；年度时为该年的起点' }) from!: string | null;
+  @ApiProperty({ ...ISO, nullable: true, description: '终点（不含）；年度时为该年的终点' }) to!: string | null;
 }
 
-/** Overview */
-export class OverviewDoc {
+/** supervision/stats UnitStatsReport */
+export class UnitStatsReportDoc extends SupervisionPeriodDoc {
   @ApiProperty(ISO) generatedAt!: string;
-  @ApiProperty({ description: '各状态的建议数（每个状态都有）', type: 'object', additionalProperties: { type: 'integer' } }) byStatus!: Record<string, number>;
-  @ApiProperty({ description: '全部单位合计（StatsFigures）' }) totals!: object;
+  @ApiProperty({ type: [UnitStatsDoc], description: '每个单位的指标（单位次：交办给该单位的次数）' }) units!: UnitStatsDoc[];
+}
+
+/** supervision/queries OverviewReport */
+export class OverviewDoc extends SupervisionPeriodDoc {
+  @ApiProperty(ISO) generatedAt!: string;
+  @ApiProperty({ description: '期间内各状态的建议件数（每个状态都有；日期期间按提交时间）', type: 'object', additionalProperties: { type: 'integer' } })
+  byStatus!: Record<string, number>;
+  @ApiProperty({ type: 'integer', description: '期间内的建议件数（byStatus 之和）' }) suggestions!: number;
+  @ApiProperty({ type: 'integer', description: '期间内交办的建议件数（totals.assigned 所涉及的不同建议）' }) assignedSuggestions!: number;
+  @ApiProperty({ description: '全部单位合计（StatsFigures，单位次：一件建议交办给两个单位计两次）' }) totals!: object;
+}
+
+/** DelegationStats */
+export class DelegationStatsDoc {
+  @ApiProperty({ type: String, nullable: true, description: '代表团编号；null 为不属于任何代表团的代表领衔的建议' }) delegationId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) delegationName!: string | null;
+  @ApiProperty({ type: 'integer', description: '建议件数：代表团自身提出的及其代表领衔的' }) suggestions!: number;
+  @ApiProperty({ type: 'integer', description: '其中代表团自身提出的件数' }) byDelegation!: number;
+  @ApiProperty({ type: RateDoc, description: '已交办件数 / 建议件数' }) assigned!: RateDoc;
+  @ApiProperty({ type: RateDoc, description: '已答复件数 / 建议件数' }) answered!: RateDoc;
+  @ApiProperty({ type: 'integer', description: '当前逾期未答复的件数' }) overdueNow!: number;
+  @ApiProperty({ type: RateDoc, description: '满意与基本满意次数 / 评价次数' }) satisfactionRate!: RateDoc;
+}
+
+/** supervision/queries DelegationStatsReport */
+export class DelegationStatsReportDoc extends SupervisionPeriodDoc {
+  @ApiProperty(ISO) generatedAt!: string;
+  @ApiProperty({ type: [DelegationStatsDoc] }) delegations!: DelegationStatsDoc[];
 }
 
 /** KeySuggestionItem */

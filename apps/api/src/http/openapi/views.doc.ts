@@ -52,6 +52,17 @@ export class UnitRowDoc {
   @ApiProperty() name!: string;
 }
 
+/** read-models SessionRow */
+export class SessionRowDoc {
+  @ApiProperty({ description: '会次编号（"legacy" 为内置的“未分会次”）' }) id!: string;
+  @ApiProperty({ description: '例如 十六届人大三次会议' }) name!: string;
+  @ApiProperty({ enum: ['congress', 'recess'], description: 'congress：大会期间；recess：闭会期间' }) kind!: string;
+  @ApiProperty({ type: String, format: 'date' }) startsOn!: string;
+  @ApiPropertyOptional({ type: String, format: 'date' }) endsOn?: string;
+  @ApiProperty({ description: '已结束的会次不再接收建议' }) closed!: boolean;
+  @ApiPropertyOptional({ type: String, format: 'date', description: '大会期间建议的交办日期' }) assignOn?: string;
+}
+
 /** read-models UserRow */
 export class UserRowDoc {
   @ApiProperty() id!: string;

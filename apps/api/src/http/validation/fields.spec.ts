@@ -1,6 +1,6 @@
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { SubmitSuggestionDto } from '../../suggestions/dto/submit-suggestion.dto';
-import { StatsQueryDto } from '../../supervision/stats/stats.query.dto';
+import { PeriodQueryDto } from '../../supervision/period/period.query.dto';
 import { SuggestionDetailQueryDto } from '../../supervision/looking-back/suggestion-detail.query.dto';
 import { ApiValidationPipe } from './api-validation.pipe';
 import { VISIBLE_TEXT } from './fields';
@@ -33,11 +33,11 @@ describe('TextField: a required text needs a character a reader can see', () => 
 
 describe('DateField: every date query parameter in range', () => {
   it('refuses an impossible or far date in a statistics period, naming the parameter', async () => {
-    expect(await errorsOf(StatsQueryDto, 'query', { from: '2026-02-30', to: '9999-12-31' })).toEqual([
+    expect(await errorsOf(PeriodQueryDto, 'query', { from: '2026-02-30', to: '9999-12-31' })).toEqual([
       { field: 'from', message: expect.stringContaining('有效的') },
       { field: 'to', message: '结束日期须在 2000 年至 2100 年之间' },
     ]);
-    expect(await errorsOf(StatsQueryDto, 'query', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    expect(await errorsOf(PeriodQueryDto, 'query', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
   });
 
   it('wants a moment with its offset for asOf: no day, no rolled-over date', async () => {

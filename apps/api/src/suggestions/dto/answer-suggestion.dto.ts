@@ -1,9 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { SuggestionCommand } from '@duban/domain';
 import { DateField, LIST_MAX, TextField } from '../../http/validation/fields';
 import { CONTENT_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX } from './limits';
+
+/** A letter and its annexes; more belongs in one PDF. */
+const LETTERS_MAX = 10;
 
 export class CommitmentDto {
   @TextField('承诺事项', NOTE_MAX)
@@ -31,6 +34,18 @@ export class AnswerSuggestionDto {
   @Type(() => CommitmentDto)
   commitments?: CommitmentDto[];
 
+  @IsOptional()
+  @ApiProperty({
+    type: [String],
+    required: false,
+    maxItems: LETTERS_MAX,
+    description: '答复函等附件的编号（先 POST /api/suggestions/{id}/attachments 上传）；事件记录每个文件的 sha256、文件名、大小和类型',
+  })
+  @IsArray({ message: '附件编号必须是数组' })
+  @ArrayMaxSize(LETTERS_MAX, { message: `每次答复最多附 ${LETTERS_MAX} 个文件` })
+  @Matches(/^[A-Za-z0-9-]{1,100}_[0-9a-f]{16}$/, { each: true, message: '附件编号格式不正确' })
+  attachmentIds?: string[];
+
   toCommand(): SuggestionCommand {
     return {
       type: 'AnswerSuggestion',
@@ -39,6 +54,7 @@ export class AnswerSuggestionDto {
         content: this.content,
         signedBy: this.signedBy,
         commitments: (this.commitments ?? []).map((c) => ({ description: c.description, dueAt: c.dueAt })),
+        ...(this.attachmentIds && this.attachmentIds.length > 0 ? { attachmentIds: [...this.attachmentIds] } : {}),
       },
     };
   }

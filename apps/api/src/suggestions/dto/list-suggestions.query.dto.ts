@@ -29,8 +29,17 @@ export class ListSuggestionsQueryDto extends AfterQueryDto {
   @BooleanQueryField('是否重点督办')
   keySupervised?: boolean;
 
-  @TextField('关键词', 100, { optional: true })
+  @TextField('关键词', 100, { optional: true, description: '匹配标题、正文或建议编号（第12号、12、0012）' })
   q?: string;
+
+  @IdField('会次', { optional: true })
+  sessionId?: string;
+
+  @IntQueryField('年度', 2000, 2100)
+  year?: number;
+
+  @IdField('代表团', { optional: true })
+  delegationId?: string;
 
   @IntQueryField('页码', 1, 100000)
   page?: number;
@@ -46,6 +55,9 @@ export class ListSuggestionsQueryDto extends AfterQueryDto {
     if (this.overdue !== undefined) filter.overdue = this.overdue;
     if (this.keySupervised !== undefined) filter.keySupervised = this.keySupervised;
     if (this.q !== undefined && this.q.trim() !== '') filter.q = this.q.trim();
+    if (this.sessionId !== undefined) filter.sessionId = this.sessionId;
+    if (this.year !== undefined) filter.year = this.year;
+    if (this.delegationId !== undefined) filter.delegationId = this.delegationId;
     return filter;
   }
 }

@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiCommand } from '../../http/openapi/command.decorator';
 import type { SuggestionCommand } from '@duban/domain';
 import { AccountDirectory } from '../../accounts/account-directory';
+import { Clock } from '../../clock/clock';
+import { SessionCatalogue } from '../../sessions/session-catalogue';
 import { timeOrderedId } from '../../events/time-ordered-id';
 import { deriveSuggestionId } from '../../idempotency/derive-suggestion-id';
 import { AnswerSuggestionDto } from '../dto/answer-suggestion.dto';
@@ -38,21 +40,35 @@ export class SuggestionCommandsController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly directory: AccountDirectory,
+    private readonly sessions: SessionCatalogue,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   @Post()
-  @ApiCommand('提交建议（人大代表）', { status: 201 })
+  @ApiCommand('提交建议（人大代表；工作人员、管理员可代代表登记，须填 leadDeputyId）', { status: 201 })
   async submit(@Body() dto: SubmitSuggestionDto, @CommandCtx() ctx: CommandContext): Promise<CommandOutcome> {
     await this.directory.requireUsersWithRole('coSignerIds', dto.coSignerIds ?? [], 'deputy');
+    if (dto.leadDeputyId !== undefined) await this.directory.requireUsersWithRole('leadDeputyId', [dto.leadDeputyId], 'deputy');
+    const sessionId = await this.sessions.forSubmission(dto.sessionId, this.clock.nowIso());
+    const delegationId = dto.byDelegation === true ? await this.delegationOf(dto.leadDeputyId ?? ctx.actor.userId) : undefined;
     // With a key, a retried submission must find the stream of the first one.
     const key = ctx.options.idempotency?.key;
     if (key !== undefined) {
       const id = deriveSuggestionId(ctx.actor.userId, key);
-      return this.run(id, dto.toCommand(id), ctx);
+      return this.run(id, dto.toCommand(id, sessionId, delegationId), ctx);
     }
     // A new id, made here: its stream cannot exist yet, so the pipeline need not read it.
     const id = timeOrderedId();
-    return this.run(id, dto.toCommand(id), { ...ctx, options: { ...ctx.options, freshStream: true } });
+    return this.run(id, dto.toCommand(id, sessionId, delegationId), { ...ctx, options: { ...ctx.options, freshStream: true } });
+  }
+
+  /** The delegation a deputy speaks for (400 on byDelegation when they belong to none). */
+  private async delegationOf(deputyId: string): Promise<string> {
+    const delegationId = (await this.directory.findUser(deputyId))?.delegationId;
+    if (delegationId === undefined) {
+      throw new BadRequestException({ statusCode: 400, code: 'validation_failed', message: '请求参数有误', errors: [{ field: 'byDelegation', message: '该代表不属于任何代表团' }] });
+    }
+    return delegationId;
   }
 
   @Post(':id/accept')

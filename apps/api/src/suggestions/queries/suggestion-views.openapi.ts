@@ -99,8 +99,17 @@ export class SuggestionDetailDoc {
   @ApiProperty() escalated!: boolean;
   @ApiProperty() hideDeputyName!: boolean;
   @ApiProperty({ description: '公开情况 { status: unpublished | published | exempt, at?, reason?, note? }' }) disclosure!: object;
+  @ApiProperty({ description: '所属会次（届次/会次）编号' }) sessionId!: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: '会次内的建议编号（立案时编定，显示为 第0123号）' }) number?: number;
+  @ApiPropertyOptional({ description: '以代表团名义提出时：代表团编号（由团长评价）' }) delegationId?: string;
+  @ApiPropertyOptional({ description: '工作人员代代表登记时：登记人' }) registeredBy?: string;
   @ApiPropertyOptional() groupId?: string;
   @ApiPropertyOptional({ description: '并案 { primarySuggestionId, memberIds, groupedAt }' }) group?: object;
+  @ApiPropertyOptional({
+    type: [Object],
+    description: '附件 [{ attachmentId, sha256, name, size, contentType, kind: material | letter, addedAt, addedBy, unitId?, answeredRound?, discardedAt? }]；答复中的 letters 列出该答复所附的答复函',
+  })
+  attachments?: object[];
   @ApiProperty({ type: [DeadlineViewDoc], description: '设定过的每个期限及其完成情况' }) deadlines!: DeadlineViewDoc[];
   @ApiProperty({ enum: SUGGESTION_ACTIONS, isArray: true, description: '当前用户此刻可以执行的操作（即 POST /api/suggestions/:id/<路径> 的命令名）' })
   allowedActions!: string[];
@@ -121,6 +130,9 @@ export class SuggestionListItemDoc {
   @ApiProperty() revision!: number;
   @ApiProperty(ISO) submittedAt!: string;
   @ApiProperty(ISO) updatedAt!: string;
+  @ApiProperty({ description: '所属会次（届次/会次）编号' }) sessionId!: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: '会次内的建议编号（立案后），显示为 第0123号' }) number?: number;
+  @ApiPropertyOptional({ description: '以代表团名义提出时：代表团编号' }) delegationId?: string;
 }
 
 export class SuggestionListDoc {

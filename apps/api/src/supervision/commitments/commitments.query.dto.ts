@@ -1,11 +1,11 @@
 import { EnumField, IdField, IntQueryField } from '../../http/validation/fields';
-import { AfterQueryDto } from '../../read-consistency/after-query.dto';
+import { PeriodQueryDto } from '../period/period.query.dto';
 
 export const COMMITMENT_STATUSES = ['open', 'overdue', 'fulfilled'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-/** `GET /api/commitments?status=&unitId=` (承诺事项台账). */
-export class CommitmentsQueryDto extends AfterQueryDto {
+/** `GET /api/commitments?status=&unitId=` (承诺事项台账), for a period as every supervision figure. */
+export class CommitmentsQueryDto extends PeriodQueryDto {
   @EnumField('承诺事项状态', COMMITMENT_STATUSES, { optional: true, description: 'open 未落实（含逾期）/ overdue 逾期未落实 / fulfilled 已落实' })
   status?: CommitmentStatus;
 

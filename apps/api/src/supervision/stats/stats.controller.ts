@@ -1,40 +1,37 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiOk, OverviewDoc, UnitStatsReportDoc } from '../../http/openapi';
-import type { ReadModelQueries } from '@duban/read-models';
+import { ApiErrors, ApiOk, DelegationStatsReportDoc, OverviewDoc, UnitStatsReportDoc } from '../../http/openapi';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
-import { Clock } from '../../clock/clock';
-import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
-import { AfterQueryDto } from '../../read-consistency/after-query.dto';
-import { ReadAfterService } from '../../read-consistency/read-after.service';
-import { StatsQueryDto } from './stats.query.dto';
-import { UnitStatsReports } from './unit-stats-report';
+import { PeriodQueryDto } from '../period/period.query.dto';
+import { GetDelegationStatsQuery } from '../queries/delegation-stats.query';
+import { GetOverviewQuery } from '../queries/overview.query';
+import { GetUnitStatsJsonQuery } from '../queries/unit-stats.query';
 
-/** The figures supervision lives on; every rate comes with its numerator and denominator. */
+/**
+ * The figures supervision lives on, for one period (届次, 年度 or dates); every rate comes with its
+ * numerator and denominator. Routes only turn HTTP into typed queries on the QueryBus.
+ */
 @ApiTags('supervision')
 @ApiBearerAuth()
 @Controller('stats')
 export class StatsController {
-  constructor(
-    private readonly reports: UnitStatsReports,
-    private readonly readAfter: ReadAfterService,
-    @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
-    @Inject(Clock) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get('units')
   @Roles('staff', 'supervisor', 'admin', 'unit')
-  @ApiOperation({ summary: '各承办单位办理情况统计（承办单位只看本单位）：交办、答复、按期答复率、当前超期、联系率、满意率、答复类别、承诺落实、重新办理' })
+  @ApiOperation({
+    summary:
+      '各承办单位办理情况统计（单位次；承办单位只看本单位）：交办、答复、按期答复率、当前超期、联系率、满意率、答复类别、承诺落实、重新办理。期间：sessionId、year 或 from/to（按交办时间）',
+  })
   @ApiOk(UnitStatsReportDoc)
-  @ApiErrors(403)
-  async units(@Query() query: StatsQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
-    const period = query.period();
-    await this.readAfter.waitFor(query.after);
+  @ApiErrors(400, 403)
+  async units(@Query() query: PeriodQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     // Written from the buffer kept per counted answer (UnitStatsReports.jsonParts), not re-serialised per request.
-    const parts = this.reports.jsonParts(user, period);
+    const parts = await this.queryBus.execute(new GetUnitStatsJsonQuery(user, query.period(), query.after));
     res.status(200);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', parts.reduce((n, part) => n + part.length, 0));
@@ -45,12 +42,24 @@ export class StatsController {
 
   @Get('overview')
   @Roles('staff', 'supervisor', 'admin')
-  @ApiOperation({ summary: '全辖区汇总：各状态件数与全部单位的合计指标' })
+  @ApiOperation({
+    summary: '全辖区汇总（同一期间）：建议各状态件数、已交办建议件数，及全部单位合计指标（单位次）。期间：sessionId、year 或 from/to',
+  })
   @ApiOk(OverviewDoc)
-  @ApiErrors(403)
-  async overview(@Query() query: AfterQueryDto) {
-    await this.readAfter.waitFor(query.after);
-    const now = this.clock.nowIso();
-    return { generatedAt: now, ...this.queries.overview(now) };
+  @ApiErrors(400, 403)
+  overview(@Query() query: PeriodQueryDto) {
+    return this.queryBus.execute(new GetOverviewQuery(query.period(), query.after));
+  }
+
+  @Get('delegations')
+  @Roles('staff', 'supervisor', 'admin')
+  @ApiOperation({
+    summary:
+      '各代表团建议办理情况（件）：代表团自身提出及其代表领衔的建议，已交办、已答复、当前逾期，评价满意率（次）。期间：sessionId、year 或 from/to（按提交时间）',
+  })
+  @ApiOk(DelegationStatsReportDoc)
+  @ApiErrors(400, 403)
+  delegations(@Query() query: PeriodQueryDto) {
+    return this.queryBus.execute(new GetDelegationStatsQuery(query.period(), query.after));
   }
 }

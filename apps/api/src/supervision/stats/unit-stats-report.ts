@@ -4,11 +4,14 @@ import type { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../clock/clock';
 import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
 import { unitScope } from '../supervision-scope';
-import type { Period } from './period';
+import { scopeOf, type SupervisionPeriod } from '../period/period';
 
 export type { UnitStats };
 
+/** The period echoed (SupervisionPeriod), then the figures. */
 export interface UnitStatsReport {
+  sessionId: string | null;
+  year: number | null;
   from: string | null;
   to: string | null;
   generatedAt: string;
@@ -26,11 +29,11 @@ export class UnitStatsReports {
   /** The units' figures as UTF-8 JSON, per counted answer (the queries answer the same array while it is still right). */
   private readonly unitsJson = new WeakMap<readonly UnitStats[], Buffer>();
 
-  build(user: AuthUser, period: Period): UnitStatsReport {
+  build(user: AuthUser, period: SupervisionPeriod): UnitStatsReport {
     const onlyUnit = unitScope(user, undefined);
     const now = this.clock.nowIso();
-    const units = this.queries.unitStats({ ...period, now }).filter((u) => onlyUnit === undefined || u.unitId === onlyUnit);
-    return { from: period.from ?? null, to: period.to ?? null, generatedAt: now, units };
+    const units = this.queries.unitStats({ ...scopeOf(period), now }).filter((u) => onlyUnit === undefined || u.unitId === onlyUnit);
+    return { ...period, generatedAt: now, units };
   }
 
   /**
@@ -39,10 +42,10 @@ export class UnitStatsReports {
    * encoded once per counted answer, and sent from that buffer, instead of building, encoding and
    * hashing (Express's ETag) a new 65 KB string on every request.
    */
-  jsonParts(user: AuthUser, period: Period): Buffer[] {
+  jsonParts(user: AuthUser, period: SupervisionPeriod): Buffer[] {
     const onlyUnit = unitScope(user, undefined);
     const now = this.clock.nowIso();
-    const all = this.queries.unitStats({ ...period, now });
+    const all = this.queries.unitStats({ ...scopeOf(period), now });
     let units: Buffer;
     if (onlyUnit !== undefined) units = Buffer.from(JSON.stringify(all.filter((u) => u.unitId === onlyUnit)));
     else {
@@ -50,7 +53,7 @@ export class UnitStatsReports {
       this.unitsJson.set(all, units);
     }
     // Same keys in the same order as build(): the two answers are interchangeable.
-    const head = `{"from":${JSON.stringify(period.from ?? null)},"to":${JSON.stringify(period.to ?? null)},"generatedAt":${JSON.stringify(now)},"units":`;
+    const head = `${JSON.stringify({ ...period, generatedAt: now }).slice(0, -1)},"units":`;
     return [Buffer.from(head), units, CLOSE_BRACE];
   }
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { PageTitle } from '../../components/page-title';
+import { SimilarPublishedHint } from './similar-published-hint';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/api-error';
@@ -81,6 +82,9 @@ export function SubmitSuggestionPage() {
           </Form.Item>
           <Form.Item name="content" label="内容" rules={[{ required: true, whitespace: true, message: '请填写建议内容' }]}>
             <Input.TextArea rows={8} placeholder="问题、原因与具体建议" />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.title !== b.title || a.content !== b.content}>
+            {({ getFieldValue }) => <SimilarPublishedHint title={getFieldValue('title') ?? ''} content={getFieldValue('content') ?? ''} />}
           </Form.Item>
           <Form.Item name="coSignerIds" label="附议代表" extra="联名提出时选择附议代表；您为领衔代表。">
             <Select

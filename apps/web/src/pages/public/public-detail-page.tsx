@@ -2,6 +2,7 @@ import { Button, Card, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { fetchPublicSuggestion } from '../../api/supervision-api';
+import { AttachmentList } from '../../components/attachment-files';
 import { LoadState } from '../../components/load-state';
 import { usePageTitle } from '../../components/page-title';
 import { useAsync } from '../../lib/use-async';
@@ -46,6 +47,7 @@ export function PublicDetailPage() {
                   · 第 {a.round} 次答复 · {categoryLabel(a.category)} · 签发人 {a.signedBy} · {formatDateTime(a.answeredAt)}
                 </span>
                 <Typography.Paragraph className="answer-text">{a.content}</Typography.Paragraph>
+                {a.letters && a.letters.length > 0 && <AttachmentList files={a.letters} tagOf={() => '答复函'} publicCopy via={s.id} />}
               </div>
             ))}
           </Card>

@@ -4,6 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { fetchSuggestion, fetchTimeline } from '../../api/suggestions-api';
 import type { SuggestionDetail } from '../../api/types';
+import { AttachmentsSection } from '../../components/attachment-files';
 import { CommitmentsTable } from '../../components/commitments-table';
 import { LoadState } from '../../components/load-state';
 import { usePageTitle } from '../../components/page-title';
@@ -12,7 +13,12 @@ import { SuggestionTimeline } from '../../components/suggestion-timeline';
 import { UnitHandlingSection } from '../../components/unit-handling';
 import { useLive, useLiveRefresh } from '../../live/live-context';
 import { useAsync } from '../../lib/use-async';
+import { allows } from '../../lib/allowed-actions';
+import { useUser } from '../../auth/auth-context';
 import type { Commitment } from '../../api/types';
+import { fetchSimilar } from '../../api/routing-api';
+import { SimilarSuggestionList } from '../../components/similar-suggestions';
+import { suggestionPathFor } from '../../lib/suggestion-path';
 
 export interface SuggestionPageProps {
   backTo: string;
@@ -32,7 +38,9 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
   const { id = '' } = useParams();
   const detail = useAsync(() => fetchSuggestion(id), [id]);
   const timeline = useAsync(() => fetchTimeline(id), [id]);
+  const similar = useAsync(() => fetchSimilar(id), [id]);
   const { connected } = useLive();
+  const user = useUser();
   const d = detail.data;
   const reload = () => {
     detail.reload();
@@ -88,12 +96,27 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
                     />
                   </>
                 )}
+                <Typography.Title level={5} className="section-title">
+                  附件
+                </Typography.Title>
+                <AttachmentsSection
+                  attachments={d.attachments}
+                  suggestionId={d.id}
+                  canUpload={allows(d, 'attachments')}
+                  hidePendingLetters={user.role === 'deputy'}
+                  onChanged={reload}
+                />
               </Card>
             </Col>
             <Col xs={24} lg={9}>
               <Card title="办理过程">
                 <LoadState loading={timeline.loading} error={timeline.error} hasData={!!timeline.data} reload={timeline.reload}>
                   {timeline.data && <SuggestionTimeline entries={timeline.data} />}
+                </LoadState>
+              </Card>
+              <Card title="相似建议（办理一件、解决一类）" className="gap-top" data-testid="similar-card">
+                <LoadState loading={similar.loading} error={similar.error} hasData={!!similar.data} reload={similar.reload}>
+                  {similar.data && <SimilarSuggestionList items={similar.data} pathOf={(other) => suggestionPathFor(user.role, other)} />}
                 </LoadState>
               </Card>
             </Col>

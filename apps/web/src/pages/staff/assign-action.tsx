@@ -6,6 +6,7 @@ import { ActionModal } from '../../components/action-modal';
 import { useDirectory } from '../../layout/directory-context';
 import { assertNever } from '../../lib/assert-never';
 import { modeLabel } from '../../lib/labels';
+import { RoutingHint } from './routing-hint';
 
 interface AssignForm {
   mode: AssignmentMode;
@@ -55,6 +56,9 @@ export function AssignAction({
       onSubmit={(v) => (groupId ? assignGroup(groupId, toBody(v)) : commands.assign(detail.id, toBody(v), detail.revision))}
       onDone={onDone}
     >
+      {(form) => (
+        <>
+      {!groupId && <RoutingHint suggestionId={detail.id} form={form} />}
       <Form.Item name="mode" label="交办方式">
         <Radio.Group
           optionType="button"
@@ -104,6 +108,8 @@ export function AssignAction({
           );
         }}
       </Form.Item>
+        </>
+      )}
     </ActionModal>
   );
 }

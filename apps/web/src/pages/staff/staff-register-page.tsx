@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { SearchBox } from '../../components/search-box';
 import { PageTitle } from '../../components/page-title';
 import { Segmented } from 'antd';
@@ -12,6 +12,7 @@ import { byDueDate } from '../../lib/by-due-date';
 import { useAsync } from '../../lib/use-async';
 import { PendingRequests } from './pending-requests';
 import { SimilarGroups } from './similar-groups';
+import { BatchActionBar } from './batch-action-bar';
 
 type View = 'submitted' | 'accepted' | 'pending' | 'handling' | 'answered' | 'all';
 
@@ -41,6 +42,10 @@ export function StaffRegisterPage() {
   });
 
   const items = useMemo(() => [...(list.data?.items ?? [])].sort(byDueDate), [list.data]);
+  // 批量立案/交办 act on the rows ticked in the list; a new view or search starts with none.
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const titles = useMemo(() => Object.fromEntries(items.map((i) => [i.id, i.title])), [items]);
+  useEffect(() => setSelectedIds([]), [view, query]);
   const c = counts.data ?? {};
   const n = (s: SuggestionStatus) => c[s] ?? 0;
 
@@ -68,6 +73,17 @@ export function StaffRegisterPage() {
       {(view === 'submitted' || view === 'accepted') && <SimilarGroups items={items} onChange={list.reload} />}
       <LoadState loading={list.loading} error={list.error} hasData={!!list.data} reload={list.reload}>
         <TruncationNote shown={items.length} total={list.data?.total ?? 0} />
+        {view !== 'pending' && (
+          <BatchActionBar
+            selectedIds={selectedIds}
+            titles={titles}
+            onDone={() => {
+              setSelectedIds([]);
+              list.reload();
+              counts.reload();
+            }}
+          />
+        )}
         {view === 'pending' ? (
           <PendingRequests items={items} />
         ) : (

@@ -56,7 +56,7 @@ export function OverviewCharts({
       ? (['A', 'B', 'C', 'D'] as const).map((k) => ({ name: `${k} 类`, value: c[k].numerator })).filter((d) => d.value > 0)
       : [];
     return {
-      tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+      tooltip: { trigger: 'item', formatter: '{b}：{c} 单位次（{d}%）' },
       legend: { bottom: 0 },
       series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b}\n{d}%' } }],
     };
@@ -75,26 +75,26 @@ export function OverviewCharts({
   return (
     <Row gutter={[16, 16]} className="gap-bottom">
       <Col xs={24} lg={12}>
-        <Card title="各状态建议数" size="small">
+        <Card title="各状态建议数（件）" size="small">
           <EChart option={statusOption} table={tables.status} testId="chart-status" />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card title="各单位逾期未答复" size="small">
+        <Card title="各单位当前逾期未答复（单位次）" size="small">
           {noUnits
             ? empty('暂无单位统计')
             : units.every((u) => u.overdueNow === 0)
-              ? empty('目前没有逾期未答复的建议')
+              ? empty('本期间没有逾期未答复的交办')
               : <EChart option={overdueOption} table={tables.overdue} testId="chart-overdue" />}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card title="各单位满意率（满意 + 基本满意 / 已评价）" size="small">
+        <Card title="各单位满意率（满意与基本满意次数 / 已评价次数）" size="small">
           {noUnits ? empty('暂无单位统计') : <EChart option={satisfactionOption} table={tables.satisfaction} testId="chart-satisfaction" />}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card title="答复类别 A/B/C/D 占比" size="small">
+        <Card title="答复类别 A/B/C/D 占比（单位次）" size="small">
           {noCategories ? empty('暂无答复') : <EChart option={categoryOption} table={tables.categories} testId="chart-categories" />}
         </Card>
       </Col>
@@ -119,18 +119,18 @@ function chartTables(
       rows: STATUS_ORDER.filter((s) => byStatus[s] !== undefined).map((s) => [statusLabel(s), byStatus[s] ?? 0]),
     },
     overdue: {
-      caption: '各单位逾期未答复（件）',
-      columns: ['承办单位', '逾期未答复'],
+      caption: '各单位当前逾期未答复（单位次）',
+      columns: ['承办单位', '逾期未答复（单位次）'],
       rows: units.map((u) => [u.unitName, u.overdueNow]),
     },
     satisfaction: {
-      caption: '各单位满意率：满意与基本满意件数 / 已评价件数',
-      columns: ['承办单位', '满意与基本满意', '已评价', '满意率'],
+      caption: '各单位满意率：满意与基本满意次数 / 已评价次数',
+      columns: ['承办单位', '满意与基本满意（次）', '已评价（次）', '满意率'],
       rows: units.map((u) => [u.unitName, u.satisfactionRate.numerator, u.satisfactionRate.denominator, percent(u.satisfactionRate.numerator, u.satisfactionRate.denominator)]),
     },
     categories: {
-      caption: '答复类别占比：该类答复件数 / 答复总数',
-      columns: ['答复类别', '件数', '答复总数', '占比'],
+      caption: '答复类别占比：该类答复单位次 / 答复单位次',
+      columns: ['答复类别', '单位次', '答复总数（单位次）', '占比'],
       rows: categories ? (['A', 'B', 'C', 'D'] as const).map((k) => [`${k} 类`, categories[k].numerator, answered, percent(categories[k].numerator, answered)]) : [],
     },
   };

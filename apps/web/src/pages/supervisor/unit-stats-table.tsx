@@ -21,7 +21,7 @@ export function UnitStatsTable({ units }: { units: UnitStats[] }) {
       className="unit-stats-table"
       columns={[
         { title: '承办单位', key: 'unitName', fixed: 'left', render: (_: unknown, u) => u.unitName },
-        { title: '交办', key: 'assigned', render: (_: unknown, u) => u.assigned },
+        { title: '交办（单位次）', key: 'assigned', render: (_: unknown, u) => u.assigned },
         { title: '已答复', key: 'answered', render: (_: unknown, u) => u.answered },
         rateColumn('按时答复率', (u) => u.answeredOnTime),
         {

@@ -10,6 +10,7 @@ import { useUser } from '../../auth/auth-context';
 import { ActionModal } from '../../components/action-modal';
 import { answerCategories, useDirectory } from '../../layout/directory-context';
 import { endOfDayIso } from '../../lib/time';
+import { AttachmentUpload } from '../../components/attachment-files';
 
 interface AnswerForm {
   category: string;
@@ -36,6 +37,9 @@ export function AnswerAction({
   const draft = draftKey(user.id, 'answer', groupId ? `group-${groupId}` : detail.id);
   const categories = answerCategories(directory);
   const needsCommitments = (code: string | undefined) => categories.find((c) => c.code === code)?.requiresCommitments ?? false;
+  // The signed letters uploaded in this dialog: stored at once, carried by the answer when it is sent.
+  const [letters, setLetters] = useState<{ id: string; name: string }[]>([]);
+  // A group's letter is uploaded to the suggestion the dialog was opened on; the api passes it to every member.
 
   return (
     <ActionModal<AnswerForm>
@@ -57,9 +61,11 @@ export function AnswerAction({
           content: v.content.trim(),
           signedBy: v.signedBy.trim(),
           commitments: (v.commitments ?? []).map((c) => ({ description: c.description.trim(), dueAt: endOfDayIso(c.dueAt) })),
+          ...(letters.length > 0 ? { attachmentIds: letters.map((l) => l.id) } : {}),
         };
         const result = await (groupId ? answerGroup(groupId, body) : commands.answer(detail.id, body, detail.revision));
         clearDraft(draft);
+        setLetters([]);
         return result;
       }}
       onDone={onDone}
@@ -92,6 +98,14 @@ export function AnswerAction({
             rules={[{ required: true, whitespace: true, message: '请填写签发人' }]}
           >
             <Input data-testid="answer-signer" />
+          </Form.Item>
+          <Form.Item label="答复函" extra="上传单位盖章签发的答复函（PDF 为宜），随答复一并送达代表，文件的 SHA-256 记入答复。">
+            <AttachmentUpload
+              dragger
+              suggestionId={detail.id}
+              testId="answer-letter-upload"
+              onUploaded={(f) => setLetters((prev) => [...prev, { id: f.id, name: f.name }])}
+            />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.category !== b.category}>
             {() => (

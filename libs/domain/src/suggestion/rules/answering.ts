@@ -5,6 +5,7 @@ import { answeringUnits } from '../assignment-view';
 import { SuggestionEvent } from '../events';
 import { ExistingSuggestion } from '../state';
 import { Commitment } from '../values';
+import { lettersForAnswer } from './attachments';
 import { CommandData } from './command-data';
 import { feedbackWindowEnd } from './feedback-window';
 import { isLater, requireAssignedUnit, requireInstant, requireStatus, requireText, yearsLater } from './guards';
@@ -67,6 +68,8 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
     };
   });
 
+  const letters = lettersForAnswer(data, state, unit.unitId, ctx);
+
   // Does this answer complete the round? Then the deputy's feedback window opens now.
   const completes = answeringUnits(assignment).every(
     (u) => u.unitId === unit.unitId || u.stage === 'answered' || u.stage === 'rated' || u.stage === 'not_rated',
@@ -81,6 +84,7 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
     // An extension asked for after the due time had passed moves the due time, not the lateness.
     onTime: !isLater(ctx.now, unit.dueAt) && unit.lateSince === undefined,
     ...(completes ? { feedbackDueAt: feedbackWindowEnd(ctx.now, undefined, ctx.rulebook, ctx.calendar) } : {}),
+    ...(letters.length > 0 ? { letters } : {}),
   };
   return [{ type: 'SuggestionAnswered', data: event }];
 }

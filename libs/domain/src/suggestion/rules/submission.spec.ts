@@ -1,3 +1,4 @@
+import { LEGACY_SESSION_ID } from '../../session/events';
 import { given } from '../../testing/given';
 import {
   accepted,
@@ -38,6 +39,7 @@ describe('SubmitSuggestion', () => {
             content: '建议增开线路。',
             leadDeputyId: leadDeputy.userId,
             coSignerIds: [coSigner.userId],
+            sessionId: LEGACY_SESSION_ID,
           },
         },
       ]);
@@ -55,6 +57,7 @@ describe('SubmitSuggestion', () => {
           leadDeputyId: leadDeputy.userId,
           coSignerIds: [],
           hideDeputyName: true,
+          sessionId: LEGACY_SESSION_ID,
         },
       },
     ]);
@@ -67,12 +70,42 @@ describe('SubmitSuggestion', () => {
   });
 
   it.each([
-    ['staff', staff],
     ['unit', unitUser(TRANSPORT)],
     ['supervisor', supervisor],
-    ['admin', admin],
-  ])('refuses a %s account: only deputies submit', (_name, actor) => {
+  ])('refuses a %s account: only deputies submit (and staff on their behalf)', (_name, actor) => {
     given().when(submit(), { now: T.submitted, actor }).thenThrows('submit.only_deputy', 'forbidden');
+  });
+
+  it('given nothing, when a deputy submits into a session, then the suggestion belongs to that session', () => {
+    const result = given().when(submit({ sessionId: 'c-16-3' }), { now: T.submitted, actor: leadDeputy });
+    expect(result.events()[0].data).toMatchObject({ sessionId: 'c-16-3', leadDeputyId: leadDeputy.userId });
+    expect(result.events()[0].data).not.toHaveProperty('registeredBy');
+    expect(result.thenState()).toMatchObject({ sessionId: 'c-16-3' });
+  });
+
+  it('given nothing, when staff register a suggestion on a deputy\'s behalf, then the deputy leads it and the staff member is recorded', () => {
+    const result = given().when(submit({ leadDeputyId: leadDeputy.userId, coSignerIds: [coSigner.userId], sessionId: 's1' }), { now: T.submitted, actor: staff });
+    expect(result.events()[0].data).toMatchObject({ leadDeputyId: leadDeputy.userId, registeredBy: staff.userId, sessionId: 's1' });
+    expect(result.thenState()).toMatchObject({ leadDeputyId: leadDeputy.userId, registeredBy: staff.userId });
+  });
+
+  it.each([
+    ['staff', staff],
+    ['admin', admin],
+  ])('refuses a %s registration that names no lead deputy (400 on leadDeputyId)', (_name, actor) => {
+    given().when(submit(), { now: T.submitted, actor }).thenThrows('submit.lead_deputy_required', 'invalid', 'leadDeputyId');
+  });
+
+  it('refuses a deputy who names another lead deputy; the lead deputy is never a co-signer of their own suggestion', () => {
+    given().when(submit({ leadDeputyId: 'd-other' }), { now: T.submitted, actor: leadDeputy }).thenThrows('submit.lead_deputy_only_staff', 'invalid', 'leadDeputyId');
+    given()
+      .when(submit({ leadDeputyId: leadDeputy.userId, coSignerIds: [leadDeputy.userId] }), { now: T.submitted, actor: staff })
+      .thenThrows('submit.co_signer_is_submitter', 'invalid', 'coSignerIds');
+  });
+
+  it('given nothing, when a deputy submits for their delegation, then the delegation is recorded', () => {
+    const result = given().when(submit({ delegationId: 'dt-east' }), { now: T.submitted, actor: leadDeputy });
+    expect(result.thenState()).toMatchObject({ delegationId: 'dt-east' });
   });
 
   it('refuses a title or content that is empty after trimming', () => {
@@ -109,6 +142,12 @@ describe('AcceptSuggestion (立案)', () => {
     given(submitted())
       .when({ type: 'AcceptSuggestion', data: {} }, { now: '2026-03-09T02:00:00.000Z', actor: staff })
       .then([{ type: 'SuggestionAccepted', data: { assignDueAt: ASSIGN_DUE_AT } }]);
+  });
+
+  it('given a submitted suggestion, when staff accept it with the number claimed for it, then it is 第N号', () => {
+    const result = given(submitted()).when({ type: 'AcceptSuggestion', data: { number: 12 } }, { now: T.accepted, actor: staff });
+    result.then([{ type: 'SuggestionAccepted', data: { assignDueAt: ASSIGN_DUE_AT, number: 12 } }]);
+    expect(result.thenState()).toMatchObject({ status: 'accepted', number: 12 });
   });
 
   it('uses the preset of the jurisdiction (上海: 7 working days)', () => {

@@ -40,7 +40,7 @@ describe('notificationsFor', () => {
   it('tells staff of a submission and each co-signer that they were added, never the submitter', () => {
     const submitted: SuggestionEvent = {
       type: 'SuggestionSubmitted',
-      data: { suggestionId: 'sv-4', title: state.title, content: state.content, leadDeputyId: 'dep-li', coSignerIds: ['dep-wang'] },
+      data: { suggestionId: 'sv-4', title: state.title, content: state.content, leadDeputyId: 'dep-li', coSignerIds: ['dep-wang'], sessionId: 'legacy' },
     };
     expect(tell(submitted, LI)).toEqual([
       'role:staff submitted 代表提交了新建议「关于加强社区卫生服务的建议」，请审查立案',

@@ -149,6 +149,8 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     case 'SuggestionUngrouped':
     case 'AnswerPublished':
     case 'DisclosureExempted':
+    case 'AttachmentAdded':
+    case 'AttachmentDiscarded':
     case 'AnswerDelivered':
     case 'DeadlinesRecomputed':
       return [];

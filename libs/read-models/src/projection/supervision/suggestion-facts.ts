@@ -101,7 +101,12 @@ function handlingFacts(state: ExistingSuggestion): HandlingFact[] {
   assignments.forEach((assignment, index) => {
     const assignedAt = toIsoInstant(assignment.assignedAt);
     const live = owing && assignment === current;
+    const ended = assignment !== current;
     for (const unit of assignment.units) {
+      // An assignment ended by an approved return is no longer the unit's to handle: a unit that
+      // had not answered under it (the one that returned it, and its fellow units) is not counted
+      // as assigned. One that did answer keeps its answer, and with it its assignment, in the figures.
+      if (ended && unit.answers.length === 0) continue;
       facts.push({
         seq: index + 1,
         unitId: unit.unitId,

@@ -51,6 +51,20 @@ export class CommitmentQueries {
       where.push(filter);
       if (filter.includes('?')) params.push(now);
     }
+    // The period, as the unit statistics count commitments: a session's suggestions, or the
+    // assignment they were made under.
+    if (query.sessionId !== undefined) {
+      where.push('s.session_id = ?');
+      params.push(query.sessionId);
+    }
+    if (query.from !== undefined) {
+      where.push('c.assigned_at >= ?');
+      params.push(toIsoInstant(query.from));
+    }
+    if (query.to !== undefined) {
+      where.push('c.assigned_at < ?');
+      params.push(toIsoInstant(query.to));
+    }
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const from = `FROM commitments c JOIN suggestions s ON s.id = c.suggestion_id LEFT JOIN units u ON u.id = c.unit_id ${whereSql}`;
     const paged = query.page !== undefined || query.pageSize !== undefined;
@@ -62,7 +76,11 @@ export class CommitmentQueries {
         : this.statements.get(`SELECT ${COLUMNS} ${from} ${ORDER}`).all(...params)
     ) as CommitmentRow[];
     const total = paged
-      ? (this.statements.get(`SELECT count(*) AS total FROM commitments c ${whereSql}`).get(...params) as { total: number }).total
+      ? (
+          this.statements
+            .get(`SELECT count(*) AS total FROM commitments c ${query.sessionId !== undefined ? 'JOIN suggestions s ON s.id = c.suggestion_id' : ''} ${whereSql}`)
+            .get(...params) as { total: number }
+        ).total
       : rows.length;
     return { items: rows.map((row) => toItem(row, now)), total };
   }

@@ -1,9 +1,9 @@
 import type { SuggestionStatus } from '@duban/domain';
-import type { Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../../projection/iso-instant';
 import type { ReadModelDatabase } from '../../schema/open-read-model';
-import type { KeySupervisionPage, KeySupervisionReport } from '../../supervision/supervision.types';
+import type { KeySupervisionPage, KeySupervisionReport, StatsScope } from '../../supervision/supervision.types';
 import { rate } from './rate';
+import { StatementCache } from './statement-cache';
 
 interface KeyRow {
   id: string;
@@ -19,43 +19,52 @@ interface KeyRow {
   started_at: string;
 }
 
+/** The scope's condition on the suggestion row `s` (a session, or submitted in a span), and its parameters. */
+function scopeWhere(scope: StatsScope): { sql: string; params: string[] } {
+  if (scope.sessionId !== undefined) return { sql: ' AND s.session_id = ?', params: [scope.sessionId] };
+  if (scope.from === undefined && scope.to === undefined) return { sql: '', params: [] };
+  return { sql: ' AND s.submitted_at >= ? AND s.submitted_at < ?', params: [scope.from === undefined ? '' : toIsoInstant(scope.from), scope.to === undefined ? '\uffff' : toIsoInstant(scope.to)] };
+}
+
 // Walks the list's index of key suggestions in due order: a page reads only its own rows.
-const SELECT = `
+const select = (scopeSql: string) => `
   SELECT k.id, s.title, s.status, k.supervisor_id, u.display_name AS supervisor_name, k.leader_name, s.unit_ids,
          s.due_at, k.urge_count, k.escalated, k.started_at
     FROM suggestions s INDEXED BY suggestions_key_by_due CROSS JOIN key_suggestions k ON k.id = s.id
     LEFT JOIN users u ON u.id = k.supervisor_id
-   WHERE s.key_supervised = 1
+   WHERE s.key_supervised = 1${scopeSql}
    ORDER BY s.due_sort, s.submitted_at DESC, s.id`;
+
+const coverage = (scopeSql: string) => `
+  SELECT count(*) AS total,
+         count(CASE WHEN k.supervisor_id <> '' THEN 1 END) AS supervisor,
+         count(k.leader_name) AS leader,
+         count(CASE WHEN k.supervisor_id <> '' AND k.leader_name IS NOT NULL THEN 1 END) AS both
+    FROM key_suggestions k${scopeSql === '' ? '' : ` JOIN suggestions s ON s.id = k.id WHERE 1${scopeSql}`}`;
 
 /** 重点督办: every key suggestion with its progress and people, and the 两个全覆盖 coverage. */
 export class KeySupervisionQueries {
-  private readonly allStmt: Statement<[], KeyRow>;
-  private readonly pageStmt: Statement<[number, number], KeyRow>;
-  private readonly coverageStmt: Statement<[], { total: number; supervisor: number; leader: number; both: number }>;
+  private readonly statements: StatementCache;
 
   constructor(db: ReadModelDatabase) {
-    this.allStmt = db.prepare(SELECT);
-    this.pageStmt = db.prepare(`${SELECT} LIMIT ? OFFSET ?`);
-    this.coverageStmt = db.prepare(`
-      SELECT count(*) AS total,
-             count(CASE WHEN supervisor_id <> '' THEN 1 END) AS supervisor,
-             count(leader_name) AS leader,
-             count(CASE WHEN supervisor_id <> '' AND leader_name IS NOT NULL THEN 1 END) AS both
-        FROM key_suggestions`);
+    this.statements = new StatementCache(db);
   }
 
   /**
-   * Soonest due first (nothing due last), as the suggestion list; every key suggestion unless a
-   * page is asked for. The coverage always counts them all.
+   * Soonest due first (nothing due last), as the suggestion list; every key suggestion of the scope
+   * unless a page is asked for. The coverage always counts all of the scope's.
    */
-  keySupervision(now: string, page?: KeySupervisionPage): KeySupervisionReport {
+  keySupervision(now: string, page?: KeySupervisionPage, scope: StatsScope = {}): KeySupervisionReport {
     const at = toIsoInstant(now);
-    const rows =
+    const where = scopeWhere(scope);
+    const rows = (
       page === undefined
-        ? this.allStmt.all()
-        : this.pageStmt.all(Math.max(1, Math.floor(page.pageSize)), (Math.max(1, Math.floor(page.page)) - 1) * Math.max(1, Math.floor(page.pageSize)));
-    const c = this.coverageStmt.get()!;
+        ? this.statements.get(select(where.sql)).all(...where.params)
+        : this.statements
+            .get(`${select(where.sql)} LIMIT ? OFFSET ?`)
+            .all(...where.params, Math.max(1, Math.floor(page.pageSize)), (Math.max(1, Math.floor(page.page)) - 1) * Math.max(1, Math.floor(page.pageSize)))
+    ) as KeyRow[];
+    const c = this.statements.get(coverage(where.sql)).get(...where.params) as { total: number; supervisor: number; leader: number; both: number };
     return {
       items: rows.map((row) => ({
         id: row.id,

@@ -9,6 +9,7 @@ import { planPeriod, type PeriodPlan } from './period-plan';
 import { rate } from './rate';
 import { ReadModelVersion } from '../read-model-version';
 import { StatementCache } from './statement-cache';
+import { SESSION_ASSIGNED_SUGGESTIONS_SQL, SESSION_COMMITMENTS_SQL, SESSION_HANDLINGS_SQL, SESSION_STATUS_SQL } from './session-stats-sql';
 
 /** Sorts after every instant: an open end of a period. */
 const END_OF_TIME = '\uffff';
@@ -29,6 +30,8 @@ export class UnitStatsQueries {
   private readonly overdueThisMonthStmt: Statement<[string, string, string, string], { unit_id: string; n: number }>;
   private readonly unitsStmt: Statement<[], { id: string; name: string }>;
   private readonly statusCountsStmt: Statement<[], { status: string; n: number }>;
+  private readonly statusInRangeStmt: Statement<[string, string], { status: string; n: number }>;
+  private readonly assignedSuggestionsStmt: Statement<[string, string], number>;
   private readonly nextOpenDueStmt: Statement<[string], string | null>;
   private readonly nextCommitmentDueStmt: Statement<[string], string | null>;
   private readonly version: ReadModelVersion;
@@ -61,6 +64,16 @@ export class UnitStatsQueries {
        WHERE fulfilled_at IS NULL AND due_at >= ? AND due_at < ? AND assigned_at >= ? AND assigned_at < ? GROUP BY unit_id`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units`);
     this.statusCountsStmt = db.prepare(`SELECT status, n FROM status_counts`);
+    // A span counts suggestions by when they were submitted (suggestions_by_submitted).
+    this.statusInRangeStmt = db.prepare(
+      `SELECT status, count(*) AS n FROM suggestions WHERE submitted_at >= ? AND submitted_at < ? GROUP BY status`,
+    );
+    // The suggestions behind the unit assignments counted for the same span (off unit_handlings_by_assigned).
+    this.assignedSuggestionsStmt = db
+      .prepare<[string, string], number>(
+        `SELECT count(DISTINCT suggestion_id) FROM unit_handlings WHERE assigned = 1 AND assigned_at >= ? AND assigned_at < ?`,
+      )
+      .pluck();
     // The first due time at or after now among what is still owed: until then, "overdue now" cannot change.
     this.nextOpenDueStmt = db
       .prepare<[string], string | null>(
@@ -87,7 +100,7 @@ export class UnitStatsQueries {
     const cached = this.answers.byKey.get(key);
     if (cached && cached.countedAt <= now && now <= cached.lastValid) return cached.units;
 
-    const counted = this.count(query, version);
+    const counted = query.sessionId !== undefined ? this.countSession(query.sessionId, now) : this.count(query, version);
     const names = new Map(this.unitsStmt.all().map((u) => [u.id, u.name]));
     const unitIds = new Set([...names.keys(), ...counted.keys()]);
     const units = [...unitIds].sort().map((unitId) => {
@@ -99,17 +112,36 @@ export class UnitStatsQueries {
     return units;
   }
 
-  /** Suggestions per status, and every unit's figures over all time added up. */
-  overview(now: string): Overview {
+  /**
+   * The scope's suggestions per status (件), how many of them are assigned, and every unit's figures
+   * for the same scope added up (单位次): the cards and charts of one page count the same things.
+   */
+  overview(query: UnitStatsQuery): Overview {
     const byStatus = Object.fromEntries(SUGGESTION_STATUSES.map((s) => [s, 0])) as Record<SuggestionStatus, number>;
-    for (const row of this.statusCountsStmt.all()) if (row.status in byStatus) byStatus[row.status as SuggestionStatus] = row.n;
+    const from = query.from === undefined ? '' : toIsoInstant(query.from);
+    const to = query.to === undefined ? END_OF_TIME : toIsoInstant(query.to);
+    const ranged = query.from !== undefined || query.to !== undefined;
+    const session = query.sessionId;
+    const statusRows =
+      session !== undefined
+        ? (this.statements.get(SESSION_STATUS_SQL).all(session) as { status: string; n: number }[])
+        : ranged
+          ? this.statusInRangeStmt.all(from, to)
+          : this.statusCountsStmt.all();
+    for (const row of statusRows) if (row.status in byStatus) byStatus[row.status as SuggestionStatus] = row.n;
     const total = zeroCounts();
-    for (const unit of this.count({ now }, this.version.current()).values()) {
+    const counted = session !== undefined ? this.countSession(session, toIsoInstant(query.now)) : this.count(query, this.version.current());
+    for (const unit of counted.values()) {
       addInto(total.stats, unit.stats);
       total.overdueAnswers += unit.overdueAnswers;
       total.overdueCommitments += unit.overdueCommitments;
     }
-    return { byStatus, totals: figures(total) };
+    const suggestions = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
+    const assignedSuggestions =
+      session !== undefined
+        ? ((this.statements.get(SESSION_ASSIGNED_SUGGESTIONS_SQL).pluck().get(session) as number | undefined) ?? 0)
+        : (this.assignedSuggestionsStmt.get(from, to) ?? 0);
+    return { byStatus, suggestions, assignedSuggestions, totals: figures(total) };
   }
 
   /**
@@ -126,6 +158,27 @@ export class UnitStatsQueries {
       if (next !== null && next !== undefined && next < last) last = next;
     }
     return last;
+  }
+
+  /** One session's suggestions and everything assigned, answered and promised on them. */
+  private countSession(sessionId: string, now: string): Map<string, UnitCounts> {
+    const units = new Map<string, UnitCounts>();
+    const unit = (unitId: string) => {
+      let counts = units.get(unitId);
+      if (!counts) units.set(unitId, (counts = zeroCounts()));
+      return counts;
+    };
+    for (const row of this.statements.get(SESSION_HANDLINGS_SQL).all(now, sessionId) as (SumRow & { overdue_answers: number })[]) {
+      const counts = unit(row.unit_id);
+      addRow(counts.stats, row);
+      counts.overdueAnswers = row.overdue_answers;
+    }
+    for (const row of this.statements.get(SESSION_COMMITMENTS_SQL).all(now, sessionId) as (SumRow & { overdue_commitments: number })[]) {
+      const counts = unit(row.unit_id);
+      addRow(counts.stats, row);
+      counts.overdueCommitments = row.overdue_commitments;
+    }
+    return units;
   }
 
   private count(query: UnitStatsQuery, version: string): Map<string, UnitCounts> {
@@ -206,6 +259,7 @@ function addRow(target: StatVector, row: Record<string, number | string>): void 
 }
 
 function periodKey(query: UnitStatsQuery): string {
+  if (query.sessionId !== undefined) return `session\u0000${query.sessionId}`;
   return `${query.from === undefined ? '' : toIsoInstant(query.from)}|${query.to === undefined ? END_OF_TIME : toIsoInstant(query.to)}`;
 }
 

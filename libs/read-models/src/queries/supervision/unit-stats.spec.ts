@@ -12,7 +12,7 @@ const OCT_15 = '2026-10-15T00:00:00.000Z';
  * - 市教育局: sv-5 (2025), sv-1, sv-2, sv-9 (after the return); sv-2 late, without contact, rated
  *   dissatisfied then basically satisfied, two commitments (one fulfilled); sv-9 past due on 10-10.
  * - 市交通运输局: sv-3 (lead, C with an unfulfilled commitment due 08-31, not rated), sv-4 (D, no
- *   contact), sv-9 (returned: assigned, never answered).
+ *   contact); sv-9 it returned before answering, so it does not count as assigned to it.
  * - 市卫生健康委员会: sv-3 (co-handler), sv-4 and sv-6 never answered, sv-10 rated dissatisfied and
  *   its re-handling missed.
  */
@@ -51,7 +51,7 @@ describe('unit statistics', () => {
     expect(unit('unit-traffic')).toEqual({
       unitId: 'unit-traffic',
       unitName: '市交通运输局',
-      assigned: 3,
+      assigned: 2,
       answered: 2,
       answeredOnTime: r(2, 2),
       overdueNow: 0,
@@ -152,7 +152,7 @@ describe('unit statistics', () => {
 
   it('gives the whole jurisdiction: suggestions by status and every unit added up', () => {
     const expected: StatsFigures = {
-      assigned: 11,
+      assigned: 10,
       answered: 6,
       answeredOnTime: r(5, 6),
       overdueNow: 4,
@@ -163,8 +163,10 @@ describe('unit statistics', () => {
       commitments: { made: 3, fulfilled: 1, overdue: 1, fulfilmentRate: r(1, 3) },
       rehandlings: 2,
     };
-    expect(fx.queries.overview(OCT_15)).toEqual({
+    expect(fx.queries.overview({ now: OCT_15 })).toEqual({
       byStatus: { submitted: 0, accepted: 1, rejected: 1, assigned: 3, answered: 1, rehandling: 1, rated: 3, closed: 0, withdrawn: 0 },
+      suggestions: 10,
+      assignedSuggestions: 8,
       totals: expected,
     });
   });

@@ -1,0 +1,5 @@
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './session-decider';
+export * from './default-session';
