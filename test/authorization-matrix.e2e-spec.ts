@@ -68,6 +68,7 @@ function bodyFor(endpoint: string, suggestionId?: string): unknown {
     case ':id/rehandle':
       return { reason: '研究代表意见后需再次办理' };
     case ':id/publish':
+    case ':id/acknowledge-answer':
       return {};
     case ':id/exempt':
       return { reason: 'privacy', note: '涉及个人隐私' };

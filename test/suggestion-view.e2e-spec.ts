@@ -78,7 +78,8 @@ describe('the suggestion detail view over HTTP', () => {
 
   it('answered: only the lead deputy sees rate; staff may publish; the answer deadline reads as met', async () => {
     await s.run(org.traffic, id, 'answer', { category: 'A', content: '已在三个小区设点。', signedBy: '王局长' });
-    expect(await actions(org.deputy1)).toEqual(['rate']);
+    // The lead deputy's page acknowledges the answer on viewing (送达); no button shows for it.
+    expect(await actions(org.deputy1)).toEqual(['rate', 'attachments', 'acknowledgeAnswer']);
     expect(await actions(org.deputy2)).toEqual([]);
     expect(await actions(org.traffic)).toEqual([]);
     expect(await actions(org.staff)).toEqual(['supervise', 'urge', 'publish', 'exempt']);

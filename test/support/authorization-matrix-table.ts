@@ -53,6 +53,7 @@ export const MATRIX: readonly Row[] = [
   [':id/withdraw',                         'submitted',                [200,   403,   404,   403,   403,   404,   404,   404,   403,   401]],
   [':id/close',                            'rated',                    [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
   [':id/publish',                          'answered',                 [403,   403,   404,   200,   403,   403,   403,   404,   200,   401]],
+  [':id/acknowledge-answer',               'answered',                 [200,   403,   404,   403,   403,   403,   403,   404,   403,   401]],
   [':id/exempt',                           'submitted',                [403,   403,   404,   200,   403,   404,   404,   404,   200,   401]],
   [':id/attachments',                      'assigned',                 [201,   201,   404,   201,   403,   201,   201,   404,   201,   401]],
   // Batches answer 200 with a result per item; who may send one at all is this row.
@@ -86,6 +87,7 @@ export const NOT_IN_MATRIX = new Map([
   ['/api/users/{id}/password', 'admin only, not on oneself; ends sessions (account-administration.e2e-spec.ts)'],
   ['/api/users/{id}/role', 'admin only, not on oneself; ends sessions (sessions-end.e2e-spec.ts)'],
   ['/api/test-clock', 'admin only, never in production (test-clock.e2e-spec.ts)'],
+  ['/api/calendar/overrides', 'admin only, no suggestion: loads a holiday notice and recomputes provisional deadlines (provisional-deadlines.e2e-spec.ts)'],
   ['/api/operations/parked/retry', 'admin only, no suggestion: releases parked read-model streams (read-side-survives.e2e-spec.ts)'],
   ['/api/groups', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],
   ['/api/groups/{groupId}/assign', 'several suggestions at once, a result per member (supervision/grouping.e2e-spec.ts)'],

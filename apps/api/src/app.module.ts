@@ -13,6 +13,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OperationsModule } from './operations/operations.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { RulebookController } from './rulebook/rulebook.controller';
 import { FirstStartService } from './startup/first-start.service';
 import { SuggestionsModule } from './suggestions/suggestions.module';
@@ -55,6 +56,7 @@ export class AppModule {
         SessionsModule,
         DelegationsModule,
         RoutingModule,
+        CalendarModule,
       ],
       controllers: [
         HealthController,

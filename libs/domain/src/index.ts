@@ -43,3 +43,4 @@ export * from './suggestion/due-level';
 export * from './suggestion/detail-view';
 export * from './session';
 export * from './delegation/delegation';
+export * from './rulebook/clock-rules';

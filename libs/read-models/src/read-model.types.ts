@@ -47,6 +47,8 @@ export interface SuggestionListItem {
   overdue: boolean;
   /** How urgent `dueAt` is now, on the service's working calendar and `rulebook.remindBefore`; null when nothing is due. */
   dueLevel: DueLevel | null;
+  /** Whether `dueAt` is provisional: its day lies in a year whose official holiday notice is not loaded yet. */
+  provisional: boolean;
   keySupervised: boolean;
   revision: number;
   submittedAt: string;

@@ -151,6 +151,7 @@ export const ENDPOINTS: EndpointSpec[] = [
   },
   { name: 'close', path: '/api/suggestions/:id/close', sender: 'staff', fields: [] },
   { name: 'publish', path: '/api/suggestions/:id/publish', sender: 'staff', fields: [] },
+  { name: 'acknowledge-answer', path: '/api/suggestions/:id/acknowledge-answer', sender: 'deputy', fields: [] },
   {
     name: 'exempt',
     path: '/api/suggestions/:id/exempt',

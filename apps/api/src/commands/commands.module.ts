@@ -6,6 +6,7 @@ import { RunInboxHandler } from '../notifications/inbox/inbox-stream';
 import { RunDelegationHandler } from '../delegations/delegation-stream';
 import { RunSessionHandler } from '../sessions/session-stream';
 import { RunSuggestionHandler } from '../suggestions/execution/suggestion-stream';
+import { RunCalendarHandler } from '../calendar/calendar-stream';
 import { CommandPipeline } from './command-pipeline';
 
 /**
@@ -15,7 +16,7 @@ import { CommandPipeline } from './command-pipeline';
 @Global()
 @Module({
   imports: [CqrsModule.forRoot()],
-  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler, RunSessionHandler, RunDelegationHandler],
+  providers: [CommandPipeline, RunSuggestionHandler, RunUnitHandler, RunUserHandler, RunGroupHandler, RunInboxHandler, RunSessionHandler, RunDelegationHandler, RunCalendarHandler],
   exports: [CommandPipeline],
 })
 export class CommandsModule {}

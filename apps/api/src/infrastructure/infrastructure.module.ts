@@ -8,7 +8,8 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { flushLogsSync } from '../observability/logging/create-root-logger';
 import { ReadAfterService } from '../read-consistency/read-after.service';
-import { loadCalendar } from './load-calendar';
+import { loadCalendarOverrides } from './load-calendar';
+import { LiveWorkingCalendar } from '../calendar/live-working-calendar';
 import { openEventStore } from './open-event-store';
 import { ReadModelMarkKeeper } from './read-model-mark-keeper';
 import { rebuildOutdatedReadModel } from './rebuild-outdated-read-model';
@@ -61,7 +62,8 @@ class InfrastructureShutdown implements OnApplicationShutdown {
     {
       provide: WORKING_CALENDAR,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loadCalendar(config.calendarOverridesPath),
+      // Live: an admin's upload of a holiday notice completes it while the service runs.
+      useFactory: (config: AppConfig) => new LiveWorkingCalendar(loadCalendarOverrides(config.calendarOverridesPath)),
     },
     {
       provide: PROJECTOR,

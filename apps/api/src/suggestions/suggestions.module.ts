@@ -9,11 +9,12 @@ import { SuggestionQueriesController } from './http/suggestion-queries.controlle
 import { TransferController } from './transfer/transfer.controller';
 import { RehandlingController } from './rehandling/rehandling.controller';
 import { CommitmentRatingController } from './commitment-rating/commitment-rating.controller';
+import { AcknowledgeAnswerController } from './delivery/acknowledge-answer.controller';
 
 @Module({
   imports: [CommandsModule, AuthModule],
   // BatchController first: its /suggestions/batch/accept must win over /suggestions/:id/accept.
-  controllers: [BatchController, SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController, RehandlingController, CommitmentRatingController],
+  controllers: [BatchController, SuggestionCommandsController, SuggestionQueriesController, SuggestionAuditController, TransferController, RehandlingController, CommitmentRatingController, AcknowledgeAnswerController],
   providers: [BatchCommands],
   exports: [BatchCommands],
 })

@@ -148,5 +148,7 @@ export const commands = {
     command(id, 'exempt', body, revision),
   // Multipart, with progress: the uploaded file's id is what an answer's attachmentIds names.
   attachments: (id: string, file: File, onProgress?: (percent: number) => void) => uploadAttachment(id, file, onProgress),
+  // Sent by the page itself when the lead deputy views the answers (送达), never by a button.
+  acknowledgeAnswer: (id: string) => command(id, 'acknowledge-answer', {}),
   // One sender per action the server can allow: a new action does not compile until it has one.
 } satisfies Record<SuggestionAction, (id: string, ...rest: never[]) => Promise<CommandResult>>;

@@ -77,11 +77,29 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
   DisclosureExempted: (d) => `原因：${exemptionLabel(d.reason as ExemptionReason)}${d.note ? `，${str(d.note)}` : ''}`,
   AttachmentAdded: (d) => `${d.kind === 'letter' ? '答复函（待随答复提交）' : '附件'}：${describeFile(d)}`,
   AttachmentDiscarded: (d) => `未随答复提交的文件已超过保留期，已清理（SHA-256 ${str(d.sha256).slice(0, 12)}…）`,
+  DeadlinesRecomputed: (d, n) => {
+    const changes = Array.isArray(d.changes) ? d.changes.filter(isData) : [];
+    const moved = changes.map((c) => `${changeName(str(c.obligation), n)} ${formatDue(str(c.from))} → ${formatDue(str(c.to))}`);
+    return `${str(d.reason)}${moved.length ? `：${moved.join('；')}` : ''}`;
+  },
+  AnswerDelivered: (d, n) => {
+    const units = Array.isArray(d.units) ? d.units.filter(isData) : [];
+    const windows = units.filter((u) => u.feedbackDueAt).map((u) => `${n.unitName(str(u.unitId))} 评价期限 ${formatDue(str(u.feedbackDueAt))}`);
+    return `领衔代表已查阅答复（送达）${windows.length ? `，自收到之日起计算：${windows.join('；')}` : ''}`;
+  },
 };
 
 /** A file as the record names it: its name and the start of its hash (the whole hash is in the event). */
 function describeFile(d: Data): string {
   return `${str(d.name)}（SHA-256 ${str(d.sha256).slice(0, 12)}…）`;
+}
+
+/** A recomputed due time's name: `answer:u-1:1` → 交通局 答复; `extension_max` → 延期答复最长期限. */
+function changeName(obligation: string, n: Names): string {
+  const [head = '', unitId] = obligation.split(':');
+  if (head === 'extension_max') return `${unitId ? `${n.unitName(unitId)} ` : ''}延期答复最长期限`;
+  const kind = head.replace(/@\d+$/, '') === 'return' ? 'return_window' : head.replace(/@\d+$/, '');
+  return `${unitId ? `${n.unitName(unitId.replace(/@\d+$/, ''))} ` : ''}${obligationLabel(kind)}`;
 }
 
 function describeDeadline(d: Data, n: Names, what: string): string {

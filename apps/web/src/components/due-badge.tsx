@@ -1,6 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import type { DueLevel, DueView } from '../api/types';
 import { formatDue } from '../lib/time';
+import { ProvisionalTag } from './provisional-tag';
 
 const COLORS: Record<DueLevel, string> = { overdue: 'red', due_soon: 'orange', fine: 'green' };
 
@@ -24,22 +25,32 @@ export function DueBadge({
   level,
   overdue,
   prefix = '',
+  provisional = false,
 }: {
   dueAt: string | null | undefined;
   level?: DueLevel | null;
   overdue?: boolean;
   prefix?: string;
+  /** The server marked this due time provisional (a year without its holiday notice yet). */
+  provisional?: boolean;
 }) {
   if (!dueAt) return <span className="muted">—</span>;
   const shown = level ?? (overdue ? 'overdue' : undefined);
   const date = formatDue(dueAt);
   const text = shown === 'overdue' ? `已逾期（${date}）` : shown === 'due_soon' ? `${date}（即将到期）` : date;
-  return (
+  const badge = (
     <Tooltip title={`${prefix}截止日期：${date} 24:00`}>
       <Tag color={shown ? COLORS[shown] : 'default'} data-due-level={shown ?? 'unknown'}>
         {prefix}
         {text}
       </Tag>
     </Tooltip>
+  );
+  if (!provisional) return badge;
+  return (
+    <span className="due-with-tag">
+      {badge}
+      <ProvisionalTag />
+    </span>
   );
 }

@@ -7,6 +7,8 @@ import { canOpenAnyArchive, deputyArchivePath } from '../pages/deputies/archive-
 import { disclosureLabel, modeLabel } from '../lib/labels';
 import { formatDateTime, formatDue } from '../lib/time';
 import { StatusTag } from './status-tag';
+import { ProvisionalTag } from './provisional-tag';
+import { isProvisional } from '../lib/provisional';
 
 /** Who proposed what, when, and where it stands. */
 export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
@@ -41,7 +43,12 @@ export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
           {detail.coSignerIds.length ? detail.coSignerIds.flatMap((id, i) => (i === 0 ? [deputy(id)] : ['、', deputy(id)])) : '无'}
         </Descriptions.Item>
         <Descriptions.Item label="提出时间">{formatDateTime(detail.submittedAt)}</Descriptions.Item>
-        {detail.status === 'accepted' && <Descriptions.Item label="交办期限">{formatDue(detail.assignDueAt)}</Descriptions.Item>}
+        {detail.status === 'accepted' && (
+          <Descriptions.Item label="交办期限">
+            {formatDue(detail.assignDueAt)}
+            {isProvisional(detail, detail.assignDueAt, { kind: 'assign' }) && <ProvisionalTag />}
+          </Descriptions.Item>
+        )}
         {assignment && (
           <Descriptions.Item label="承办单位">
             {assignment.units.map((u) => unitName(u.unitId)).join('、')}（{modeLabel(assignment.mode)}）
@@ -49,7 +56,10 @@ export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
         )}
         {/* The rating is the lead deputy's to give: a co-signer is not shown a deadline that is not theirs. */}
         {assignment?.feedbackDueAt && !(user?.role === 'deputy' && user.id !== detail.leadDeputyId) && (
-          <Descriptions.Item label="评价期限">{formatDue(assignment.feedbackDueAt)}</Descriptions.Item>
+          <Descriptions.Item label="评价期限">
+            {formatDue(assignment.feedbackDueAt)}
+            {isProvisional(detail, assignment.feedbackDueAt, { kind: 'feedback' }) && <ProvisionalTag />}
+          </Descriptions.Item>
         )}
         {detail.keySupervision && (
           <Descriptions.Item label="重点督办">

@@ -96,7 +96,7 @@ export function SuggestionList({
                 <StatusTag status={item.status} />
                 {item.keySupervised && <Tag color="magenta">重点督办</Tag>}
                 {/* A card has no column to keep aligned: no deadline, no dash. */}
-                {item.dueAt && dueShown(item) && <DueBadge dueAt={item.dueAt} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} />}
+                {item.dueAt && dueShown(item) && <DueBadge dueAt={item.dueAt} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} provisional={item.provisional} />}
               </Space>
               <div className="muted small card-meta">
                 承办单位：{units(item)}
@@ -151,7 +151,7 @@ export function SuggestionList({
       width: 230,
       ...sortable('dueAt'),
       render: (_: unknown, item) => (
-        <DueBadge dueAt={dueShown(item) ? item.dueAt : null} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} />
+        <DueBadge dueAt={dueShown(item) ? item.dueAt : null} level={item.dueLevel} overdue={item.overdue} prefix={dueKindLabel(item.status)} provisional={item.provisional} />
       ),
     },
     { title: '提出时间', key: 'submittedAt', width: 150, ...sortable('submittedAt'), render: (_: unknown, item) => formatDateTime(item.submittedAt) },

@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import { PrinterOutlined } from '@ant-design/icons';
 import { AttachmentList } from './attachment-files';
 import { letterPath } from '../lib/letter-path';
+import { isProvisional } from '../lib/provisional';
 
 function PendingRequests({ assignment }: { assignment: Assignment }) {
   const { unitName } = useDirectory();
@@ -64,7 +65,7 @@ function ContactState({ unit, deadline, due }: { unit: UnitHandling; deadline: D
   );
 }
 
-function UnitCard({ unit, due, suggestionId, contactDeadline }: { unit: UnitHandling; due: DueView | null; suggestionId: string; contactDeadline?: DeadlineView }) {
+function UnitCard({ unit, due, suggestionId, contactDeadline, provisional }: { unit: UnitHandling; due: DueView | null; suggestionId: string; contactDeadline?: DeadlineView; provisional: boolean }) {
   const { unitName, categoryLabel } = useDirectory();
   const open = unit.stage === 'handling' || unit.stage === 'rehandling';
   return (
@@ -79,7 +80,7 @@ function UnitCard({ unit, due, suggestionId, contactDeadline }: { unit: UnitHand
           <Tag color={open ? 'processing' : 'default'}>{UNIT_STAGE_LABELS[unit.stage]}</Tag>
         </Space>
       }
-      extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} level={levelOf(unit.dueAt, due)} prefix="答复 " /> : null}
+      extra={unit.role !== 'co' && open ? <DueBadge dueAt={unit.dueAt} level={levelOf(unit.dueAt, due)} prefix="答复 " provisional={provisional} /> : null}
     >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="联系代表">
@@ -129,7 +130,11 @@ export function UnitHandlingSection({ detail }: { detail: SuggestionDetail }) {
     <div data-testid="unit-handling">
       <PendingRequests assignment={assignment} />
       {assignment.units.map((unit) => (
-        <UnitCard key={unit.unitId} unit={unit} due={detail.due} suggestionId={detail.id} contactDeadline={latestContact(detail.deadlines, unit.unitId)} />
+        <UnitCard
+          key={unit.unitId}
+          unit={unit} due={detail.due} suggestionId={detail.id} contactDeadline={latestContact(detail.deadlines, unit.unitId)}
+          provisional={isProvisional(detail, unit.dueAt, { unitId: unit.unitId })}
+        />
       ))}
     </div>
   );

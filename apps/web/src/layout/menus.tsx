@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   BookOutlined,
-  CalendarOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   IdcardOutlined,
@@ -14,6 +13,7 @@ import {
   InboxOutlined,
   KeyOutlined,
   ApartmentOutlined,
+  CalendarOutlined,
   UserOutlined,
   PauseCircleOutlined,
   SolutionOutlined,
@@ -53,6 +53,7 @@ const COMMON: MenuEntry[] = [
 const ADMIN: MenuEntry[] = [
   { path: '/admin/users', label: '用户管理', icon: <UserOutlined /> },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined /> },
+  { path: '/admin/calendar', label: '日历', icon: <CalendarOutlined /> },
 ];
 
 export function menuFor(role: Role): MenuEntry[] {

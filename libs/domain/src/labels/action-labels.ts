@@ -24,4 +24,5 @@ export const ACTION_LABELS: Readonly<Record<SuggestionAction, string>> = {
   publish: '公开答复',
   exempt: '不予公开',
   attachments: '上传附件',
+  acknowledgeAnswer: '确认收到答复',
 };

@@ -41,6 +41,8 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
   DisclosureExempted: '不予公开',
   AttachmentAdded: '上传附件',
   AttachmentDiscarded: '清理未使用的附件',
+  DeadlinesRecomputed: '按正式放假通知重算期限',
+  AnswerDelivered: '代表已查阅答复',
 };
 
 /** Units' and users' streams, as an audit or operations page names their events. */

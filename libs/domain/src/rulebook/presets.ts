@@ -1,5 +1,6 @@
 import { HandlingRules, LOCAL_RULES, NATIONAL_RULES } from './handling-rules';
 import { Period, Rulebook } from './rulebook';
+import { clockRulesOf, NATIONAL_CLOCK_RULES } from './clock-rules';
 
 const wd = (amount: number): Period => ({ amount, unit: 'wd' });
 const d = (amount: number): Period => ({ amount, unit: 'd' });
@@ -36,6 +37,7 @@ export const NATIONAL_RULEBOOK: Rulebook = {
   feedbackWithin: wd(15),
   rehandlingWithin: m(1),
   remindBefore: wd(3),
+  ...NATIONAL_CLOCK_RULES,
   sources: [
     '代表法（2025年修正）第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，最长六个月；与代表联系沟通',
     '其余期限和规则为默认值（参考地方规定），不是代表法的规定；各项出处见 citations',
@@ -58,6 +60,7 @@ function preset(id: RulebookId, name: string, overrides: Overrides, sources: str
     ...NATIONAL_RULEBOOK,
     ...overrides,
     ...rules,
+    ...clockRulesOf(id),
     citations: { ...NATIONAL_RULEBOOK.citations, ...rules.citations },
     id,
     name,

@@ -1,3 +1,5 @@
+import type { ClockRuleSource, FeedbackStart, LateExtensionRule } from './clock-rules';
+
 /**
  * A period from the rulebook: working days on the official calendar (`wd`), calendar days (`d`)
  * or calendar months (`m`). All counted in Asia/Shanghai; a period ends at 24:00 of its last day.
@@ -65,6 +67,17 @@ export interface Rulebook {
   withdrawal: { onlyBeforeAssignment: boolean; coSignersMustAgree: boolean };
   /** The deputy also rates how the answer's commitments were fulfilled (重庆 第二十八条). */
   commitmentFulfilmentRating: boolean;
+
+  // ── Deadlines that stay right (late extensions, feedback from receipt): see clock-rules.ts ──
+  /** An extension asked for after the answer due time passed: refused, or granted without erasing the lateness. */
+  lateExtension: LateExtensionRule;
+  lateExtensionSource: ClockRuleSource;
+  /** The deputy's feedback window runs from the answer or from the deputy's receipt of it. */
+  feedbackFrom: FeedbackStart;
+  feedbackFromSource: ClockRuleSource;
+  /** With `feedbackFrom: 'receipt'`: an answer not opened by then counts as received at the end of this period. */
+  deemedReceivedWithin: Period;
+  deemedReceivedWithinSource: ClockRuleSource;
 }
 
 /**

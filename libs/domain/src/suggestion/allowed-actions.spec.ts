@@ -111,8 +111,8 @@ describe('allowedActions: the decider dry-run for one caller', () => {
 
   describe('answered', () => {
     const s = given(...answeredSoleHistory());
-    it('only the lead deputy sees rate, inside the feedback window', () => {
-      expect(s.for(leadDeputy, AFTER_ANSWER)).toEqual(['rate']);
+    it('only the lead deputy sees rate, inside the feedback window (and the page acknowledges the answer)', () => {
+      expect(s.for(leadDeputy, AFTER_ANSWER)).toEqual(['rate', 'acknowledgeAnswer']);
       for (const actor of [coSigner, otherDeputy, staff, admin, supervisor, transport]) {
         expect(s.for(actor, AFTER_ANSWER)).not.toContain('rate');
       }
@@ -140,7 +140,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
       answered(TRANSPORT),
       answered(EDUCATION, { feedbackDueAt: FEEDBACK_DUE_AT }),
     );
-    expect(both.for(leadDeputy, AFTER_ANSWER)).toEqual(['rate']);
+    expect(both.for(leadDeputy, AFTER_ANSWER)).toEqual(['rate', 'acknowledgeAnswer']);
   });
 
   it('a unit fulfils its own open commitment, not another unit’s, and not twice', () => {
@@ -192,6 +192,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
       rateCommitments: ['deputy'],
       withdraw: ['deputy'],
       attachments: ['deputy', 'unit', 'staff', 'admin'],
+      acknowledgeAnswer: ['deputy'],
     };
 
     it('offers each action only to the roles its rule names, rate and withdraw only to the lead deputy, unit actions only to assigned units', () => {
@@ -204,7 +205,7 @@ describe('allowedActions: the decider dry-run for one caller', () => {
           offered += actions.length;
           for (const action of actions) {
             expect({ action, role: ROLES_OF[action]?.includes(actor.role) }).toEqual({ action, role: true });
-            if (action === 'rate' || action === 'withdraw') expect(actor.userId).toBe(state.leadDeputyId);
+            if (action === 'rate' || action === 'withdraw' || action === 'acknowledgeAnswer') expect(actor.userId).toBe(state.leadDeputyId);
             if (actor.role === 'unit' && action !== 'fulfilCommitment') expect(units).toContain(actor.unitId);
           }
         }

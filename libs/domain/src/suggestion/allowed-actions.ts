@@ -80,6 +80,7 @@ export const ACTION_PROBES: Readonly<Record<SuggestionAction, (state: ExistingSt
   attachments: (state) => [
     { type: 'AddAttachment', data: { attachmentId: `${state.id}_probe`, sha256: '0'.repeat(64), name: PROBE_TEXT, size: 1, contentType: 'application/pdf' } },
   ],
+  acknowledgeAnswer: () => [{ type: 'AcknowledgeAnswer', data: {} }],
 };
 
 const PROBE_TEXT = '试探';

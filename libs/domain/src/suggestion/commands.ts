@@ -78,6 +78,13 @@ export type SuggestionCommand =
   /** A file already stored (the api checked its type and stored it by hash) joins the suggestion. */
   | { type: 'AddAttachment'; data: AttachmentRef }
   /** Scheduler only (actor `system`): a letter never used by an answer within the grace period. */
-  | { type: 'DiscardAttachment'; data: { attachmentId: string; uploadedBefore: string } };
+  | { type: 'DiscardAttachment'; data: { attachmentId: string; uploadedBefore: string } }
+  /**
+   * System or admin: the official notice for `years` was loaded; every open due time computed on
+   * those years' provisional holidays is computed again. Returns [] when none moves.
+   */
+  | { type: 'RecomputeDeadlines'; data: { years: number[]; reason: string } }
+  /** The lead deputy has opened the answers (送达): sent by the web when they view them. Idempotent. */
+  | { type: 'AcknowledgeAnswer'; data: Record<string, never> };
 
 export type SuggestionCommandType = SuggestionCommand['type'];

@@ -21,6 +21,8 @@ import { decideReturn, requestReturn } from './rules/returning';
 import { scheduleAssignment } from './rules/session-assignment';
 import { accept, reject, submit } from './rules/submission';
 import { transfer } from './rules/transfer';
+import { recomputeDeadlines } from './rules/recompute-deadlines';
+import { acknowledgeAnswer } from './rules/delivery';
 import { startKeySupervision, urge } from './rules/supervision';
 
 /** Every rule of the suggestion's lifecycle; throws DomainError naming the rule it refuses by. */
@@ -82,6 +84,10 @@ export function decideSuggestion(command: SuggestionCommand, state: SuggestionSt
       return addAttachment(command.data, existing, ctx);
     case 'DiscardAttachment':
       return discardAttachment(command.data, existing, ctx);
+    case 'RecomputeDeadlines':
+      return recomputeDeadlines(command.data, existing, ctx);
+    case 'AcknowledgeAnswer':
+      return acknowledgeAnswer(existing, ctx);
     default:
       return assertNever(command, 'suggestion command');
   }

@@ -1,4 +1,6 @@
 import { instantMs } from '../calendar/local-date';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { isProvisionalDeadline } from './deadlines/provisional';
 import { DecisionContext } from '../shared/decider';
 import { allowedActions } from './allowed-actions';
 import { DeadlineRecord, ObligationKind } from './deadlines/obligation';
@@ -30,6 +32,11 @@ export interface DeadlineView {
   endedAt?: string;
   remindedAt?: string;
   missedAt?: string;
+  /**
+   * Present (true) while the due time is computed on a year whose official holiday notice is not
+   * loaded yet: it may still move, and will be recomputed (DeadlinesRecomputed) when it is.
+   */
+  provisional?: true;
 }
 
 /** The next due time that matters for the caller, and how urgent it is now. */
@@ -37,6 +44,8 @@ export interface DueView {
   at: string;
   level: DueLevel;
   kind: ObligationKind;
+  /** Present (true) when this due time is provisional (see DeadlineView.provisional). */
+  provisional?: true;
 }
 
 /** The folded state without what only storage needs (the packed deadline log). Keeps the status union. */
@@ -69,13 +78,13 @@ export function toSuggestionDetailView(
   return {
     ...(fields as WithoutStorage<ExistingSuggestion>),
     revision,
-    deadlines: obligationLog(state).map((record) => toDeadlineView(record, ctx.now)),
+    deadlines: obligationLog(state).map((record) => toDeadlineView(record, ctx.now, ctx.calendar)),
     allowedActions: options.withActions === false ? [] : allowedActions(state, ctx),
     due: dueFor(state, ctx),
   };
 }
 
-export function toDeadlineView(record: DeadlineRecord, now: string): DeadlineView {
+export function toDeadlineView(record: DeadlineRecord, now: string, calendar?: WorkingCalendar): DeadlineView {
   const { kind, unitId, commitmentId, round, dueAt, openedAt, fulfilledAt, endedAt, remindedAt, missedAt } = record;
   const due = instantMs(dueAt);
   const closedAt = fulfilledAt ?? endedAt;
@@ -102,6 +111,7 @@ export function toDeadlineView(record: DeadlineRecord, now: string): DeadlineVie
     ...(endedAt !== undefined ? { endedAt } : {}),
     ...(remindedAt !== undefined ? { remindedAt } : {}),
     ...(missedAt !== undefined ? { missedAt } : {}),
+    ...(isProvisionalDeadline(record, calendar) ? { provisional: true as const } : {}),
   };
 }
 
@@ -116,7 +126,7 @@ const HEADLINE_KINDS: ReadonlySet<ObligationKind> = new Set(['assign', 'answer',
 export function dueFor(state: ExistingSuggestion, ctx: Pick<DecisionContext, 'now' | 'actor' | 'rulebook' | 'calendar'>): DueView | null {
   const open = openObligations(state);
   const { actor } = ctx;
-  let chosen: { dueAt: string; kind: ObligationKind } | undefined;
+  let chosen: { dueAt: string; kind: ObligationKind; key?: string } | undefined;
   if (actor.role === 'unit') {
     chosen = open.find((o) => o.unitId === actor.unitId && o.kind !== 'return_window');
   } else {
@@ -126,9 +136,20 @@ export function dueFor(state: ExistingSuggestion, ctx: Pick<DecisionContext, 'no
       if (headline !== null) {
         const at = instantMs(headline);
         const match = open.find((o) => HEADLINE_KINDS.has(o.kind) && instantMs(o.dueAt) === at);
-        chosen = { dueAt: headline, kind: match?.kind ?? (state.status === 'accepted' ? 'assign' : state.status === 'answered' ? 'feedback' : 'answer') };
+        chosen = {
+          dueAt: headline,
+          kind: match?.kind ?? (state.status === 'accepted' ? 'assign' : state.status === 'answered' ? 'feedback' : 'answer'),
+          ...(match ? { key: match.key } : {}),
+        };
       }
     }
   }
-  return chosen ? { at: chosen.dueAt, kind: chosen.kind, level: dueLevel(chosen.dueAt, ctx.now, ctx) } : null;
+  if (!chosen) return null;
+  const provisional = chosen.key !== undefined && isProvisionalKey(state, chosen.key, ctx.calendar);
+  return { at: chosen.dueAt, kind: chosen.kind, level: dueLevel(chosen.dueAt, ctx.now, ctx), ...(provisional ? { provisional: true as const } : {}) };
+}
+
+function isProvisionalKey(state: ExistingSuggestion, key: string, calendar: WorkingCalendar): boolean {
+  const record = obligationLog(state).find((r) => r.key === key);
+  return record !== undefined && isProvisionalDeadline(record, calendar);
 }

@@ -58,8 +58,12 @@ export type SuggestionEvent =
   | { type: 'DeputyContacted'; data: { unitId: string; method: string; summary: string } }
   | { type: 'CoHandlerOpinionSubmitted'; data: { unitId: string; content: string } }
   | { type: 'ExtensionRequested'; data: { unitId: string; reason: string; until: string } }
-  /** `tellDeputy`: the rulebook in force when granted says the deputy is told (上海 第十九条, 青岛 第二十五条, 河南 第二十条). */
-  | { type: 'ExtensionGranted'; data: { unitId: string; until: string; reason?: string; tellDeputy?: true } }
+  /**
+   * `tellDeputy`: the rulebook in force when granted says the deputy is told (上海 第十九条, 青岛 第二十五条, 河南 第二十条).
+   * `lateSince`: the due time that had already passed when the extension was asked for. The new due
+   * time is followed up, but the unit's answer of this round counts as late (lateness incurred stays).
+   */
+  | { type: 'ExtensionGranted'; data: { unitId: string; until: string; reason?: string; tellDeputy?: true; lateSince?: string } }
   | { type: 'ExtensionDenied'; data: { unitId: string; reason?: string } }
   | { type: 'KeySupervisionStarted'; data: { supervisorId: string; leaderName?: string } }
   | { type: 'SuggestionUrged'; data: { note: string } }
@@ -116,7 +120,27 @@ export type SuggestionEvent =
   /** A file joined the suggestion (its bytes are stored under `sha256`). */
   | { type: 'AttachmentAdded'; data: AttachmentRef & { kind: AttachmentKind } }
   /** A letter no answer used within the grace period: its file is removed (by the api). */
-  | { type: 'AttachmentDiscarded'; data: { attachmentId: string; sha256: string } };
+  | { type: 'AttachmentDiscarded'; data: { attachmentId: string; sha256: string } }
+  /**
+   * Due times computed on a provisional calendar year (statutory holidays computed, the State
+   * Council's notice not loaded yet), recomputed once the notice for `years` was loaded. Each change
+   * names the obligation (its key, or `extension_max[:unitId]` for the extension limit) and its due
+   * time before and after; `reason` says why, for the timeline.
+   */
+  | { type: 'DeadlinesRecomputed'; data: { changes: DeadlineChange[]; reason: string; years: number[] } }
+  /**
+   * The lead deputy opened the answers of a completed round for the first time (送达). Where the
+   * feedback window runs from receipt, each unit's window is counted from now (`feedbackDueAt`, when
+   * that ends it earlier than the window counted from the deemed receipt).
+   */
+  | { type: 'AnswerDelivered'; data: { units: { unitId: string; round: number; feedbackDueAt?: string }[] } };
+
+/** One due time moved by DeadlinesRecomputed. */
+export interface DeadlineChange {
+  obligation: string;
+  from: string;
+  to: string;
+}
 
 export type SuggestionEventType = SuggestionEvent['type'];
 

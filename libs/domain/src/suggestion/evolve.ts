@@ -3,6 +3,7 @@ import { assertNever } from '../shared/errors';
 import { statusOfUnits } from './assignment-view';
 import { sameObligationInputs } from './deadlines/open-obligations';
 import { markDeadline, trackObligations } from './deadlines/track-obligations';
+import { withRecomputedDeadlines } from './deadlines/apply-recomputed';
 import { SuggestionEvent } from './events';
 import { Assignment, ExistingSuggestion, Stamped, SuggestionCore, SuggestionState, UnitHandling } from './state';
 import { AssignedUnit, AssignmentDeadlines, Satisfaction } from './values';
@@ -106,7 +107,10 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       );
     case 'ExtensionGranted': {
       const decided = decideRequest(state, 'extension', true, event.at, event.data.reason);
-      return decided.status === 'none' ? decided : withUnit(decided, event.data.unitId, (u) => ({ ...u, dueAt: event.data.until }));
+      const { until, lateSince } = event.data;
+      return decided.status === 'none'
+        ? decided
+        : withUnit(decided, event.data.unitId, (u) => ({ ...u, dueAt: until, ...(lateSince && !u.lateSince ? { lateSince } : {}) }));
     }
     case 'ExtensionDenied':
       return decideRequest(state, 'extension', false, event.at, event.data.reason);
@@ -129,7 +133,8 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
       }));
     }
     case 'RehandlingStarted':
-      return withUnit(state, event.data.unitId, ({ feedbackDueAt: _closed, ...u }) => ({
+      // A new round runs on its own due time: the earlier round's lateness does not carry over.
+      return withUnit(state, event.data.unitId, ({ feedbackDueAt: _closed, lateSince: _earlierRound, deliveredAt: _delivered, ...u }) => ({
         ...u,
         stage: 'rehandling',
         round: event.data.round,
@@ -196,6 +201,20 @@ function evolveExisting(state: ExistingSuggestion, event: Stamped<SuggestionEven
         ...state,
         attachments: (state.attachments ?? []).map((a) => (a.attachmentId === event.data.attachmentId ? { ...a, discardedAt: event.at } : a)),
       };
+    case 'DeadlinesRecomputed':
+      return withRecomputedDeadlines(state, event.data.changes);
+    case 'AnswerDelivered':
+      return event.data.units.reduce<SuggestionState>(
+        (s, { unitId, round, feedbackDueAt }) =>
+          s.status === 'none'
+            ? s
+            : withUnit(s, unitId, (u) =>
+                u.round !== round || u.deliveredAt !== undefined
+                  ? u
+                  : { ...u, deliveredAt: event.at, ...(feedbackDueAt !== undefined ? { feedbackDueAt } : {}) },
+              ),
+        state,
+      );
     default:
       return assertNever(event, 'suggestion event');
   }

@@ -51,6 +51,13 @@ export interface UnitHandling {
    */
   feedbackDueAt?: string;
   coOpinion?: { content: string; submittedAt: string };
+  /**
+   * The due time this round had already missed when an extension was asked for (and granted): the
+   * extension moves the due time, not the lateness, so this round's answer counts as late.
+   */
+  lateSince?: string;
+  /** When the lead deputy first opened this round's answer (AnswerDelivered), once its feedback window is open. */
+  deliveredAt?: string;
   answers: Answer[];
   ratings: Rating[];
   /** 重庆 第二十八条: the deputy's rating of this unit's commitment fulfilment, once given. */

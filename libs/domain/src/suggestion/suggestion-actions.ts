@@ -28,7 +28,8 @@ export type SuggestionAction =
   | 'close'
   | 'publish'
   | 'exempt'
-  | 'attachments';
+  | 'attachments'
+  | 'acknowledgeAnswer';
 
 /** Each action's route path under `/api/suggestions/:id/` and the decider command it sends. */
 export const SUGGESTION_ACTION_ROUTES = {
@@ -54,6 +55,7 @@ export const SUGGESTION_ACTION_ROUTES = {
   publish: { path: 'publish', command: 'PublishAnswer' },
   exempt: { path: 'exempt', command: 'ExemptFromDisclosure' },
   attachments: { path: 'attachments', command: 'AddAttachment' },
+  acknowledgeAnswer: { path: 'acknowledge-answer', command: 'AcknowledgeAnswer' },
 } as const satisfies Record<SuggestionAction, { path: string; command: SuggestionCommandType }>;
 
 /** Every action once, in the order a page shows them (the lifecycle's order). */

@@ -1,4 +1,4 @@
-import { dueLevel, type DueRules } from '@duban/domain';
+import { dueLevel, toShanghaiDate, type DueRules } from '@duban/domain';
 import type { SuggestionListItem } from '../read-model.types';
 
 /** A `suggestions` row as the list reads it (LIST_COLUMNS). */
@@ -31,6 +31,7 @@ export function toListItem(row: ListRow, now: string, rules: DueRules): Suggesti
     dueAt: row.due_at,
     overdue: row.due_at !== null && row.due_at < now,
     dueLevel: row.due_at === null ? null : dueLevel(row.due_at, now, rules),
+    provisional: row.due_at !== null && isProvisionalDueDay(row.due_at, rules),
     keySupervised: row.key_supervised === 1,
     revision: row.revision,
     submittedAt: row.submitted_at,
@@ -39,4 +40,16 @@ export function toListItem(row: ListRow, now: string, rules: DueRules): Suggesti
     ...(row.number !== null ? { number: row.number } : {}),
     ...(row.delegation_id !== null ? { delegationId: row.delegation_id } : {}),
   };
+}
+
+/**
+ * Whether the due day lies in a year whose official holiday notice is not loaded yet. The list keeps
+ * no start of the period; its due times are computed forward from days in official years (the
+ * calendar's data covers the past), so the due day's year is the one that can be provisional. The
+ * detail's deadlines say it exactly, from each period's start.
+ */
+function isProvisionalDueDay(dueAt: string, rules: DueRules): boolean {
+  if (!rules.calendar.anyProvisional) return false;
+  const day = toShanghaiDate(new Date(Date.parse(dueAt) - 1).toISOString());
+  return rules.calendar.anyProvisional(day, day);
 }

@@ -148,6 +148,7 @@ describe('ReadModelQueries', () => {
       dueAt: '2026-03-20T16:00:00.000Z',
       overdue: false,
       dueLevel: 'fine',
+      provisional: false,
       keySupervised: false,
       revision: 5,
       submittedAt: '2026-01-05T02:00:00.000Z',

@@ -78,6 +78,7 @@ export const MAX_PAGE_SIZE = 200;
 export class ReadModelQueries {
   private readonly db: ReadModelDatabase;
   private readonly listStatements = new Map<string, Statement>();
+  private openDeadlinesStmt: Statement | undefined;
   private readonly detailStmt: Statement<[string], DetailRow>;
   private readonly existsStmt: Statement<[string], { one: number }>;
   private readonly partyStmt: Statement<[string, string, string], { one: number }>;
@@ -257,6 +258,16 @@ export class ReadModelQueries {
    * Suggestions whose next reminder or miss is due at `now` (the scheduler sends each RecordDeadlines),
    * earliest first. A suggestion stays here until what it was woken for is recorded.
    */
+  /**
+   * Suggestions that may still owe something by a computed due time (accepted, being handled,
+   * answered or re-handled): those whose deadlines a newly loaded holiday notice may move.
+   */
+  suggestionsWithOpenDeadlines(): string[] {
+    return (this.openDeadlinesStmt ??= this.db.prepare(`SELECT id FROM suggestions WHERE status IN ('accepted', 'assigned', 'answered', 'rehandling') ORDER BY id`))
+      .all()
+      .map((row) => (row as { id: string }).id);
+  }
+
   dueForScheduler(now: string, limit = 200): string[] {
     return this.dueStmt.all(toIsoInstant(now), Math.max(1, Math.floor(limit))).map((row) => row.id);
   }

@@ -33,6 +33,8 @@ export class DeadlineViewDoc {
   remindedAt?: string;
   @ApiPropertyOptional({ ...ISO, description: '逾期记录时间' })
   missedAt?: string;
+  @ApiPropertyOptional({ enum: [true], description: '暂定：截止时间按尚未发布正式放假通知的年份推算（只含法定节假日，不含调休），正式通知载入后重新计算' })
+  provisional?: true;
 }
 
 export class DueViewDoc {
@@ -42,6 +44,8 @@ export class DueViewDoc {
   level!: string;
   @ApiProperty({ enum: OBLIGATION_KINDS })
   kind!: string;
+  @ApiPropertyOptional({ enum: [true], description: '暂定（见截止时间的 provisional）' })
+  provisional?: true;
 }
 
 export class UnitHandlingDoc {
@@ -53,6 +57,8 @@ export class UnitHandlingDoc {
   @ApiPropertyOptional(ISO) contactedAt?: string;
   @ApiPropertyOptional(ISO) feedbackDueAt?: string;
   @ApiPropertyOptional({ description: '协办意见 { content, submittedAt }' }) coOpinion?: object;
+  @ApiPropertyOptional({ ...ISO, description: '申请延期时已经错过的答复期限：延期不消除已经发生的逾期，本轮答复记为逾期' }) lateSince?: string;
+  @ApiPropertyOptional({ ...ISO, description: '领衔代表首次查阅本轮答复的时间（送达）' }) deliveredAt?: string;
   @ApiProperty({ type: [Object], description: '答复 [{ round, category, content, signedBy, answeredAt, onTime, commitmentIds }]' }) answers!: object[];
   @ApiProperty({ type: [Object], description: '评价 [{ round, attitude, result, reason?, ratedAt, ratedBy }]' }) ratings!: object[];
   @ApiProperty() dissatisfiedCount!: number;
@@ -119,6 +125,7 @@ export class SuggestionListItemDoc {
   @ApiProperty({ ...ISO, nullable: true, description: '当前状态下的下一个截止时间' }) dueAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ enum: DUE_LEVELS, nullable: true, description: 'overdue 已逾期；due_soon 即将到期；fine 正常；无截止时间为 null' }) dueLevel!: string | null;
+  @ApiProperty({ description: '暂定：截止日所在年份尚未载入国务院正式放假通知（按法定节假日推算，通知载入后重新计算）' }) provisional!: boolean;
   @ApiProperty() keySupervised!: boolean;
   @ApiProperty() revision!: number;
   @ApiProperty(ISO) submittedAt!: string;

@@ -2,6 +2,7 @@ import type { SuggestionDetail } from '../../api/types';
 import { useDirectory } from '../../layout/directory-context';
 import { allows } from '../../lib/allowed-actions';
 import { SuggestionPage } from '../shared/suggestion-page';
+import { AcknowledgeOnView } from './acknowledge-on-view';
 import { RateAction } from './rate-action';
 import { RateCommitmentsAction } from './rate-commitments-action';
 import { WithdrawAction } from './withdraw-action';
@@ -15,6 +16,7 @@ export function DeputySuggestionPage() {
     const toRate = allows(d, 'rate') && assignment ? assignment.units.filter((u) => u.role !== 'co' && u.stage === 'answered') : [];
     return (
       <>
+        <AcknowledgeOnView detail={d} onDone={reload} />
         {toRate.map((u) => (
           <RateAction
             key={u.unitId}

@@ -1,6 +1,5 @@
 import { DecisionContext } from '../../shared/decider';
 import { DomainError } from '../../shared/errors';
-import { dueAt } from '../../rulebook/periods';
 import { findAnswerCategory } from '../../rulebook/get-rulebook';
 import { answeringUnits, deadlinesOf } from '../assignment-view';
 import { SuggestionEvent } from '../events';
@@ -8,6 +7,7 @@ import { Assignment, ExistingSuggestion, UnitHandling } from '../state';
 import { Commitment } from '../values';
 import { lettersForAnswer } from './attachments';
 import { CommandData } from './command-data';
+import { feedbackWindowEnd } from './feedback-window';
 import { isLater, requireAssignedUnit, requireInstant, requireStatus, requireText, yearsLater } from './guards';
 
 type AnsweredData = Extract<SuggestionEvent, { type: 'SuggestionAnswered' }>['data'];
@@ -82,8 +82,9 @@ export function answer(data: CommandData<'AnswerSuggestion'>, state: ExistingSug
     content,
     signedBy,
     commitments,
-    onTime: !isLater(ctx.now, unit.dueAt),
-    ...(completes ? { feedbackDueAt: dueAt(ctx.now, ctx.rulebook.feedbackWithin, ctx.calendar) } : {}),
+    // An extension asked for after the due time had passed moves the due time, not the lateness.
+    onTime: !isLater(ctx.now, unit.dueAt) && unit.lateSince === undefined,
+    ...(completes ? { feedbackDueAt: feedbackWindowEnd(ctx.now, undefined, ctx.rulebook, ctx.calendar) } : {}),
     ...(letters.length > 0 ? { letters } : {}),
   };
   return [{ type: 'SuggestionAnswered', data: event }];

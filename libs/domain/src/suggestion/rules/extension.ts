@@ -20,6 +20,9 @@ export function requestExtension(data: CommandData<'RequestExtension'>, state: E
   if (assignment.pendingExtension) {
     throw new DomainError('extension.already_pending', '已有待审批的延期申请', 'conflict');
   }
+  if (ctx.rulebook.lateExtension === 'refuse' && isLater(ctx.now, unit.dueAt)) {
+    throw new DomainError('extension.after_deadline', '答复期限已过，按本地规定不能再申请延期（延期应当在答复期限内申请）', 'conflict');
+  }
   const reason = requireText(data.reason, 'reason', 'extension.reason_required', '申请延期必须说明理由');
   const until = requireInstant(data.until, 'until', 'extension.until_invalid', '延期截止时间格式不正确');
   if (!isLater(until, unit.dueAt)) {
@@ -35,7 +38,9 @@ export function requestExtension(data: CommandData<'RequestExtension'>, state: E
   const requested: SuggestionEvent = { type: 'ExtensionRequested', data: { unitId: unit.unitId, reason, until } };
   // 河南 第二十条, 重庆 第二十一条: no approval, the unit tells the deputy; the request takes effect at once.
   if (ctx.rulebook.extension.approval === 'notice_only') {
-    return [requested, { type: 'ExtensionGranted', data: withTold({ unitId: unit.unitId, until, reason: '依规定延期答复无需审批，已告知代表' }, ctx) }];
+    // Granted on request: asked after the due time passed, the lateness incurred stays all the same.
+    const lateSince = isLater(ctx.now, unit.dueAt) ? { lateSince: unit.dueAt } : {};
+    return [requested, { type: 'ExtensionGranted', data: withTold({ unitId: unit.unitId, until, reason: '依规定延期答复无需审批，已告知代表', ...lateSince }, ctx) }];
   }
   return [requested];
 }
@@ -51,7 +56,10 @@ export function decideExtension(data: CommandData<'DecideExtension'>, state: Exi
   const pending = state.assignment.pendingExtension;
   if (!pending || pending.until === undefined) throw new DomainError('extension.none_pending', '没有待审批的延期申请', 'conflict');
   if (data.approve) {
-    return [{ type: 'ExtensionGranted', data: withTold(withReason({ unitId: pending.unitId, until: pending.until }, data.reason), ctx) }];
+    // Asked for after the due time in force had passed: the lateness was incurred then, and stays.
+    const unit = state.assignment.units.find((u) => u.unitId === pending.unitId);
+    const lateSince = unit && isLater(pending.requestedAt, unit.dueAt) ? { lateSince: unit.dueAt } : {};
+    return [{ type: 'ExtensionGranted', data: withTold(withReason({ unitId: pending.unitId, until: pending.until, ...lateSince }, data.reason), ctx) }];
   }
   return [{ type: 'ExtensionDenied', data: withReason({ unitId: pending.unitId }, data.reason) }];
 }

@@ -164,6 +164,8 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     case 'DisclosureExempted':
     case 'AttachmentAdded':
     case 'AttachmentDiscarded':
+    case 'AnswerDelivered':
+    case 'DeadlinesRecomputed':
       return [];
     default:
       return assertNever(event, 'suggestion event');
