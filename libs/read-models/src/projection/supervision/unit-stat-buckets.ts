@@ -18,12 +18,18 @@ export const BUCKET_KINDS = [
 export class UnitStatBuckets {
   private pending = new Map<string, StatVector>();
   private readonly addStmt: Statement;
+  private readonly dropEmptyStmt: Statement;
 
   constructor(db: ReadModelDatabase) {
     this.addStmt = db.prepare(`
       INSERT INTO unit_stat_buckets (kind, bucket, unit_id, ${STAT_COLUMNS.join(', ')})
       VALUES (?, ?, ?, ${STAT_COLUMNS.map(() => '?').join(', ')})
       ON CONFLICT (kind, bucket, unit_id) DO UPDATE SET ${STAT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`);
+    // A bucket whose every figure went back to zero (its only assignment ended by a return) is
+    // removed, so the tables hold the same rows whether the events were applied in one run or many.
+    this.dropEmptyStmt = db.prepare(
+      `DELETE FROM unit_stat_buckets WHERE kind = ? AND bucket = ? AND unit_id = ? AND ${STAT_COLUMNS.map((c) => `${c} = 0`).join(' AND ')}`,
+    );
   }
 
   /** Keys are `<unitId>\0<YYYY-MM-DD>`. */
@@ -58,7 +64,11 @@ export class UnitStatBuckets {
         addInto(row.stats, delta);
       }
     }
-    for (const row of rows.values()) if (!isZero(row.stats)) this.addStmt.run(row.kind, row.bucket, row.unitId, ...row.stats);
+    for (const row of rows.values()) {
+      if (isZero(row.stats)) continue;
+      this.addStmt.run(row.kind, row.bucket, row.unitId, ...row.stats);
+      if (row.stats.some((value) => value < 0)) this.dropEmptyStmt.run(row.kind, row.bucket, row.unitId);
+    }
     this.pending = new Map();
   }
 
