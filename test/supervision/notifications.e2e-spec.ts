@@ -95,7 +95,7 @@ describe('notifications', () => {
       expect(about(staff)).toEqual([{ kind: 'submitted', message: '代表提交了新建议「关于实时推送测试的建议」，请审查立案', read: false }]);
       const unit = await inbox(org.traffic);
       expect(about(unit)).toEqual([
-        { kind: 'assigned', message: '建议「关于实时推送测试的建议」已交本单位单独办理，请于2026年6月2日前答复代表', read: false },
+        { kind: 'assigned', message: '建议第0001号「关于实时推送测试的建议」已交本单位单独办理，请于2026年6月2日前答复代表', read: false },
       ]);
       expect(unit.items.find((i) => i.suggestionId === x)!.createdAt).toBe('2026-03-02T02:00:00.000Z');
       // The answer asks the lead deputy to rate within the feedback window (15 working days), and
@@ -103,7 +103,7 @@ describe('notifications', () => {
       expect(about(await inbox(org.deputy1)).map((i) => i.kind)).toEqual(['answered', 'assigned', 'accepted']);
       expect(about(await inbox(org.deputy1))[0]).toEqual({
         kind: 'answered',
-        message: '市交通运输局已答复建议「关于实时推送测试的建议」，请于2026年3月23日前评价',
+        message: '市交通运输局已答复建议第0001号「关于实时推送测试的建议」，请于2026年3月23日前评价',
         read: false,
       });
       // Another unit's inbox knows nothing of it.
@@ -178,8 +178,8 @@ describe('notifications', () => {
       await s.run(org.staff, y, 'accept');
       await s.run(org.staff, y, 'assign', { mode: 'sole', unitIds: ['traffic'] });
       const expected = [
-        { kind: 'assigned', message: '建议「关于增设社区食堂的建议」已交由市交通运输局单独办理，答复期限为2026年6月3日' },
-        { kind: 'accepted', message: '建议「关于增设社区食堂的建议」已立案，将交承办单位办理' },
+        { kind: 'assigned', message: '建议第0002号「关于增设社区食堂的建议」已交由市交通运输局单独办理，答复期限为2026年6月3日' },
+        { kind: 'accepted', message: '建议第0002号「关于增设社区食堂的建议」已立案，将交承办单位办理' },
       ];
       expect(await about(org.deputy1)).toEqual(expected);
       expect((await about(org.deputy2)).slice(0, 2)).toEqual(expected);
@@ -201,10 +201,10 @@ describe('notifications', () => {
       const after = await about(org.traffic);
       expect(after.length - before.length).toBe(1);
       expect(after[0]!.kind).toBe('rehandling');
-      expect(after[0]!.message).toMatch(/^代表对建议「关于增设社区食堂的建议」的答复不满意（办理态度满意，办理结果不满意：没有具体时间表），请于\d{4}年\d{1,2}月\d{1,2}日前重新办理并答复$/);
+      expect(after[0]!.message).toMatch(/^代表对建议第0002号「关于增设社区食堂的建议」的答复不满意（办理态度满意，办理结果不满意：没有具体时间表），请于\d{4}年\d{1,2}月\d{1,2}日前重新办理并答复$/);
       const deputy = (await about(org.deputy1))[0]!;
       expect(deputy.kind).toBe('rehandling');
-      expect(deputy.message).toMatch(/^建议「关于增设社区食堂的建议」已交市交通运输局重新办理，应于\d{4}年\d{1,2}月\d{1,2}日前重新答复$/);
+      expect(deputy.message).toMatch(/^建议第0002号「关于增设社区食堂的建议」已交市交通运输局重新办理，应于\d{4}年\d{1,2}月\d{1,2}日前重新答复$/);
     });
   });
 });
