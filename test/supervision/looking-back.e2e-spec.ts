@@ -70,7 +70,8 @@ describe('looking back at a suggestion', () => {
     expect(response.body.entries).toEqual(plain.body);
     const byKey = Object.fromEntries(response.body.deadlines.map((d: { key: string }) => [d.key, d]));
     expect(byKey['assign']).toMatchObject({ kind: 'assign', metAt: '2026-03-04T02:00:00.000Z', missed: false });
-    expect(byKey['contact:traffic']).toMatchObject({ kind: 'contact', dueAt: '2026-04-01T16:00:00.000Z', lateAt: '2026-04-10T02:00:00.000Z', missed: true });
+    // The national preset sets no contact deadline (only 重庆's text does): contact is a duty, not a clock.
+    expect(byKey['contact:traffic']).toBeUndefined();
     expect(byKey['answer:traffic:1']).toMatchObject({ kind: 'answer', dueAt: '2026-06-04T16:00:00.000Z', metAt: '2026-04-10T02:00:00.000Z', missed: false });
     // The feedback window is open and not yet due: neither met nor missed.
     expect(byKey['feedback:traffic:1']).toMatchObject({ kind: 'feedback', missed: false });
