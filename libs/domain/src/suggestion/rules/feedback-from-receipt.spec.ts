@@ -7,7 +7,7 @@ import { Story } from '../../testing/story';
 import { allowedActions } from '../allowed-actions';
 import { realCalendar } from '../../testing/given';
 
-/** Assigned Thu 2026-03-05, answered Wed 04-15 10:00. */
+/** Assigned Thu 2026-03-05, the deputy contacted on 03-10, answered Wed 04-15 10:00. */
 const ANSWERED = '2026-04-15T02:00:00.000Z';
 /** The deputy opens the answer on Thu 04-16. */
 const OPENED = '2026-04-16T01:00:00.000Z';
@@ -17,6 +17,8 @@ function answeredStory(rulebook: Rulebook): Story {
   s.run({ type: 'SubmitSuggestion', data: { suggestionId: 'S-FB', title: '关于公交线路的建议', content: '增开线路。', coSignerIds: [coSigner.userId] } }, '2026-03-02T01:00:00.000Z', leadDeputy);
   s.run({ type: 'AcceptSuggestion', data: {} }, '2026-03-03T02:00:00.000Z', staff);
   s.run({ type: 'AssignSuggestion', data: { mode: 'sole', unitIds: [TRANSPORT] } }, '2026-03-05T02:00:00.000Z', staff);
+  // These presets block an answer until the unit has contacted the deputy (answer.contact_required).
+  s.run({ type: 'ContactDeputy', data: { method: '电话', summary: '与代表沟通线路方案' } }, '2026-03-10T02:00:00.000Z', unitUser(TRANSPORT));
   s.run({ type: 'AnswerSuggestion', data: { category: 'A', content: '已开通。', signedBy: '张局长', commitments: [] } }, ANSWERED, unitUser(TRANSPORT));
   return s;
 }
@@ -88,6 +90,8 @@ describe('the feedback window runs from the deputy’s receipt of the answer whe
     const s = answeredStory(RULEBOOKS.beijing);
     s.run(acknowledge, OPENED, leadDeputy);
     s.run({ type: 'RateSuggestion', data: { attitude: 'dissatisfied', result: 'dissatisfied', reason: '未解决' } }, '2026-04-20T02:00:00.000Z', leadDeputy);
+    // 北京 第二十七条: re-handling is not started by the rating but by the standing committee's finding.
+    s.run({ type: 'StartRehandling', data: { reason: '常委会认为办理敷衍，要求重新办理' } }, '2026-04-21T02:00:00.000Z', staff);
     s.run({ type: 'AnswerSuggestion', data: { category: 'A', content: '已解决。', signedBy: '张局长', commitments: [] } }, '2026-05-11T02:00:00.000Z', unitUser(TRANSPORT));
     expect(s.run(acknowledge, '2026-05-12T02:00:00.000Z', leadDeputy)).toEqual([
       { type: 'AnswerDelivered', data: { units: [expect.objectContaining({ unitId: TRANSPORT, round: 2 })] } },

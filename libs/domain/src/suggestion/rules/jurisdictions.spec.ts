@@ -260,8 +260,22 @@ describe('withdrawal', () => {
 });
 
 describe('the feedback window of an answer is unchanged by these rules', () => {
-  it('still opens with the answer that completes the round', () => {
-    expect(given(...soleHistory(), contacted(TRANSPORT)).when(answerA, asUnit('beijing')).events()[0]).toMatchObject({ data: { feedbackDueAt: FEEDBACK_DUE_AT } });
+  it.each(['national', 'shanghai', 'shandong', 'qingdao', 'zhejiang', 'sichuan', 'hunan'])('%s: still opens with the answer that completes the round', (id) => {
+    const answeredEvent = given(...soleHistory(), contacted(TRANSPORT)).when(answerA, asUnit(id)).events()[0];
+    expect(answeredEvent).toMatchObject({ data: { feedbackDueAt: FEEDBACK_DUE_AT } });
+  });
+
+  // Where the text counts the window from the deputy's receipt (北京 第二十三条, 河南 第二十二条, 重庆 第二十七条),
+  // the answer opens it counted from the deemed receipt (5 working days after the 04-15 answer: Wed 04-22);
+  // the deputy opening it sooner moves it (AnswerDelivered, see feedback-from-receipt.spec.ts).
+  it.each([
+    ['beijing', '2026-05-15T16:00:00.000Z'], // 15 wd
+    ['henan', '2026-05-09T16:00:00.000Z'], // 10 wd, to the worked Sat 05-09
+    ['chongqing', '2026-05-22T16:00:00.000Z'], // 20 wd
+  ])('%s: opens with the answer, counted from the deemed receipt', (id, feedbackDueAt) => {
+    expect(getRulebook(id).feedbackFrom).toBe('receipt');
+    const answeredEvent = given(...soleHistory(), contacted(TRANSPORT)).when(answerA, asUnit(id)).events()[0];
+    expect(answeredEvent).toMatchObject({ type: 'SuggestionAnswered', data: { feedbackDueAt } });
   });
 });
 

@@ -9,14 +9,16 @@ import { toSuggestionDetailView } from '../detail-view';
 import { realCalendar } from '../../testing/given';
 
 /**
- * The issue's story: assigned Wed 2026-03-04, the 3-month answer due time (Thu 06-04 24:00) passes,
- * the miss is recorded on 06-08, the unit asks for an extension on 06-10 and staff grant it, the
- * answer comes on 07-20. The extension must not turn that late answer into one on time.
+ * The issue's story: assigned Wed 2026-03-04, the unit contacts the deputy on 03-10 (local presets
+ * require it before answering), the 3-month answer due time (Thu 06-04 24:00) passes, the miss is
+ * recorded on 06-08, the unit asks for an extension on 06-10 and staff grant it, the answer comes on
+ * 07-20. The extension must not turn that late answer into one on time.
  */
 const AT = {
   submitted: '2026-03-02T01:00:00.000Z',
   accepted: '2026-03-03T02:00:00.000Z',
   assigned: '2026-03-04T02:00:00.000Z',
+  contacted: '2026-03-10T02:00:00.000Z',
   missRecorded: '2026-06-08T01:00:00.000Z',
   requestedLate: '2026-06-10T02:00:00.000Z',
   granted: '2026-06-11T02:00:00.000Z',
@@ -30,6 +32,8 @@ function assignedStory(rulebook: Rulebook): Story {
   s.run({ type: 'SubmitSuggestion', data: { suggestionId: 'S-LATE', title: '关于整治学校周边交通的建议', content: '增设信号灯。', coSignerIds: [] } }, AT.submitted, leadDeputy);
   s.run({ type: 'AcceptSuggestion', data: {} }, AT.accepted, staff);
   s.run({ type: 'AssignSuggestion', data: { mode: 'sole', unitIds: [TRANSPORT] } }, AT.assigned, staff);
+  // Most local presets block an answer until the unit has contacted the deputy (answer.contact_required).
+  s.run({ type: 'ContactDeputy', data: { method: '电话', summary: '与代表沟通信号灯设置' } }, AT.contacted, unitUser(TRANSPORT));
   return s;
 }
 
@@ -43,16 +47,19 @@ function answeredOnTime(s: Story): boolean {
 }
 
 describe('an extension granted after the answer deadline (lateness already incurred stays)', () => {
-  describe.each(['national', 'beijing', 'shandong', 'qingdao', 'zhejiang', 'chongqing', 'sichuan', 'hunan'] as const)(
+  describe.each(['national', 'beijing', 'shandong', 'qingdao', 'zhejiang', 'sichuan', 'hunan'] as const)(
     '%s: a late request may be granted, the answer still counts as late',
     (id) => {
       it('assigned 03-04, missed 06-08, extension asked 06-10 and granted, answered 07-20: late', () => {
         const s = assignedStory(RULEBOOKS[id]);
         expect(s.rulebook.lateExtension).toBe('keep_lateness');
+        expect(s.rulebook.extension.approval).toBe('staff');
         expect(s.run({ type: 'RecordDeadlines', data: {} }, AT.missRecorded, SYSTEM_ACTOR).map((e) => e.type)).toContain('DeadlineMissed');
         s.run(requestExtension('2026-08-31'), AT.requestedLate, unit);
+        // Where the preset has the deputy told of a grant (上海, 山东, 青岛 …), the grant says so.
+        const told = s.rulebook.extension.tellDeputy ? { tellDeputy: true } : {};
         expect(s.run({ type: 'DecideExtension', data: { approve: true } }, AT.granted, staff)).toEqual([
-          { type: 'ExtensionGranted', data: { unitId: TRANSPORT, until: '2026-08-31T16:00:00.000Z', lateSince: DUE } },
+          { type: 'ExtensionGranted', data: { unitId: TRANSPORT, until: '2026-08-31T16:00:00.000Z', lateSince: DUE, ...told } },
         ]);
         s.run(answer, AT.answered, unit);
         expect(answeredOnTime(s)).toBe(false);
@@ -74,6 +81,33 @@ describe('an extension granted after the answer deadline (lateness already incur
       });
     },
   );
+
+  describe('chongqing: no approval (第二十一条), the extension is granted on request and the lateness stays', () => {
+    it('assigned 03-04, missed 06-08, extension asked 06-10 (granted at once), answered 07-20: late', () => {
+      const s = assignedStory(RULEBOOKS.chongqing);
+      expect(s.rulebook.lateExtension).toBe('keep_lateness');
+      expect(s.rulebook.extension.approval).toBe('notice_only');
+      expect(s.run({ type: 'RecordDeadlines', data: {} }, AT.missRecorded, SYSTEM_ACTOR).map((e) => e.type)).toContain('DeadlineMissed');
+      expect(s.run(requestExtension('2026-08-31'), AT.requestedLate, unit)).toEqual([
+        { type: 'ExtensionRequested', data: { unitId: TRANSPORT, reason: '涉及多部门协调', until: '2026-08-31T16:00:00.000Z' } },
+        {
+          type: 'ExtensionGranted',
+          data: { unitId: TRANSPORT, until: '2026-08-31T16:00:00.000Z', reason: '依规定延期答复无需审批，已告知代表', lateSince: DUE, tellDeputy: true },
+        },
+      ]);
+      s.run(answer, AT.answered, unit);
+      expect(answeredOnTime(s)).toBe(false);
+    });
+
+    it('an extension asked for in time is granted without lateness: the answer is on time', () => {
+      const s = assignedStory(RULEBOOKS.chongqing);
+      const events = s.run(requestExtension('2026-08-31'), '2026-06-01T02:00:00.000Z', unit);
+      expect(events.map((e) => e.type)).toEqual(['ExtensionRequested', 'ExtensionGranted']);
+      expect(events[1]!.data).not.toHaveProperty('lateSince');
+      s.run(answer, AT.answered, unit);
+      expect(answeredOnTime(s)).toBe(true);
+    });
+  });
 
   describe.each([
     ['shanghai', '第十九条'],
@@ -98,7 +132,9 @@ describe('an extension granted after the answer deadline (lateness already incur
 
     it('still allows a request made within the period', () => {
       const s = assignedStory(RULEBOOKS[id]);
-      expect(s.run(requestExtension('2026-08-31'), '2026-06-04T09:00:00.000Z', unit).map((e) => e.type)).toEqual(['ExtensionRequested']);
+      // 河南 第二十条 needs no approval: there the request is granted at once.
+      const expected = s.rulebook.extension.approval === 'notice_only' ? ['ExtensionRequested', 'ExtensionGranted'] : ['ExtensionRequested'];
+      expect(s.run(requestExtension('2026-08-31'), '2026-06-04T09:00:00.000Z', unit).map((e) => e.type)).toEqual(expected);
     });
   });
 
