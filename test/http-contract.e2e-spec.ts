@@ -134,7 +134,7 @@ describe('the HTTP contract: preconditions, validation and error shapes', () => 
       const tooBig = await t.http.get('/api/suggestions?pageSize=101', { token: org.staff.token });
       expect(tooBig.status).toBe(400);
       expect(tooBig.body.errors).toEqual([{ field: 'pageSize', message: '每页条数不能大于 100' }]);
-      const unknown = await t.http.get('/api/suggestions?sort=title', { token: org.staff.token });
+      const unknown = await t.http.get('/api/suggestions?sortBy=title', { token: org.staff.token });
       expect(unknown.status).toBe(400);
       const status = await t.http.get('/api/suggestions?status=done', { token: org.staff.token });
       expect(status.body.errors[0].field).toBe('status');

@@ -168,7 +168,9 @@ it('a unit: the extension picker offers only the days the rules accept, the cont
   for (const item of list.body.items as { id: string }[]) {
     const detail = (await server.http.get(`/api/suggestions/${item.id}`, { token: unitToken })).body;
     const unit = detail.assignment.units.find((u: { unitId: string }) => u.unitId === 'jiaotong');
-    if (detail.allowedActions.includes('requestExtension') && !detail.assignment.pendingExtension) {
+    // Not overdue: an overdue unit may ask from today on (the lateness stays), so today is a valid day there.
+    const notOverdue = new Date(unit.dueAt).getTime() > Date.now() + 24 * 3600_000;
+    if (detail.allowedActions.includes('requestExtension') && !detail.assignment.pendingExtension && notOverdue) {
       chosen = { id: item.id, dueAt: unit.dueAt, max: (unit.deadlines ?? detail.assignment.deadlines).extensionMaxAt };
       break;
     }
