@@ -43,11 +43,11 @@ describe('the suggestion detail view over HTTP', () => {
     return detail.allowedActions;
   }
 
-  it('submitted: staff may register or refuse it, the lead deputy withdraw it, the co-signer nothing', async () => {
+  it('submitted: staff may register or refuse it, the lead deputy withdraw it, the co-signer only add materials (附件)', async () => {
     id = (await s.submit(org.deputy1, { title: '关于增设社区养老服务点的建议', content: '建议在老旧小区增设养老服务点。', coSignerIds: ['deputy2'] })).id;
-    expect(await actions(org.staff)).toEqual(['accept', 'reject', 'supervise', 'exempt']);
-    expect(await actions(org.deputy1)).toEqual(['withdraw']);
-    expect(await actions(org.deputy2)).toEqual([]);
+    expect(await actions(org.staff)).toEqual(['accept', 'reject', 'supervise', 'exempt', 'attachments']);
+    expect(await actions(org.deputy1)).toEqual(['withdraw', 'attachments']);
+    expect(await actions(org.deputy2)).toEqual(['attachments']);
     expect(await actions(org.supervisor)).toEqual(['supervise']);
     const detail = await s.state(org.staff, id);
     expect(detail).not.toHaveProperty('deadlineLog');
@@ -56,7 +56,7 @@ describe('the suggestion detail view over HTTP', () => {
 
   it('accepted: staff assign it, and the assignment target is due for them', async () => {
     await s.run(org.staff, id, 'accept');
-    expect(await actions(org.staff)).toEqual(['assign', 'supervise', 'urge', 'exempt']);
+    expect(await actions(org.staff)).toEqual(['assign', 'supervise', 'urge', 'exempt', 'attachments']);
     const detail = await s.state(org.staff, id);
     expect(detail.due).toEqual({ at: detail.assignDueAt, kind: 'assign', level: 'fine' });
     expect(detail.deadlines).toEqual([expect.objectContaining({ kind: 'assign', dueAt: detail.assignDueAt, status: 'open' })]);
@@ -64,13 +64,14 @@ describe('the suggestion detail view over HTTP', () => {
 
   it('assigned: only the assigned unit may answer; the list item carries its due level', async () => {
     await s.run(org.staff, id, 'assign', { mode: 'sole', unitIds: ['traffic'] });
-    expect(await actions(org.traffic)).toEqual(['requestReturn', 'contact', 'requestExtension', 'answer']);
+    expect(await actions(org.traffic)).toEqual(['requestReturn', 'contact', 'requestExtension', 'answer', 'attachments']);
     // Another unit does not even see it.
     expect((await s.detail(org.education, id)).status).toBe(404);
-    expect(await actions(org.deputy1)).toEqual(['withdraw']);
+    expect(await actions(org.deputy1)).toEqual(['withdraw', 'attachments']);
     const detail = await s.state(org.traffic, id);
-    // The unit's nearest own obligation: contacting the deputy (the return window is its option, not a duty).
-    expect(detail.due).toMatchObject({ kind: 'contact', level: 'fine' });
+    // The unit's nearest own obligation: the answer (the return window is its option, not a duty; the
+    // national preset sets no contact deadline, only 重庆 第十八条 does).
+    expect(detail.due).toMatchObject({ kind: 'answer', level: 'fine' });
     expect(detail.assignment.units[0]).toMatchObject({ unitId: 'traffic', dueAt: expect.stringMatching(/Z$/) });
     const item = (await s.list(org.staff)).body.items.find((i: { id: string }) => i.id === id);
     expect(item).toMatchObject({ dueAt: detail.assignment.units[0].dueAt, dueLevel: 'fine' });
@@ -80,9 +81,9 @@ describe('the suggestion detail view over HTTP', () => {
     await s.run(org.traffic, id, 'answer', { category: 'A', content: '已在三个小区设点。', signedBy: '王局长' });
     // The lead deputy's page acknowledges the answer on viewing (送达); no button shows for it.
     expect(await actions(org.deputy1)).toEqual(['rate', 'attachments', 'acknowledgeAnswer']);
-    expect(await actions(org.deputy2)).toEqual([]);
-    expect(await actions(org.traffic)).toEqual([]);
-    expect(await actions(org.staff)).toEqual(['supervise', 'urge', 'publish', 'exempt']);
+    expect(await actions(org.deputy2)).toEqual(['attachments']);
+    expect(await actions(org.traffic)).toEqual(['attachments']);
+    expect(await actions(org.staff)).toEqual(['supervise', 'urge', 'publish', 'exempt', 'attachments']);
     const detail = await s.state(org.deputy1, id);
     expect(detail.due).toMatchObject({ kind: 'feedback', level: 'fine' });
     expect(detail.deadlines.find((d: { kind: string }) => d.kind === 'answer')).toMatchObject({ status: 'met', metAt: expect.any(String) });
@@ -98,7 +99,7 @@ describe('the suggestion detail view over HTTP', () => {
     expect((await t.http.post('/api/test-clock', { now: past }, { token: org.admin.token })).status).toBe(200);
     const after = await s.state(org.staff, id);
     // The window passed: no more rating, and staff may close.
-    expect(await actions(org.deputy1)).toEqual([]);
+    expect(await actions(org.deputy1)).toEqual(['attachments']);
     expect(after.allowedActions).toContain('close');
   });
 

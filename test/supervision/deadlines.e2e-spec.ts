@@ -92,7 +92,7 @@ describe('deadlines that act', () => {
     expect(misses).toEqual([]);
     // The lead deputy is told, in the inbox, which day the window closes.
     expect(await notified(org.deputy1, h1, 'feedback_reminder')).toEqual([
-      { message: '建议「关于国庆假期公交保障的建议」的答复可评价至2026年10月12日，欢迎您评价办理情况', createdAt: '2026-10-08T16:00:00.000Z', read: false },
+      { message: '建议第0001号「关于国庆假期公交保障的建议」的答复可评价至2026年10月12日，欢迎您评价办理情况', createdAt: '2026-10-08T16:00:00.000Z', read: false },
     ]);
     // Moving the clock again records nothing twice.
     await clock('2026-10-09T02:00:00Z');
@@ -126,7 +126,7 @@ describe('deadlines that act', () => {
       expect.objectContaining({ data: { key: 'return:health', kind: 'return_window', unitId: 'health', dueAt: '2026-10-16T16:00:00.000Z' } }),
     ]);
     expect(await notified(org.health, h2, 'deadline_reminder')).toEqual([
-      { message: '建议「关于社区医院夜间门诊的建议」的申请退回期限将于2026年10月16日届满', createdAt: '2026-10-13T16:00:00.000Z', read: false },
+      { message: '建议第0003号「关于社区医院夜间门诊的建议」的申请退回期限将于2026年10月16日届满', createdAt: '2026-10-13T16:00:00.000Z', read: false },
     ]);
     expect(await notified(org.traffic, h2, 'deadline_reminder')).toEqual([]);
   });
@@ -144,11 +144,11 @@ describe('deadlines that act', () => {
     expect(misses).toHaveLength(1);
     expect(types.filter((type) => type === 'SuggestionEscalated')).toHaveLength(1);
     expect((await s.state(org.supervisor, h3)).escalated).toBe(true);
-    const flag = { message: '建议「关于课后服务的建议」已提级督办：重新办理逾期未答复，提级督办', createdAt: '2026-10-16T16:00:00.001Z', read: false };
+    const flag = { message: '建议第0002号「关于课后服务的建议」已提级督办：重新办理逾期未答复，提级督办', createdAt: '2026-10-16T16:00:00.001Z', read: false };
     expect(await notified(org.staff, h3, 'escalated')).toEqual([flag]);
     expect(await notified(org.supervisor, h3, 'escalated')).toEqual([flag]);
     expect(await notified(org.education, h3, 'deadline_missed')).toEqual([
-      { message: '建议「关于课后服务的建议」的重新办理答复已逾期（期限2026年10月16日）', createdAt: '2026-10-16T16:00:00.001Z', read: false },
+      { message: '建议第0002号「关于课后服务的建议」的重新办理答复已逾期（期限2026年10月16日）', createdAt: '2026-10-16T16:00:00.001Z', read: false },
     ]);
     const stats = (await t.http.get('/api/stats/units', { token: org.staff.token })).body.units;
     expect(stats.find((u: { unitId: string }) => u.unitId === 'education')).toMatchObject({ overdueNow: 1, rehandlings: 1 });
