@@ -165,7 +165,7 @@ export function BatchActionBar({ selectedIds, titles = {}, onDone }: Props) {
     });
     setPrefilling(false);
     const filled = ranked.filter(Boolean).length;
-    message.info(`已预填 ${filled} 件${filled < ranked.length ? `，${ranked.length - filled} 件暂无参考` : ''}，请核对后点击"交办"`);
+    message.info(`已预填 ${filled} 件${filled < ranked.length ? `，${ranked.length - filled} 件暂无参考` : ''}，请核对后点击“交办”`);
   };
 
   const assign = async () => {
@@ -222,7 +222,7 @@ export function BatchActionBar({ selectedIds, titles = {}, onDone }: Props) {
               按智能交办参考预填
             </Button>
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-              每件填入排名第一的单位（单独办理），仅供参考，核对后点击"交办"才会交办
+              每件填入排名第一的单位（单独办理），仅供参考，核对后点击“交办”才会交办
             </Typography.Text>
           </div>
         )}
