@@ -70,3 +70,42 @@ it('staff see the ranking beside the assignment form, fill it with one click and
   expect(links.some((title) => /公交|地铁/.test(title))).toBe(true);
   await screenshot(page, 'routing-similar');
 });
+
+it('批量交办 逐件设置 pre-fills each item with its top-ranked unit; nothing is assigned until staff confirm', async () => {
+  const stamp = Date.now().toString(36);
+  const ids: string[] = [];
+  for (const title of [`关于增设公交微循环线路的建议 ${stamp}`, `关于优化地铁公交换乘的建议 ${stamp}`]) {
+    const submitted = await as('daibiao2', '/api/suggestions', {
+      title,
+      content: '公交线路少、公交微循环线路不足，地铁与公交换乘衔接不畅，建议增设公交线路，优化地铁站公交接驳。',
+    });
+    expect(submitted.status).toBe(201);
+    ids.push(submitted.body.id!);
+    expect((await as('gongwei', `/api/suggestions/${submitted.body.id}/accept`, {})).status).toBe(200);
+  }
+  const login = await server.http.post('/api/auth/login', { username: 'gongwei', password: PASSWORD });
+  const statusOf = async (id: string) => (await server.http.get(`/api/suggestions/${id}`, { token: login.body.accessToken as string })).body.status;
+
+  const { page } = staff;
+  await page.goto('/#/staff?view=accepted&pageSize=100&sort=submittedAt');
+  for (const id of ids) await page.locator(`tr[data-row-key="${id}"] td.ant-table-selection-column .ant-checkbox`).click();
+  await page.getByTestId('batch-assign').click();
+  const modal = page.locator('.ant-modal', { hasText: '批量交办（2 件）' });
+  await modal.waitFor();
+  await modal.getByText('逐件设置').click();
+  await modal.getByRole('button', { name: '按智能交办参考预填' }).click();
+  for (const id of ids) {
+    const row = modal.locator(`tr[data-row-key="${id}"]`);
+    await row.getByTestId('batch-prefill-reason').waitFor();
+    await expect(row.getByTestId('batch-prefill-reason').textContent()).resolves.toMatch(/^市交通运输局：与已交办给市交通运输局的/);
+    // 单独办理 with the top unit in its 承办单位 select.
+    await row.locator('.ant-select', { hasText: '市交通运输局' }).waitFor();
+  }
+  // The pre-fill sent nothing: both still wait for 交办.
+  for (const id of ids) await expect(statusOf(id)).resolves.toBe('accepted');
+  await screenshot(page, 'routing-batch-prefill');
+
+  await submitDialog(modal);
+  await page.locator('.ant-modal', { hasText: '批量处理结果' }).getByText('共 2 件：成功 2 件').waitFor();
+  for (const id of ids) await expect(statusOf(id)).resolves.toBe('assigned');
+});

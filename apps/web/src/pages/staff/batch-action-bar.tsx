@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '../../api/api-error';
 import { batchAccept, batchAssign, type AssignPlan, type BatchItemResult, type BatchResult } from '../../api/imports-api';
+import { fetchRouting, type UnitSuggestion } from '../../api/routing-api';
 import type { AssignmentMode } from '../../api/types';
 import { useDirectory } from '../../layout/directory-context';
 import { modeLabel } from '../../lib/labels';
@@ -116,6 +117,9 @@ export function BatchActionBar({ selectedIds, titles = {}, onDone }: Props) {
   const [plans, setPlans] = useState<Record<string, AssignPlan>>({});
   const [result, setResult] = useState<BatchResult | null>(null);
   const [error, setError] = useState<string>();
+  /** 智能交办参考 per suggestion once pre-filled: its top unit, or null when there is none (or it failed). */
+  const [hints, setHints] = useState<Record<string, UnitSuggestion | null>>({});
+  const [prefilling, setPrefilling] = useState(false);
   const count = selectedIds.length;
 
   const planOf = (id: string): AssignPlan => plans[id] ?? { mode: 'sole', unitIds: [] };
@@ -146,6 +150,22 @@ export function BatchActionBar({ selectedIds, titles = {}, onDone }: Props) {
     } finally {
       setBusy(null);
     }
+  };
+
+  /** Fills each item with its top-ranked unit (单独办理); sends nothing, staff still press 交办. */
+  const prefill = async () => {
+    setPrefilling(true);
+    const ranked = await Promise.all(selectedIds.map((id) => fetchRouting(id).then((units) => units[0] ?? null, () => null)));
+    const tops = Object.fromEntries(selectedIds.map((id, i) => [id, ranked[i]]));
+    setHints(tops);
+    setPlans((all) => {
+      const next = { ...all };
+      for (const [id, top] of Object.entries(tops)) if (top) next[id] = { mode: 'sole', unitIds: [top.unitId] };
+      return next;
+    });
+    setPrefilling(false);
+    const filled = ranked.filter(Boolean).length;
+    message.info(`已预填 ${filled} 件${filled < ranked.length ? `，${ranked.length - filled} 件暂无参考` : ''}，请核对后点击“交办”`);
   };
 
   const assign = async () => {
@@ -196,6 +216,16 @@ export function BatchActionBar({ selectedIds, titles = {}, onDone }: Props) {
             { value: 'each', label: '逐件设置' },
           ]}
         />
+        {perItem && (
+          <div className="gap-bottom">
+            <Button loading={prefilling} onClick={prefill} data-testid="batch-prefill">
+              按智能交办参考预填
+            </Button>
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              每件填入排名第一的单位（单独办理），仅供参考，核对后点击“交办”才会交办
+            </Typography.Text>
+          </div>
+        )}
         {perItem ? (
           <Table
             size="small"
@@ -205,6 +235,20 @@ export function BatchActionBar({ selectedIds, titles = {}, onDone }: Props) {
             columns={[
               { title: '建议', key: 'title', width: 260, render: (_, r) => titles[r.id] ?? r.id },
               { title: '交办方案', key: 'plan', render: (_, r) => <PlanEditor compact plan={planOf(r.id)} onChange={(p) => setPlans((all) => ({ ...all, [r.id]: p }))} /> },
+              {
+                title: '智能交办参考',
+                key: 'hint',
+                width: 240,
+                render: (_, r) => {
+                  const top = hints[r.id];
+                  if (top === undefined) return '—';
+                  return (
+                    <Typography.Text type="secondary" data-testid="batch-prefill-reason">
+                      {top ? `${top.unitName}：${top.reason}` : '暂无可参考的既往交办记录'}
+                    </Typography.Text>
+                  );
+                },
+              },
             ]}
           />
         ) : (
