@@ -84,6 +84,27 @@ describe('administration', () => {
     await screenshot(page, 'admin-units-1280');
   });
 
+  it('admin: 代表团管理 lists 东城区代表团 with its head; registers 西城区代表团 with a head chosen among the deputies', async () => {
+    const { page } = admin;
+    await page.getByRole('menuitem', { name: /代表团管理/ }).click();
+    await page.getByTestId('delegations-table').waitFor();
+    await page.locator('[data-testid=delegations-table] td', { hasText: '东城区代表团' }).waitFor();
+    const dialog = await openDialog(page, 'create-delegation');
+    await fillField(dialog, '代表团名称', '西城区代表团');
+    await choose(page, dialog, '团长', 'daibiao2');
+    await submitDialog(dialog);
+    const row = page.locator('[data-testid=delegations-table] tr', { has: page.locator('td', { hasText: /^西城区代表团$/ }) });
+    await row.waitFor();
+    expect(await row.locator('td').nth(2).textContent()).toBe('0');
+    expect(await page.title()).toMatch(/代表团管理/);
+    const listed = await server.http.get('/api/delegations', { token: await token('admin', TEST_ADMIN_PASSWORD) });
+    expect((listed.body as { name: string; headDeputyId?: string }[]).find((d) => d.name === '西城区代表团')?.headDeputyId).toBe('daibiao2');
+
+    // 用户管理 names a deputy's 代表团.
+    await page.getByRole('menuitem', { name: /用户管理/ }).click();
+    await userRow(page, 'daibiao1').getByText('东城区代表团', { exact: true }).waitFor();
+  });
+
   it('admin: creates the unit\'s user, who can sign in; deactivates (refused at login) and reactivates them', async () => {
     const { page } = admin;
     await page.getByRole('menuitem', { name: /用户管理/ }).click();

@@ -134,6 +134,28 @@ it('staff: sort, pages and filters come from the server and stay in the address 
   expect(exported.sort()).toEqual([...handling.ids].sort());
 });
 
+it('staff: the 代表团 filter puts delegationId in the address and narrows the list to the suggestions made in its name', async () => {
+  const page = await open('gongwei');
+  const delegations = await server.http.get('/api/delegations', { token: await token('gongwei') });
+  expect(delegations.status).toBe(200);
+  const east = (delegations.body as { id: string; name: string }[]).find((d) => d.name === '东城区代表团')!;
+  expect(east).toBeDefined();
+  await page.goto('/#/staff?view=all&pageSize=100&sort=submittedAt');
+  const all = await apiList('gongwei', 'pageSize=100&sort=submittedAt');
+  await expectRows(page, all.ids);
+  await page.getByRole('combobox', { name: '按代表团筛选' }).waitFor();
+  await page.getByTestId('filter-delegation').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东城区代表团' }).click();
+  const byEast = await apiList('gongwei', `pageSize=100&sort=submittedAt&delegationId=${encodeURIComponent(east.id)}`);
+  expect(byEast.total).toBeGreaterThan(0);
+  expect(byEast.total).toBeLessThan(all.total);
+  await expectRows(page, byEast.ids);
+  expect(hashQuery(page).get('delegationId')).toBe(east.id);
+  await page.reload();
+  await expectRows(page, byEast.ids);
+  expect(await page.getByTestId('filter-delegation').textContent()).toContain('东城区代表团');
+});
+
 it('staff: 待审批 has a count, and a list that fails to load shows no （0）', async () => {
   const page = await open('gongwei');
   await page.goto('/#/staff');

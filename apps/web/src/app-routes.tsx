@@ -38,6 +38,7 @@ const AuditPage = page(() => import('./pages/supervisor/audit-page'), 'AuditPage
 const ParkedStreamsPage = page(() => import('./pages/operations/parked-streams-page'), 'ParkedStreamsPage');
 const UsersPage = page(() => import('./pages/admin/users-page'), 'UsersPage');
 const UnitsPage = page(() => import('./pages/admin/units-page'), 'UnitsPage');
+const DelegationsPage = page(() => import('./pages/admin/delegations-page'), 'DelegationsPage');
 const CalendarPage = page(() => import('./pages/admin/calendar-page'), 'CalendarPage');
 const ChangePasswordPage = page(() => import('./auth/change-password-page'), 'ChangePasswordPage');
 const RulebookPage = page(() => import('./pages/staff/rulebook-page'), 'RulebookPage');
@@ -67,6 +68,7 @@ export function AppRoutes() {
             <Route element={<RequireRole roles={['admin']} />}>
               <Route path="/admin/users" element={<UsersPage />} />
               <Route path="/admin/units" element={<UnitsPage />} />
+              <Route path="/admin/delegations" element={<DelegationsPage />} />
               <Route path="/admin/calendar" element={<CalendarPage />} />
             </Route>
             <Route element={<RequireRole roles={['deputy']} />}>

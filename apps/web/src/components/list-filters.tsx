@@ -8,6 +8,7 @@ import { errorMessage } from '../api/api-error';
 import type { SuggestionStatus } from '../api/types';
 import { answerCategories, useDirectory } from '../layout/directory-context';
 import { fetchSessionOptions } from '../api/supervision-api';
+import { fetchDelegations } from '../api/sessions-api';
 import { useAsync } from '../lib/use-async';
 import { hasFilters, type ListQuery } from '../lib/list-query';
 import { SearchBox } from './search-box';
@@ -20,7 +21,7 @@ export interface ListFiltersProps {
   update: (patch: Partial<ListQuery>) => void;
   /** The statuses worth offering here (a unit never sees 待立案); omitted: no status filter. */
   statuses?: readonly SuggestionStatus[];
-  /** Offer the unit filter (staff and supervisors; a unit's list is its own already). */
+  /** Offer the unit and 代表团 filters (staff and supervisors; a unit's list is its own already). */
   unit?: boolean;
   /** The query the export sends: the page's scope and the filters, as the list shows them. */
   exportParams?: ListParams;
@@ -82,6 +83,7 @@ export function ListFilters({ query, update, statuses, unit, exportParams, befor
           data-testid="filter-unit"
         />
       )}
+      {unit && <DelegationFilter query={query} update={update} />}
       <Select<string>
         allowClear
         aria-label="按答复类别筛选"
@@ -124,6 +126,25 @@ export function ListFilters({ query, update, statuses, unit, exportParams, befor
         </Button>
       )}
     </Space>
+  );
+}
+
+/** 代表团: the suggestions made in a delegation's name; not offered while there is none (or they cannot be read). */
+function DelegationFilter({ query, update }: { query: ListQuery; update: (patch: Partial<ListQuery>) => void }) {
+  const delegations = useAsync(() => fetchDelegations().catch(() => []), []);
+  if ((delegations.data?.length ?? 0) === 0 && !query.delegationId) return null;
+  return (
+    <Select<string>
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      aria-label="按代表团筛选"
+      placeholder="全部代表团"
+      className="filter-select wide"
+      value={query.delegationId}
+      onChange={(delegationId) => update({ delegationId })}
+      options={(delegations.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+      data-testid="filter-delegation"
+    />
   );
 }
 

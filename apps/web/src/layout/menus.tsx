@@ -53,6 +53,7 @@ const COMMON: MenuEntry[] = [
 const ADMIN: MenuEntry[] = [
   { path: '/admin/users', label: '用户管理', icon: <UserOutlined /> },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined /> },
+  { path: '/admin/delegations', label: '代表团管理', icon: <TeamOutlined /> },
   { path: '/admin/calendar', label: '日历', icon: <CalendarOutlined /> },
 ];
 

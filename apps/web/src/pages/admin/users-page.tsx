@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Role, UserListRow } from '../../api/types';
+import { fetchDelegations } from '../../api/sessions-api';
 import { useUser } from '../../auth/auth-context';
+import { useAsync } from '../../lib/use-async';
 import { LoadState } from '../../components/load-state';
 import { PageTitle } from '../../components/page-title';
 import { roleLabel } from '../../lib/labels';
@@ -16,6 +18,9 @@ export function UsersPage() {
   const { users, units, error, loading, reload } = useAccounts();
   const [role, setRole] = useState<Role | 'all'>('all');
   const unitName = useMemo(() => new Map((units ?? []).map((u) => [u.id, u.name])), [units]);
+  // A deputy's 代表团 by name; the table still shows the rest when the delegations cannot be read.
+  const delegations = useAsync(() => fetchDelegations().catch(() => []), [users]);
+  const delegationName = useMemo(() => new Map((delegations.data ?? []).map((d) => [d.id, d.name])), [delegations.data]);
   const shown = (users ?? []).filter((u) => role === 'all' || u.role === role);
 
   return (
@@ -47,6 +52,7 @@ export function UsersPage() {
               { title: '姓名', dataIndex: 'displayName' },
               { title: '角色', dataIndex: 'role', render: (r: Role) => roleLabel(r) },
               { title: '所属单位', dataIndex: 'unitId', render: (id?: string) => (id ? (unitName.get(id) ?? id) : '—') },
+              { title: '代表团', dataIndex: 'delegationId', render: (id?: string) => (id ? (delegationName.get(id) ?? id) : '—') },
               {
                 title: '状态',
                 dataIndex: 'active',
