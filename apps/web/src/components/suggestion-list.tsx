@@ -4,6 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { SuggestionListSort } from '@duban/read-models/read-model.types';
 import { Link } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { OutsideMeasureRow } from './outside-measure-row';
 import type { SuggestionListItem } from '../api/types';
 import { useDirectory } from '../layout/directory-context';
 import { dueKindLabel } from '../lib/labels';
@@ -194,6 +196,7 @@ export function SuggestionList({
               getCheckboxProps: (item) => ({ 'aria-label': `选择：${item.title}` }) as object,
               // antd names it "Select all" whatever the locale.
               getTitleCheckboxProps: () => ({ 'aria-label': '选择本页全部建议' }),
+              columnTitle: (checkbox: ReactNode) => <OutsideMeasureRow>{checkbox}</OutsideMeasureRow>,
             }
           : undefined
       }
