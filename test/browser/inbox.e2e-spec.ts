@@ -71,8 +71,8 @@ describe('a deputy’s inbox', () => {
     const texts = await mine.allTextContents();
     expect(texts).toHaveLength(2);
     // Newest first: the assignment, then the registration.
-    expect(texts[0]).toMatch(new RegExp(`建议「${TITLE}」已交由市交通运输局单独办理，答复期限为\\d{4}年\\d{1,2}月\\d{1,2}日`));
-    expect(texts[1]).toContain(`建议「${TITLE}」已立案`);
+    expect(texts[0]).toMatch(new RegExp(`建议第\\d{4}号「${TITLE}」已交由市交通运输局单独办理，答复期限为\\d{4}年\\d{1,2}月\\d{1,2}日`));
+    expect(texts[1]).toMatch(new RegExp(`建议第\\d{4}号「${TITLE}」已立案`));
     expect(await mine.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-read')))).toEqual(['false', 'false']);
     await screenshot(page, 'inbox-deputy-390');
   });

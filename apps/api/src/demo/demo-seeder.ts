@@ -20,6 +20,13 @@ export const DEMO_CONGRESS_ID = 'demo-16-3';
 export const DEMO_RECESS_ID = 'demo-16-2-recess';
 export const DEMO_DELEGATION_ID = 'demo-dongcheng';
 
+/** Made during this year's meeting (十六届人大三次会议); the third by 东城区代表团, whose head is daibiao1. */
+export const DEMO_CONGRESS_SUGGESTIONS: readonly { by: string; title: string; content: string; coSignerIds: string[]; byDelegation?: boolean }[] = [
+  { by: 'daibiao1', title: '关于加快老旧小区加装电梯的建议', content: '建议简化老旧小区加装电梯审批流程，加大财政补贴。', coSignerIds: ['daibiao2'] },
+  { by: 'daibiao2', title: '关于完善城区停车设施规划的建议', content: '建议在医院、学校周边规划建设立体停车设施。', coSignerIds: [] },
+  { by: 'daibiao2', title: '关于东城区中小学体育场馆向社会开放的建议', content: '代表团建议：推动学校体育场馆在节假日有序向社会开放。', coSignerIds: ['daibiao3'], byDelegation: true },
+];
+
 /**
  * Loads the demo organisation through the same path as every request (the CommandBus, so the
  * command pipeline: decider, then append with an expected revision), acting as the demo people
@@ -106,11 +113,7 @@ export class DemoSeeder {
 
   /** Suggestions made during this year's meeting, registered (第0001号…) and waiting for the 交办 date. */
   private async seedCongress(at: (day: DemoDay, step: number) => string, correlationId: string): Promise<void> {
-    const made = [
-      { by: 'daibiao1', title: '关于加快老旧小区加装电梯的建议', content: '建议简化老旧小区加装电梯审批流程，加大财政补贴。', coSignerIds: ['daibiao2'] },
-      { by: 'daibiao2', title: '关于完善城区停车设施规划的建议', content: '建议在医院、学校周边规划建设立体停车设施。', coSignerIds: [] },
-      { by: 'daibiao2', title: '关于东城区中小学体育场馆向社会开放的建议', content: '代表团建议：推动学校体育场馆在节假日有序向社会开放。', coSignerIds: ['daibiao3'], byDelegation: true },
-    ];
+    const made = DEMO_CONGRESS_SUGGESTIONS;
     for (const [index, s] of made.entries()) {
       const id = randomUUID();
       const delegation = s.byDelegation ? { delegationId: DEMO_DELEGATION_ID, delegationHeadId: 'daibiao1' } : {};
