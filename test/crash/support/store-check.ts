@@ -74,7 +74,10 @@ export function checkLedger(ledger: readonly LedgerEntry[], events: readonly Rec
       verdict.lost.push(`${label}: no ${entry.expectedEvent ?? 'event'} stored`);
       continue;
     }
-    if (stored.length > 1) verdict.duplicated.push(`${label}: ${stored.length} events (${stored.map((e) => `${e.streamId}@${e.revision}`).join(', ')})`);
+    // 立案 also claims the suggestion's number in its session's `numbering-` stream: one claim per
+    // suggestion, keyed by its id and reused by a retry, so it is not a second copy of the command.
+    const own = stored.filter((e) => !e.streamId.startsWith('numbering-'));
+    if (own.length > 1) verdict.duplicated.push(`${label}: ${own.length} events (${own.map((e) => `${e.streamId}@${e.revision}`).join(', ')})`);
     const event = ofType[ofType.length - 1]!;
     if (entry.streamId !== null && event.streamId !== entry.streamId) verdict.lost.push(`${label}: stored in ${event.streamId}, not ${entry.streamId}`);
     if (typeof entry.body?.revision === 'number' && Number(event.revision) !== entry.body.revision) {
