@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { SUGGESTION_ACTIONS, suggestionActionPath, type AccountEventType, type SessionEventType, type SuggestionEventType } from '@duban/domain';
 import {
   ACCOUNT_EVENT_LABELS,
@@ -23,8 +25,9 @@ import type { GroupStreamEvent } from './groups/group-stream';
 /**
  * What a new command or event needs besides its rule, and that nothing else would catch: the labels
  * are typed over their unions (the compiler refuses a missing one), and this spec holds the rest —
- * a route per action, a row per command route in the authorization matrix, labels that are Chinese,
- * and the group stream's events (declared in the api) named in the label module.
+ * a route per action, a row per command route in the authorization matrix, a fuzz schema, a button
+ * in the web app, labels that are Chinese, and the group stream's events (declared in the api) named
+ * in the label module.
  */
 
 /** Every `POST` route the service's modules declare, read from Nest's decorators without starting it. */
@@ -61,6 +64,21 @@ function postRoutesOf(controller: Type<unknown>): string[] {
     });
 }
 
+/**
+ * The actions some page of the web app offers. A page shows a command's button only when the server
+ * allows it, asking `allows(detail, '<action>')` (apps/web/src/lib/allowed-actions.ts); an action no
+ * page asks about is one the server may offer and nobody can click.
+ */
+function actionsOfferedByTheWebApp(): Set<string> {
+  const webSource = path.join(__dirname, '../../web/src');
+  const offered = new Set<string>();
+  for (const file of readdirSync(webSource, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.tsx')) continue;
+    for (const match of readFileSync(path.join(webSource, file), 'utf8').matchAll(/\ballows\([^,()]+,\s*'(\w+)'\)/g)) offered.add(match[1]!);
+  }
+  return offered;
+}
+
 const CHINESE = /^[\u4e00-\u9fff][\u4e00-\u9fff +（）、]*$/;
 
 describe('every action, event and command route is complete', () => {
@@ -81,6 +99,12 @@ describe('every action, event and command route is complete', () => {
   it('every per-suggestion command route is an action (no route the web cannot offer)', () => {
     const actionRoutes = routes.filter((r) => /^\/suggestions\/:id\/[^/]+$/.test(r)).map((r) => r.split('/').pop());
     expect(actionRoutes.sort()).toEqual(SUGGESTION_ACTIONS.map(suggestionActionPath).sort());
+  });
+
+  it('every action has a button in the web app (some page asks allows(detail, action))', () => {
+    const offered = actionsOfferedByTheWebApp();
+    expect(offered.size).toBeGreaterThan(0);
+    expect(SUGGESTION_ACTIONS.filter((action) => !offered.has(action))).toEqual([]);
   });
 
   it('every event type of every stream has a Chinese label', () => {
