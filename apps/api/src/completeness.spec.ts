@@ -30,26 +30,38 @@ import type { GroupStreamEvent } from './groups/group-stream';
  * in the label module.
  */
 
-/** Every `POST` route the service's modules declare, read from Nest's decorators without starting it. */
-function postRoutes(): string[] {
-  const root = AppModule.register({ clock: 'system' } as AppConfig);
+/**
+ * Every controller the service's modules register, read from Nest's decorators without starting it
+ * (with the manual clock, so the test clock's controller is registered too).
+ */
+function registeredControllers(): Type<unknown>[] {
+  const root = AppModule.register({ clock: 'manual' } as AppConfig);
   const seen = new Set<unknown>();
-  const routes: string[] = [];
+  const found: Type<unknown>[] = [];
   const visit = (entry: Type<unknown> | DynamicModule | Promise<DynamicModule> | undefined): void => {
     if (!entry || entry instanceof Promise || seen.has(entry)) return;
     seen.add(entry);
     const dynamic = 'module' in entry ? (entry as DynamicModule) : undefined;
     const moduleClass = dynamic ? dynamic.module : (entry as Type<unknown>);
     const imports = [...((Reflect.getMetadata(MODULE_METADATA.IMPORTS, moduleClass) as []) ?? []), ...(dynamic?.imports ?? [])];
-    const controllers = [
-      ...((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, moduleClass) as Type<unknown>[]) ?? []),
-      ...(dynamic?.controllers ?? []),
-    ];
-    for (const controller of controllers) routes.push(...postRoutesOf(controller));
+    found.push(...((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, moduleClass) as Type<unknown>[]) ?? []), ...(dynamic?.controllers ?? []));
     for (const imported of imports) visit(imported as Type<unknown>);
   };
   visit(root);
-  return routes;
+  return found;
+}
+
+/** Every `POST` route the service's modules declare. */
+function postRoutes(): string[] {
+  return registeredControllers().flatMap(postRoutesOf);
+}
+
+/** Every controller class written in the api's `*.controller.ts` files, registered or not. */
+function writtenControllers(): Type<unknown>[] {
+  return readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.controller.ts'))
+    .flatMap((file) => Object.values(require(path.join(__dirname, file)) as Record<string, unknown>))
+    .filter((value): value is Type<unknown> => typeof value === 'function' && Reflect.hasMetadata(PATH_METADATA, value));
 }
 
 function postRoutesOf(controller: Type<unknown>): string[] {
@@ -94,6 +106,13 @@ describe('every action, event and command route is complete', () => {
     expect(ACTION_LABELS[action]).toMatch(CHINESE);
     expect(AUTHORIZATION_MATRIX_ENDPOINTS).toContain(`:id/${path}`);
     expect(FUZZED_ENDPOINTS.map((e) => e.path)).toContain(`/api/suggestions/:id/${path}`);
+  });
+
+  it('every controller written is registered in a module (its routes are served)', () => {
+    const registered = new Set(registeredControllers());
+    const written = writtenControllers();
+    expect(written.length).toBeGreaterThan(30);
+    expect(written.filter((controller) => !registered.has(controller)).map((controller) => controller.name)).toEqual([]);
   });
 
   it('every per-suggestion command route is an action (no route the web cannot offer)', () => {
