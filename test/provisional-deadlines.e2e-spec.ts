@@ -93,6 +93,12 @@ describe('provisional deadlines and the holiday notice (POST /api/calendar/overr
     expect(answer).not.toHaveProperty('provisional');
     expect(detail.due).toMatchObject({ at: OFFICIAL_DUE });
     expect(detail.due).not.toHaveProperty('provisional');
+    // (The detail shows the new due time: the projector has passed the event.) The unit that owes the answer is told the old and the new date.
+    const told = await t.http.get(`/api/inbox?after=${s.lastPosition}`, { token: org.traffic.token });
+    const notice = (told.body.items as { suggestionId: string; kind: string; message: string }[]).filter((i) => i.suggestionId === id && i.kind === 'deadlines_recomputed');
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.message).toMatch(/已载入2027年国务院放假通知，建议第\d{4}号「关于春节期间公交运力的建议」的期限按正式放假安排重新计算：答复期限由2027年2月9日调整为2027年2月14日/);
+
     const list = await s.list(org.staff, 'status=assigned');
     expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ dueAt: OFFICIAL_DUE, provisional: false });
     expect((await t.http.get('/api/calendar', { token: org.staff.token })).body.years).toEqual(
