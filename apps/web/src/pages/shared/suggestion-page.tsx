@@ -82,13 +82,13 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
                   </div>
                 )}
                 <SuggestionFacts detail={d} />
-                <Typography.Title level={5} className="section-title">
+                <Typography.Title level={2} className="section-title">
                   办理情况
                 </Typography.Title>
                 <UnitHandlingSection detail={d} />
                 {d.commitments.length > 0 && (
                   <>
-                    <Typography.Title level={5} className="section-title">
+                    <Typography.Title level={2} className="section-title">
                       承诺事项
                     </Typography.Title>
                     <CommitmentsTable
@@ -98,7 +98,7 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
                     />
                   </>
                 )}
-                <Typography.Title level={5} className="section-title">
+                <Typography.Title level={2} className="section-title">
                   附件
                 </Typography.Title>
                 <AttachmentsSection
