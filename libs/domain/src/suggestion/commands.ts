@@ -1,4 +1,4 @@
-import type { SessionTerms } from './rules/session-assignment';
+import type { SessionTerms } from './capabilities/session-assignment/session-assignment.rule';
 import { AssignmentMode, AttachmentRef, CommitmentInput, ExemptionReason, Satisfaction } from './values';
 
 /** What people ask of a suggestion. Imperative; the decider answers with events or a DomainError. */
@@ -46,7 +46,7 @@ export type SuggestionCommand =
   | { type: 'UrgeSuggestion'; data: { note: string } }
   | {
       type: 'AnswerSuggestion';
-      /** attachmentIds: letters this unit uploaded to the suggestion; groupLetters: see rules/attachments.ts. */
+      /** attachmentIds: letters this unit uploaded to the suggestion; groupLetters: see capabilities/attachments/attachments.rule.ts. */
       data: { category: string; content: string; signedBy: string; commitments: CommitmentInput[]; attachmentIds?: string[]; groupLetters?: AttachmentRef[] };
     }
   /** unitId is required in separate mode, where each unit is rated on its own. */
