@@ -28,6 +28,7 @@ export * from './accounts/commands';
 export * from './accounts/state';
 export * from './accounts/evolve-account';
 export * from './accounts/decide-account';
+export * from './accounts/phone';
 export * from './suggestion/deadlines/obligation';
 export { changeTarget, EXTENSION_MAX } from './suggestion/deadlines/deadline-change';
 export { openObligations } from './suggestion/deadlines/open-obligations';

@@ -48,11 +48,15 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
 /** Units' and users' streams, as an audit or operations page names their events. */
 export const ACCOUNT_EVENT_LABELS: Readonly<Record<AccountEventType, string>> = {
   UnitRegistered: '登记单位',
+  UnitRenamed: '修改单位名称',
   UserRegistered: '开设账号',
   PasswordChanged: '修改密码',
   UserDeactivated: '停用账号',
   UserReactivated: '恢复账号',
   UserRoleChanged: '变更角色',
+  UserDelegationChanged: '变更所属代表团',
+  UserMovedToUnit: '变更所属单位',
+  UserPhoneChanged: '修改电话号码',
   SessionEnded: '退出登录',
 };
 
