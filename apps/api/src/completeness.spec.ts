@@ -8,6 +8,7 @@ import { SUGGESTION_ACTIONS, suggestionActionPath, type AccountEventType, type S
 import {
   ACCOUNT_EVENT_LABELS,
   ACTION_LABELS,
+  CALENDAR_EVENT_LABELS,
   EVENT_LABELS,
   GROUP_EVENT_LABELS,
   ROLE_LABELS,
@@ -20,6 +21,7 @@ import { AUTHORIZATION_MATRIX_ENDPOINTS } from '../../../test/support/authorizat
 import { ENDPOINTS as FUZZED_ENDPOINTS } from '../../../test/fuzz/support/endpoint-schemas';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import type { CalendarStreamEvent } from './calendar/calendar-stream';
 import type { GroupStreamEvent } from './groups/group-stream';
 
 /**
@@ -141,6 +143,13 @@ describe('every action, event and command route is complete', () => {
     expect(Object.keys(labelled).sort()).toEqual(Object.keys(declared).sort());
   });
 
+  it('the calendar notices’ events, declared in the api, are exactly the labelled ones', () => {
+    const labelled: Record<CalendarStreamEvent['type'], string> = CALENDAR_EVENT_LABELS;
+    const declared: Record<keyof typeof CALENDAR_EVENT_LABELS, true> = { CalendarNoticeLoaded: true } satisfies Record<CalendarStreamEvent['type'], true>;
+    expect(Object.keys(labelled).sort()).toEqual(Object.keys(declared).sort());
+    expect(EVENT_LABELS.CalendarNoticeLoaded).toBe('载入正式放假通知');
+  });
+
   it('every session route has a row in the authorization matrix', () => {
     const sessionRoutes = routes.filter((r) => r.startsWith('/sessions') || r.startsWith('/delegations')).map((r) => `POST /api${r.replace(':id', '{id}')}`);
     expect(sessionRoutes.length).toBeGreaterThan(0);
@@ -152,7 +161,14 @@ describe('every action, event and command route is complete', () => {
     const account: Record<AccountEventType, string> = ACCOUNT_EVENT_LABELS;
     const session: Record<SessionEventType, string> = SESSION_EVENT_LABELS;
     expect(Object.keys(EVENT_LABELS).sort()).toEqual(
-      [...Object.keys(suggestion), ...Object.keys(account), ...Object.keys(GROUP_EVENT_LABELS), ...Object.keys(session), ...Object.keys(DELEGATION_EVENT_LABELS)].sort(),
+      [
+        ...Object.keys(suggestion),
+        ...Object.keys(account),
+        ...Object.keys(GROUP_EVENT_LABELS),
+        ...Object.keys(CALENDAR_EVENT_LABELS),
+        ...Object.keys(session),
+        ...Object.keys(DELEGATION_EVENT_LABELS),
+      ].sort(),
     );
   });
 });

@@ -9,5 +9,17 @@ export type RatingCommand =
 export type RatingEvent =
   | {
       type: 'SuggestionRated';
-      data: { unitId: string; round: number; attitude: Satisfaction; result: Satisfaction; reason?: string };
+      data: {
+        unitId: string;
+        round: number;
+        attitude: Satisfaction;
+        result: Satisfaction;
+        reason?: string;
+        /**
+         * A dissatisfied rating where staff decide whether it is re-handled (上海 第二十一条, 青岛 第三十一条,
+         * 重庆 第二十七条), with a round left: the rating now waits for that decision (StartRehandling),
+         * and staff are told. Absent on ratings recorded before it was kept, and where nobody must decide.
+         */
+        awaitsRehandlingDecision?: true;
+      };
     };
