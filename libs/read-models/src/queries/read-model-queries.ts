@@ -66,6 +66,7 @@ interface SessionDbRow {
 interface UserListDbRow extends UserDbRow {
   active: number;
   delegation_id: string | null;
+  phone: string | null;
 }
 
 /** A page is at most this long, whatever the caller asks. */
@@ -119,8 +120,8 @@ export class ReadModelQueries {
     this.statusCountStmt = db.prepare(`SELECT coalesce(sum(n), 0) AS total FROM status_counts WHERE status = ?`);
     this.existsStmt = db.prepare(`SELECT 1 AS one FROM suggestions WHERE id = ?`);
     this.partyStmt = db.prepare(`SELECT 1 AS one FROM parties WHERE kind = ? AND party_id = ? AND suggestion_id = ?`);
-    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id FROM users ORDER BY id`);
-    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id FROM users WHERE role = ? ORDER BY id`);
+    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id, phone FROM users ORDER BY id`);
+    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id, phone FROM users WHERE role = ? ORDER BY id`);
     this.userStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE id = ?`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units ORDER BY id`);
     this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
@@ -173,7 +174,12 @@ export class ReadModelQueries {
 
   listUsers(role?: Role): UserListRow[] {
     const rows = role === undefined ? this.usersStmt.all() : this.usersByRoleStmt.all(role);
-    return rows.map((row) => ({ ...toUserRow(row), ...(row.delegation_id !== null ? { delegationId: row.delegation_id } : {}), active: row.active === 1 }));
+    return rows.map((row) => ({
+      ...toUserRow(row),
+      ...(row.delegation_id !== null ? { delegationId: row.delegation_id } : {}),
+      ...(row.phone !== null ? { phone: row.phone } : {}),
+      active: row.active === 1,
+    }));
   }
 
   getUser(id: string): UserRow | null {
