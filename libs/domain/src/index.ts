@@ -30,6 +30,7 @@ export * from './accounts/evolve-account';
 export * from './accounts/decide-account';
 export * from './accounts/phone';
 export * from './suggestion/deadlines/obligation';
+export { changeTarget, EXTENSION_MAX } from './suggestion/deadlines/deadline-change';
 export { openObligations } from './suggestion/deadlines/open-obligations';
 export * from './suggestion/deadlines/next-wake-up';
 export * from './suggestion/deadlines/deadline-outcomes';

@@ -130,6 +130,29 @@ describe('re-handling: trigger, deadline and end of rounds per preset', () => {
       .thenThrows('rehandling.rounds_exhausted', 'conflict');
   });
 
+  it('where staff decide (上海, 青岛, 重庆), a dissatisfied rating with a round left is recorded as waiting for their decision; nowhere else', () => {
+    for (const id of ['shanghai', 'qingdao', 'chongqing']) {
+      given(...answeredSoleHistory())
+        .when(dissatisfied, asLead(id))
+        .then([
+          {
+            type: 'SuggestionRated',
+            data: { unitId: TRANSPORT, round: 1, attitude: 'dissatisfied', result: 'dissatisfied', reason: '问题没有解决', awaitsRehandlingDecision: true },
+          },
+        ]);
+    }
+    for (const id of ['national', 'beijing', 'shandong', 'henan']) {
+      const [rating] = given(...answeredSoleHistory()).when(dissatisfied, asLead(id)).events();
+      expect({ id, data: rating!.data }).toEqual({ id, data: expect.not.objectContaining({ awaitsRehandlingDecision: expect.anything() }) });
+    }
+    // 重庆 after its one re-handling: nothing to decide, it goes to evaluation (escalated).
+    const [last] = given(...secondRound).when(dissatisfied, asLead('chongqing', T.rerated)).events();
+    expect(last!.data).not.toHaveProperty('awaitsRehandlingDecision');
+    // A satisfied rating waits for nobody.
+    const [fine] = given(...answeredSoleHistory()).when({ type: 'RateSuggestion', data: { attitude: 'satisfied', result: 'satisfied' } }, asLead('shanghai')).events();
+    expect(fine!.data).not.toHaveProperty('awaitsRehandlingDecision');
+  });
+
   it('四川 (unsourced): automatic, three months, one round', () => {
     expect(given(...secondRound).when(dissatisfied, asLead('sichuan', T.rerated)).events().map((e) => e.type)).toEqual(['SuggestionRated', 'SuggestionEscalated']);
   });

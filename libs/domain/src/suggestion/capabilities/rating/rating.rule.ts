@@ -41,8 +41,13 @@ export function rate(data: CommandData<'RateSuggestion'>, state: ExistingSuggest
     throw new DomainError('rating.reason_required', '评价为不满意时必须写明理由', 'invalid', 'reason');
   }
 
+  const trigger = ctx.rulebook.rehandling.trigger;
+  const staffDecide = dissatisfied && trigger === 'staff_decides' && hasRoundsLeft(unit, ctx.rulebook);
   const events: SuggestionEvent[] = [
-    { type: 'SuggestionRated', data: { unitId: unit.unitId, round: unit.round, attitude, result, ...(reason ? { reason } : {}) } },
+    {
+      type: 'SuggestionRated',
+      data: { unitId: unit.unitId, round: unit.round, attitude, result, ...(reason ? { reason } : {}), ...(staffDecide ? { awaitsRehandlingDecision: true as const } : {}) },
+    },
   ];
   if (!dissatisfied) return events;
 
@@ -57,7 +62,7 @@ export function rate(data: CommandData<'RateSuggestion'>, state: ExistingSuggest
     return events;
   }
   // Elsewhere staff (or the standing committee) decide whether to re-handle: StartRehandling.
-  if (ctx.rulebook.rehandling.trigger === 'automatic') {
+  if (trigger === 'automatic') {
     events.push({
       type: 'RehandlingStarted',
       data: { unitId: unit.unitId, round: unit.round + 1, dueAt: dueAt(ctx.now, ctx.rulebook.rehandlingWithin, ctx.calendar) },

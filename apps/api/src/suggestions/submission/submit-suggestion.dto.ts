@@ -1,6 +1,6 @@
 import type { SuggestionCommand } from '@duban/domain';
 import { BooleanField, IdField, IdListField, TextField, USER_ID_PATTERN, UserIdField } from '../../http/validation/fields';
-import { CONTENT_MAX, TITLE_MAX } from './limits';
+import { CONTENT_MAX, TITLE_MAX } from '../dto/limits';
 
 export class SubmitSuggestionDto {
   @TextField('标题', TITLE_MAX)

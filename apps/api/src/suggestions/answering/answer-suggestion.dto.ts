@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { SuggestionCommand } from '@duban/domain';
 import { DateField, LIST_MAX, TextField } from '../../http/validation/fields';
-import { CONTENT_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX } from './limits';
+import { CONTENT_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX } from '../dto/limits';
 
 /** A letter and its annexes; more belongs in one PDF. */
 const LETTERS_MAX = 10;

@@ -1,6 +1,6 @@
 import type { SuggestionCommand } from '@duban/domain';
 import { DateField, TextField } from '../../http/validation/fields';
-import { NOTE_MAX } from './limits';
+import { NOTE_MAX } from '../dto/limits';
 
 export class RequestExtensionDto {
   @TextField('延期理由', NOTE_MAX)

@@ -1,6 +1,6 @@
 import type { SuggestionCommand } from '@duban/domain';
 import { TextField, UserIdField } from '../../http/validation/fields';
-import { NAME_MAX } from './limits';
+import { NAME_MAX } from '../dto/limits';
 
 export class SuperviseDto {
   @UserIdField('督办人', { description: '督办人的登录名' })

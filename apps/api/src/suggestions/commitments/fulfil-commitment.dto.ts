@@ -1,6 +1,6 @@
 import type { SuggestionCommand } from '@duban/domain';
 import { IdField, TextField } from '../../http/validation/fields';
-import { NOTE_MAX } from './limits';
+import { NOTE_MAX } from '../dto/limits';
 
 export class FulfilCommitmentDto {
   @IdField('承诺事项编号', { description: '例如 C1' })

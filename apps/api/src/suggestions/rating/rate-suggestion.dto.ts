@@ -1,6 +1,6 @@
 import { SATISFACTION_LEVELS, Satisfaction, SuggestionCommand } from '@duban/domain';
 import { EnumField, IdField, TextField } from '../../http/validation/fields';
-import { NOTE_MAX } from './limits';
+import { NOTE_MAX } from '../dto/limits';
 
 export class RateSuggestionDto {
   @EnumField('办理态度评价', SATISFACTION_LEVELS, { description: 'satisfied 满意 / basically_satisfied 基本满意 / dissatisfied 不满意' })
