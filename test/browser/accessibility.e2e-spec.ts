@@ -174,7 +174,9 @@ async function checkRole(username: string, password: string, viewport: typeof DE
     for (const [index, path] of details.entries()) await checkPage(person, path, `${username}-detail-${index + 1}`);
     // axe has just run on the last detail page: from there, in-app to the first menu pages.
     for (const path of menuPaths.slice(0, IN_APP_STEPS)) await navigateInApp(person, path);
-    pageErrors.push(...person.pageErrors.map((error) => `${username}: page error ${error}`));
+    // axe's eval probe can report its CSP refusal after axe.run resolved (seen on a loaded host,
+    // during the in-app steps): still axe's, never the app's, which uses no eval.
+    pageErrors.push(...person.pageErrors.filter((error) => !/unsafe-eval/.test(error)).map((error) => `${username}: page error ${error}`));
   } finally {
     await person.context.close();
   }
