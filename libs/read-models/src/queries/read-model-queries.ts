@@ -1,4 +1,4 @@
-import { assertNever, createWorkingCalendar, NATIONAL_RULEBOOK, type DueRules, type ExistingSuggestion, type Role } from '@duban/domain';
+import { assertNever, createWorkingCalendar, NATIONAL_RULEBOOK, type DueRules, type ExistingSuggestion, type Role, type Rulebook } from '@duban/domain';
 import Database, { type Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../projection/iso-instant';
 import type {
@@ -107,8 +107,11 @@ export class ReadModelQueries {
    */
   constructor(
     database: ReadModelDatabase | string,
-    /** Due levels in lists: give the service's rulebook and calendar (default: national rules, official calendar without overrides). */
-    private readonly dueRules: DueRules = defaultDueRules(),
+    /**
+     * Due levels in lists and the answer-category scheme of the statistics: give the service's
+     * rulebook and calendar (default: national rules, official calendar without overrides).
+     */
+    private readonly dueRules: QueryRules = defaultDueRules(),
   ) {
     this.db = typeof database === 'string' ? openExisting(database) : database;
     const db = this.db;
@@ -128,7 +131,7 @@ export class ReadModelQueries {
     this.dueStmt = db.prepare(`SELECT id FROM wake_ups WHERE wake_at <= ? ORDER BY wake_at, id LIMIT ?`);
     this.delegationsStmt = db.prepare(`SELECT id, name, head_deputy_id FROM delegations ORDER BY name, id`);
     this.sessionsStmt = db.prepare(`SELECT id, name, kind, starts_on, ends_on, assign_on, closed FROM sessions ORDER BY starts_on DESC, id`);
-    this.unitStatsQueries = new UnitStatsQueries(db);
+    this.unitStatsQueries = new UnitStatsQueries(db, this.dueRules.rulebook.answerCategories.map((c) => c.code));
     this.delegationStatsQueries = new DelegationStatsQueries(db);
     this.keySupervisionQueries = new KeySupervisionQueries(db);
     this.commitmentQueries = new CommitmentQueries(db);
@@ -300,9 +303,12 @@ export class ReadModelQueries {
   }
 }
 
-let nationalDueRules: DueRules | undefined;
+/** What the queries read of the service's rules: due levels, and the scheme the statistics count by. */
+export type QueryRules = DueRules & { rulebook: Pick<Rulebook, 'remindBefore' | 'answerCategories'> };
+
+let nationalDueRules: QueryRules | undefined;
 /** Built once: a calendar precomputes its years. */
-function defaultDueRules(): DueRules {
+function defaultDueRules(): QueryRules {
   return (nationalDueRules ??= { rulebook: NATIONAL_RULEBOOK, calendar: createWorkingCalendar() });
 }
 

@@ -25,8 +25,10 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  *    assigned to it; suggestions_by_submitted for the overview of a span.
  * 11: routing_evidence (where each suggestion went and which units handed it back, for 智能交办).
  * 12: users carry a deputy's phone; units can be renamed, users moved to another delegation or unit.
+ * 13: cat_e in the statistics (河南's fifth answer class); staff are told of a dissatisfied rating
+ *    that waits for their re-handling decision, and owers of the due times a notice recomputed.
  */
-export const READ_MODEL_SCHEMA_VERSION = 12;
+export const READ_MODEL_SCHEMA_VERSION = 13;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [
