@@ -21,7 +21,7 @@ export class AccountProjection {
     switch (event.type) {
       case 'UnitRegistered':
         this.writer.upsertUnit(event.data.unitId, event.data.name);
-        this.unitNames?.set(event.data.unitId, event.data.name);
+        this.unitNames?.set(event.data.unitId, event.data.name, recorded.position);
         return;
       case 'UserRegistered':
         this.writer.upsertUser(event.data.userId, event.data.displayName, event.data.role, event.data.unitId ?? null, event.data.delegationId ?? null);
