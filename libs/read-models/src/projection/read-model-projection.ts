@@ -79,6 +79,8 @@ export interface ReadModelProjectionOptions extends ProjectionRules {
   outOfOrder?: boolean;
   /** Where to add the suggestion projection's time per phase (a rebuild's split). */
   times?: PhaseTimes;
+  /** Notifications go to this table instead of `notifications` (a rebuild's staging table, copied in seq order at the end). */
+  notificationsTable?: string;
 }
 
 /** A stream whose parked events were tried again. */
@@ -116,7 +118,7 @@ export class ReadModelProjection {
     private readonly options: ReadModelProjectionOptions,
   ) {
     this.checkpoints = new CheckpointStore(db);
-    this.notifications = new NotificationWriter(db);
+    this.notifications = new NotificationWriter(db, options.notificationsTable);
     this.unitNames = new UnitNames(db, { history: options.outOfOrder ?? false });
     this.suggestions = new SuggestionProjection(
       {

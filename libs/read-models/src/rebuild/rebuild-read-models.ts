@@ -8,6 +8,7 @@ import type { ParkedStream } from '../projection/parked-streams';
 import { ProjectionError } from '../projection/projection-error';
 import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection, type ProjectionRules } from '../projection/read-model-projection';
 import { isTransientFailure } from '../projection/transient-failure';
+import { COPY_STAGED_NOTIFICATIONS_SQL, NOTIFICATIONS_STAGING_DDL } from '../projection/notifications/notification-writer';
 import { EVENT_LOG_INDEXES_DDL } from '../schema/read-model-schema';
 import { BULK_LOAD_PRAGMAS, finishBulkLoad, openReadModelDatabase, reopenBulkLoad, type ReadModelDatabase } from '../schema/open-read-model';
 import { removeDatabaseFiles } from '../schema/database-files';
@@ -135,6 +136,11 @@ async function fastRebuild(store: EventStore, readModelPath: string, options: Re
   const split = options.split ? new SplitRecorder(byStream ? 'streams' : 'global') : null;
   let db: ReadModelDatabase | null = null;
   let writer: WriterThread | null = null;
+  // SQL outside any transaction, on whichever connection holds the file.
+  const runSql = (sql: string): void => {
+    if (writer) writer.exec(sql);
+    else db!.exec(sql);
+  };
   try {
     db = openReadModelDatabase(buildPath, 'bulk').db;
     if (useWriterThread) {
@@ -143,12 +149,18 @@ async function fastRebuild(store: EventStore, readModelPath: string, options: Re
       db = null;
       writer = new WriterThread(buildPath, BULK_LOAD_PRAGMAS);
     }
+    // Stream by stream the notifications come in no order of seq: they are appended to a table of a
+    // file of their own and copied into the model in seq order at the end (sorted by SQLite).
+    const stagingPath = `${buildPath}.notifications`;
+    removeDatabaseFiles(stagingPath);
+    if (byStream) runSql(STAGING_SETUP_SQL(stagingPath));
     // The projection runs prepare/run/get/transaction only, all of which the deferred stand-in has.
     const target = writer ? (new DeferredDatabase(writer) as unknown as ReadModelDatabase) : db!;
     const projection = new ReadModelProjection(target, {
       stateCacheSize,
       writeBack: true,
       outOfOrder: byStream,
+      ...(byStream ? { notificationsTable: STAGED_NOTIFICATIONS } : {}),
       ...(split ? { times: split.phases } : {}),
       ...(options.rulebook ? { rulebook: options.rulebook } : {}),
       ...(options.calendar ? { calendar: options.calendar } : {}),
@@ -188,6 +200,7 @@ async function fastRebuild(store: EventStore, readModelPath: string, options: Re
     }
     // Every event is applied: the notifications are complete, and their index is built on the
     // writer thread while this one works out the suggestions' rows.
+    if (byStream) runSql(`${COPY_STAGED_NOTIFICATIONS_SQL(STAGED_NOTIFICATIONS)}; DETACH DATABASE staging;`);
     if (writer) writer.exec(EVENT_LOG_INDEXES_DDL);
     // Every suggestion's rows are worked out here: a row the projection cannot write fails now.
     applyOrIsolate(() => projection.flush());
@@ -213,15 +226,31 @@ async function fastRebuild(store: EventStore, readModelPath: string, options: Re
     // A WAL left by the old file would be replayed into the new one: it must go first.
     removeDatabaseFiles(readModelPath, { keepMain: true });
     renameSync(buildPath, readModelPath);
+    removeDatabaseFiles(stagingPath);
     if (split) split.indexMs += performance.now() - indexFrom;
     return finished(projection, options, started, 0, [], split?.finish());
   } catch (error) {
     if (writer) await writer.terminate();
     if (db?.open) db.close();
     removeDatabaseFiles(buildPath);
+    removeDatabaseFiles(`${buildPath}.notifications`);
     throw error;
   }
 }
+
+const STAGED_NOTIFICATIONS = 'staging.notifications';
+
+/**
+ * The staging file: no journal, no syncs (thrown away whatever happens). The sort at the end may
+ * spill to temporary files rather than hold every notification in memory, and uses a second thread.
+ */
+const STAGING_SETUP_SQL = (path: string): string => `
+  ATTACH DATABASE '${path.replace(/'/g, "''")}' AS staging;
+  PRAGMA staging.journal_mode = OFF;
+  PRAGMA staging.synchronous = OFF;
+  PRAGMA temp_store = FILE;
+  PRAGMA threads = 2;
+  ${NOTIFICATIONS_STAGING_DDL(STAGED_NOTIFICATIONS)};`;
 
 /** Runs a step of the fast pass; a failure of the projection itself sends the rebuild to the isolating pass. */
 function applyOrIsolate(step: () => void): void {

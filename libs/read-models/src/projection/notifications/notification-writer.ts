@@ -5,7 +5,27 @@ import type { ReadModelDatabase } from '../../schema/open-read-model';
 /** Rows per INSERT: a rebuild writes hundreds of thousands of notifications. */
 const CHUNK = 64;
 const COLUMNS = 7;
-const INSERT = `INSERT INTO notifications (seq, audience, suggestion_id, revision, occurred_at, kind, message) VALUES `;
+const insertInto = (table: string): string => `INSERT INTO ${table} (seq, audience, suggestion_id, revision, occurred_at, kind, message) VALUES `;
+
+/**
+ * A table notifications may be written to first, in any order of seq, and copied into
+ * `notifications` in seq order at the end (a rebuild that applies events stream by stream: rows
+ * appended in order cost far less than rows put between others).
+ */
+export const NOTIFICATIONS_STAGING_DDL = (table: string): string => `CREATE TABLE ${table} (
+  seq INTEGER NOT NULL,
+  audience TEXT NOT NULL,
+  suggestion_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  occurred_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL
+)`;
+
+/** Copies a staging table's notifications into `notifications`, in seq order. */
+export const COPY_STAGED_NOTIFICATIONS_SQL = (table: string): string =>
+  `INSERT INTO main.notifications (seq, audience, suggestion_id, revision, occurred_at, kind, message)
+   SELECT seq, audience, suggestion_id, revision, occurred_at, kind, message FROM ${table} ORDER BY seq`;
 
 /** Notifications one event may cause (one per audience): far more than any event has. */
 export const NOTIFICATIONS_PER_EVENT = 1024;
@@ -38,7 +58,9 @@ export class NotificationWriter {
   private pending: (string | number | bigint)[] = [];
   private counts = new Map<string, number>();
 
-  constructor(db: ReadModelDatabase) {
+  /** `table`: where the rows go (default `notifications`; a staging table, see NOTIFICATIONS_STAGING_DDL). */
+  constructor(db: ReadModelDatabase, table = 'notifications') {
+    const INSERT = insertInto(table);
     this.insertOne = db.prepare(`${INSERT}(?, ?, ?, ?, ?, ?, ?)`);
     this.insertChunk = db.prepare(INSERT + Array.from({ length: CHUNK }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', '));
     this.addCountStmt = db.prepare(
