@@ -21,6 +21,8 @@ function nextYearEnd(): string {
 }
 
 let serial = 0;
+/** The delegation the delegation cells move a fresh deputy into (made once, by staff). */
+let matrixDelegationId = '';
 function bodyFor(endpoint: string, suggestionId?: string): unknown {
   serial += 1;
   switch (endpoint) {
@@ -85,6 +87,14 @@ function bodyFor(endpoint: string, suggestionId?: string): unknown {
       return { id: `matrix-unit-${serial}`, name: `矩阵测试单位 ${serial}` };
     case 'POST /api/users':
       return { username: `matrix-user-${serial}`, password: 'matrix-password', displayName: '矩阵测试用户', role: 'deputy' };
+    case 'POST /api/units/{id}/name':
+      return { name: `矩阵测试单位新名 ${serial}` };
+    case 'POST /api/users/{id}/delegation':
+      return { delegationId: matrixDelegationId };
+    case 'POST /api/users/{id}/unit':
+      return { unitId: 'health' };
+    case 'POST /api/users/{id}/phone':
+      return { phone: '13800138000' };
     default:
       throw new Error(`no body for ${endpoint}`);
   }
@@ -137,6 +147,7 @@ describe('the authorization matrix', () => {
       if (opened.status !== 201) throw new Error(`open session: ${opened.status} ${JSON.stringify(opened.body)}`);
       return opened.body.id as string;
     }
+    if (needs === 'unit-account' || needs === 'deputy-account' || needs === 'unit-user-account') return account(needs);
     const { id } = await s.submit(org.deputy1, { title: '授权矩阵用建议', content: '内容', coSignerIds: ['deputy2'] });
     if (needs === 'submitted') return id;
     await s.run(org.staff, id, 'accept');
@@ -158,6 +169,27 @@ describe('the authorization matrix', () => {
     await s.run(org.traffic, id, 'answer', { category: 'A', content: '已解决。', signedBy: '局长' });
     if (needs === 'answered') return id;
     await s.run(org.deputy1, id, 'rate', { attitude: 'satisfied', result: 'satisfied' });
+    return id;
+  }
+
+  /** A fresh unit, deputy or unit user, made by the admin, for a cell that edits one. */
+  async function account(needs: 'unit-account' | 'deputy-account' | 'unit-user-account'): Promise<string> {
+    const id = `matrix-account-${++serial}`;
+    const admin = { token: org.admin.token };
+    const created =
+      needs === 'unit-account'
+        ? await t.http.post('/api/units', { id, name: `矩阵测试单位 ${serial}` }, admin)
+        : await t.http.post(
+            '/api/users',
+            { username: id, password: 'matrix-password', displayName: '矩阵测试账号', ...(needs === 'deputy-account' ? { role: 'deputy' } : { role: 'unit', unitId: 'traffic' }) },
+            admin,
+          );
+    if (created.status !== 201) throw new Error(`create ${needs}: ${created.status} ${JSON.stringify(created.body)}`);
+    if (needs === 'deputy-account' && !matrixDelegationId) {
+      const delegation = await t.http.post('/api/delegations', { name: '授权矩阵用代表团' }, { token: org.staff.token });
+      if (delegation.status !== 201) throw new Error(`create delegation: ${delegation.status} ${JSON.stringify(delegation.body)}`);
+      matrixDelegationId = delegation.body.id as string;
+    }
     return id;
   }
 

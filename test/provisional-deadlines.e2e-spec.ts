@@ -1,3 +1,10 @@
+import Database from 'better-sqlite3';
+import * as path from 'node:path';
+import { getRulebook } from '@duban/domain';
+import { createEventStore } from '@duban/event-store';
+import { rebuildReadModels } from '@duban/read-models';
+import { loadServiceCalendar } from '../apps/api/src/calendar/service-calendar';
+import { loadCalendar } from '../apps/api/src/infrastructure/load-calendar';
 import { createOrganisation, login, Organisation } from './support/organisation';
 import { Suggestions } from './support/suggestions';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
@@ -93,6 +100,12 @@ describe('provisional deadlines and the holiday notice (POST /api/calendar/overr
     expect(answer).not.toHaveProperty('provisional');
     expect(detail.due).toMatchObject({ at: OFFICIAL_DUE });
     expect(detail.due).not.toHaveProperty('provisional');
+    // (The detail shows the new due time: the projector has passed the event.) The unit that owes the answer is told the old and the new date.
+    const told = await t.http.get(`/api/inbox?after=${s.lastPosition}`, { token: org.traffic.token });
+    const notice = (told.body.items as { suggestionId: string; kind: string; message: string }[]).filter((i) => i.suggestionId === id && i.kind === 'deadlines_recomputed');
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.message).toMatch(/已载入2027年国务院放假通知，建议第\d{4}号「关于春节期间公交运力的建议」的期限按正式放假安排重新计算：答复期限由2027年2月9日调整为2027年2月14日/);
+
     const list = await s.list(org.staff, 'status=assigned');
     expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ dueAt: OFFICIAL_DUE, provisional: false });
     expect((await t.http.get('/api/calendar', { token: org.staff.token })).body.years).toEqual(
@@ -109,5 +122,33 @@ describe('provisional deadlines and the holiday notice (POST /api/calendar/overr
     expect((await t.http.post('/api/test-clock', { now: '2026-12-01T02:00:00Z' }, { token: admin.token })).status).toBe(200);
     const calendar = await t.http.get('/api/calendar', { token: admin.token });
     expect(calendar.body.years).toEqual(expect.arrayContaining([expect.objectContaining({ year: 2027, source: 'notice', provisional: false })]));
+  });
+
+  it('the offline rebuild (npm run rebuild) computes with the uploaded notice: its scheduler wake-ups are the service\'s', async () => {
+    await t.stop();
+    const wakeUps = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT id, wake_at FROM wake_ups WHERE id = ?').all(id);
+      } finally {
+        db.close();
+      }
+    };
+    const served = wakeUps(t.config.readModelPath);
+    const store = createEventStore(t.config.eventStore);
+    try {
+      // The calendar the CLI builds: no override file here, the 2027 notice comes from the store.
+      const calendar = await loadServiceCalendar(store, undefined);
+      expect(calendar.sourceOf(2027)).toBe('notice');
+      const rebuilt = path.join(t.dataDir, 'rebuilt.sqlite');
+      await rebuildReadModels(store, rebuilt, { rulebook: getRulebook('national'), calendar });
+      expect(wakeUps(rebuilt)).toEqual(served);
+      // What the CLI did before (the override file only) would wake at provisional reminder times.
+      const fileOnly = path.join(t.dataDir, 'rebuilt-file-only.sqlite');
+      await rebuildReadModels(store, fileOnly, { rulebook: getRulebook('national'), calendar: loadCalendar(undefined) });
+      expect(wakeUps(fileOnly)).not.toEqual(served);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -113,6 +113,12 @@ describe('the rulebook in force, with its citations (RULEBOOK=chongqing)', () =>
     const rated = await s.state(org.staff, id);
     expect(rated.status).toBe('rated');
     expect(rated.allowedActions).toContain('rehandle');
+    // Staff are told what waits for them: the suggestion by its number, the deputy's verdict, the decision.
+    const inbox = await t.http.get(`/api/inbox?after=${s.lastPosition}`, { token: org.staff.token });
+    const asked = (inbox.body.items as { suggestionId: string; kind: string; message: string }[]).filter((i) => i.suggestionId === id && i.kind === 'rehandling_decision');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.message).toMatch(new RegExp(`建议${rated.number ? `第0*${rated.number}号` : ''}「.+」的答复不满意（办理态度不满意，办理结果不满意，理由：线路没有覆盖新区），请研究决定是否交该单位重新办理`));
+    expect(asked[0]!.message).toMatch(/第\d{4}号/);
     const notStaff = await s.send(org.deputy1, id, 'rehandle', { reason: '我要求重新办理' });
     expect(notStaff.status).toBe(403);
     await s.run(org.staff, id, 'rehandle', { reason: '研究代表意见后需再次办理' });

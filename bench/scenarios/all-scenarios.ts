@@ -9,6 +9,7 @@ import { s7MemoryStartup } from './s7-memory-startup';
 import { s8UpgradeWindow } from './s8-upgrade-window';
 import { s9ImportAndBatch } from './s9-import-and-batch';
 import { s10Routing } from './s10-routing';
+import { s11WebWeight } from './s11-web-weight';
 
 /** In the order they run: the write scenarios first, on an otherwise idle process. */
 export const ALL_SCENARIOS: readonly Scenario[] = [
@@ -22,4 +23,5 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   s8UpgradeWindow,
   s9ImportAndBatch,
   s10Routing,
+  s11WebWeight,
 ];

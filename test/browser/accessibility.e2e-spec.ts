@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../support/test-app';
-import { DESKTOP, launchChromium, openPerson, PHONE, screenshot, type Person } from './support/browser';
+import { DESKTOP, launchChromium, openPerson, PHONE, screenshot, settled, type Person } from './support/browser';
 import { signIn } from './support/ui';
 import { ensureWebBuilt, WEB_DIST } from './support/web-build';
 
@@ -78,8 +78,8 @@ async function settle(page: Page): Promise<void> {
     undefined,
     { timeout: 20_000 },
   ).catch(() => undefined);
-  // Charts draw after their data (600 ms); elsewhere antd's motions end within 300 ms.
-  await page.waitForTimeout((await page.locator('canvas').count()) > 0 ? 600 : 300);
+  // Then until antd's motions have ended and the charts are drawn (a fading element has the wrong contrast).
+  await settled(page);
 }
 
 const phases: Record<string, number> = {};
@@ -118,7 +118,7 @@ async function checkPage(person: Person, hashPath: string, name: string): Promis
   const h1s = await page.locator('h1').allInnerTexts();
   reports.push({ url: hashPath, title, h1s, violations });
   // settle() has waited for the page already.
-  await timed('screenshot', () => screenshot(page, `a11y-${name}`, { settleMs: 0 }));
+  await timed('screenshot', () => screenshot(page, `a11y-${name}`, { settle: false }));
 }
 
 function signedInPaths(page: Page): Promise<string[]> {

@@ -55,6 +55,15 @@ async function expectFitsTheScreen(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/**
+ * The deputy's page records the receipt of the answers (送达, AnswerDelivered, once per round) as
+ * soon as it shows them, and then reloads the suggestion. A person reads before rating; a rating
+ * dialog opened while that reload is under way raced it on a loaded machine. Wait for the receipt.
+ */
+async function waitForReceipt(page: Page, round: number): Promise<void> {
+  await page.getByTestId('timeline').locator('[data-event-type=AnswerDelivered]').nth(round - 1).waitFor();
+}
+
 async function openSuggestion(page: Page, role: 'deputy' | 'unit' | 'staff' | 'supervisor'): Promise<void> {
   const path = `/#/${role}/suggestions/${suggestionId}`;
   // Going to the URL already shown changes nothing in a hash-routed app: reload instead.
@@ -223,6 +232,7 @@ describe('the web app, one suggestion from submission to a satisfied rating', ()
     // The deputy's open page follows the unit's answer by itself (live updates).
     await waitForStatus(page, 'answered');
     await screenshot(page, 'deputy-detail-answered-390');
+    await waitForReceipt(page, 1);
 
     const rate = await openDialog(page, 'rate-jiaotong');
     await pickRadio(rate, '办理态度', '满意');
@@ -257,6 +267,7 @@ describe('the web app, one suggestion from submission to a satisfied rating', ()
     const { page } = deputy;
     await openSuggestion(page, 'deputy');
     await waitForStatus(page, 'answered');
+    await waitForReceipt(page, 2);
     const rate = await openDialog(page, 'rate-jiaotong');
     await pickRadio(rate, '办理态度', '满意');
     await pickRadio(rate, '办理结果', '满意');

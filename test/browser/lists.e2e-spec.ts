@@ -201,6 +201,11 @@ it('a unit: the extension picker offers only the days the rules accept, the cont
   const lastDay = (iso: string) => new Date(new Date(iso).getTime() - 1 + 8 * 3600_000).toISOString().slice(0, 10);
 
   const page = await open('jiaotong');
+  // This screen is to go stale below: without its live connection it does not hear of the change
+  // made meanwhile. With it, the live refresh could win the race against the send on a loaded
+  // machine, and the send would rightly go through (the handling spec cuts the connection too).
+  await page.context().route('**/api/events/stream**', (route) => route.abort());
+  await page.reload();
   await page.goto(`/#/unit/suggestions/${chosen.id}`);
   await page.getByTestId('contact-state').first().waitFor();
   const modal = await openDialog(page, 'request-extension');

@@ -41,6 +41,10 @@ it('staff open 办理规则 from the menu: each value with its article or a 默�
   await expect(answerRow.textContent()).resolves.toContain('《全国人民代表大会和地方各级人民代表大会代表法》第五十一条');
   await expect(periods.locator('tr', { hasText: '重新办理答复期限' }).textContent()).resolves.toMatch(/3 个月.*默认值.*未核实/);
   await expect(page.getByTestId('rulebook-rules').locator('tr', { hasText: '撤回建议' }).textContent()).resolves.toContain('默认值');
+  // 四川 keeps the national reading of 代表法 第五十一条: contact is a duty, an answer without it is not void.
+  await expect(page.getByTestId('rulebook-rules').locator('tr', { hasText: '答复前联系代表' }).textContent()).resolves.toMatch(
+    /提示不拦截.*第五十一条.*未规定未经联系的答复无效/,
+  );
   // Every row of both tables names where its value comes from.
   for (const table of [periods, page.getByTestId('rulebook-rules')]) {
     const rows = await table.locator('tbody tr').count();

@@ -81,6 +81,16 @@ it('all time: every figure labelled, cards and table agree', async () => {
   await page.getByTestId('period-caption').filter({ hasText: '全部' }).waitFor();
   await page.getByTestId('total-assigned').waitFor();
   await expectOnePeriod(page);
+  // One column and one chart row per answer category of the rulebook in force, named as it names them.
+  const headings = page.getByTestId('unit-stats').locator('thead [data-category]');
+  expect(await headings.evaluateAll((spans) => spans.map((s) => s.getAttribute('aria-label')))).toEqual([
+    'A 类：已经解决或者基本解决',
+    'B 类：正在解决或者列入规划逐步解决',
+    'C 类：因目前条件限制需待以后解决',
+    'D 类：留作参考',
+  ]);
+  const categoryRows = page.getByTestId('chart-categories-table').locator('tbody tr');
+  await expect(categoryRows.first().textContent()).resolves.toMatch(/^A 类：已经解决或者基本解决\d+\d+/);
 });
 
 it('a year chosen: the caption, the cards, the charts and the tables follow it', async () => {

@@ -32,6 +32,8 @@ describe('crash safety: SIGKILL at random moments never loses an acknowledged co
   let server: ServerProcess;
   let failed = true;
 
+  // A clean clone builds dist/ first (tsc, one core): 30-60 s on a quiet machine, five minutes
+  // seen on a shared one busy with parallel test files.
   beforeAll(async () => {
     const build = ensureBuiltServer();
     if (build.built) console.log(`crash test: built dist/ in ${build.ms} ms`);
@@ -52,7 +54,7 @@ describe('crash safety: SIGKILL at random moments never loses an acknowledged co
       path.join(dir, 'server.log'),
     );
     await server.start();
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await server?.kill();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { startTestApp, TestApp } from '../support/test-app';
+import PUBLISHED_OPERATION_IDS from './published-operation-ids.json';
 
 const REDOCLY = path.join(__dirname, '../../node_modules/.bin/redocly');
 
@@ -48,6 +49,18 @@ describe('the served OpenAPI document', () => {
     }
     expect(gaps).toEqual([]);
     expect(operations).toBeGreaterThanOrEqual(60);
+  });
+
+  it('keeps every published operationId (generated clients name their methods after them): routes may be added, never renamed', async () => {
+    const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as { paths: Record<string, Record<string, { operationId: string }>> };
+    const served = new Map<string, string>();
+    for (const [route, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) served.set(`${method.toUpperCase()} ${route}`, operation.operationId);
+    }
+    const changed = Object.entries(PUBLISHED_OPERATION_IDS as Record<string, string>)
+      .filter(([operation, id]) => served.get(operation) !== id)
+      .map(([operation, id]) => `${operation}: published as ${id}, served as ${served.get(operation) ?? 'nothing'}`);
+    expect(changed).toEqual([]);
   });
 
   it('has no error under the recommended ruleset', async () => {

@@ -49,6 +49,7 @@ describe('supervision figures against known fixtures', () => {
         satisfactionRate: rate(3, 3),
         dissatisfied: 0,
         categories: { A: rate(2, 4), B: rate(1, 4), C: rate(1, 4), D: rate(0, 4) },
+        byCategory: { A: rate(2, 4), B: rate(1, 4), C: rate(1, 4), D: rate(0, 4) },
         // S2 C1 fulfilled, S2 C2 overdue since 08-31, S3 C1 due 12-31.
         commitments: { made: 3, fulfilled: 1, overdue: 1, fulfilmentRate: rate(1, 3) },
         rehandlings: 0,
@@ -68,6 +69,7 @@ describe('supervision figures against known fixtures', () => {
         satisfactionRate: rate(1, 2),
         dissatisfied: 1,
         categories: { A: rate(1, 1), B: rate(0, 1), C: rate(0, 1), D: rate(0, 1) },
+        byCategory: { A: rate(1, 1), B: rate(0, 1), C: rate(0, 1), D: rate(0, 1) },
         commitments: { made: 0, fulfilled: 0, overdue: 0, fulfilmentRate: rate(0, 0) },
         rehandlings: 1,
       });
@@ -85,6 +87,7 @@ describe('supervision figures against known fixtures', () => {
         satisfactionRate: rate(1, 1),
         dissatisfied: 0,
         categories: { A: rate(1, 2), B: rate(0, 2), C: rate(0, 2), D: rate(1, 2) },
+        byCategory: { A: rate(1, 2), B: rate(0, 2), C: rate(0, 2), D: rate(1, 2) },
         commitments: { made: 0, fulfilled: 0, overdue: 0, fulfilmentRate: rate(0, 0) },
         rehandlings: 0,
       });
@@ -102,6 +105,7 @@ describe('supervision figures against known fixtures', () => {
         satisfactionRate: rate(0, 1),
         dissatisfied: 1,
         categories: { A: rate(0, 1), B: rate(1, 1), C: rate(0, 1), D: rate(0, 1) },
+        byCategory: { A: rate(0, 1), B: rate(1, 1), C: rate(0, 1), D: rate(0, 1) },
         commitments: { made: 1, fulfilled: 1, overdue: 0, fulfilmentRate: rate(1, 1) },
         rehandlings: 1,
       });
@@ -115,6 +119,7 @@ describe('supervision figures against known fixtures', () => {
         answered: 1,
         satisfactionRate: rate(1, 1),
         categories: { A: rate(0, 1), B: rate(0, 1), C: rate(0, 1), D: rate(1, 1) },
+        byCategory: { A: rate(0, 1), B: rate(0, 1), C: rate(0, 1), D: rate(1, 1) },
       });
       expect(unitRow(thisYear.body.units, 'traffic')).toMatchObject({ assigned: 4 });
       const lastYear = await get('/api/stats/units?to=2025-12-31');
@@ -162,6 +167,7 @@ describe('supervision figures against known fixtures', () => {
       commitments: { made: 4, fulfilled: 2, overdue: 1, fulfilmentRate: rate(2, 4) },
       rehandlings: 2,
       categories: { A: rate(4, 8), B: rate(2, 8), C: rate(1, 8), D: rate(1, 8) },
+      byCategory: { A: rate(4, 8), B: rate(2, 8), C: rate(1, 8), D: rate(1, 8) },
     });
   });
 
@@ -306,11 +312,12 @@ describe('supervision figures against known fixtures', () => {
 
     it('GET /api/stats/units.xlsx: the period and what is counted above Chinese headers, the same figures as the JSON, a total row', async () => {
       const all = await sheet('/api/stats/units.xlsx?from=2026-01-01');
-      // Three caption lines (period, what is counted, when), then the header.
+      // Four caption lines (period, what is counted, the answer categories in force, when), then the header.
       expect(all[0]).toEqual(['统计期间：2026-01-01 至 今（按交办时间）']);
       expect(String(all[1]![0])).toContain('单位次');
-      expect(String(all[2]![0])).toMatch(/^统计时间：2026-09-15 10:00$/);
-      const rows = all.slice(3);
+      expect(String(all[2]![0])).toBe('答复类别（按现行办理规则）：A类 已经解决或者基本解决；B类 正在解决或者列入规划逐步解决；C类 因目前条件限制需待以后解决；D类 留作参考');
+      expect(String(all[3]![0])).toMatch(/^统计时间：2026-09-15 10:00$/);
+      const rows = all.slice(4);
       const header = rows[0] as string[];
       expect(header.slice(0, 6)).toEqual(['单位编号', '承办单位', '交办件数', '答复件数', '按期答复件数', '按期答复率']);
       expect(header).toContain('满意率');

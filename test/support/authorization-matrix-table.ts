@@ -17,7 +17,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** The state each command needs, so that a refusal in the table can only mean "not this person". */
-export type Needs = 'nothing' | 'open-session' | 'submitted' | 'accepted' | 'assigned' | 'return-pending' | 'extension-pending' | 'answered' | 'answered-with-commitment' | 'rated';
+export type Needs = 'nothing' | 'open-session' | 'unit-account' | 'deputy-account' | 'unit-user-account' | 'submitted' | 'accepted' | 'assigned' | 'return-pending' | 'extension-pending' | 'answered' | 'answered-with-commitment' | 'rated';
 
 export type Row = [endpoint: string, needs: Needs, expected: readonly number[]];
 
@@ -61,6 +61,12 @@ export const MATRIX: readonly Row[] = [
   ['POST /api/suggestions/batch/assign',   'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['POST /api/units',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
   ['POST /api/users',                      'nothing',                  [403,   403,   403,   403,   403,   403,   403,   403,   201,   401]],
+  // Accounts edited after creation (each cell on a fresh unit or account the admin just made). A
+  // deputy may change their own phone (account-editing.e2e-spec.ts), never another's.
+  ['POST /api/units/{id}/name',            'unit-account',             [403,   403,   403,   403,   403,   403,   403,   403,   200,   401]],
+  ['POST /api/users/{id}/delegation',      'deputy-account',           [403,   403,   403,   403,   403,   403,   403,   403,   200,   401]],
+  ['POST /api/users/{id}/unit',            'unit-user-account',        [403,   403,   403,   403,   403,   403,   403,   403,   200,   401]],
+  ['POST /api/users/{id}/phone',           'deputy-account',           [403,   403,   403,   403,   403,   403,   403,   403,   200,   401]],
   ['POST /api/delegations',                'nothing',                  [403,   403,   403,   201,   403,   403,   403,   403,   201,   401]],
   ['POST /api/sessions',                   'nothing',                  [403,   403,   403,   201,   403,   403,   403,   403,   201,   401]],
   ['POST /api/sessions/{id}/close',        'open-session',             [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
@@ -70,6 +76,8 @@ export const MATRIX: readonly Row[] = [
   // the suggestion may ask.
   ['GET :id/routing',                      'accepted',                 [403,   403,   403,   200,   403,   403,   403,   403,   200,   401]],
   ['GET :id/similar',                      'assigned',                 [200,   200,   404,   200,   200,   200,   200,   404,   200,   401]],
+  // Deputies' phone numbers: for staff and the units handling the suggestion (they call before answering).
+  ['GET :id/deputy-contacts',              'assigned',                 [403,   403,   403,   200,   403,   200,   200,   404,   200,   401]],
 ];
 
 /**

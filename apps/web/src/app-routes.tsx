@@ -41,6 +41,7 @@ const UnitsPage = page(() => import('./pages/admin/units-page'), 'UnitsPage');
 const DelegationsPage = page(() => import('./pages/admin/delegations-page'), 'DelegationsPage');
 const CalendarPage = page(() => import('./pages/admin/calendar-page'), 'CalendarPage');
 const ChangePasswordPage = page(() => import('./auth/change-password-page'), 'ChangePasswordPage');
+const ProfilePage = page(() => import('./auth/profile-page'), 'ProfilePage');
 const RulebookPage = page(() => import('./pages/staff/rulebook-page'), 'RulebookPage');
 const SupervisorSuggestionPage = page(() => import('./pages/supervisor/supervisor-suggestion-page'), 'SupervisorSuggestionPage');
 const AnswerLetterPage = page(() => import('./pages/shared/answer-letter-page'), 'AnswerLetterPage');
@@ -65,6 +66,7 @@ export function AppRoutes() {
             <Route path="/inbox" element={<InboxPage />} />
             <Route path="/letters/:id/:unitId/:round" element={<AnswerLetterPage />} />
             <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+            <Route path="/account/profile" element={<ProfilePage />} />
             <Route element={<RequireRole roles={['admin']} />}>
               <Route path="/admin/users" element={<UsersPage />} />
               <Route path="/admin/units" element={<UnitsPage />} />

@@ -115,4 +115,6 @@ export interface UserRow {
 /** A row of the users list: deactivated accounts are listed too, marked. */
 export interface UserListRow extends UserRow {
   active: boolean;
+  /** A deputy's phone number: the api leaves it out for anyone but staff and admins. */
+  phone?: string;
 }

@@ -48,11 +48,38 @@ export async function openPerson(browser: Browser, baseUrl: string, viewport: { 
   return { context, page, pageErrors };
 }
 
-export async function screenshot(page: Page, name: string, options: { settleMs?: number } = {}): Promise<string> {
+/**
+ * Waits until what the page shows has stopped moving: web fonts loaded, no finite CSS animation
+ * or transition running (antd's motions), and each chart canvas drawn the same on two frames in a
+ * row (ECharts animates on its own timer, which the Web Animations API does not see). A condition,
+ * not a fixed pause: a still page costs two frames. Bounded: what never settles (a spinner runs
+ * forever) is waited for at most `timeoutMs`, and the caller's own checks decide what that means.
+ */
+export async function settled(page: Page, timeoutMs = 3_000): Promise<void> {
+  // Runs in the page: the root tsconfig has no DOM types, hence the string.
+  await page.evaluate(`(async () => {
+    const deadline = performance.now() + ${timeoutMs};
+    await Promise.race([document.fonts.ready, new Promise((resolve) => setTimeout(resolve, ${timeoutMs}))]);
+    // A frame, or 100 ms where the page draws no frames (a hidden page gets no animation frames).
+    const frame = () => new Promise((resolve) => { requestAnimationFrame(() => resolve()); setTimeout(resolve, 100); });
+    const moving = () => document.getAnimations().some((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().iterations !== Infinity);
+    const drawn = () => [...document.querySelectorAll('canvas')].map((c) => { try { return c.toDataURL(); } catch { return ''; } }).join('|');
+    let before = drawn();
+    while (performance.now() < deadline) {
+      await frame();
+      await frame();
+      const now = drawn();
+      if (!moving() && now === before) return;
+      before = now;
+    }
+  })()`);
+}
+
+export async function screenshot(page: Page, name: string, options: { settle?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  // Let charts and fonts settle; screenshots are for people to look at. A caller that has waited already says so.
-  await page.waitForTimeout(options.settleMs ?? 400);
+  // Let charts, motions and fonts finish: screenshots are for people to look at. A caller that has waited already says so.
+  if (options.settle !== false) await settled(page);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -1,19 +1,39 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { BUILT_MAIN, REPO_ROOT } from './built-server';
 
-/** A free TCP port on 127.0.0.1, kept for every restart of the server. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * The first port a listener on port 0 may be given (Linux's default ephemeral range starts here).
+ * The crash server keeps its port across restarts, and other test files run beside this one in
+ * parallel workers, listening on port 0: a port below this range is never handed to them while
+ * the crash server is down, so a restart cannot find its port taken (or answer someone else's health).
+ */
+function ephemeralStart(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** A free TCP port on 127.0.0.1 outside the ephemeral range, kept for every restart of the server. */
+export async function freePort(): Promise<number> {
+  const high = ephemeralStart() - 1;
+  const low = Math.max(1024, high - 12_000);
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port between ${low} and ${high}`);
 }
 
 /**

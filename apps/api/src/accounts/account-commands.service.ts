@@ -27,6 +27,8 @@ export interface NewUser {
   unitId?: string;
   /** A deputy's delegation (代表团); it must exist. */
   delegationId?: string;
+  /** Only deputies: the number the units handling their suggestions call. */
+  phone?: string;
   /** Only the production bootstrap admin: its password was in the environment or the log. */
   mustChangePassword?: boolean;
 }
@@ -59,11 +61,10 @@ export class AccountCommandsService {
     };
     if (user.unitId !== undefined) data.unitId = user.unitId;
     if (user.delegationId !== undefined) {
-      if (!(await this.delegations.find(user.delegationId))) {
-        throw new BadRequestException({ statusCode: 400, code: 'validation_failed', message: '请求参数有误', errors: [{ field: 'delegationId', message: `代表团「${user.delegationId}」不存在` }] });
-      }
+      await this.requireDelegation(user.delegationId);
       data.delegationId = user.delegationId;
     }
+    if (user.phone !== undefined) data.phone = user.phone;
     if (user.mustChangePassword) data.mustChangePassword = true;
     return this.runUser(user.username, { type: 'RegisterUser', data }, request);
   }
@@ -113,6 +114,27 @@ export class AccountCommandsService {
     return this.endingSessions(userId, await this.runUser(userId, command, request));
   }
 
+  renameUnit(unitId: string, name: string, request: AccountRequest): Promise<CommandOutcome> {
+    return this.commandBus.execute(new RunUnitCommand(unitId, { type: 'RenameUnit', data: { name } }, request.actor, options(request)));
+  }
+
+  /** A deputy to another delegation, or (no id) to none; the delegation must exist. */
+  async changeDelegation(userId: string, delegationId: string | undefined, request: AccountRequest): Promise<CommandOutcome> {
+    if (delegationId !== undefined) await this.requireDelegation(delegationId);
+    return this.runUser(userId, { type: 'ChangeUserDelegation', data: delegationId === undefined ? {} : { delegationId } }, request);
+  }
+
+  /** A unit user to another unit: their tokens name the old one, so their sessions end. */
+  async moveToUnit(userId: string, unitId: string, request: AccountRequest): Promise<CommandOutcome> {
+    await this.requireUnitOf('unit', unitId);
+    return this.endingSessions(userId, await this.runUser(userId, { type: 'MoveUserToUnit', data: { unitId } }, request));
+  }
+
+  /** A deputy's phone number, set or (none given) removed; by the deputy or an admin. */
+  changePhone(userId: string, phone: string | undefined, request: AccountRequest): Promise<CommandOutcome> {
+    return this.runUser(userId, { type: 'ChangeUserPhone', data: phone === undefined ? {} : { phone } }, request);
+  }
+
   /** Signs one session out: its token is refused from now on, here at once and on other replicas once projected. */
   async endSession(userId: string, jti: string, expiresAtMs: number, request: AccountRequest): Promise<CommandOutcome> {
     const command: UserCommand = { type: 'EndSession', data: { jti, expiresAt: new Date(expiresAtMs).toISOString() } };
@@ -131,6 +153,12 @@ export class AccountCommandsService {
     // Read-your-writes for sessions: the projector would tell this registry too, a moment later.
     this.sessions.endSessionsBefore(userId, outcome.revision);
     return outcome;
+  }
+
+  private async requireDelegation(delegationId: string): Promise<void> {
+    if (!(await this.delegations.find(delegationId))) {
+      throw new BadRequestException({ statusCode: 400, code: 'validation_failed', message: '请求参数有误', errors: [{ field: 'delegationId', message: `代表团「${delegationId}」不存在` }] });
+    }
   }
 
   private async requireUnitOf(role: Role, unitId: string | undefined): Promise<void> {

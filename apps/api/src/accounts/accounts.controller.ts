@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Inject, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiCommandResult, ApiErrors, ApiOk, UnitRowDoc, UserListRowDoc } from '../http/openapi';
+import type { Role } from '@duban/domain';
 import type { ReadModelQueries, UnitRow, UserListRow } from '@duban/read-models';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -18,6 +19,9 @@ import { accountRequest } from './account-request';
 import { CreateUnitDto } from './create-unit.dto';
 import { CreateUserDto } from './create-user.dto';
 import { ListUsersQueryDto } from './list-users.query.dto';
+
+/** Deputies' phone numbers are for those who contact them; a unit reads them per suggestion it handles. */
+const SEES_PHONES: readonly Role[] = ['staff', 'admin'];
 
 /** Units and users: admins register them; everyone signed in can list them for pickers (never a hash). */
 @ApiTags('accounts')
@@ -71,10 +75,12 @@ export class AccountsController {
   }
 
   @Get('users')
-  @ApiOperation({ summary: '用户列表（可按角色筛选，含已停用账号：active 为 false），不含密码' })
+  @ApiOperation({ summary: '用户列表（可按角色筛选，含已停用账号：active 为 false），不含密码；代表的电话号码仅工作人员与管理员可见' })
   @ApiOk([UserListRowDoc])
-  async users(@Query() query: ListUsersQueryDto): Promise<UserListRow[]> {
+  async users(@Query() query: ListUsersQueryDto, @CurrentUser() user: AuthUser): Promise<UserListRow[]> {
     await this.readAfter.waitFor(query.after);
-    return this.queries.listUsers(query.role);
+    const rows = this.queries.listUsers(query.role);
+    if (SEES_PHONES.includes(user.role)) return rows;
+    return rows.map(({ phone: _hidden, ...row }) => row);
   }
 }

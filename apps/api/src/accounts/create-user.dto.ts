@@ -1,6 +1,6 @@
 import { MinLength } from 'class-validator';
 import { ROLES, Role } from '@duban/domain';
-import { EnumField, IdField, TextField, UserIdField } from '../http/validation/fields';
+import { EnumField, IdField, PhoneField, TextField, UserIdField } from '../http/validation/fields';
 
 export const PASSWORD_MIN = 8;
 
@@ -23,4 +23,7 @@ export class CreateUserDto {
 
   @IdField('所属代表团', { optional: true, description: '仅人大代表：所属代表团编号' })
   delegationId?: string;
+
+  @PhoneField('电话号码', { optional: true, description: '仅人大代表：承办单位答复前联系代表用；11 位手机号或带区号的固定电话' })
+  phone?: string;
 }

@@ -11,7 +11,9 @@ import type { CommandOutcome } from '../commands/command-outcome';
 import { EtagInterceptor } from '../suggestions/http/etag.interceptor';
 import { AccountCommandsService } from './account-commands.service';
 import { accountRequest } from './account-request';
+import { ChangeDelegationDto } from './change-delegation.dto';
 import { ChangeRoleDto } from './change-role.dto';
+import { MoveToUnitDto } from './move-to-unit.dto';
 import { ResetPasswordDto } from './reset-password.dto';
 import { UserIdParam } from './user-id.pipe';
 
@@ -85,5 +87,35 @@ export class UserAdminController {
     @Idempotency() idempotency: IdempotencyRequest | undefined,
   ): Promise<CommandOutcome> {
     return this.commands.changeRole(id, dto.role, dto.unitId, accountRequest(user, ids, idempotency));
+  }
+
+  @Post(':id/delegation')
+  @HttpCode(200)
+  @ApiOperation({ summary: '变更人大代表所属代表团（管理员）：不填代表团编号则不属于任何代表团' })
+  @ApiCommandResult()
+  @ApiErrors(403, 404, 409, 422, 503)
+  changeDelegation(
+    @UserIdParam() id: string,
+    @Body() dto: ChangeDelegationDto,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    return this.commands.changeDelegation(id, dto.delegationId, accountRequest(user, ids, idempotency));
+  }
+
+  @Post(':id/unit')
+  @HttpCode(200)
+  @ApiOperation({ summary: '变更承办单位用户所属单位（管理员）：已签发的令牌全部失效，须重新登录' })
+  @ApiCommandResult()
+  @ApiErrors(403, 404, 409, 422, 503)
+  moveToUnit(
+    @UserIdParam() id: string,
+    @Body() dto: MoveToUnitDto,
+    @CurrentUser() user: AuthUser,
+    @Ids() ids: RequestIds,
+    @Idempotency() idempotency: IdempotencyRequest | undefined,
+  ): Promise<CommandOutcome> {
+    return this.commands.moveToUnit(id, dto.unitId, accountRequest(user, ids, idempotency));
   }
 }

@@ -12,8 +12,8 @@ import {
   type SuggestionAttachment,
   type WorkingCalendar,
 } from '@duban/domain';
-import { suggestionIdOfAttachment } from '@duban/domain/suggestion/rules/attachments';
-import { mayRead } from '@duban/domain/suggestion/rules/visibility';
+import { suggestionIdOfAttachment } from '@duban/domain/suggestion/capabilities/attachments/attachments.rule';
+import { mayRead } from '@duban/domain/suggestion/capabilities/visibility/visibility.rule';
 import { AttachmentCorruptedError, EVENT_STORE, LocalDiskAttachmentStorage, type EventStore } from '@duban/event-store';
 import { randomBytes } from 'node:crypto';
 import { Clock } from '../clock/clock';

@@ -6,6 +6,9 @@ import { AccountCommandsService } from '../accounts/account-commands.service';
 import { AccountDirectory } from '../accounts/account-directory';
 import { AccountsController } from '../accounts/accounts.controller';
 import { UserAdminController } from '../accounts/user-admin.controller';
+import { UnitAdminController } from '../accounts/unit-admin.controller';
+import { ProfileController } from '../accounts/profile.controller';
+import { DeputyContactsController } from '../accounts/deputy-contacts.controller';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { AuthController } from './auth.controller';
@@ -35,7 +38,7 @@ import { IdempotencyReservations } from '../idempotency/idempotency-reservations
       }),
     }),
   ],
-  controllers: [AuthController, AccountsController, UserAdminController],
+  controllers: [AuthController, AccountsController, UserAdminController, UnitAdminController, ProfileController, DeputyContactsController],
   providers: [
     AuthService,
     LoginThrottle,

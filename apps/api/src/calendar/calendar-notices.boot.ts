@@ -1,11 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SYSTEM_ACTOR, upcast } from '@duban/domain';
+import { SYSTEM_ACTOR } from '@duban/domain';
 import { EVENT_STORE, type EventStore } from '@duban/event-store';
 import { Clock } from '../clock/clock';
 import { WORKING_CALENDAR } from '../infrastructure/tokens';
-import { CALENDAR_NOTICES_ID, CALENDAR_STREAM, type CalendarNoticesState, type CalendarStreamEvent } from './calendar-stream';
+import { CALENDAR_STREAM } from './calendar-stream';
 import { DeadlineRecomputeService } from './deadline-recompute.service';
 import type { LiveWorkingCalendar } from './live-working-calendar';
+import { loadedCalendarNotices } from './service-calendar';
 
 /**
  * At start: the notices admins loaded earlier are applied to the calendar (they are events, the file
@@ -26,12 +27,7 @@ export class CalendarNoticesBoot implements OnApplicationBootstrap, BeforeApplic
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const recorded = await this.store.readStream(CALENDAR_STREAM.streamId(CALENDAR_NOTICES_ID)).catch(() => []);
-    let notices: CalendarNoticesState = CALENDAR_STREAM.decider.initialState();
-    for (const stored of recorded) {
-      const event = upcast(stored);
-      notices = CALENDAR_STREAM.decider.evolve(notices, { type: event.type, data: event.data, at: event.metadata.occurredAt, by: event.metadata.actor } as CalendarStreamEvent & { at: string; by: typeof SYSTEM_ACTOR });
-    }
+    const notices = await loadedCalendarNotices(this.store).catch(() => CALENDAR_STREAM.decider.initialState());
     if (Object.keys(notices.years).length > 0) {
       this.calendar.apply(notices);
       this.logger.log(`applied the holiday notices loaded earlier: ${Object.keys(notices.years).join(', ')}`);

@@ -5,7 +5,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { assertNever, getRulebook } from '@duban/domain';
 import { createEventStore, eventStoreConfigFromEnv, EventStoreConfigError, storeIdentityOf, type EventStoreConfig } from '@duban/event-store';
 import { rebuildReadModels, type RebuildOptions, type RebuildResult } from '@duban/read-models';
-import { loadCalendar } from '../infrastructure/load-calendar';
+import { loadServiceCalendar } from '../calendar/service-calendar';
 import { buildReadModelBeside, preparedReadModelPath } from '../infrastructure/prepared-read-model';
 
 /**
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
         : '请先停止服务：服务运行时会继续写旧的读模型文件。重建失败时旧的读模型保持不变。\n'),
   );
   const store = createEventStore(config);
+  const calendar = await loadServiceCalendar(store, process.env.CALENDAR_OVERRIDES_PATH?.trim() || undefined);
   const build = (options: RebuildOptions): Promise<RebuildResult> =>
     beside ? buildReadModelBeside(store, servedPath, storeIdentityOf(config), options) : rebuildReadModels(store, servedPath, options);
   const bar = new SingleBar(
@@ -47,9 +48,10 @@ async function main(): Promise<void> {
   let barStarted = false;
   try {
     const result = await build({
-      // The same rules as the service, so the rebuilt scheduler wake-ups equal the live ones.
+      // The same rules as the service, so the rebuilt scheduler wake-ups equal the live ones; the
+      // calendar includes the holiday notices uploaded through the API, not only the override file.
       rulebook: getRulebook(process.env.RULEBOOK?.trim() || 'national'),
-      calendar: loadCalendar(process.env.CALENDAR_OVERRIDES_PATH?.trim() || undefined),
+      calendar,
       onIsolating: (cause) => {
         process.stderr.write(`\n有事件无法投影（${cause.message}）：改为逐批重建，无法投影的事件流将被暂缓处理。\n`);
       },

@@ -22,7 +22,7 @@ import { ListSuggestionsQueryDto } from '../suggestions/dto/list-suggestions.que
 import { ExportSlots } from './export-slots';
 import { beijingTime, buildSheet, streamSheet, XLSX_TYPE, xlsxDisposition, xlsxFile } from './spreadsheet';
 import { suggestionColumns } from './suggestion-columns';
-import { UNIT_STATS_COLUMNS } from './unit-stats-columns';
+import { unitStatsColumns } from './unit-stats-columns';
 
 const ANSWERED_STATUSES: ReadonlySet<string> = new Set(['answered', 'rehandling', 'rated', 'closed', 'withdrawn']);
 
@@ -56,10 +56,11 @@ export class ExportController {
     try {
       const report: UnitStatsReport = await this.queryBus.execute(new GetUnitStatsQuery(user, period, query.after));
       const total: UnitStats = { unitId: '', unitName: '合计', ...totalOf(report.units) };
-      const buffer = await buildSheet('承办单位统计', UNIT_STATS_COLUMNS, report.units, {
+      const buffer = await buildSheet('承办单位统计', unitStatsColumns(report.answerCategories), report.units, {
         caption: [
           periodCaption(period, this.sessionName(period.sessionId)),
           '统计口径：单位次（一件建议交办给两个单位计两次；因退回结束、未答复的交办不计）；比率后附分子、分母',
+          `答复类别（按现行办理规则）：${report.answerCategories.map((c) => `${c.code}类 ${c.label}`).join('；')}`,
           `统计时间：${beijingTime(report.generatedAt)}`,
         ],
         total,

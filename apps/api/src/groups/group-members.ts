@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, SuggestionState } from '@duban/domain';
-import { mayRead } from '@duban/domain/suggestion/rules/visibility';
+import { mayRead } from '@duban/domain/suggestion/capabilities/visibility/visibility.rule';
 import { CommandPipeline } from '../commands/command-pipeline';
 import { SUGGESTION_STREAM } from '../suggestions/execution/suggestion-stream';
 import { suggestionNotFound } from '../suggestions/execution/suggestion-not-found';

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorBodyDoc, FieldErrorDoc } from './openapi/error-body.doc';
 import { completeDocument } from './openapi/complete-document';
+import { operationId } from './openapi/operation-ids';
 
 /**
  * OpenAPI at /api/docs (JSON at /api/docs-json), open without a token. The document is built on
@@ -21,7 +22,7 @@ export function setUpSwagger(app: INestApplication): void {
   SwaggerModule.setup(
     'api/docs',
     app,
-    () => completeDocument(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDoc, FieldErrorDoc] }), '/'),
+    () => completeDocument(SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDoc, FieldErrorDoc], operationIdFactory: operationId }), '/'),
     { jsonDocumentUrl: 'api/docs-json' },
   );
 }

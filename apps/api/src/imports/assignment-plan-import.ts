@@ -1,27 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, suggestionStreamId } from '@duban/domain';
+import { suggestionStreamId } from '@duban/domain';
 import { EVENT_STORE, EventStore } from '@duban/event-store';
 import type { ReadModelQueries } from '@duban/read-models';
-import type { RunOptions } from '../commands/command-outcome';
 import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { BatchCommands, BatchItem } from '../suggestions/batch/batch-commands';
 import { assignCommand } from '../suggestions/batch/batch.dto';
 import { AssignmentRow, checkAssignmentRow, UnitIndex } from './assignment-rows';
-import type { ImportProgress } from './import-jobs';
 import type { ImportReport, RowError } from './import-report';
 import { ImportSessions } from './import-sessions';
 import { readSheet } from './read-sheet';
+import type { SheetImportRequest } from './sheet-import-request';
 import { ASSIGNMENT_COLUMNS } from './sheet-columns';
 import { IMPORT_MAX_ROWS } from './suggestion-import';
 
-export interface PlanRequest {
-  buffer: Buffer;
-  sessionId: string;
-  dryRun: boolean;
-  actor: Actor;
-  options: Pick<RunOptions, 'correlationId' | 'causationId'>;
-  progress: ImportProgress;
-}
+export type PlanRequest = SheetImportRequest;
 
 /**
  * 交办方案 upload: the plan a 交办会 decided, one row per numbered suggestion of the session, run

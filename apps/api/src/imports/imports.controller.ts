@@ -17,6 +17,7 @@ import { ImportSessions } from './import-sessions';
 import { SuggestionImport } from './suggestion-import';
 import { ASSIGNMENT_COLUMNS, SUGGESTION_COLUMNS } from './sheet-columns';
 import { buildTemplate } from './template';
+import type { SheetImportRequest } from './sheet-import-request';
 import { SheetFile, SheetUploadInterceptor, UploadedSheet } from './upload.interceptor';
 
 const SUGGESTION_INSTRUCTIONS = [
@@ -66,19 +67,8 @@ export class ImportsController {
   @ApiOk(ImportReportDoc)
   @ApiErrors(400, 403, 413, 503)
   async importSuggestions(@SheetFile() file: UploadedSheet, @Query() query: ImportQueryDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<ImportReport> {
-    const sessionId = await this.sessions.resolve(query.sessionId);
     const delegations = await this.sessions.delegations();
-    return this.tracked(query.jobId, user, (progress) =>
-      this.suggestions.run({
-        buffer: file.buffer,
-        sessionId,
-        dryRun: query.dryRun === true,
-        actor: toActor(user),
-        options: { correlationId: ids.correlationId, causationId: ids.requestId },
-        progress,
-        delegations,
-      }),
-    );
+    return this.upload(file, query, user, ids, (request) => this.suggestions.run({ ...request, delegations }));
   }
 
   @Get('assignments/template.xlsx')
@@ -100,17 +90,7 @@ export class ImportsController {
   @ApiOk(ImportReportDoc)
   @ApiErrors(400, 403, 413, 503)
   async importAssignments(@SheetFile() file: UploadedSheet, @Query() query: ImportQueryDto, @CurrentUser() user: AuthUser, @Ids() ids: RequestIds): Promise<ImportReport> {
-    const sessionId = await this.sessions.resolve(query.sessionId);
-    return this.tracked(query.jobId, user, (progress) =>
-      this.plans.run({
-        buffer: file.buffer,
-        sessionId,
-        dryRun: query.dryRun === true,
-        actor: toActor(user),
-        options: { correlationId: ids.correlationId, causationId: ids.requestId },
-        progress,
-      }),
-    );
+    return this.upload(file, query, user, ids, (request) => this.plans.run(request));
   }
 
   @Get('jobs/:jobId')
@@ -122,6 +102,27 @@ export class ImportsController {
     const progress = ID_PATTERN.test(jobId) ? this.jobs.get(jobId, user.id) : null;
     if (!progress) throw new NotFoundException('导入任务不存在或已过期');
     return progress;
+  }
+
+  /** Resolves the session, then runs the import as a job the uploader can watch. */
+  private async upload(
+    file: UploadedSheet,
+    query: ImportQueryDto,
+    user: AuthUser,
+    ids: RequestIds,
+    run: (request: SheetImportRequest) => Promise<ImportReport>,
+  ): Promise<ImportReport> {
+    const sessionId = await this.sessions.resolve(query.sessionId);
+    return this.tracked(query.jobId, user, (progress) =>
+      run({
+        buffer: file.buffer,
+        sessionId,
+        dryRun: query.dryRun === true,
+        actor: toActor(user),
+        options: { correlationId: ids.correlationId, causationId: ids.requestId },
+        progress,
+      }),
+    );
   }
 
   private async tracked(jobId: string | undefined, user: AuthUser, work: (progress: ImportProgress) => Promise<ImportReport>): Promise<ImportReport> {

@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Actor, DomainError, SuggestionCommand, suggestionStreamId } from '@duban/domain';
+import { DomainError, SuggestionCommand, suggestionStreamId } from '@duban/domain';
 import { EVENT_STORE, EventStore } from '@duban/event-store';
 import type { ReadModelQueries } from '@duban/read-models';
-import type { RunOptions } from '../commands/command-outcome';
 import { toErrorResponse } from '../http/error-response';
 import { latestPosition } from '../suggestions/batch/batch-result';
 import { READ_MODEL_QUERIES } from '../infrastructure/tokens';
 import { RunSuggestionCommand } from '../suggestions/execution/suggestion-stream';
 import { DeputyIndex } from './deputy-index';
 import { importedSuggestionId } from './import-id';
-import type { ImportProgress } from './import-jobs';
 import type { ImportReport, RowError } from './import-report';
 import { readSheet } from './read-sheet';
+import type { SheetImportRequest } from './sheet-import-request';
 import { SUGGESTION_COLUMNS } from './sheet-columns';
 import { checkSuggestionRow, DelegationLookup, SuggestionRow } from './suggestion-rows';
 
@@ -21,13 +20,7 @@ export const IMPORT_MAX_ROWS = 20_000;
 /** Submissions in flight at once: the store's group commit then writes many per transaction. */
 const WRITE_CONCURRENCY = 64;
 
-export interface ImportRequest {
-  buffer: Buffer;
-  sessionId: string;
-  dryRun: boolean;
-  actor: Actor;
-  options: Pick<RunOptions, 'correlationId' | 'causationId'>;
-  progress: ImportProgress;
+export interface ImportRequest extends SheetImportRequest {
   delegations: DelegationLookup | null;
 }
 

@@ -24,6 +24,8 @@ export interface NewUser {
   unitId?: string;
   /** A deputy's delegation (代表团). */
   delegationId?: string;
+  /** A deputy's phone number (PHONE_PATTERN). */
+  phone?: string;
 }
 
 export const createUser = (body: NewUser): Promise<CommandResult> => command('/api/users', { body });
@@ -44,3 +46,42 @@ export const resetPassword = (id: string, newPassword: string): Promise<CommandR
 /** One's own password; every session of the account ends, this one too. */
 export const changeOwnPassword = (currentPassword: string, newPassword: string): Promise<CommandResult> =>
   request<CommandResult>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+
+/** A unit's new name; its id stays, so everything that names the unit shows the new name. */
+export const renameUnit = (id: string, name: string): Promise<CommandResult> =>
+  command(`/api/units/${encodeURIComponent(id)}/name`, { body: { name } });
+
+/** A deputy to another delegation (代表团), or to none. */
+export const changeUserDelegation = (id: string, delegationId?: string): Promise<CommandResult> =>
+  command(`/api/users/${encodeURIComponent(id)}/delegation`, { body: delegationId ? { delegationId } : {} });
+
+/** A unit user to another unit; that person signs in again. */
+export const moveUserToUnit = (id: string, unitId: string): Promise<CommandResult> =>
+  command(`/api/users/${encodeURIComponent(id)}/unit`, { body: { unitId } });
+
+/** A deputy's phone number (by the deputy or an admin); none removes it. */
+export const changeUserPhone = (id: string, phone?: string): Promise<CommandResult> =>
+  command(`/api/users/${encodeURIComponent(id)}/phone`, { body: phone ? { phone } : {} });
+
+/** One's own account, for 个人信息. */
+export interface Profile {
+  id: string;
+  displayName: string;
+  role: Role;
+  unitId?: string;
+  delegationId?: string;
+  phone?: string;
+}
+
+export const fetchProfile = (): Promise<Profile> => request<Profile>('/api/auth/profile');
+
+/** A suggestion's deputies with their numbers, for staff and the units handling it. */
+export interface DeputyContact {
+  userId: string;
+  displayName: string;
+  role: 'lead' | 'co';
+  phone?: string;
+}
+
+export const fetchDeputyContacts = (suggestionId: string): Promise<DeputyContact[]> =>
+  request<DeputyContact[]>(`/api/suggestions/${encodeURIComponent(suggestionId)}/deputy-contacts`);

@@ -1,24 +1,8 @@
 import { request } from './client';
-import type { SuggestionStatus } from './types';
+import type { SimilarSuggestion, UnitSuggestion } from '@duban/read-models/routing/routing.types';
 
-/** One unit ranked by 智能交办 (GET /api/suggestions/:id/routing, staff and admins). */
-export interface UnitSuggestion {
-  unitId: string;
-  unitName: string;
-  score: number;
-  reason: string;
-}
-
-/** One similar suggestion (解决一类), as the caller may read it. */
-export interface SimilarSuggestion {
-  id: string;
-  number?: number;
-  title: string;
-  score: number;
-  status: SuggestionStatus;
-  answerCategory?: string;
-  unitNames: string[];
-}
+// The read model's own types (type-only, erased from the bundle): a change there breaks the web's build.
+export type { SimilarSuggestion, UnitSuggestion };
 
 export const fetchRouting = (id: string): Promise<UnitSuggestion[]> => request<UnitSuggestion[]>(`/api/suggestions/${encodeURIComponent(id)}/routing`);
 

@@ -1,23 +1,10 @@
 import { request } from './client';
 import { afterParam, rememberPosition } from './read-your-writes';
+import type { DelegationRow, SessionRow } from '@duban/read-models/read-model.types';
 import type { CommandResult } from './types';
 
-/** A session (届次/会次) as `GET /api/sessions` lists it. */
-export interface SessionRow {
-  id: string;
-  name: string;
-  kind: 'congress' | 'recess';
-  startsOn: string;
-  endsOn?: string;
-  closed: boolean;
-  assignOn?: string;
-}
-
-export interface DelegationRow {
-  id: string;
-  name: string;
-  headDeputyId?: string;
-}
+// The read model's own types (type-only, erased from the bundle): a change there breaks the web's build.
+export type { DelegationRow, SessionRow };
 
 export const fetchSessions = (): Promise<SessionRow[]> => request<SessionRow[]>('/api/sessions', { query: { after: afterParam() } });
 export const fetchDelegations = (): Promise<DelegationRow[]> => request<DelegationRow[]>('/api/delegations', { query: { after: afterParam() } });

@@ -27,12 +27,19 @@ export interface SupervisionPeriodEcho {
   to: string | null;
 }
 
+/** An answer category the figures' `byCategory` counts, with the rulebook's label (apps/api's CategoryLegendEntry). */
+export interface AnswerCategoryLegend {
+  code: string;
+  label: string;
+}
+
 /** `GET /api/stats/overview`: the period, the read model's overview and the instant it was computed at. */
-export type Overview = SupervisionPeriodEcho & OverviewFigures & { generatedAt: string };
+export type Overview = SupervisionPeriodEcho & OverviewFigures & { generatedAt: string; answerCategories: AnswerCategoryLegend[] };
 
 /** `GET /api/stats/units` (apps/api's UnitStatsReport). */
 export interface UnitStatsReport extends SupervisionPeriodEcho {
   generatedAt: string;
+  answerCategories: AnswerCategoryLegend[];
   units: UnitStats[];
 }
 

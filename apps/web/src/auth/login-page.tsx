@@ -42,7 +42,8 @@ export function LoginPage() {
   };
 
   return (
-    <div className="login-screen">
+    // The page's one landmark: everything on it is its main content (axe: landmark-one-main, region).
+    <main className="login-screen">
       <Card className="login-card" title={<h1 className="login-title">代表建议督办系统</h1>}>
         <Typography.Paragraph type="secondary">人大代表建议提出、交办、办理、评价与督办</Typography.Paragraph>
         {expired && !error && <Alert type="warning" showIcon title="登录已失效，请重新登录" className="gap-bottom" />}
@@ -62,6 +63,6 @@ export function LoginPage() {
           <Link to="/public">查看公开答复（无需登录）</Link>
         </div>
       </Card>
-    </div>
+    </main>
   );
 }

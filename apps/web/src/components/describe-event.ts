@@ -59,7 +59,7 @@ export const EVENT_DESCRIBERS: Readonly<Record<SuggestionEventType, (d: Data, n:
   SuggestionRated: (d, n) =>
     `${n.unitName(str(d.unitId))}：办理态度${satisfactionLabel(d.attitude as Satisfaction)}，办理结果${satisfactionLabel(
       d.result as Satisfaction,
-    )}${d.reason ? `；理由：${str(d.reason)}` : ''}`,
+    )}${d.reason ? `；理由：${str(d.reason)}` : ''}${d.awaitsRehandlingDecision ? '；待代表工作机构研究决定是否重新办理' : ''}`,
   RehandlingStarted: (d, n) => `${n.unitName(str(d.unitId))} 重新办理，期限 ${formatDue(str(d.dueAt))}${d.reason ? `；理由：${str(d.reason)}` : ''}`,
   SuggestionEscalated: (d, n) => `${n.unitName(str(d.unitId))}：${str(d.reason)}`,
   CommitmentFulfilled: (d, n) => `${n.unitName(str(d.unitId))} 落实承诺 ${str(d.commitmentId)}：${str(d.evidence)}`,

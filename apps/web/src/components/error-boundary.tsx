@@ -1,12 +1,32 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 
-/** A rendering bug must leave the user a message and a way back, never a blank page. */
-export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
+interface Props {
+  children: ReactNode;
+  /** When this changes (the page's path), a failure shown so far is forgotten and the children render again. */
+  resetKey?: string;
+}
 
-  static getDerivedStateFromError(): { failed: boolean } {
+interface State {
+  failed: boolean;
+  failedAt: string | undefined;
+}
+
+/**
+ * A rendering bug must leave the user a message and a way back, never a blank page. With a
+ * `resetKey` the message belongs to one page: going to another page from the menu renders it
+ * afresh, instead of every later page showing the same failure until a reload.
+ */
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { failed: false, failedAt: undefined };
+
+  static getDerivedStateFromError(): Partial<State> {
     return { failed: true };
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    if (!state.failed) return state.failedAt === props.resetKey ? null : { failedAt: props.resetKey };
+    return state.failedAt === props.resetKey ? null : { failed: false, failedAt: props.resetKey };
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {

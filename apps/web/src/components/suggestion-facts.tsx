@@ -90,13 +90,13 @@ export function SuggestionFacts({ detail }: { detail: SuggestionDetail }) {
           <span className="muted small">{detail.id}</span>
         </Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={5} className="section-title">
+      <Typography.Title level={2} className="section-title">
         建议内容
       </Typography.Title>
       <Typography.Paragraph className="suggestion-content">{detail.content}</Typography.Paragraph>
       {detail.urges.length > 0 && (
         <>
-          <Typography.Title level={5} className="section-title">
+          <Typography.Title level={2} className="section-title">
             催办记录
           </Typography.Title>
           {detail.urges.map((u, i) => (

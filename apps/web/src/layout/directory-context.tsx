@@ -11,6 +11,8 @@ interface Directory {
   unitName: (id: string | undefined) => string;
   userName: (id: string | undefined) => string;
   categoryLabel: (code: string) => string;
+  /** Reads units and people again: after an admin renames a unit, this tab shows the new name at once. */
+  reload: () => void;
 }
 
 const DirectoryContext = createContext<Directory | null>(null);
@@ -30,13 +32,15 @@ export function DirectoryProvider({ children }: { children: ReactNode }) {
   const [users, setUsers] = useState<UserRow[]>([]);
   const [rulebook, setRulebook] = useState<RulebookView | null>(null);
 
+  const [generation, setGeneration] = useState(0);
+
   useEffect(() => {
     if (!token) return;
     const ignore = () => undefined;
     fetchUnits().then(setUnits, ignore);
     fetchUsers().then(setUsers, ignore);
-    fetchRulebook().then(setRulebook, ignore);
-  }, [token]);
+    if (generation === 0) fetchRulebook().then(setRulebook, ignore);
+  }, [token, generation]);
 
   const value = useMemo<Directory>(() => {
     const unitNames = new Map(units.map((u) => [u.id, u.name]));
@@ -51,6 +55,7 @@ export function DirectoryProvider({ children }: { children: ReactNode }) {
       rulebook,
       unitName: (id) => (id ? (unitNames.get(id) ?? id) : '—'),
       userName: (id) => (id ? (userNames.get(id) ?? id) : '—'),
+      reload: () => setGeneration((g) => g + 1),
       categoryLabel: (code) => {
         const found = categories.find((c) => c.code === code);
         return found ? `${code} 类：${found.label}` : `${code} 类`;

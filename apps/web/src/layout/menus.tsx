@@ -64,6 +64,8 @@ export function menuFor(role: Role): MenuEntry[] {
         { path: '/deputy', label: '我的建议', icon: <FileTextOutlined /> },
         { path: '/deputy/new', label: '提出建议', icon: <FileAddOutlined /> },
         { path: '/deputy/archive', label: '履职档案', icon: <IdcardOutlined /> },
+        // Where the deputy keeps the phone number units call before answering.
+        { path: '/account/profile', label: '个人信息', icon: <UserOutlined /> },
         ...COMMON,
       ];
     case 'unit':

@@ -4,7 +4,7 @@ import { Stamped } from '../suggestion/state';
 import { UnitCommand, UserCommand } from './commands';
 import { decideUnit, decideUser, unitDecider, userDecider } from './decide-account';
 import { evolveUnit, evolveUser } from './evolve-account';
-import { AccountEvent } from './events';
+import { AccountEvent, SESSION_ENDING_EVENTS } from './events';
 import { UnitState, UserState } from './state';
 
 const admin: Actor = { userId: 'admin', role: 'admin' };
@@ -207,5 +207,71 @@ describe('account lifecycle and sessions', () => {
       status: 'deactivated',
       passwordHash: 'scrypt$new',
     });
+  });
+});
+
+describe('editing accounts after creation', () => {
+  const deputyRegistered: AccountEvent = {
+    type: 'UserRegistered',
+    data: { userId: 'd-li', displayName: '李娜', role: 'deputy', passwordHash: 'scrypt$hash', delegationId: 'dongcheng' },
+  };
+  const unitUser: AccountEvent = {
+    type: 'UserRegistered',
+    data: { userId: 'u-clerk', displayName: '王科员', role: 'unit', unitId: 'u-transport', passwordHash: 'scrypt$hash' },
+  };
+  const deputy: Actor = { userId: 'd-li', role: 'deputy' };
+  const otherDeputy: Actor = { userId: 'd-zhang', role: 'deputy' };
+  const fold = (...events: AccountEvent[]): UserState => events.reduce<UserState>((state, event) => evolveUser(state, stamped(event)), userDecider.initialState());
+  const decide = (command: UserCommand, events: AccountEvent[], actor: Actor = admin) => decideUser(command, fold(...events), { actor });
+
+  it('a unit is renamed by an admin, keeping its id; the same name or an unknown unit is refused', () => {
+    const unit: UnitState = { status: 'registered', unitId: 'u-water', name: '市水利局', registeredAt: AT };
+    const events = decideUnit({ type: 'RenameUnit', data: { name: ' 市水务局 ' } }, unit, { actor: admin });
+    expect(events).toEqual([{ type: 'UnitRenamed', data: { name: '市水务局', previousName: '市水利局' } }]);
+    expect(evolveUnit(unit, stamped(events[0]!))).toEqual({ ...unit, name: '市水务局' });
+    expect(refusal(() => decideUnit({ type: 'RenameUnit', data: { name: '市水利局' } }, unit, { actor: admin }))).toMatchObject({ code: 'unit.name_unchanged', field: 'name' });
+    expect(refusal(() => decideUnit({ type: 'RenameUnit', data: { name: 'x' } }, { status: 'none' }, { actor: admin }))).toMatchObject({ code: 'unit.not_found', kind: 'not_found' });
+    expect(refusal(() => decideUnit({ type: 'RenameUnit', data: { name: 'x' } }, unit, { actor: staff }))).toMatchObject({ code: 'unit.only_admin', kind: 'forbidden' });
+  });
+
+  it('a deputy moves to another delegation or none; only deputies belong to one, and only an admin moves them', () => {
+    expect(decide({ type: 'ChangeUserDelegation', data: { delegationId: 'xicheng' } }, [deputyRegistered])).toEqual([
+      { type: 'UserDelegationChanged', data: { delegationId: 'xicheng' } },
+    ]);
+    expect(fold(deputyRegistered, { type: 'UserDelegationChanged', data: {} })).not.toHaveProperty('delegationId');
+    expect(fold(deputyRegistered, { type: 'UserDelegationChanged', data: { delegationId: 'xicheng' } })).toMatchObject({ delegationId: 'xicheng' });
+    expect(refusal(() => decide({ type: 'ChangeUserDelegation', data: { delegationId: 'dongcheng' } }, [deputyRegistered]))).toMatchObject({ code: 'user.delegation_unchanged' });
+    expect(refusal(() => decide({ type: 'ChangeUserDelegation', data: { delegationId: 'x' } }, [unitUser]))).toMatchObject({ code: 'user.delegation_only_deputy', field: 'delegationId' });
+    expect(refusal(() => decide({ type: 'ChangeUserDelegation', data: {} }, [deputyRegistered], deputy))).toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('a unit user moves to another unit (their sessions end); other roles have no unit', () => {
+    expect(decide({ type: 'MoveUserToUnit', data: { unitId: 'u-water' } }, [unitUser])).toEqual([{ type: 'UserMovedToUnit', data: { unitId: 'u-water' } }]);
+    expect(fold(unitUser, { type: 'UserMovedToUnit', data: { unitId: 'u-water' } })).toMatchObject({ role: 'unit', unitId: 'u-water' });
+    expect(SESSION_ENDING_EVENTS).toContain('UserMovedToUnit');
+    expect(refusal(() => decide({ type: 'MoveUserToUnit', data: { unitId: 'u-transport' } }, [unitUser]))).toMatchObject({ code: 'user.unit_unchanged' });
+    expect(refusal(() => decide({ type: 'MoveUserToUnit', data: { unitId: 'u-water' } }, [deputyRegistered]))).toMatchObject({ code: 'user.unit_not_allowed', field: 'unitId' });
+  });
+
+  it('a deputy’s phone is set at registration or later by the deputy or an admin, checked, and removed by sending none', () => {
+    const withPhone = decideUser(
+      { type: 'RegisterUser', data: { userId: 'd-wu', displayName: '吴刚', role: 'deputy', passwordHash: 'h', phone: ' 13800138000 ' } },
+      { status: 'none' },
+      { actor: admin },
+    );
+    expect(withPhone[0]).toMatchObject({ data: { phone: '13800138000' } });
+    expect(decide({ type: 'ChangeUserPhone', data: { phone: '010-62345678' } }, [deputyRegistered], deputy)).toEqual([
+      { type: 'UserPhoneChanged', data: { phone: '010-62345678' } },
+    ]);
+    const set: AccountEvent = { type: 'UserPhoneChanged', data: { phone: '0571-87654321-123' } };
+    expect(fold(deputyRegistered, set)).toMatchObject({ phone: '0571-87654321-123' });
+    expect(decide({ type: 'ChangeUserPhone', data: {} }, [deputyRegistered, set])).toEqual([{ type: 'UserPhoneChanged', data: {} }]);
+    expect(fold(deputyRegistered, set, { type: 'UserPhoneChanged', data: {} })).not.toHaveProperty('phone');
+    for (const bad of ['12345', '1380013800', '23800138000', '+8613800138000', '010 6234 5678', '电话']) {
+      expect(refusal(() => decide({ type: 'ChangeUserPhone', data: { phone: bad } }, [deputyRegistered], deputy))).toMatchObject({ code: 'user.phone_invalid', field: 'phone' });
+    }
+    expect(refusal(() => decide({ type: 'ChangeUserPhone', data: { phone: '13800138000' } }, [deputyRegistered], otherDeputy))).toMatchObject({ kind: 'forbidden' });
+    expect(refusal(() => decide({ type: 'ChangeUserPhone', data: { phone: '13800138000' } }, [unitUser]))).toMatchObject({ code: 'user.phone_only_deputy' });
+    expect(refusal(() => decide({ type: 'ChangeUserPhone', data: { phone: '0571-87654321-123' } }, [deputyRegistered, set]))).toMatchObject({ code: 'user.phone_unchanged' });
   });
 });

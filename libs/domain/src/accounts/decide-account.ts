@@ -3,6 +3,7 @@ import { Decider, DecisionContext } from '../shared/decider';
 import { DomainError, assertNever } from '../shared/errors';
 import { UnitCommand, UserCommand } from './commands';
 import { AccountEvent } from './events';
+import { PHONE_FORMAT_MESSAGE, isPhoneNumber } from './phone';
 import { evolveUnit, evolveUser, initialUnitState, initialUserState } from './evolve-account';
 import { UnitState, UserState } from './state';
 
@@ -21,8 +22,15 @@ export function decideUnit(command: UnitCommand, state: UnitState, ctx: AccountC
       const name = text(command.data.name, 'name', 'unit.name_required', '单位名称不能为空');
       return [{ type: 'UnitRegistered', data: { unitId, name } }];
     }
+    case 'RenameUnit': {
+      requireManager(ctx, 'unit.only_admin', '只有系统管理员可以修改单位名称');
+      if (state.status === 'none') throw new DomainError('unit.not_found', '承办单位不存在', 'not_found');
+      const name = text(command.data.name, 'name', 'unit.name_required', '单位名称不能为空');
+      if (name === state.name) throw new DomainError('unit.name_unchanged', '单位名称没有变化', 'conflict', 'name');
+      return [{ type: 'UnitRenamed', data: { name, previousName: state.name } }];
+    }
     default:
-      return assertNever(command.type, 'unit command');
+      return assertNever(command, 'unit command');
   }
 }
 
@@ -43,7 +51,8 @@ export function decideUser(command: UserCommand, state: UserState, ctx: AccountC
         throw new DomainError('user.delegation_only_deputy', '只有人大代表可以属于代表团', 'invalid', 'delegationId');
       }
       const delegation = delegationId !== undefined ? { delegationId } : {};
-      return [{ type: 'UserRegistered', data: { userId, displayName, ...placement, passwordHash, ...mustChange, ...delegation } }];
+      const phone = command.data.phone !== undefined ? { phone: deputyPhone(command.data.role, command.data.phone) } : {};
+      return [{ type: 'UserRegistered', data: { userId, displayName, ...placement, passwordHash, ...mustChange, ...delegation, ...phone } }];
     }
     case 'ChangePassword': {
       if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
@@ -78,6 +87,32 @@ export function decideUser(command: UserCommand, state: UserState, ctx: AccountC
         throw new DomainError('user.role_unchanged', '该用户已是此角色', 'conflict', 'role');
       }
       return [{ type: 'UserRoleChanged', data: placement }];
+    }
+    case 'ChangeUserDelegation': {
+      requireManager(ctx, 'user.only_admin', '只有系统管理员可以变更所属代表团');
+      if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
+      if (state.role !== 'deputy') throw new DomainError('user.delegation_only_deputy', '只有人大代表可以属于代表团', 'invalid', 'delegationId');
+      const delegationId = command.data.delegationId?.trim() || undefined;
+      if (delegationId === state.delegationId) throw new DomainError('user.delegation_unchanged', '所属代表团没有变化', 'conflict', 'delegationId');
+      return [{ type: 'UserDelegationChanged', data: delegationId ? { delegationId } : {} }];
+    }
+    case 'MoveUserToUnit': {
+      requireManager(ctx, 'user.only_admin', '只有系统管理员可以变更所属单位');
+      if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
+      if (state.role !== 'unit') throw new DomainError('user.unit_not_allowed', '只有承办单位用户可以指定所属单位', 'invalid', 'unitId');
+      const unitId = text(command.data.unitId, 'unitId', 'user.unit_required', '承办单位用户必须指定所属单位');
+      if (unitId === state.unitId) throw new DomainError('user.unit_unchanged', '所属单位没有变化', 'conflict', 'unitId');
+      return [{ type: 'UserMovedToUnit', data: { unitId } }];
+    }
+    case 'ChangeUserPhone': {
+      if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
+      // The deputy keeps their own number current; an admin does it for them.
+      if (ctx.actor.userId !== state.userId && !ACCOUNT_MANAGERS.includes(ctx.actor.role)) {
+        throw new DomainError('user.phone_forbidden', '只能修改自己的电话号码', 'forbidden');
+      }
+      const phone = command.data.phone === undefined || command.data.phone.trim() === '' ? undefined : deputyPhone(state.role, command.data.phone);
+      if (phone === state.phone) throw new DomainError('user.phone_unchanged', '电话号码没有变化', 'conflict', 'phone');
+      return [{ type: 'UserPhoneChanged', data: phone ? { phone } : {} }];
     }
     case 'EndSession': {
       if (state.status === 'none') throw new DomainError('user.not_found', '用户不存在', 'not_found');
@@ -116,6 +151,14 @@ function rolePlacement(role: Role, unitId: string | undefined): { role: Role; un
     throw new DomainError('user.unit_not_allowed', '只有承办单位用户可以指定所属单位', 'invalid', 'unitId');
   }
   return unit ? { role, unitId: unit } : { role };
+}
+
+/** Only deputies have a phone number here (units call them); it must be one they can dial. */
+function deputyPhone(role: Role, value: string): string {
+  if (role !== 'deputy') throw new DomainError('user.phone_only_deputy', '只有人大代表需要登记电话号码', 'invalid', 'phone');
+  const phone = value.trim();
+  if (!isPhoneNumber(phone)) throw new DomainError('user.phone_invalid', PHONE_FORMAT_MESSAGE, 'invalid', 'phone');
+  return phone;
 }
 
 function requireManager(ctx: AccountContext, code: string, message: string): void {

@@ -11,7 +11,12 @@ export function evolveUnit(state: UnitState, event: Stamped<AccountEvent>): Unit
   switch (event.type) {
     case 'UnitRegistered':
       return state.status === 'none' ? { status: 'registered', unitId: event.data.unitId, name: event.data.name, registeredAt: event.at } : state;
+    case 'UnitRenamed':
+      return state.status === 'registered' ? { ...state, name: event.data.name } : state;
     case 'UserRegistered':
+    case 'UserDelegationChanged':
+    case 'UserMovedToUnit':
+    case 'UserPhoneChanged':
     case 'PasswordChanged':
     case 'UserDeactivated':
     case 'UserReactivated':
@@ -27,7 +32,7 @@ export function evolveUser(state: UserState, event: Stamped<AccountEvent>): User
   switch (event.type) {
     case 'UserRegistered': {
       if (state.status !== 'none') return state;
-      const { userId, displayName, role, unitId, passwordHash, mustChangePassword, delegationId } = event.data;
+      const { userId, displayName, role, unitId, passwordHash, mustChangePassword, delegationId, phone } = event.data;
       return {
         status: 'registered',
         userId,
@@ -38,6 +43,7 @@ export function evolveUser(state: UserState, event: Stamped<AccountEvent>): User
         registeredAt: event.at,
         ...(mustChangePassword ? { mustChangePassword } : {}),
         ...(delegationId ? { delegationId } : {}),
+        ...(phone ? { phone } : {}),
       };
     }
     case 'PasswordChanged': {
@@ -57,8 +63,21 @@ export function evolveUser(state: UserState, event: Stamped<AccountEvent>): User
       const { unitId: _old, ...rest } = state;
       return { ...rest, role: event.data.role, ...(event.data.unitId ? { unitId: event.data.unitId } : {}) };
     }
+    case 'UserDelegationChanged': {
+      if (state.status === 'none') return state;
+      const { delegationId: _old, ...rest } = state;
+      return event.data.delegationId ? { ...rest, delegationId: event.data.delegationId } : rest;
+    }
+    case 'UserMovedToUnit':
+      return state.status === 'none' ? state : { ...state, unitId: event.data.unitId };
+    case 'UserPhoneChanged': {
+      if (state.status === 'none') return state;
+      const { phone: _old, ...rest } = state;
+      return event.data.phone ? { ...rest, phone: event.data.phone } : rest;
+    }
     case 'SessionEnded':
     case 'UnitRegistered':
+    case 'UnitRenamed':
       return state;
     default:
       return assertNever(event, 'account event');

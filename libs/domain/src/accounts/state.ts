@@ -11,6 +11,8 @@ export interface UserAccount {
   unitId?: string;
   /** A deputy's delegation (代表团). */
   delegationId?: string;
+  /** A deputy's phone number, for the units handling their suggestions. */
+  phone?: string;
   passwordHash: string;
   registeredAt: string;
   passwordChangedAt?: string;

@@ -48,11 +48,15 @@ export const SUGGESTION_EVENT_LABELS: Readonly<Record<SuggestionEventType, strin
 /** Units' and users' streams, as an audit or operations page names their events. */
 export const ACCOUNT_EVENT_LABELS: Readonly<Record<AccountEventType, string>> = {
   UnitRegistered: '登记单位',
+  UnitRenamed: '修改单位名称',
   UserRegistered: '开设账号',
   PasswordChanged: '修改密码',
   UserDeactivated: '停用账号',
   UserReactivated: '恢复账号',
   UserRoleChanged: '变更角色',
+  UserDelegationChanged: '变更所属代表团',
+  UserMovedToUnit: '变更所属单位',
+  UserPhoneChanged: '修改电话号码',
   SessionEnded: '退出登录',
 };
 
@@ -69,11 +73,25 @@ export const GROUP_EVENT_LABELS = {
 
 export type GroupEventLabelType = keyof typeof GROUP_EVENT_LABELS;
 
+/**
+ * The calendar notices' own stream (`calendar-notices`, an admin's upload of the State Council's
+ * holiday notice). Its event union lives with the api's calendar commands; the completeness test
+ * holds the two key sets equal, as for the group stream.
+ */
+export const CALENDAR_EVENT_LABELS = {
+  CalendarNoticeLoaded: '载入正式放假通知',
+} as const satisfies Record<string, string>;
+
+export type CalendarEventLabelType = keyof typeof CALENDAR_EVENT_LABELS;
+
 /** Every event type of every stream kind, by its stored name. */
-export const EVENT_LABELS: Readonly<Record<SuggestionEventType | AccountEventType | GroupEventLabelType | SessionEventType | DelegationEvent['type'], string>> = {
+export const EVENT_LABELS: Readonly<
+  Record<SuggestionEventType | AccountEventType | GroupEventLabelType | CalendarEventLabelType | SessionEventType | DelegationEvent['type'], string>
+> = {
   ...SUGGESTION_EVENT_LABELS,
   ...ACCOUNT_EVENT_LABELS,
   ...GROUP_EVENT_LABELS,
+  ...CALENDAR_EVENT_LABELS,
   ...SESSION_EVENT_LABELS,
   ...DELEGATION_EVENT_LABELS,
 };

@@ -23,6 +23,14 @@ const art = (key: RegulationKey, article: string, note?: string): Citation => ({
 const byDefault = (note: string): Citation => ({ default: true, note });
 
 /**
+ * Why the national preset warns rather than blocks (the lead's reading of 代表法 第五十一条): the
+ * article makes contacting the deputy a duty of the handling unit, but does not make an answer given
+ * without it void; the local regulations that tie contact to answering are the ones that block.
+ */
+export const NATIONAL_CONTACT_NOTE =
+  '与代表联系沟通是承办单位的办理职责，但本条未规定未经联系的答复无效或不得答复，故全国预设只提示不拦截；规定答复前应当与代表联系的地方条文，由地方预设拦截';
+
+/**
  * National defaults. Only the 3 and 6 months (and the duty to contact the deputy) are the statute's
  * (代表法 第五十一条); everything else is a default taken from local practice, and says so.
  */
@@ -47,9 +55,12 @@ export const NATIONAL_RULES: HandlingRules & { citations: RulebookCitations } = 
     remindBefore: [byDefault('系统提醒设置，无条文规定')],
     answerCategories: [byDefault('默认值：全国通行的A、B、C、D四类答复（工作惯例，代表法未规定）')],
     rehandling: [byDefault('默认值：代表不满意即重新办理，轮次不限，第二次不满意提级督办；代表法未规定')],
+    // The statute makes contact a duty of the handling unit, not a condition of a valid answer: the
+    // national preset warns. Presets whose local text ties contact to the handling (京19, 沪16, 鲁17,
+    // 青23, 浙17, 豫19, 渝18) block an answer without it.
     contactBeforeAnswer: [
-      art('law', '第五十一条', '要求承办单位与代表联系沟通'),
-      byDefault('全国预设不拦截未联系代表的答复，只记录并计入"答复前联系率"'),
+      art('law', '第五十一条', NATIONAL_CONTACT_NOTE),
+      byDefault('全国预设只提示、不拦截：未联系代表的答复照常提交，系统记录未联系，并计入"答复前联系率"；拦截由依本地条文设定的地方预设执行'),
     ],
     coOpinionsBeforeLeadAnswer: [byDefault('默认值：主办单位可在协办意见到齐前答复，系统记录缺少的协办意见')],
     extension: [byDefault('默认值：延期须经交办机构同意（代表法未规定审批；参考北京条例第二十一条等）')],

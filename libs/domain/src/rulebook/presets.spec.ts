@@ -1,7 +1,7 @@
 import { getRulebook } from './get-rulebook';
 import { NATIONAL_RULEBOOK, RULEBOOK_IDS, RULEBOOKS } from './presets';
 import { CITED_RULEBOOK_KEYS, Period, Rulebook } from './rulebook';
-import { describePeriod } from './rulebook-view';
+import { describePeriod, toRulebookView } from './rulebook-view';
 
 const periodKeys = [
   'assignWithin',
@@ -97,6 +97,24 @@ describe('every value of every preset carries its citation', () => {
     expect(statutory.sort()).toEqual(['answerWithin', 'contactBeforeAnswer', 'contactWithin', 'extendedAnswerMax']);
     expect(r.name).not.toMatch(/代表法默认/);
     expect(r.name).toMatch(/默认值/);
+  });
+
+  it('the national preset warns, not blocks, an answer without contact: 代表法 第五十一条 makes contact a duty, not a condition of the answer', () => {
+    const r = getRulebook('national');
+    expect(r.contactBeforeAnswer).toBe('warn');
+    const [statute, reading] = r.citations.contactBeforeAnswer;
+    expect(statute).toMatchObject({ file: expect.stringContaining('代表法'), article: '第五十一条' });
+    expect(statute).toHaveProperty('note', expect.stringMatching(/职责.*未规定未经联系的答复无效.*只提示不拦截/));
+    expect(reading).toMatchObject({ default: true, note: expect.stringMatching(/不拦截/) });
+    // The 办理规则 page reads the same: the rule in words and its reasoned citation.
+    const row = toRulebookView(r).rules.find((v) => v.key === 'contactBeforeAnswer')!;
+    expect(row.label).toMatch(/^提示不拦截/);
+    expect(row.citations[0]).toMatchObject({ title: expect.stringContaining('代表法'), note: expect.stringContaining('地方预设拦截') });
+    // Where the preset blocks, a local article says so beside the statute.
+    for (const id of RULEBOOK_IDS.filter((i) => getRulebook(i).contactBeforeAnswer === 'block')) {
+      const local = getRulebook(id).citations.contactBeforeAnswer.filter((c) => 'file' in c && !c.file.includes('代表法'));
+      expect({ id, local: local.length > 0 }).toEqual({ id, local: true });
+    }
   });
 
   it('marks Hunan and Sichuan as unsourced, and no other preset', () => {

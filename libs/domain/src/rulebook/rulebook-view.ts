@@ -82,7 +82,7 @@ function describeRules(r: Rulebook): Record<Exclude<CitedRulebookKey, PeriodKey>
     },
     contactBeforeAnswer: {
       name: '答复前联系代表',
-      label: r.contactBeforeAnswer === 'block' ? '必须先联系代表才能答复' : '未联系代表也可答复，系统记录未联系',
+      label: r.contactBeforeAnswer === 'block' ? '必须先联系代表才能答复' : '提示不拦截：未联系代表也可答复，系统记录未联系',
     },
     coOpinionsBeforeLeadAnswer: {
       name: '主办单位答复前的协办意见',

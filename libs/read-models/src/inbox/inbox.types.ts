@@ -25,7 +25,9 @@ export type NotificationKind =
   | 'withdrawn'
   | 'feedback_reminder'
   | 'feedback_closed'
-  | 'withdrawal_requested';
+  | 'withdrawal_requested'
+  | 'rehandling_decision'
+  | 'deadlines_recomputed';
 
 export interface InboxItem {
   id: string;

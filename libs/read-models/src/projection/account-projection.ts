@@ -23,8 +23,31 @@ export class AccountProjection {
         this.writer.upsertUnit(event.data.unitId, event.data.name);
         this.unitNames?.set(event.data.unitId, event.data.name, recorded.position);
         return;
+      case 'UnitRenamed': {
+        // Lists and views join the name at query time, so renaming the row renames it everywhere.
+        const unitId = recorded.streamId.slice(UNIT_STREAM_PREFIX.length);
+        this.writer.renameUnit(unitId, event.data.name);
+        this.unitNames?.set(unitId, event.data.name);
+        return;
+      }
       case 'UserRegistered':
-        this.writer.upsertUser(event.data.userId, event.data.displayName, event.data.role, event.data.unitId ?? null, event.data.delegationId ?? null);
+        this.writer.upsertUser(
+          event.data.userId,
+          event.data.displayName,
+          event.data.role,
+          event.data.unitId ?? null,
+          event.data.delegationId ?? null,
+          event.data.phone ?? null,
+        );
+        return;
+      case 'UserDelegationChanged':
+        this.writer.setDelegation(userId, event.data.delegationId ?? null);
+        return;
+      case 'UserMovedToUnit':
+        this.writer.setUnit(userId, event.data.unitId);
+        return;
+      case 'UserPhoneChanged':
+        this.writer.setPhone(userId, event.data.phone ?? null);
         return;
       case 'PasswordChanged':
         return;

@@ -8,16 +8,24 @@ export class AccountWriter {
   private readonly roleStmt: Statement;
   private readonly validFromStmt: Statement;
   private readonly endSessionStmt: Statement;
+  private readonly renameUnitStmt: Statement;
+  private readonly delegationStmt: Statement;
+  private readonly unitStmt: Statement;
+  private readonly phoneStmt: Statement;
 
   constructor(db: ReadModelDatabase) {
     this.upsertUserStmt = db.prepare(`
-      INSERT INTO users (id, display_name, role, unit_id, delegation_id) VALUES (?, ?, ?, ?, ?)
+      INSERT INTO users (id, display_name, role, unit_id, delegation_id, phone) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, unit_id = excluded.unit_id,
-        delegation_id = excluded.delegation_id`);
+        delegation_id = excluded.delegation_id, phone = excluded.phone`);
     this.upsertUnitStmt = db.prepare(
       `INSERT INTO units (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
     );
     this.activeStmt = db.prepare(`UPDATE users SET active = ? WHERE id = ?`);
+    this.renameUnitStmt = db.prepare(`UPDATE units SET name = ? WHERE id = ?`);
+    this.delegationStmt = db.prepare(`UPDATE users SET delegation_id = ? WHERE id = ?`);
+    this.unitStmt = db.prepare(`UPDATE users SET unit_id = ? WHERE id = ?`);
+    this.phoneStmt = db.prepare(`UPDATE users SET phone = ? WHERE id = ?`);
     this.roleStmt = db.prepare(`UPDATE users SET role = ?, unit_id = ? WHERE id = ?`);
     this.validFromStmt = db.prepare(`UPDATE users SET sessions_valid_from = ? WHERE id = ?`);
     // Written without reading the row back (a rebuild's writes are replayed on another thread and
@@ -31,8 +39,24 @@ export class AccountWriter {
       ) WHERE id = ?`);
   }
 
-  upsertUser(id: string, displayName: string, role: string, unitId: string | null, delegationId: string | null = null): void {
-    this.upsertUserStmt.run(id, displayName, role, unitId, delegationId);
+  upsertUser(id: string, displayName: string, role: string, unitId: string | null, delegationId: string | null = null, phone: string | null = null): void {
+    this.upsertUserStmt.run(id, displayName, role, unitId, delegationId, phone);
+  }
+
+  renameUnit(id: string, name: string): void {
+    this.renameUnitStmt.run(name, id);
+  }
+
+  setDelegation(id: string, delegationId: string | null): void {
+    this.delegationStmt.run(delegationId, id);
+  }
+
+  setUnit(id: string, unitId: string): void {
+    this.unitStmt.run(unitId, id);
+  }
+
+  setPhone(id: string, phone: string | null): void {
+    this.phoneStmt.run(phone, id);
   }
 
   upsertUnit(id: string, name: string): void {

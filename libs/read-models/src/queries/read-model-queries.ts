@@ -1,4 +1,4 @@
-import { assertNever, createWorkingCalendar, NATIONAL_RULEBOOK, type DueRules, type ExistingSuggestion, type Role } from '@duban/domain';
+import { assertNever, createWorkingCalendar, NATIONAL_RULEBOOK, type DueRules, type ExistingSuggestion, type Role, type Rulebook } from '@duban/domain';
 import Database, { type Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../projection/iso-instant';
 import type {
@@ -66,6 +66,7 @@ interface SessionDbRow {
 interface UserListDbRow extends UserDbRow {
   active: number;
   delegation_id: string | null;
+  phone: string | null;
 }
 
 /** A page is at most this long, whatever the caller asks. */
@@ -106,8 +107,11 @@ export class ReadModelQueries {
    */
   constructor(
     database: ReadModelDatabase | string,
-    /** Due levels in lists: give the service's rulebook and calendar (default: national rules, official calendar without overrides). */
-    private readonly dueRules: DueRules = defaultDueRules(),
+    /**
+     * Due levels in lists and the answer-category scheme of the statistics: give the service's
+     * rulebook and calendar (default: national rules, official calendar without overrides).
+     */
+    private readonly dueRules: QueryRules = defaultDueRules(),
   ) {
     this.db = typeof database === 'string' ? openExisting(database) : database;
     const db = this.db;
@@ -119,15 +123,15 @@ export class ReadModelQueries {
     this.statusCountStmt = db.prepare(`SELECT coalesce(sum(n), 0) AS total FROM status_counts WHERE status = ?`);
     this.existsStmt = db.prepare(`SELECT 1 AS one FROM suggestions WHERE id = ?`);
     this.partyStmt = db.prepare(`SELECT 1 AS one FROM parties WHERE kind = ? AND party_id = ? AND suggestion_id = ?`);
-    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id FROM users ORDER BY id`);
-    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id FROM users WHERE role = ? ORDER BY id`);
+    this.usersStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id, phone FROM users ORDER BY id`);
+    this.usersByRoleStmt = db.prepare(`SELECT id, display_name, role, unit_id, active, delegation_id, phone FROM users WHERE role = ? ORDER BY id`);
     this.userStmt = db.prepare(`SELECT id, display_name, role, unit_id FROM users WHERE id = ?`);
     this.unitsStmt = db.prepare(`SELECT id, name FROM units ORDER BY id`);
     this.unitStmt = db.prepare(`SELECT id, name FROM units WHERE id = ?`);
     this.dueStmt = db.prepare(`SELECT id FROM wake_ups WHERE wake_at <= ? ORDER BY wake_at, id LIMIT ?`);
     this.delegationsStmt = db.prepare(`SELECT id, name, head_deputy_id FROM delegations ORDER BY name, id`);
     this.sessionsStmt = db.prepare(`SELECT id, name, kind, starts_on, ends_on, assign_on, closed FROM sessions ORDER BY starts_on DESC, id`);
-    this.unitStatsQueries = new UnitStatsQueries(db);
+    this.unitStatsQueries = new UnitStatsQueries(db, this.dueRules.rulebook.answerCategories.map((c) => c.code));
     this.delegationStatsQueries = new DelegationStatsQueries(db);
     this.keySupervisionQueries = new KeySupervisionQueries(db);
     this.commitmentQueries = new CommitmentQueries(db);
@@ -173,7 +177,12 @@ export class ReadModelQueries {
 
   listUsers(role?: Role): UserListRow[] {
     const rows = role === undefined ? this.usersStmt.all() : this.usersByRoleStmt.all(role);
-    return rows.map((row) => ({ ...toUserRow(row), ...(row.delegation_id !== null ? { delegationId: row.delegation_id } : {}), active: row.active === 1 }));
+    return rows.map((row) => ({
+      ...toUserRow(row),
+      ...(row.delegation_id !== null ? { delegationId: row.delegation_id } : {}),
+      ...(row.phone !== null ? { phone: row.phone } : {}),
+      active: row.active === 1,
+    }));
   }
 
   getUser(id: string): UserRow | null {
@@ -294,9 +303,12 @@ export class ReadModelQueries {
   }
 }
 
-let nationalDueRules: DueRules | undefined;
+/** What the queries read of the service's rules: due levels, and the scheme the statistics count by. */
+export type QueryRules = DueRules & { rulebook: Pick<Rulebook, 'remindBefore' | 'answerCategories'> };
+
+let nationalDueRules: QueryRules | undefined;
 /** Built once: a calendar precomputes its years. */
-function defaultDueRules(): DueRules {
+function defaultDueRules(): QueryRules {
   return (nationalDueRules ??= { rulebook: NATIONAL_RULEBOOK, calendar: createWorkingCalendar() });
 }
 

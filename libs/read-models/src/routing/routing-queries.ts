@@ -1,4 +1,4 @@
-import type { UnitRole } from '@duban/domain';
+import type { SuggestionStatus, UnitRole } from '@duban/domain';
 import { formatSuggestionNumber } from '@duban/domain/labels';
 import type { Statement } from 'better-sqlite3';
 import type { Viewer } from '../read-model.types';
@@ -34,7 +34,8 @@ interface EvidenceRow {
 interface BriefRow {
   id: string;
   title: string;
-  status: string;
+  /** The suggestions table holds only the domain's statuses. */
+  status: SuggestionStatus;
   submitted_at: string;
   number: number | null;
   /** Its session's first day (YYYY-MM-DD); null if the session is not known here. */
@@ -165,7 +166,7 @@ export class RoutingQueries {
   }
 
   /** When and in what state a suggestion is, for the caller's scope checks. */
-  brief(id: string): { submittedAt: string; status: string } | null {
+  brief(id: string): { submittedAt: string; status: SuggestionStatus } | null {
     const row = this.briefStmt.get(id);
     return row ? { submittedAt: row.submitted_at, status: row.status } : null;
   }

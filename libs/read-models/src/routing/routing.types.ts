@@ -1,4 +1,4 @@
-import type { UnitRole } from '@duban/domain';
+import type { SuggestionStatus, UnitRole } from '@duban/domain';
 
 /**
  * What one past suggestion says about one unit: it was handed the suggestion (in a role), or it
@@ -30,7 +30,7 @@ export interface SimilarSuggestion {
   title: string;
   /** Cosine similarity of the texts, 0–1. */
   score: number;
-  status: string;
+  status: SuggestionStatus;
   /** The answering unit's latest answer category (A–D …), once answered. */
   answerCategory?: string;
   /** Units it is or was assigned to (as the caller may see them on the suggestion itself). */

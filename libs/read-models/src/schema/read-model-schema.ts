@@ -24,8 +24,11 @@ import { SUPERVISION_INDEXES_DDL, SUPERVISION_TABLES_DDL } from './supervision-s
  * 10: a unit that had not answered under an assignment ended by a return is no longer counted as
  *    assigned to it; suggestions_by_submitted for the overview of a span.
  * 11: routing_evidence (where each suggestion went and which units handed it back, for 智能交办).
+ * 12: users carry a deputy's phone; units can be renamed, users moved to another delegation or unit.
+ * 13: cat_e in the statistics (河南's fifth answer class); staff are told of a dissatisfied rating
+ *    that waits for their re-handling decision, and owers of the due times a notice recomputed.
  */
-export const READ_MODEL_SCHEMA_VERSION = 11;
+export const READ_MODEL_SCHEMA_VERSION = 13;
 
 /** Tables in the order they are created. */
 export const READ_MODEL_TABLES = [
@@ -130,7 +133,9 @@ CREATE TABLE users (
   -- Signed-out sessions not expired yet: [{"jti", "expiresAt"}].
   ended_sessions_json TEXT NOT NULL DEFAULT '[]',
   -- A deputy's delegation (代表团).
-  delegation_id TEXT
+  delegation_id TEXT,
+  -- A deputy's phone number: only staff, admins and the units handling their suggestions are shown it.
+  phone TEXT
 );
 
 CREATE TABLE units (

@@ -27,8 +27,13 @@ export interface StatsFigures {
   satisfactionRate: Rate;
   /** Ratings whose result is dissatisfied. */
   dissatisfied: number;
-  /** Category of each answered unit's latest answer / answered. */
+  /** Category of each answered unit's latest answer / answered: the national A–D, kept for older readers. */
   categories: { A: Rate; B: Rate; C: Rate; D: Rate };
+  /**
+   * The same per code of the scheme in force (河南: A–E), every code present, in the scheme's order;
+   * a code of an earlier scheme with answers counted follows them.
+   */
+  byCategory: Record<string, Rate>;
   /** Commitments made in answers; overdue = unfulfilled and due before `now`. */
   commitments: { made: number; fulfilled: number; overdue: number; fulfilmentRate: Rate };
   /** Re-handlings started after dissatisfied ratings. */
@@ -181,7 +186,7 @@ export interface DeputyOutcomes {
   /** Ratings whose result is satisfied or basically satisfied. */
   satisfied: number;
   dissatisfied: number;
-  /** Latest answer of each answering unit, by category code (A–D always present). */
+  /** Latest answer of each answering unit, by category code (A–D always present, and each code of the scheme in force). */
   byCategory: Record<string, number>;
 }
 

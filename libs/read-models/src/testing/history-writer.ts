@@ -6,6 +6,7 @@ import {
   foldSuggestion,
   getRulebook,
   Role,
+  type Rulebook,
   SuggestionCommand,
   SuggestionEvent,
   suggestionDecider,
@@ -31,13 +32,17 @@ export function stamp(event: RecordedEvent): Stamped<SuggestionEvent> {
  * rules, append at the read revision. Tests get the events a real service would store.
  */
 export class HistoryWriter {
-  constructor(readonly store: EventStore) {}
+  constructor(
+    readonly store: EventStore,
+    /** The rules the commands are decided by (a jurisdiction's preset; national by default). */
+    private readonly rules: Rulebook = rulebook,
+  ) {}
 
   async command(suggestionId: string, actor: Actor, at: string, command: SuggestionCommand): Promise<AppendResult> {
     const streamId = suggestionStreamId(suggestionId);
     const recorded = await this.store.readStream(streamId);
     const state = foldSuggestion(recorded.map(stamp));
-    const events = suggestionDecider.decide(command, state, { now: at, actor, rulebook, calendar });
+    const events = suggestionDecider.decide(command, state, { now: at, actor, rulebook: this.rules, calendar });
     return this.store.appendToStream(
       streamId,
       events.map((event) => withMetadata(event, actor, at)),

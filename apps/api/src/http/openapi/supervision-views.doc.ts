@@ -29,7 +29,13 @@ export class UnitStatsDoc {
   @ApiProperty({ type: RateDoc, description: '联系代表率' }) contactRate!: RateDoc;
   @ApiProperty({ type: RateDoc, description: '满意率' }) satisfactionRate!: RateDoc;
   @ApiProperty({ type: 'integer' }) dissatisfied!: number;
-  @ApiProperty({ description: '答复类别 { A, B, C, D }，每项为 Rate' }) categories!: object;
+  @ApiProperty({ description: '答复类别 { A, B, C, D }（全国四类），每项为 Rate' }) categories!: object;
+  @ApiProperty({
+    description: '按现行办理规则的答复类别分别统计（河南为 A–E 五类），每个类别代码都有，每项为 Rate（该类件数 / 答复件数）；类别名称见报告的 answerCategories',
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/RateDoc' },
+  })
+  byCategory!: Record<string, RateDoc>;
   @ApiProperty({ description: '承诺事项 { made, fulfilled, overdue, fulfilmentRate }' }) commitments!: object;
   @ApiProperty({ type: 'integer' }) rehandlings!: number;
 }
@@ -42,15 +48,23 @@ export class SupervisionPeriodDoc {
   @ApiProperty({ ...ISO, nullable: true, description: '终点（不含）；年度时为该年的终点' }) to!: string | null;
 }
 
+/** supervision/stats/category-legend CategoryLegendEntry */
+export class AnswerCategoryLegendDoc {
+  @ApiProperty({ description: '答复类别代码，如 A' }) code!: string;
+  @ApiProperty({ description: '现行办理规则中该类别的名称' }) label!: string;
+}
+
 /** supervision/stats UnitStatsReport */
 export class UnitStatsReportDoc extends SupervisionPeriodDoc {
   @ApiProperty(ISO) generatedAt!: string;
+  @ApiProperty({ type: [AnswerCategoryLegendDoc], description: 'byCategory 统计的答复类别及其名称（现行办理规则的顺序）' }) answerCategories!: AnswerCategoryLegendDoc[];
   @ApiProperty({ type: [UnitStatsDoc], description: '每个单位的指标（单位次：交办给该单位的次数）' }) units!: UnitStatsDoc[];
 }
 
 /** supervision/queries OverviewReport */
 export class OverviewDoc extends SupervisionPeriodDoc {
   @ApiProperty(ISO) generatedAt!: string;
+  @ApiProperty({ type: [AnswerCategoryLegendDoc], description: 'totals.byCategory 统计的答复类别及其名称' }) answerCategories!: AnswerCategoryLegendDoc[];
   @ApiProperty({ description: '期间内各状态的建议件数（每个状态都有；日期期间按提交时间）', type: 'object', additionalProperties: { type: 'integer' } })
   byStatus!: Record<string, number>;
   @ApiProperty({ type: 'integer', description: '期间内的建议件数（byStatus 之和）' }) suggestions!: number;

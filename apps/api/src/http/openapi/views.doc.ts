@@ -82,6 +82,25 @@ export class UserRowDoc {
 export class UserListRowDoc extends UserRowDoc {
   @ApiProperty({ description: '已停用的账号为 false' }) active!: boolean;
   @ApiPropertyOptional({ description: '人大代表所属代表团' }) delegationId?: string;
+  @ApiPropertyOptional({ description: '人大代表的电话号码（仅工作人员与管理员可见）' }) phone?: string;
+}
+
+/** accounts/profile.view.ts ProfileView: GET /api/auth/profile */
+export class ProfileViewDoc {
+  @ApiProperty({ description: '用户编号（即登录名）' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiPropertyOptional({ description: '承办单位用户所属单位' }) unitId?: string;
+  @ApiPropertyOptional({ description: '人大代表所属代表团' }) delegationId?: string;
+  @ApiPropertyOptional({ description: '人大代表的电话号码' }) phone?: string;
+}
+
+/** accounts/profile.view.ts DeputyContact: GET /api/suggestions/:id/deputy-contacts */
+export class DeputyContactDoc {
+  @ApiProperty() userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['lead', 'co'], description: 'lead：领衔代表；co：附议代表' }) role!: string;
+  @ApiPropertyOptional({ description: '电话号码；代表未登记时没有此项' }) phone?: string;
 }
 
 /** read-models TimelineEntry */

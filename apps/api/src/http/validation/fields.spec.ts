@@ -1,5 +1,5 @@
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
-import { SubmitSuggestionDto } from '../../suggestions/dto/submit-suggestion.dto';
+import { SubmitSuggestionDto } from '../../suggestions/submission/submit-suggestion.dto';
 import { PeriodQueryDto } from '../../supervision/period/period.query.dto';
 import { SuggestionDetailQueryDto } from '../../supervision/looking-back/suggestion-detail.query.dto';
 import { ApiValidationPipe } from './api-validation.pipe';

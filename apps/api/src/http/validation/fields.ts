@@ -17,6 +17,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
+import { PHONE_FORMAT_MESSAGE, PHONE_PATTERN } from '@duban/domain';
 import { DATE_YEAR_MAX, DATE_YEAR_MIN, dateTextKind, isDateTextInRange } from './date-text';
 
 /**
@@ -194,5 +195,15 @@ export function EnumListQueryField(label: string, values: readonly string[]): Pr
     ArrayMinSize(1, { message: `${label}至少 1 项` }),
     ArrayMaxSize(values.length, { message: `${label}最多 ${values.length} 项` }),
     IsIn([...values], { each: true, message: `${label}的每一项只能是 ${values.join('、')} 之一` }),
+  );
+}
+
+/** A deputy's phone number (the domain's PHONE_PATTERN): a mobile, or a landline with its area code. */
+export function PhoneField(label: string, options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...presence(options),
+    ApiProperty({ type: String, pattern: PHONE_PATTERN.source, required: !options.optional, description: options.description ?? label, example: '13800138000' }),
+    IsString({ message: `${label}必须是文本` }),
+    Matches(PHONE_PATTERN, { message: PHONE_FORMAT_MESSAGE }),
   );
 }

@@ -9,7 +9,7 @@ import { EtagInterceptor } from '../http/etag.interceptor';
 import { SuggestionId } from '../http/suggestion-id.pipe';
 import { RateCommitmentsDto } from './rate-commitments.dto';
 
-/** 承诺事项落实评价 as a slice of its own; when it applies is the decider's (rules/commitment-rating.ts). */
+/** 承诺事项落实评价 as a slice of its own; when it applies is the decider's (capabilities/commitment-rating/commitment-rating.rule.ts). */
 @ApiTags('suggestions')
 @ApiBearerAuth()
 @UseInterceptors(EtagInterceptor)

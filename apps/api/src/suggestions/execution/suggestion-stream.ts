@@ -1,5 +1,5 @@
 import { SuggestionCommand, SuggestionEvent, SuggestionState, suggestionDecider, suggestionStreamId } from '@duban/domain';
-import { mayRead } from '@duban/domain/suggestion/rules/visibility';
+import { mayRead } from '@duban/domain/suggestion/capabilities/visibility/visibility.rule';
 import { ConcurrencyExhaustedError } from '../../commands/concurrency-exhausted.error';
 import { StreamCommand, pipelineHandler } from '../../commands/stream-command';
 import type { StreamKind } from '../../commands/stream-kind';

@@ -11,7 +11,7 @@ import { StartRehandlingDto } from './start-rehandling.dto';
 
 /**
  * 决定重新办理 as a slice of its own: where the rulebook does not start re-handling on a dissatisfied
- * rating, staff decide it (rules/rehandling.ts says when, for which preset).
+ * rating, staff decide it (capabilities/rehandling/rehandling.rule.ts says when, for which preset).
  */
 @ApiTags('suggestions')
 @ApiBearerAuth()

@@ -13,7 +13,7 @@ import { TransferSuggestionDto } from './transfer-suggestion.dto';
 /**
  * 转办 as a slice of its own: the route checks that the receiving unit exists (units live in their
  * own streams, which the decider cannot see) and sends the command; who may transfer what is the
- * decider's (rules/transfer.ts).
+ * decider's (capabilities/transfer/transfer.rule.ts).
  */
 @ApiTags('suggestions')
 @ApiBearerAuth()

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Rulebook } from '@duban/domain';
 import type { ReadModelQueries, UnitStats } from '@duban/read-models';
 import type { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../clock/clock';
-import { READ_MODEL_QUERIES } from '../../infrastructure/tokens';
+import { READ_MODEL_QUERIES, RULEBOOK } from '../../infrastructure/tokens';
+import { categoryLegend, type CategoryLegendEntry } from './category-legend';
 import { unitScope } from '../supervision-scope';
 import { scopeOf, type SupervisionPeriod } from '../period/period';
 
@@ -15,6 +17,8 @@ export interface UnitStatsReport {
   from: string | null;
   to: string | null;
   generatedAt: string;
+  /** The answer categories each unit's `byCategory` counts, with the rulebook's label of each. */
+  answerCategories: CategoryLegendEntry[];
   units: UnitStats[];
 }
 
@@ -24,6 +28,7 @@ export class UnitStatsReports {
   constructor(
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(RULEBOOK) private readonly rulebook: Rulebook,
   ) {}
 
   /** The units' figures as UTF-8 JSON, per counted answer (the queries answer the same array while it is still right). */
@@ -33,7 +38,7 @@ export class UnitStatsReports {
     const onlyUnit = unitScope(user, undefined);
     const now = this.clock.nowIso();
     const units = this.queries.unitStats({ ...scopeOf(period), now }).filter((u) => onlyUnit === undefined || u.unitId === onlyUnit);
-    return { ...period, generatedAt: now, units };
+    return { ...period, generatedAt: now, answerCategories: categoryLegend(this.rulebook, units), units };
   }
 
   /**
@@ -53,7 +58,7 @@ export class UnitStatsReports {
       this.unitsJson.set(all, units);
     }
     // Same keys in the same order as build(): the two answers are interchangeable.
-    const head = `${JSON.stringify({ ...period, generatedAt: now }).slice(0, -1)},"units":`;
+    const head = `${JSON.stringify({ ...period, generatedAt: now, answerCategories: categoryLegend(this.rulebook, all) }).slice(0, -1)},"units":`;
     return [Buffer.from(head), units, CLOSE_BRACE];
   }
 }

@@ -4,11 +4,13 @@ import type { Role, UnitRow } from '../../api/types';
 import { fetchDelegations } from '../../api/sessions-api';
 import { ActionModal } from '../../components/action-modal';
 import { useAsync } from '../../lib/use-async';
+import { PHONE_EXTRA, PHONE_RULES } from '../../lib/phone';
 import { PASSWORD_MIN, ROLE_OPTIONS, USERNAME_PATTERN, unitOptions } from './role-options';
 
 /**
  * 新建用户: login name, name, role (a unit user also their unit) and a first password the admin
- * passes on. Deputies are created here too (role 人大代表), with their delegation (代表团) if any.
+ * passes on. Deputies are created here too (role 人大代表), with their delegation (代表团) and
+ * phone number if known.
  */
 export function CreateUserAction({ units, defaultRole, onDone }: { units: readonly UnitRow[]; defaultRole: Role; onDone: () => void }) {
   const delegations = useAsync(fetchDelegations, []);
@@ -29,6 +31,7 @@ export function CreateUserAction({ units, defaultRole, onDone }: { units: readon
           role: v.role,
           ...(v.role === 'unit' && v.unitId ? { unitId: v.unitId } : {}),
           ...(v.role === 'deputy' && v.delegationId ? { delegationId: v.delegationId } : {}),
+          ...(v.role === 'deputy' && v.phone?.trim() ? { phone: v.phone.trim() } : {}),
         })
       }
       onDone={onDone}
@@ -58,14 +61,19 @@ export function CreateUserAction({ units, defaultRole, onDone }: { units: readon
             </Form.Item>
           ) : (
             getFieldValue('role') === 'deputy' && (
-              <Form.Item name="delegationId" label="所属代表团" extra="可不填；代表团名义提出的建议由团长评价">
-                <Select
-                  allowClear
-                  options={(delegations.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-                  placeholder="无"
-                  data-testid="new-delegation"
-                />
-              </Form.Item>
+              <>
+                <Form.Item name="delegationId" label="所属代表团" extra="可不填；代表团名义提出的建议由团长评价">
+                  <Select
+                    allowClear
+                    options={(delegations.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                    placeholder="无"
+                    data-testid="new-delegation"
+                  />
+                </Form.Item>
+                <Form.Item name="phone" label="电话号码" extra={`可不填；${PHONE_EXTRA}`} rules={PHONE_RULES}>
+                  <Input inputMode="tel" autoComplete="off" maxLength={20} data-testid="new-phone" />
+                </Form.Item>
+              </>
             )
           )
         }

@@ -1,6 +1,8 @@
 import { Form, Input, Select, Space } from 'antd';
-import { changeUserRole, deactivateUser, reactivateUser, resetPassword } from '../../api/accounts-api';
+import { changeUserDelegation, changeUserPhone, changeUserRole, deactivateUser, moveUserToUnit, reactivateUser, resetPassword } from '../../api/accounts-api';
+import type { DelegationRow } from '../../api/sessions-api';
 import type { Role, UnitRow, UserListRow } from '../../api/types';
+import { PHONE_EXTRA, PHONE_RULES } from '../../lib/phone';
 import { ActionModal } from '../../components/action-modal';
 import { ConfirmAction } from '../../components/confirm-action';
 import { PASSWORD_MIN, ROLE_OPTIONS, unitOptions } from './role-options';
@@ -9,7 +11,17 @@ import { PASSWORD_MIN, ROLE_OPTIONS, unitOptions } from './role-options';
  * What an admin does to one account. Each but reactivation signs the person out everywhere; the
  * api refuses all of them on the admin's own account, so they are not offered there.
  */
-export function UserRowActions({ user, units, onDone }: { user: UserListRow; units: readonly UnitRow[]; onDone: () => void }) {
+export function UserRowActions({
+  user,
+  units,
+  delegations,
+  onDone,
+}: {
+  user: UserListRow;
+  units: readonly UnitRow[];
+  delegations: readonly DelegationRow[];
+  onDone: () => void;
+}) {
   const name = user.displayName;
   return (
     <Space size={4} wrap>
@@ -80,6 +92,57 @@ export function UserRowActions({ user, units, onDone }: { user: UserListRow; uni
           }
         </Form.Item>
       </ActionModal>
+      {user.role === 'deputy' && (
+        <ActionModal<{ phone?: string }>
+          buttonText="修改电话"
+          buttonProps={{ size: 'small' }}
+          title={`修改「${name}」的电话号码`}
+          okText="保存"
+          successText="电话号码已保存"
+          testId={`change-phone-${user.id}`}
+          initialValues={{ phone: user.phone ?? '' }}
+          onSubmit={(v) => changeUserPhone(user.id, v.phone?.trim() || undefined)}
+          onDone={onDone}
+        >
+          <Form.Item name="phone" label="电话号码" extra={`留空则删除；${PHONE_EXTRA}`} rules={PHONE_RULES}>
+            <Input inputMode="tel" autoComplete="off" maxLength={20} />
+          </Form.Item>
+        </ActionModal>
+      )}
+      {user.role === 'deputy' && (
+        <ActionModal<{ delegationId?: string }>
+          buttonText="变更代表团"
+          buttonProps={{ size: 'small' }}
+          title={`变更「${name}」所属代表团`}
+          okText="变更"
+          successText="所属代表团已变更"
+          testId={`change-delegation-${user.id}`}
+          initialValues={user.delegationId ? { delegationId: user.delegationId } : {}}
+          onSubmit={(v) => changeUserDelegation(user.id, v.delegationId)}
+          onDone={onDone}
+        >
+          <Form.Item name="delegationId" label="所属代表团" extra="清空则不属于任何代表团">
+            <Select allowClear placeholder="无" options={delegations.map((d) => ({ value: d.id, label: d.name }))} />
+          </Form.Item>
+        </ActionModal>
+      )}
+      {user.role === 'unit' && (
+        <ActionModal<{ unitId: string }>
+          buttonText="变更单位"
+          buttonProps={{ size: 'small' }}
+          title={`变更「${name}」所属承办单位`}
+          okText="变更"
+          successText="所属单位已变更，其须重新登录"
+          testId={`move-unit-${user.id}`}
+          initialValues={user.unitId ? { unitId: user.unitId } : {}}
+          onSubmit={(v) => moveUserToUnit(user.id, v.unitId)}
+          onDone={onDone}
+        >
+          <Form.Item name="unitId" label="所属承办单位" extra="变更后其已登录的设备均退出，须重新登录" rules={[{ required: true, message: '请选择所属承办单位' }]}>
+            <Select options={unitOptions(units)} showSearch optionFilterProp="label" placeholder="请选择" />
+          </Form.Item>
+        </ActionModal>
+      )}
     </Space>
   );
 }

@@ -12,7 +12,10 @@ import { ROLE_OPTIONS } from './role-options';
 import { useAccounts } from './use-accounts';
 import { UserRowActions } from './user-row-actions';
 
-/** 用户管理: every account, deactivated ones too; create, switch off and on, reset, change role. */
+/**
+ * 用户管理: every account, deactivated ones too; create, switch off and on, reset, change role, and
+ * after creation a deputy's phone and delegation or a unit user's unit.
+ */
 export function UsersPage() {
   const me = useUser();
   const { users, units, error, loading, reload } = useAccounts();
@@ -53,6 +56,7 @@ export function UsersPage() {
               { title: '角色', dataIndex: 'role', render: (r: Role) => roleLabel(r) },
               { title: '所属单位', dataIndex: 'unitId', render: (id?: string) => (id ? (unitName.get(id) ?? id) : '—') },
               { title: '代表团', dataIndex: 'delegationId', render: (id?: string) => (id ? (delegationName.get(id) ?? id) : '—') },
+              { title: '电话', dataIndex: 'phone', render: (phone?: string) => phone ?? '—' },
               {
                 title: '状态',
                 dataIndex: 'active',
@@ -65,7 +69,7 @@ export function UsersPage() {
                   row.id === me.id ? (
                     <Typography.Text type="secondary">本人（请用“修改密码”）</Typography.Text>
                   ) : (
-                    <UserRowActions user={row} units={units ?? []} onDone={reload} />
+                    <UserRowActions user={row} units={units ?? []} delegations={delegations.data ?? []} onDone={reload} />
                   ),
               },
             ]}

@@ -35,9 +35,9 @@ export function PublicDetailPage() {
             <Typography.Paragraph type="secondary">
               {s.deputyNames ? `代表：${s.deputyNames.join('、')}` : '代表要求公开时隐去姓名'} · 公开时间 {formatDateTime(s.publishedAt)}
             </Typography.Paragraph>
-            <Typography.Title level={5}>建议内容</Typography.Title>
+            <Typography.Title level={2} className="section-title">建议内容</Typography.Title>
             <Typography.Paragraph className="suggestion-content">{s.content}</Typography.Paragraph>
-            <Typography.Title level={5}>答复</Typography.Title>
+            <Typography.Title level={2} className="section-title">答复</Typography.Title>
             {s.answers.length === 0 && <Typography.Paragraph type="secondary">暂无公开的答复</Typography.Paragraph>}
             {s.answers.map((a) => (
               <div key={`${a.unitId}/${a.round}`} className="answer-block" data-testid="public-answer">

@@ -20,6 +20,11 @@ import type { Commitment } from '../../api/types';
 import { fetchSimilar } from '../../api/routing-api';
 import { SimilarSuggestionList } from '../../components/similar-suggestions';
 import { suggestionPathFor } from '../../lib/suggestion-path';
+import { DeputyContactsCard } from '../../components/deputy-contacts';
+import type { Role } from '../../api/types';
+
+/** Who is shown the deputies' numbers (the api's rule): the units handling it, staff and admins. */
+const SEES_DEPUTY_PHONES: readonly Role[] = ['unit', 'staff', 'admin'];
 
 export interface SuggestionPageProps {
   backTo: string;
@@ -82,13 +87,13 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
                   </div>
                 )}
                 <SuggestionFacts detail={d} />
-                <Typography.Title level={5} className="section-title">
+                <Typography.Title level={2} className="section-title">
                   办理情况
                 </Typography.Title>
                 <UnitHandlingSection detail={d} />
                 {d.commitments.length > 0 && (
                   <>
-                    <Typography.Title level={5} className="section-title">
+                    <Typography.Title level={2} className="section-title">
                       承诺事项
                     </Typography.Title>
                     <CommitmentsTable
@@ -98,7 +103,7 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
                     />
                   </>
                 )}
-                <Typography.Title level={5} className="section-title">
+                <Typography.Title level={2} className="section-title">
                   附件
                 </Typography.Title>
                 <AttachmentsSection
@@ -111,7 +116,8 @@ export function SuggestionPage({ backTo, backText, actions, commitmentAction, ex
               </Card>
             </Col>
             <Col xs={24} lg={9}>
-              <Card title="办理过程">
+              {SEES_DEPUTY_PHONES.includes(user.role) && <DeputyContactsCard suggestionId={d.id} />}
+              <Card title="办理过程" className={SEES_DEPUTY_PHONES.includes(user.role) ? 'gap-top' : undefined}>
                 <LoadState loading={timeline.loading} error={timeline.error} hasData={!!timeline.data} reload={timeline.reload}>
                   {timeline.data && <SuggestionTimeline entries={timeline.data} />}
                 </LoadState>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { StatsFigures, UnitStats } from '../../api/supervision-types';
+import type { AnswerCategoryLegend, StatsFigures, UnitStats } from '../../api/supervision-types';
 import type { SuggestionStatus } from '../../api/types';
 import { EChart, type ChartTable } from '../../components/echart';
 import { statusLabel } from '../../lib/labels';
@@ -20,15 +20,20 @@ function barOption(names: string[], values: (number | null)[], color: string, un
   };
 }
 
-/** The four charts of 大督办: status counts, overdue by unit, satisfaction by unit, A/B/C/D shares. */
+/**
+ * The four charts of 大督办: status counts, overdue by unit, satisfaction by unit, and the shares of
+ * the answer categories of the rulebook in force (河南: five classes), each named as the rulebook does.
+ */
 export function OverviewCharts({
   byStatus,
   totals,
   units,
+  categories,
 }: {
   byStatus: Partial<Record<SuggestionStatus, number>>;
   totals?: StatsFigures;
   units?: UnitStats[];
+  categories: AnswerCategoryLegend[];
 }) {
   const statusOption = useMemo(() => {
     const by = byStatus;
@@ -53,21 +58,21 @@ export function OverviewCharts({
   );
 
   const categoryOption = useMemo<EChartsCoreOption>(() => {
-    const c = totals?.categories;
-    const data = c
-      ? (['A', 'B', 'C', 'D'] as const).map((k) => ({ name: `${k} 类`, value: c[k].numerator })).filter((d) => d.value > 0)
-      : [];
+    const data = categoryShares(totals, categories)
+      .map((c) => ({ name: `${c.code} 类`, value: c.rate.numerator, label: c.label }))
+      .filter((d) => d.value > 0);
     return {
-      tooltip: { trigger: 'item', formatter: '{b}：{c} 单位次（{d}%）' },
+      // The rulebook's words in the tooltip; the slice keeps the short code.
+      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number; data: { label: string } }) => `${p.name}（${p.data.label}）：${p.value} 单位次（${p.percent}%）` },
       legend: { bottom: 0 },
       series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b}\n{d}%' } }],
     };
-  }, [totals]);
+  }, [totals, categories]);
 
-  const tables = useMemo(() => chartTables(byStatus, totals, units ?? []), [byStatus, totals, units]);
+  const tables = useMemo(() => chartTables(byStatus, totals, units ?? [], categories), [byStatus, totals, units, categories]);
 
   const noUnits = !units || units.length === 0;
-  const noCategories = !totals || (['A', 'B', 'C', 'D'] as const).every((k) => totals.categories[k].numerator === 0);
+  const noCategories = categoryShares(totals, categories).every((c) => c.rate.numerator === 0);
   const empty = (text: string) => (
     <div className="chart-empty">
       <Empty description={text} />
@@ -96,7 +101,7 @@ export function OverviewCharts({
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card title="答复类别 A/B/C/D 占比（单位次）" size="small">
+        <Card title={`答复类别 ${categories.map((c) => c.code).join('/')} 占比（单位次）`} size="small">
           {noCategories ? empty('暂无答复') : <EChart option={categoryOption} table={tables.categories} testId="chart-categories" />}
         </Card>
       </Col>
@@ -107,13 +112,18 @@ export function OverviewCharts({
 const percent = (numerator: number, denominator: number) => (denominator === 0 ? '无数据' : `${Math.round((numerator / denominator) * 1000) / 10}%`);
 
 /** Each chart's figures as a table, rates with what they divide (a screen reader cannot read a canvas). */
+/** Each category of the legend with its count over the answered (a code the figures lack: none of them). */
+function categoryShares(totals: StatsFigures | undefined, legend: AnswerCategoryLegend[]) {
+  if (!totals) return [];
+  return legend.map((c) => ({ ...c, rate: totals.byCategory?.[c.code] ?? { numerator: 0, denominator: totals.answered, value: null } }));
+}
+
 function chartTables(
   byStatus: Partial<Record<SuggestionStatus, number>>,
   totals: StatsFigures | undefined,
   units: UnitStats[],
+  legend: AnswerCategoryLegend[],
 ): Record<'status' | 'overdue' | 'satisfaction' | 'categories', ChartTable> {
-  const categories = totals?.categories;
-  const answered = categories ? (['A', 'B', 'C', 'D'] as const).reduce((sum, k) => sum + categories[k].numerator, 0) : 0;
   return {
     status: {
       caption: '各状态建议数（件）',
@@ -131,9 +141,9 @@ function chartTables(
       rows: units.map((u) => [u.unitName, u.satisfactionRate.numerator, u.satisfactionRate.denominator, percent(u.satisfactionRate.numerator, u.satisfactionRate.denominator)]),
     },
     categories: {
-      caption: '答复类别占比：该类答复单位次 / 答复单位次',
+      caption: '答复类别占比：该类答复单位次 / 答复单位次（类别按现行办理规则）',
       columns: ['答复类别', '单位次', '答复总数（单位次）', '占比'],
-      rows: categories ? (['A', 'B', 'C', 'D'] as const).map((k) => [`${k} 类`, categories[k].numerator, answered, percent(categories[k].numerator, answered)]) : [],
+      rows: categoryShares(totals, legend).map((c) => [`${c.code} 类：${c.label}`, c.rate.numerator, c.rate.denominator, percent(c.rate.numerator, c.rate.denominator)]),
     },
   };
 }

@@ -129,7 +129,7 @@ export function OverviewPage() {
               </Figure>
             </Row>
           )}
-          {stats && <OverviewCharts byStatus={stats.byStatus} totals={t} units={unitStats.data?.units} />}
+          {stats && <OverviewCharts byStatus={stats.byStatus} totals={t} units={unitStats.data?.units} categories={stats.answerCategories ?? []} />}
         </LoadState>
       )}
       <Card
@@ -142,7 +142,7 @@ export function OverviewPage() {
       >
         {ready && (
           <LoadState loading={unitStats.loading} error={unitStats.error} hasData={!!unitStats.data} reload={unitStats.reload}>
-            <UnitStatsTable units={unitStats.data?.units ?? []} />
+            <UnitStatsTable units={unitStats.data?.units ?? []} categories={unitStats.data?.answerCategories ?? []} />
           </LoadState>
         )}
       </Card>

@@ -1,15 +1,18 @@
-import { Table } from 'antd';
-import type { Rate, UnitStats } from '../../api/supervision-types';
+import { Table, Tooltip } from 'antd';
+import type { AnswerCategoryLegend, Rate, UnitStats } from '../../api/supervision-types';
 import { RateText } from '../../components/rate-text';
 
-const rateColumn = (title: string, pick: (u: UnitStats) => Rate) => ({
+const rateColumn = (title: React.ReactNode, pick: (u: UnitStats) => Rate, key = String(title)) => ({
   title,
-  key: title,
+  key,
   render: (_: unknown, u: UnitStats) => <RateText rate={pick(u)} />,
 });
 
-/** Per unit: every figure and every rate with its numerator and denominator. */
-export function UnitStatsTable({ units }: { units: UnitStats[] }) {
+/**
+ * Per unit: every figure and every rate with its numerator and denominator; one column per answer
+ * category of the rulebook in force (河南: A–E), its label on the heading.
+ */
+export function UnitStatsTable({ units, categories }: { units: UnitStats[]; categories: AnswerCategoryLegend[] }) {
   return (
     <Table<UnitStats>
       rowKey="unitId"
@@ -32,10 +35,15 @@ export function UnitStatsTable({ units }: { units: UnitStats[] }) {
         rateColumn('答复前联系率', (u) => u.contactRate),
         rateColumn('满意率', (u) => u.satisfactionRate),
         { title: '不满意', key: 'dissatisfied', render: (_: unknown, u) => u.dissatisfied },
-        rateColumn('A 类', (u) => u.categories.A),
-        rateColumn('B 类', (u) => u.categories.B),
-        rateColumn('C 类', (u) => u.categories.C),
-        rateColumn('D 类', (u) => u.categories.D),
+        ...categories.map((c) =>
+          rateColumn(
+            <Tooltip title={c.label}>
+              <span data-category={c.code} aria-label={`${c.code} 类：${c.label}`}>{`${c.code} 类`}</span>
+            </Tooltip>,
+            (u) => u.byCategory?.[c.code] ?? { numerator: 0, denominator: u.answered, value: null },
+            `category-${c.code}`,
+          ),
+        ),
         { title: '承诺', key: 'made', render: (_: unknown, u) => u.commitments.made },
         { title: '承诺逾期', key: 'cover', render: (_: unknown, u) => u.commitments.overdue },
         rateColumn('落实率', (u) => u.commitments.fulfilmentRate),

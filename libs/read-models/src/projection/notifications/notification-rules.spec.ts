@@ -113,6 +113,44 @@ describe('notificationsFor', () => {
     ]);
   });
 
+  it('where staff decide on re-handling, tells staff of a dissatisfied rating: the suggestion by its number and what they must decide', () => {
+    const numbered = { ...rehandled, number: 12 } as ExistingSuggestion;
+    const rating = { unitId: 'unit-health', round: 1, attitude: 'satisfied', result: 'dissatisfied', reason: '问题没有解决' } as const;
+    expect(tell({ type: 'SuggestionRated', data: { ...rating, awaitsRehandlingDecision: true } }, WANG, numbered)).toEqual([
+      'role:staff rehandling_decision 代表对市卫生健康委员会办理建议第0012号「关于加强社区卫生服务的建议」的答复不满意（办理态度满意，办理结果不满意，理由：问题没有解决），请研究决定是否交该单位重新办理'.replace(
+        '关于加强社区卫生服务的建议',
+        numbered.title,
+      ),
+    ]);
+    // Where re-handling is automatic, RehandlingStarted tells the unit; nobody waits on staff.
+    expect(tell({ type: 'SuggestionRated', data: rating }, WANG, numbered)).toEqual([]);
+  });
+
+  it('tells who owes by a recomputed due time the old and the new date: the unit, staff for the assignment, the deputy for the feedback window', () => {
+    const numbered = { ...state, number: 7 } as ExistingSuggestion;
+    const moved: SuggestionEvent = {
+      type: 'DeadlinesRecomputed',
+      data: {
+        reason: '管理员载入2027年国务院放假通知，按正式安排重算暂定期限',
+        years: [2027],
+        changes: [
+          { obligation: 'answer:unit-traffic:1', from: '2027-02-09T16:00:00.000Z', to: '2027-02-14T16:00:00.000Z' },
+          { obligation: 'return:unit-health', from: '2027-02-09T16:00:00.000Z', to: '2027-02-14T16:00:00.000Z' },
+          { obligation: 'extension_max', from: '2027-05-05T16:00:00.000Z', to: '2027-05-06T16:00:00.000Z' },
+          { obligation: 'assign@2', from: '2027-02-09T16:00:00.000Z', to: '2027-02-14T16:00:00.000Z' },
+          { obligation: 'feedback:unit-traffic:1', from: '2027-02-09T16:00:00.000Z', to: '2027-02-14T16:00:00.000Z' },
+        ],
+      },
+    };
+    const head = `已载入2027年国务院放假通知，建议第0007号「${state.title}」的期限按正式放假安排重新计算：`;
+    expect(tell(moved, { userId: 'admin', role: 'admin' } as Actor, numbered)).toEqual([
+      `unit:unit-traffic deadlines_recomputed ${head}答复期限由2027年2月9日调整为2027年2月14日；延期答复最长期限由2027年5月5日调整为2027年5月6日`,
+      `unit:unit-health deadlines_recomputed ${head}申请退回期限由2027年2月9日调整为2027年2月14日；延期答复最长期限由2027年5月5日调整为2027年5月6日`,
+      `role:staff deadlines_recomputed ${head}交办期限由2027年2月9日调整为2027年2月14日`,
+      `user:dep-li deadlines_recomputed ${head}代表评价期限由2027年2月9日调整为2027年2月14日`,
+    ]);
+  });
+
   it('tells each audience of an event at most once, and nobody of their own act', () => {
     // A co-signer listed twice (or also the lead) still gets one notification: its id is the event and the audience.
     const twice = { ...state, coSignerIds: ['dep-wang', 'dep-wang', 'dep-li'] };

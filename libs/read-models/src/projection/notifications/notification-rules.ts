@@ -1,5 +1,5 @@
 import { formatSuggestionNumber } from '@duban/domain/labels';
-import { assertNever, type Actor, type ExistingSuggestion, type SuggestionEvent } from '@duban/domain';
+import { assertNever, changeTarget, EXTENSION_MAX, OBLIGATION_KIND_LABELS, type Actor, type ExistingSuggestion, type SuggestionEvent } from '@duban/domain';
 import type { Audience } from '../../inbox/notification-id';
 import type { NotificationKind } from '../../inbox/inbox.types';
 import { because, dayText, deadlineSubject, excerpt, handlersText, quoted, ROLE_LABELS, SATISFACTION_LABELS } from './notification-text';
@@ -106,7 +106,7 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     case 'SuggestionAnswered':
       return answered(event.data, ctx, title);
     case 'SuggestionRated':
-      return rated(event.data, title);
+      return rated(event.data, ctx, title);
     case 'RehandlingStarted':
       return rehandling(event.data, ctx, title);
     case 'SuggestionEscalated': {
@@ -165,8 +165,9 @@ function draftsFor(event: SuggestionEvent, ctx: NotificationContext): Rule[] {
     case 'AttachmentAdded':
     case 'AttachmentDiscarded':
     case 'AnswerDelivered':
-    case 'DeadlinesRecomputed':
       return [];
+    case 'DeadlinesRecomputed':
+      return recomputedNotices(event.data, ctx, title);
     default:
       return assertNever(event, 'suggestion event');
   }
@@ -203,12 +204,23 @@ function answered(data: Event<'SuggestionAnswered'>['data'], ctx: NotificationCo
 }
 
 /**
- * A rating the unit can rest on. A dissatisfied one is always followed by RehandlingStarted in
- * the same append, whose message carries the rating: telling the unit here too was a second
- * message for one act.
+ * A rating the unit can rest on. Where re-handling is automatic a dissatisfied one is followed by
+ * RehandlingStarted in the same append, whose message carries the rating: telling the unit here too
+ * was a second message for one act. Where staff decide (上海 第二十一条, 青岛 第三十一条, 重庆 第二十七条)
+ * nothing follows until they do: staff are told what the deputy said and what they must decide.
  */
-function rated(data: Event<'SuggestionRated'>['data'], title: string): Rule[] {
+function rated(data: Event<'SuggestionRated'>['data'], ctx: NotificationContext, title: string): Rule[] {
   const { attitude, result } = data;
+  const verdict = `办理态度${SATISFACTION_LABELS[attitude]}，办理结果${SATISFACTION_LABELS[result]}${data.reason ? `，理由：${excerpt(data.reason)}` : ''}`;
+  if (data.awaitsRehandlingDecision) {
+    return [
+      {
+        audience: STAFF,
+        kind: 'rehandling_decision',
+        message: `代表对${ctx.unitName(data.unitId)}办理建议${title}的答复不满意（${verdict}），请研究决定是否交该单位重新办理`,
+      },
+    ];
+  }
   if (attitude === 'dissatisfied' || result === 'dissatisfied') return [];
   return [
     {
@@ -268,4 +280,39 @@ function currentUnits(state: ExistingSuggestion): string[] {
 /** The units a co-handler's opinion is for (lead mode). */
 function leadUnitsOf(state: ExistingSuggestion): string[] {
   return 'assignment' in state && state.assignment ? state.assignment.units.filter((u) => u.role === 'lead').map((u) => u.unitId) : [];
+}
+
+/**
+ * A holiday notice moved provisional due times (DeadlinesRecomputed): whoever owes by them is told
+ * the old and the new date — each unit its own (and the extension limit, which bounds every answering
+ * unit), staff the assignment deadline, the lead deputy the feedback window.
+ */
+function recomputedNotices(data: Event<'DeadlinesRecomputed'>['data'], ctx: NotificationContext, title: string): Rule[] {
+  const byAudience = new Map<Audience, string[]>();
+  const add = (audience: Audience, line: string) => byAudience.set(audience, [...(byAudience.get(audience) ?? []), line]);
+  for (const change of data.changes) {
+    const target = changeTarget(change.obligation);
+    if (!target) continue;
+    const line = `${changeName(target.kind)}由${dayText(change.from)}调整为${dayText(change.to)}`;
+    if (target.kind === 'assign') add(STAFF, line);
+    else if (target.kind === 'feedback') add(user(ctx.state.leadDeputyId), line);
+    else if (target.unitId !== undefined) add(unit(target.unitId), line);
+    else if (target.kind === EXTENSION_MAX) for (const unitId of answeringUnits(ctx.state)) add(unit(unitId), line);
+  }
+  const why = data.years.length > 0 ? `已载入${data.years.join('、')}年国务院放假通知，` : '';
+  return [...byAudience].map(([audience, lines]): Rule => ({
+    audience,
+    kind: 'deadlines_recomputed',
+    message: `${why}建议${title}的期限按正式放假安排重新计算：${lines.join('；')}`,
+  }));
+}
+
+function changeName(kind: string): string {
+  if (kind === EXTENSION_MAX) return '延期答复最长期限';
+  return Object.hasOwn(OBLIGATION_KIND_LABELS, kind) ? `${OBLIGATION_KIND_LABELS[kind as keyof typeof OBLIGATION_KIND_LABELS]}期限` : '期限';
+}
+
+/** The units that answer (not co-handlers): an extension limit bounds each of them. */
+function answeringUnits(state: ExistingSuggestion): string[] {
+  return 'assignment' in state && state.assignment ? state.assignment.units.filter((u) => u.role !== 'co').map((u) => u.unitId) : [];
 }

@@ -13,6 +13,8 @@ export const STAT_COLUMNS = [
   'cat_b',
   'cat_c',
   'cat_d',
+  // 河南 第十九条 has a fifth class: every scheme of the presets fits in A–E (a spec holds them to it).
+  'cat_e',
   'rated',
   'satisfied',
   'dissatisfied',
@@ -41,6 +43,13 @@ export function isZero(vector: readonly number[]): boolean {
   return true;
 }
 
-/** The answer category codes counted separately; others count only as answered. */
-export const COUNTED_CATEGORIES = ['A', 'B', 'C', 'D'] as const;
+/** The answer category codes counted separately (every preset's scheme); others count only as answered. */
+export const COUNTED_CATEGORIES = ['A', 'B', 'C', 'D', 'E'] as const;
 export type CountedCategory = (typeof COUNTED_CATEGORIES)[number];
+
+/** The column that counts answers of each category code. */
+export const CATEGORY_COLUMNS: Readonly<Record<CountedCategory, StatColumn>> = { A: 'cat_a', B: 'cat_b', C: 'cat_c', D: 'cat_d', E: 'cat_e' };
+
+export function isCountedCategory(code: string): code is CountedCategory {
+  return Object.hasOwn(CATEGORY_COLUMNS, code);
+}

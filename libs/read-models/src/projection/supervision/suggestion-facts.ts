@@ -10,7 +10,7 @@ import {
 } from '@duban/domain';
 import { toIsoInstant } from '../iso-instant';
 import { shanghaiDay } from '../shanghai-day';
-import { addInto, emptyStats, STAT_INDEX, type StatVector } from './stat-vector';
+import { addInto, CATEGORY_COLUMNS, emptyStats, isCountedCategory, STAT_INDEX, type StatVector } from './stat-vector';
 
 /** One unit's part in one assignment (the n-th assignment of the suggestion, from 1). */
 export interface HandlingFact {
@@ -131,8 +131,7 @@ function handlingStats(unit: UnitHandling): StatVector {
     if (first.onTime) stats[STAT_INDEX.answered_on_time] = 1;
     if (unit.contactedAt !== undefined && Date.parse(unit.contactedAt) <= Date.parse(first.answeredAt)) stats[STAT_INDEX.contacted] = 1;
     const latest = unit.answers[unit.answers.length - 1]!;
-    const column = CATEGORY_COLUMN[latest.category];
-    if (column !== undefined) stats[column] = 1;
+    if (isCountedCategory(latest.category)) stats[STAT_INDEX[CATEGORY_COLUMNS[latest.category]]] = 1;
   }
   for (const rating of unit.ratings) {
     stats[STAT_INDEX.rated]! += 1;
@@ -142,13 +141,6 @@ function handlingStats(unit: UnitHandling): StatVector {
   stats[STAT_INDEX.rehandlings] = Math.max(0, unit.round - 1);
   return stats;
 }
-
-const CATEGORY_COLUMN: Readonly<Record<string, number>> = {
-  A: STAT_INDEX.cat_a,
-  B: STAT_INDEX.cat_b,
-  C: STAT_INDEX.cat_c,
-  D: STAT_INDEX.cat_d,
-};
 
 function commitmentFacts(state: ExistingSuggestion, handlings: HandlingFact[]): CommitmentFact[] {
   // A withdrawn suggestion owes nothing (as in the domain's open obligations): its commitments are not followed.

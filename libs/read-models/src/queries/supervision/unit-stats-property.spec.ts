@@ -8,7 +8,7 @@ import { randomHistory } from '../../testing/random-history';
 import { tempDir } from '../../testing/temp-dir';
 import { ReadModelQueries } from '../read-model-queries';
 
-type Counts = Omit<StatsFigures, 'answeredOnTime' | 'contactRate' | 'satisfactionRate' | 'categories' | 'commitments'> & Record<string, number>;
+type Counts = Omit<StatsFigures, 'answeredOnTime' | 'contactRate' | 'satisfactionRate' | 'categories' | 'byCategory' | 'commitments'> & Record<string, number>;
 
 /**
  * The statistics as the definitions say, straight from each folded state: no buckets, no

@@ -2,9 +2,9 @@ import { SUGGESTION_STATUSES, type SuggestionStatus } from '@duban/domain';
 import type { Statement } from 'better-sqlite3';
 import { toIsoInstant } from '../../projection/iso-instant';
 import { shanghaiDay, shanghaiMidnight } from '../../projection/shanghai-day';
-import { addInto, emptyStats, HANDLING_STAT_COLUMNS, STAT_COLUMNS, STAT_INDEX, type StatVector } from '../../projection/supervision/stat-vector';
+import { addInto, CATEGORY_COLUMNS, COUNTED_CATEGORIES, emptyStats, HANDLING_STAT_COLUMNS, STAT_COLUMNS, STAT_INDEX, type StatVector } from '../../projection/supervision/stat-vector';
 import type { ReadModelDatabase } from '../../schema/open-read-model';
-import type { Overview, StatsFigures, UnitStats, UnitStatsQuery } from '../../supervision/supervision.types';
+import type { Overview, Rate, StatsFigures, UnitStats, UnitStatsQuery } from '../../supervision/supervision.types';
 import { planPeriod, type PeriodPlan } from './period-plan';
 import { rate } from './rate';
 import { ReadModelVersion } from '../read-model-version';
@@ -40,7 +40,11 @@ export class UnitStatsQueries {
   /** Whole answers per period, until the read model changes or `now` passes the next due time that would change them. */
   private answers: { version: string; byKey: Map<string, CachedAnswer> } = { version: '', byKey: new Map() };
 
-  constructor(db: ReadModelDatabase) {
+  constructor(
+    db: ReadModelDatabase,
+    /** The codes of the answer-category scheme in force, in its order: each is in every unit's byCategory. */
+    private readonly categoryCodes: readonly string[] = ['A', 'B', 'C', 'D'],
+  ) {
     this.statements = new StatementCache(db);
     this.version = new ReadModelVersion(db);
     this.partialHandlingsStmt = db.prepare(`
@@ -105,7 +109,7 @@ export class UnitStatsQueries {
     const unitIds = new Set([...names.keys(), ...counted.keys()]);
     const units = [...unitIds].sort().map((unitId) => {
       const unit = counted.get(unitId) ?? zeroCounts();
-      return { unitId, unitName: names.get(unitId) ?? unitId, ...figures(unit) };
+      return { unitId, unitName: names.get(unitId) ?? unitId, ...figures(unit, this.categoryCodes) };
     });
     if (this.answers.byKey.size >= MAX_SETTLED_PERIODS) this.answers.byKey.delete(this.answers.byKey.keys().next().value!);
     this.answers.byKey.set(key, { countedAt: now, lastValid: this.lastValidAfter(now), units });
@@ -141,7 +145,7 @@ export class UnitStatsQueries {
       session !== undefined
         ? ((this.statements.get(SESSION_ASSIGNED_SUGGESTIONS_SQL).pluck().get(session) as number | undefined) ?? 0)
         : (this.assignedSuggestionsStmt.get(from, to) ?? 0);
-    return { byStatus, suggestions, assignedSuggestions, totals: figures(total) };
+    return { byStatus, suggestions, assignedSuggestions, totals: figures(total, this.categoryCodes) };
   }
 
   /**
@@ -292,7 +296,7 @@ function zeroCounts(): UnitCounts {
   return { stats: emptyStats(), overdueAnswers: 0, overdueCommitments: 0 };
 }
 
-function figures({ stats: v, overdueAnswers, overdueCommitments }: UnitCounts): StatsFigures {
+function figures({ stats: v, overdueAnswers, overdueCommitments }: UnitCounts, categoryCodes: readonly string[]): StatsFigures {
   const answered = v[STAT_INDEX.answered]!;
   const made = v[STAT_INDEX.commitments_made]!;
   const fulfilled = v[STAT_INDEX.commitments_fulfilled]!;
@@ -310,7 +314,20 @@ function figures({ stats: v, overdueAnswers, overdueCommitments }: UnitCounts): 
       C: rate(v[STAT_INDEX.cat_c]!, answered),
       D: rate(v[STAT_INDEX.cat_d]!, answered),
     },
+    byCategory: categoryRates(v, answered, categoryCodes),
     commitments: { made, fulfilled, overdue: overdueCommitments, fulfilmentRate: rate(fulfilled, made) },
     rehandlings: v[STAT_INDEX.rehandlings]!,
   };
+}
+
+/**
+ * Each code of the scheme in force over the answered (a code no column counts reads 0), then any
+ * counted code outside it that has answers: given under an earlier preset, they stay visible.
+ */
+export function categoryRates(v: StatVector, answered: number, categoryCodes: readonly string[]): Record<string, Rate> {
+  const count = (code: string) => (Object.hasOwn(CATEGORY_COLUMNS, code) ? v[STAT_INDEX[CATEGORY_COLUMNS[code as keyof typeof CATEGORY_COLUMNS]]]! : 0);
+  const out: Record<string, Rate> = {};
+  for (const code of categoryCodes) out[code] = rate(count(code), answered);
+  for (const code of COUNTED_CATEGORIES) if (!(code in out) && count(code) > 0) out[code] = rate(count(code), answered);
+  return out;
 }

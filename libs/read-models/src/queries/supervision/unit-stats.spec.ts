@@ -45,6 +45,7 @@ describe('unit statistics', () => {
       satisfactionRate: r(3, 4),
       dissatisfied: 1,
       categories: { A: r(3, 3), B: r(0, 3), C: r(0, 3), D: r(0, 3) },
+      byCategory: { A: r(3, 3), B: r(0, 3), C: r(0, 3), D: r(0, 3) },
       commitments: { made: 2, fulfilled: 1, overdue: 0, fulfilmentRate: r(1, 2) },
       rehandlings: 1,
     });
@@ -60,6 +61,7 @@ describe('unit statistics', () => {
       satisfactionRate: r(0, 0),
       dissatisfied: 0,
       categories: { A: r(0, 2), B: r(0, 2), C: r(1, 2), D: r(1, 2) },
+      byCategory: { A: r(0, 2), B: r(0, 2), C: r(1, 2), D: r(1, 2) },
       commitments: { made: 1, fulfilled: 0, overdue: 1, fulfilmentRate: r(0, 1) },
       rehandlings: 0,
     });
@@ -74,6 +76,7 @@ describe('unit statistics', () => {
       satisfactionRate: r(0, 1),
       dissatisfied: 1,
       categories: { A: r(1, 1), B: r(0, 1), C: r(0, 1), D: r(0, 1) },
+      byCategory: { A: r(1, 1), B: r(0, 1), C: r(0, 1), D: r(0, 1) },
       commitments: { made: 0, fulfilled: 0, overdue: 0, fulfilmentRate: r(0, 0) },
       rehandlings: 1,
     });
@@ -91,6 +94,7 @@ describe('unit statistics', () => {
       satisfactionRate: r(2, 3),
       dissatisfied: 1,
       categories: { A: r(2, 2), B: r(0, 2), C: r(0, 2), D: r(0, 2) },
+      byCategory: { A: r(2, 2), B: r(0, 2), C: r(0, 2), D: r(0, 2) },
       commitments: { made: 2, fulfilled: 1, overdue: 0, fulfilmentRate: r(1, 2) },
       rehandlings: 1,
       overdueNow: 1,
@@ -126,6 +130,7 @@ describe('unit statistics', () => {
       satisfactionRate: r(1, 2),
       dissatisfied: 1,
       categories: { A: r(1, 1), B: r(0, 1), C: r(0, 1), D: r(0, 1) },
+      byCategory: { A: r(1, 1), B: r(0, 1), C: r(0, 1), D: r(0, 1) },
       commitments: { made: 2, fulfilled: 1, overdue: 0, fulfilmentRate: r(1, 2) },
       rehandlings: 1,
     });
@@ -160,6 +165,7 @@ describe('unit statistics', () => {
       satisfactionRate: r(3, 5),
       dissatisfied: 2,
       categories: { A: r(4, 6), B: r(0, 6), C: r(1, 6), D: r(1, 6) },
+      byCategory: { A: r(4, 6), B: r(0, 6), C: r(1, 6), D: r(1, 6) },
       commitments: { made: 3, fulfilled: 1, overdue: 1, fulfilmentRate: r(1, 3) },
       rehandlings: 2,
     };
@@ -185,6 +191,7 @@ describe('unit statistics', () => {
       satisfactionRate: r(0, 0),
       dissatisfied: 0,
       categories: { A: r(0, 0), B: r(0, 0), C: r(0, 0), D: r(0, 0) },
+      byCategory: { A: r(0, 0), B: r(0, 0), C: r(0, 0), D: r(0, 0) },
       commitments: { made: 0, fulfilled: 0, overdue: 0, fulfilmentRate: r(0, 0) },
       rehandlings: 0,
     });
@@ -202,6 +209,7 @@ describe('unit statistics', () => {
       answeredOnTime: r(1, 2),
       overdueNow: 2,
       categories: { A: r(1, 2), B: r(1, 2), C: r(0, 2), D: r(0, 2) },
+      byCategory: { A: r(1, 2), B: r(1, 2), C: r(0, 2), D: r(0, 2) },
       commitments: { made: 1, fulfilled: 0, overdue: 0, fulfilmentRate: r(0, 1) },
     });
   });

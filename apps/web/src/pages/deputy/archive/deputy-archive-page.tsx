@@ -58,7 +58,7 @@ export function DeputyArchivePage() {
       </LoadState>
 
       <div className="page-head section-head">
-        <Typography.Title level={4}>承诺事项跟踪</Typography.Title>
+        <Typography.Title level={2}>承诺事项跟踪</Typography.Title>
         <Select
           aria-label="年度"
           data-testid="commitment-year"
@@ -72,7 +72,7 @@ export function DeputyArchivePage() {
         {commitments.data && <ArchiveCommitments report={commitments.data} />}
       </LoadState>
 
-      <Typography.Title level={4} className="section-head">
+      <Typography.Title level={2} className="section-head">
         领衔与附议的建议
       </Typography.Title>
       <LoadState loading={archive.loading} error={archive.error} hasData={!!archive.data} reload={archive.reload}>
