@@ -9,6 +9,17 @@ export class ApiClient {
     return token;
   }
 
+  /**
+   * The first administrator of a fresh production store, ready to work: production makes the
+   * bootstrap password (it passed through the environment) be replaced before any other route
+   * answers, so this replaces it and signs in again with the new one.
+   */
+  async firstAdmin(bootstrapPassword: string, newPassword: string): Promise<string> {
+    const first = await this.login('admin', bootstrapPassword);
+    await this.send('POST', '/api/auth/password', { currentPassword: bootstrapPassword, newPassword }, first);
+    return this.login('admin', newPassword);
+  }
+
   async send(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<unknown> {
     const res = await fetch(this.baseUrl + path, {
       method,

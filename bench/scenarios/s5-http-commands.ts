@@ -39,7 +39,7 @@ export const s5HttpCommands: Scenario = {
         .server;
       ctx.log(`durability: api on the embedded store (EVENT_STORE=sqlite, synchronous=FULL by default), NODE_ENV=production, fresh store`);
       const client = new ApiClient(api.baseUrl);
-      const adminToken = await client.login('admin', BENCH_ADMIN_PASSWORD);
+      const adminToken = await client.firstAdmin(BENCH_ADMIN_PASSWORD, 'bench-admin-changed-2026');
       await client.send('POST', '/api/users', { username: 'benchdeputy', password: 'bench-password-2026', displayName: '压测代表', role: 'deputy' }, adminToken);
       const token = await client.login('benchdeputy', 'bench-password-2026');
       const prng = new Prng('bench-s5');

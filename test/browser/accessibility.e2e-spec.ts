@@ -7,13 +7,24 @@ import { ensureWebBuilt, WEB_DIST } from './support/web-build';
 /**
  * Every page of every role (the login page, the public pages, each role's menu pages and its
  * suggestion detail page) checked by axe-core in Chromium: no violation of impact serious or
- * critical, and each page names itself in the window title and has exactly one h1. The menu
- * pages are read from the rendered menu, so a page added to a menu is checked without a change here.
+ * critical, none of the moderate rules in ENFORCED_MODERATE_RULES, and each page names itself in
+ * the window title and has exactly one h1. The menu pages are read from the rendered menu, so a
+ * page added to a menu is checked without a change here. After axe, each person also moves on
+ * inside the app (no reload) to a few pages: axe's run must leave the app working.
  */
 jest.setTimeout(600_000);
 
 const PASSWORD = 'demo1234';
 const AXE_SOURCE: string = require('axe-core').source;
+
+/**
+ * Moderate findings fixed once and held from now on: headings that skip levels (h1 → h5), content
+ * outside any landmark, a page without a main landmark, a table column without a header.
+ */
+const ENFORCED_MODERATE_RULES = new Set(['heading-order', 'landmark-one-main', 'region', 'empty-table-header']);
+
+/** How many pages each person opens in-app (hash change, same document) right after axe ran. */
+const IN_APP_STEPS = 3;
 
 interface AxeViolation {
   id: string;
@@ -121,6 +132,26 @@ async function checkPage(person: Person, hashPath: string, name: string): Promis
   await timed('screenshot', () => screenshot(page, `a11y-${name}`, { settle: false }));
 }
 
+/**
+ * Right after axe ran on the page shown, goes to `hashPath` inside the app (the router follows the
+ * hash; the document is not reloaded, which a marker proves) and expects that page, not 页面出错了.
+ * axe reads the DOM React owns and a page's code loads on first use, so this is where a stale
+ * chunk or a DOM axe left changed would show.
+ */
+async function navigateInApp(person: Person, hashPath: string): Promise<void> {
+  const { page } = person;
+  await page.evaluate("window.__sameDocument = true; location.hash = '#" + hashPath + "'");
+  await timed('settle', () => settle(page));
+  const sameDocument = await page.evaluate<boolean>('window.__sameDocument === true');
+  const crashed = await page.getByText('页面出错了').count();
+  const h1s = await page.locator('h1').allInnerTexts();
+  if (!sameDocument) pageErrors.push(`in-app ${hashPath}: the document was reloaded, so this is no in-app navigation`);
+  if (crashed) pageErrors.push(`in-app ${hashPath}: after axe, the page shows 页面出错了 (console: ${JSON.stringify(consoleErrors.get(person)?.splice(0) ?? [])})`);
+  else if (h1s.length !== 1) pageErrors.push(`in-app ${hashPath}: after axe, ${h1s.length} h1 elements (${JSON.stringify(h1s)})`);
+  inAppVisits.push(hashPath);
+}
+const inAppVisits: string[] = [];
+
 function signedInPaths(page: Page): Promise<string[]> {
   // Each menu item carries its route in data-path, also the items a narrow screen folds into "more".
   return page.evaluate<string[]>("[...document.querySelectorAll('.app-menu [data-path]')].map((item) => item.getAttribute('data-path'))");
@@ -141,7 +172,11 @@ async function checkRole(username: string, password: string, viewport: typeof DE
     for (const path of menuPaths) await checkPage(person, path, `${username}${path.replace(/[^a-z0-9]+/gi, '-')}`);
     // Named by position, not by the suggestion's id: a new id per run would pile up screenshots.
     for (const [index, path] of details.entries()) await checkPage(person, path, `${username}-detail-${index + 1}`);
-    pageErrors.push(...person.pageErrors.map((error) => `${username}: page error ${error}`));
+    // axe has just run on the last detail page: from there, in-app to the first menu pages.
+    for (const path of menuPaths.slice(0, IN_APP_STEPS)) await navigateInApp(person, path);
+    // axe's eval probe can report its CSP refusal after axe.run resolved (seen on a loaded host,
+    // during the in-app steps): still axe's, never the app's, which uses no eval.
+    pageErrors.push(...person.pageErrors.filter((error) => !/unsafe-eval/.test(error)).map((error) => `${username}: page error ${error}`));
   } finally {
     await person.context.close();
   }
@@ -150,7 +185,7 @@ async function checkRole(username: string, password: string, viewport: typeof DE
 function describeProblems(report: PageReport): string[] {
   const problems: string[] = [];
   for (const violation of report.violations) {
-    if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+    if (violation.impact !== 'serious' && violation.impact !== 'critical' && !ENFORCED_MODERATE_RULES.has(violation.id)) continue;
     for (const node of violation.nodes) {
       problems.push(`${report.url}: [${violation.impact}] ${violation.id} at ${JSON.stringify(node.target)}: ${violation.help}`);
     }
@@ -202,7 +237,9 @@ it('every page of every role has no serious or critical axe violation, a title n
     `axe checked ${reports.length} pages:\n` +
       reports.map((r) => `  ${r.url} "${r.title}" h1=${JSON.stringify(r.h1s)} violations=${r.violations.map((v) => `${v.id}(${v.impact})`).join(',') || 'none'}`).join('\n'),
   );
+  console.log(`in-app after axe: ${inAppVisits.length} pages (${inAppVisits.join(', ')})`);
   console.log(`time per phase (ms): ${JSON.stringify(phases)}`);
+  expect(inAppVisits.length).toBeGreaterThanOrEqual(IN_APP_STEPS * 5);
   if (problems.length) console.log(problems.join('\n'));
   expect(problems).toEqual([]);
 });

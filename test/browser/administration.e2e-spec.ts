@@ -7,7 +7,10 @@ import { ensureWebBuilt, WEB_DIST } from './support/web-build';
 /**
  * An office's administration through the pages: the admin registers a unit (市水务局) and its user,
  * switches the account off and on, resets its password; the new user replaces the password. Then
- * drafts: an answer typed in the dialog survives an ended session and the sign-in returns to it.
+ * editing after creation: a unit renamed, a deputy's phone and delegation, the deputy's own 个人信息,
+ * and the number beside the suggestion for the unit handling it. Then drafts: an answer typed in
+ * the dialog survives an ended session and the sign-in returns to it. Last, a page whose code has
+ * vanished (a redeploy while the tab was open) is opened in-app: one reload, and it shows.
  */
 jest.setTimeout(240_000);
 
@@ -153,6 +156,74 @@ describe('administration', () => {
   });
 });
 
+describe('editing after creation', () => {
+  const PHONE = '13912345678';
+
+  it('admin: renames 市水务局 in 单位管理; the unit list and its user in 用户管理 show the new name', async () => {
+    const { page } = admin;
+    await page.getByRole('menuitem', { name: /单位管理/ }).click();
+    await page.getByTestId('units-table').waitFor();
+    const dialog = await openDialog(page, 'rename-unit-shuiwu');
+    await fillField(dialog, '单位名称', '市水务管理局');
+    await submitDialog(dialog);
+    await page.locator('[data-testid=units-table] td', { hasText: /^市水务管理局$/ }).waitFor();
+    expect(await page.locator('[data-testid=units-table] td', { hasText: /^市水务局$/ }).count()).toBe(0);
+    await page.getByRole('menuitem', { name: /用户管理/ }).click();
+    await userRow(page, 'shuiwu1').getByText('市水务管理局', { exact: true }).waitFor();
+  });
+
+  it('admin: a malformed phone is refused in the dialog; a good one is shown in 用户管理; a deputy changes delegation', async () => {
+    const { page } = admin;
+    let dialog = await openDialog(page, 'change-phone-daibiao1');
+    await fillField(dialog, '电话号码', '12345');
+    await submitDialog(dialog);
+    await dialog.locator('.ant-form-item-explain-error', { hasText: '电话号码格式无效' }).waitFor();
+    await fillField(dialog, '电话号码', PHONE);
+    await submitDialog(dialog);
+    await userRow(page, 'daibiao1').getByText(PHONE, { exact: true }).waitFor();
+
+    dialog = await openDialog(page, 'change-delegation-daibiao3');
+    await choose(page, dialog, '所属代表团', '西城区代表团');
+    await submitDialog(dialog);
+    await userRow(page, 'daibiao3').getByText('西城区代表团', { exact: true }).waitFor();
+    await screenshot(page, 'admin-users-edited-1280');
+  });
+
+  it('deputy: keeps their own number on 个人信息; the unit handling their suggestion sees it beside the suggestion', async () => {
+    const { page } = unit;
+    if (await page.getByTestId('user-box').isVisible()) await signOut(page);
+    await signIn(page, 'daibiao2', PASSWORD);
+    await page.getByRole('menuitem', { name: /个人信息/ }).click();
+    await page.getByTestId('profile-phone').fill('010-62345678');
+    await page.getByTestId('save-phone').click();
+    await page.getByText('电话号码已保存').first().waitFor();
+    await page.reload();
+    await page.getByTestId('profile').waitFor();
+    expect(await page.getByTestId('profile-phone').inputValue()).toBe('010-62345678');
+    expect(await page.title()).toMatch(/个人信息/);
+    await screenshot(page, 'deputy-profile-1366');
+
+    // A suggestion daibiao1 leads and daibiao2 co-signs, handled by 交通局.
+    const id = (
+      await server.http.post('/api/suggestions', { title: '关于学校门口加装信号灯的建议', content: '上下学时段车流密集。', coSignerIds: ['daibiao2'] }, { token: await token('daibiao1') })
+    ).body.id as string;
+    expect((await server.http.post(`/api/suggestions/${id}/accept`, {}, { token: await token('gongwei') })).status).toBe(200);
+    expect((await server.http.post(`/api/suggestions/${id}/assign`, { mode: 'sole', unitIds: ['jiaotong'] }, { token: await token('gongwei') })).status).toBe(200);
+    // The deputy's own page has no numbers.
+    await page.goto(`/#/deputy/suggestions/${id}`);
+    await page.getByTestId('suggestion-detail').waitFor();
+    expect(await page.getByTestId('deputy-contacts').count()).toBe(0);
+
+    await signOut(page);
+    await signIn(page, 'jiaotong', PASSWORD);
+    await page.goto(`/#/unit/suggestions/${id}`);
+    const contacts = page.getByTestId('deputy-contacts');
+    await contacts.locator('[data-deputy-id=daibiao1] a[href="tel:13912345678"]').waitFor();
+    await contacts.locator('[data-deputy-id=daibiao2]', { hasText: '010-62345678' }).waitFor();
+    await screenshot(page, 'unit-deputy-contacts-1366');
+  });
+});
+
 describe('drafts survive an ended session', () => {
   const answerText = `关于城区内涝点整治的答复：${'我局已对全市排水管网进行排查，'.repeat(40)}`.slice(0, 600);
 
@@ -211,5 +282,28 @@ describe('drafts survive an ended session', () => {
     await page.getByPlaceholder('例如：关于优化公交线路的建议').waitFor();
     expect(await page.getByTestId('draft-restored').count()).toBe(0);
     expect(await page.getByPlaceholder('例如：关于优化公交线路的建议').inputValue()).toBe('');
+  });
+});
+
+describe('a page whose code vanished after a redeploy', () => {
+  it('staff: opening 办理规则 in-app when its code cannot be fetched reloads once and shows the page, not 页面出错了', async () => {
+    const { page } = unit;
+    if (await page.getByTestId('user-box').isVisible()) await signOut(page);
+    await signIn(page, 'gongwei', PASSWORD);
+    await page.getByTestId('user-box').waitFor();
+    let refused = 0;
+    // The first request for the page's code fails, as when the file was replaced by a new build.
+    await page.route('**/assets/rulebook-page-*.js', async (route) => {
+      if (refused++ === 0) return route.abort('failed');
+      return route.continue();
+    });
+    await page.evaluate("window.__beforeRedeploy = true; location.hash = '#/rulebook'");
+    await page.locator('h1', { hasText: '办理规则' }).waitFor({ timeout: 30_000 });
+    expect(refused).toBeGreaterThanOrEqual(2);
+    expect(await page.evaluate<boolean>('window.__beforeRedeploy === true')).toBe(false);
+    expect(await page.getByText('页面出错了').count()).toBe(0);
+    await page.unroute('**/assets/rulebook-page-*.js');
+    // The failed import is the browser's message, which the page-error check would otherwise count.
+    unit.pageErrors.splice(0);
   });
 });

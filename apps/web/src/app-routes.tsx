@@ -6,13 +6,24 @@ import { CHANGE_PASSWORD_PATH, homePath } from './auth/home-path';
 import { LoginPage } from './auth/login-page';
 import { RequireRole } from './auth/require-role';
 import { PageOutlet } from './components/page-outlet';
+import { reloadOnceForStaleCode } from './lib/reload-on-stale-chunk';
 
 /**
  * Every page but the login is loaded when first opened: the login page and a deputy's phone pages
  * download only the components they show (the supervisors' charts alone are half a megabyte).
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+  return lazy(() =>
+    load().then(
+      (module) => ({ default: module[name] }),
+      (error: unknown) => {
+        // The page's code is gone (a redeploy while this tab was open): reload once, and keep the
+        // spinner meanwhile. A failure right after such a reload goes to the error boundary.
+        if (reloadOnceForStaleCode()) return new Promise<never>(() => undefined);
+        throw error;
+      },
+    ),
+  );
 }
 
 const AppLayout = page(() => import('./layout/app-layout'), 'AppLayout');

@@ -10,10 +10,7 @@ import { AppRoutes } from './app-routes';
 import { ErrorBoundary } from './components/error-boundary';
 import { APP_THEME } from './components/app-theme';
 import './lib/time';
-import { reloadOnStaleChunk } from './lib/reload-on-stale-chunk';
 import './styles.css';
-
-reloadOnStaleChunk();
 
 // A hash router: deep links and reloads work whatever static server the api uses for dist/.
 createRoot(document.getElementById('root')!).render(

@@ -17,10 +17,11 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { RolesGuard } from './roles.guard';
 import { SessionRegistry } from './sessions/session-registry';
+import { IdempotencyGuard } from '../idempotency/idempotency.guard';
 import { IdempotencyReservations } from '../idempotency/idempotency-reservations';
 
 /**
- * Login, tokens, the global guards (token first, then role), and the accounts they rest on.
+ * Login, tokens, the global guards (token first, then role, then the Idempotency-Key), and the accounts they rest on.
  * Global so that every route's module (the live stream's too) can ask whether a session ended.
  */
 @Global()
@@ -48,6 +49,8 @@ import { IdempotencyReservations } from '../idempotency/idempotency-reservations
     IdempotencyReservations,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    // Global guards run in the order given here: the key is read once the person is known.
+    { provide: APP_GUARD, useClass: IdempotencyGuard },
   ],
   exports: [AccountDirectory, AccountCommandsService, SessionRegistry],
 })

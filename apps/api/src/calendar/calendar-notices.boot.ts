@@ -1,4 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { SYSTEM_ACTOR } from '@duban/domain';
 import { EVENT_STORE, type EventStore } from '@duban/event-store';
 import { Clock } from '../clock/clock';
@@ -24,6 +26,7 @@ export class CalendarNoticesBoot implements OnApplicationBootstrap, BeforeApplic
     @Inject(WORKING_CALENDAR) private readonly calendar: LiveWorkingCalendar,
     private readonly recompute: DeadlineRecomputeService,
     private readonly clock: Clock,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,9 +39,16 @@ export class CalendarNoticesBoot implements OnApplicationBootstrap, BeforeApplic
     const official = [thisYear - 1, thisYear, thisYear + 1].filter((year) => this.calendar.knowsYear(year));
     const reason = `已载入${official.join('、')}年国务院放假通知（启动时读取），按正式安排重算暂定期限`;
     // In the background: the service answers while old provisional deadlines are brought up to date.
-    this.running = this.recompute.recompute(official, reason, SYSTEM_ACTOR).catch((error: unknown) => {
-      this.logger.error(`recomputing deadlines at start failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    // It checks every suggestion with an open deadline (tens of thousands on a big store): it starts
+    // once the server listens, so the restart of an upgrade is not held up by it.
+    const start = (): void => {
+      this.running = this.recompute.recompute(official, reason, SYSTEM_ACTOR).catch((error: unknown) => {
+        this.logger.error(`recomputing deadlines at start failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    };
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (server && !server.listening) server.once('listening', start);
+    else start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

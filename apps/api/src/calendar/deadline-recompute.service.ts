@@ -24,6 +24,8 @@ export interface RecomputeReport {
 /** Progress is logged every this many suggestions. */
 const PROGRESS_EVERY = 500;
 const PROJECTOR_WAIT_MS = 10_000;
+/** Longest stretch of checking without letting requests in (the check itself never waits on I/O). */
+const YIELD_EVERY_MS = 20;
 
 /**
  * Once a notice makes `years` official: every suggestion that may owe something by a computed due
@@ -54,7 +56,12 @@ export class DeadlineRecomputeService {
     const correlationId = cause?.correlationId ?? `calendar-${randomUUID()}`;
     const causationId = cause?.causationId ?? correlationId;
     this.logger.log(`recomputing provisional deadlines for ${years.join(', ')}: ${ids.length} suggestion(s) to check`);
+    let since = Date.now();
     for (const id of ids) {
+      if (Date.now() - since >= YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        since = Date.now();
+      }
       report.checked += 1;
       const moved = this.decidedChanges(id, command, actor);
       if (moved > 0) {

@@ -28,6 +28,9 @@ const CATCH_UP_MS = 500;
  */
 @Injectable()
 export class SessionCatalogue {
+  /** The catch-up the submissions of this turn share; null once its head read has begun. */
+  private sharedCatchUp: Promise<void> | null = null;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
@@ -67,7 +70,20 @@ export class SessionCatalogue {
     return session.sessionId;
   }
 
-  private async catchUp(): Promise<void> {
+  /**
+   * One read of the store's head, and one wait for the projector, serve every submission that asks
+   * within one turn of the event loop (under load, dozens): the read is taken after they all
+   * arrived, so each still counts every session opened before it was sent.
+   */
+  private catchUp(): Promise<void> {
+    this.sharedCatchUp ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.sharedCatchUp = null;
+      return this.catchUpToHead();
+    });
+    return this.sharedCatchUp;
+  }
+
+  private async catchUpToHead(): Promise<void> {
     const head = await this.store.headPosition();
     const checkpoint = this.projector.checkpoint();
     if (head === null || (checkpoint !== null && comparePositions(head, checkpoint) <= 0)) return;

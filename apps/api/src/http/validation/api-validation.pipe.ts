@@ -2,6 +2,7 @@ import { ArgumentMetadata, BadRequestException, Injectable, ValidationPipe } fro
 import { getMetadataStorage } from 'class-validator';
 import type { FieldError } from './field-error';
 import { flattenValidationErrors } from './flatten-validation-errors';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 const VALIDATION_FAILED = { statusCode: 400, code: 'validation_failed', message: '请求参数有误' };
 
@@ -26,6 +27,7 @@ export class ApiValidationPipe extends ValidationPipe {
       validationError: { target: false, value: true },
       exceptionFactory: (errors) => new BadRequestException({ ...VALIDATION_FAILED, errors: flattenValidationErrors(errors) }),
     });
+    cacheValidationMetadata();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {

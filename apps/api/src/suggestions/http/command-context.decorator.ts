@@ -5,7 +5,7 @@ import { AuthUser, toActor } from '../../auth/auth-user';
 import type { AuthenticatedRequest } from '../../auth/current-user.decorator';
 import type { RequestIds } from '../../http/correlation';
 import { parseIfMatch } from '../../http/if-match';
-import type { RequestWithIdempotency } from '../../idempotency/idempotency.interceptor';
+import type { RequestWithIdempotency } from '../../idempotency/idempotency.guard';
 import type { RunOptions } from '../../commands/command-outcome';
 
 /** Who sends a command and under which preconditions: actor, If-Match, correlation and causation. */
