@@ -23,6 +23,7 @@ export {
   type RebuildProgress,
   type RebuildResult,
 } from './rebuild/rebuild-read-models';
+export type { RebuildSplit } from './rebuild/rebuild-split';
 export { readModelStoreIdentity, readModelStoreIdentityAt, recordReadModelStoreIdentity, recordReadModelStoreIdentityAt } from './projection/checkpoint-store';
 export { RoutingQueries, ROUTING_NEIGHBOURS, documentText } from './routing/routing-queries';
 export { SimilarityIndex, TERMS_PER_DOCUMENT } from './routing/similarity-index';

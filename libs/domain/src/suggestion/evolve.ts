@@ -1,8 +1,9 @@
 import { copyWith } from '../shared/copy-with';
 import { assertNever } from '../shared/errors';
 import { statusOfUnits } from './assignment-view';
-import { sameObligationInputs } from './deadlines/open-obligations';
-import { markDeadline, trackObligations } from './deadlines/track-obligations';
+import { markDeadline } from './deadlines/track-obligations';
+import { withTrackedDeadlines } from './deadlines/with-tracked-deadlines';
+export { withTrackedDeadlines };
 import { withRecomputedDeadlines } from './deadlines/apply-recomputed';
 import { SuggestionEvent } from './events';
 import { Assignment, ExistingSuggestion, Stamped, SuggestionCore, SuggestionState, UnitHandling } from './state';
@@ -11,20 +12,22 @@ import { AssignedUnit, AssignmentDeadlines, Satisfaction } from './values';
 export const initialSuggestionState = (): SuggestionState => ({ status: 'none' });
 
 /**
- * Folds one event into the state. Total: an event that does not fit the state (which decide()
- * never produces) leaves the state as it is rather than throwing while a stream is replayed.
+ * Folds one event into the state: what the event says (evolveSuggestionFacts), then the deadline
+ * bookkeeping that follows from the change (withTrackedDeadlines). Total: an event that does not fit
+ * the state (which decide() never produces) leaves the state as it is rather than throwing while a
+ * stream is replayed.
  */
 export function evolveSuggestion(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
-  const next = evolveStatus(state, event);
-  if (next === state || next.status === 'none') return next;
-  // Obligations follow from the state: only a change to what they are computed from can open or close one.
-  // (A state without the log yet, saved before it existed, is tracked to start it.)
-  if (state.status !== 'none' && state.deadlineLog !== undefined && sameObligationInputs(state, next)) return next;
-  const deadlineLog = trackObligations(next, event);
-  // `next` was built by evolveStatus for this event and nobody else holds it yet: setting its log
-  // here spares copying the whole state a second time (the fold's main cost, and a rebuild folds every event).
-  if (deadlineLog !== next.deadlineLog) next.deadlineLog = deadlineLog;
-  return next;
+  return withTrackedDeadlines(state, evolveSuggestionFacts(state, event), event);
+}
+
+/**
+ * The first half of evolveSuggestion: the event's own effect, with the deadline log as it was. Only
+ * for a caller that runs withTrackedDeadlines on the result at once (a rebuild timing each half);
+ * the state in between is not one evolve would ever return.
+ */
+export function evolveSuggestionFacts(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {
+  return evolveStatus(state, event);
 }
 
 function evolveStatus(state: SuggestionState, event: Stamped<SuggestionEvent>): SuggestionState {

@@ -60,6 +60,15 @@ export interface ScanAllOptions {
   streamPrefixes?: string[];
 }
 
+export interface ScanStreamsOptions {
+  /** The streams whose id starts with this. */
+  streamPrefix: string;
+  /** Inclusive: later events are left out, so a scan that runs while others append reads a fixed history. */
+  upTo: Position;
+  /** Events per page (a page may end inside a stream). Default 1000. */
+  pageSize?: number;
+}
+
 export interface SubscribeOptions {
   /** Exclusive, as in readAll. */
   after?: Position;
@@ -93,6 +102,12 @@ export interface EventStore {
    * iteration early (break, throw) ends the scan. Without it, page with readAll.
    */
   scanAll?(options?: ScanAllOptions): AsyncIterable<RecordedEvent[]>;
+  /**
+   * Optional: every event of the streams with a prefix, up to a position, stream after stream in
+   * stream id order, each stream's events in revision order (a rebuild then folds one stream at a
+   * time and forgets it). Read ahead as scanAll is. Without it, a rebuild reads the global order.
+   */
+  scanStreams?(options: ScanStreamsOptions): AsyncIterable<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the last event in the store, or null when empty. */
   headPosition(): Promise<Position | null>;

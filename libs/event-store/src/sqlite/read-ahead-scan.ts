@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { assertNever, type EventMetadata } from '@duban/domain';
 import type { RecordedEvent } from '../port/event-store.port';
@@ -13,6 +14,8 @@ export interface ReadAheadOptions {
   streamPrefixes?: readonly string[];
   /** Pages read before the caller has taken them. */
   ahead: number;
+  /** Instead of the global order: the streams with this prefix, stream by stream, events up to `upTo` (see read-ahead-source.ts). */
+  streams?: { prefix: string; upTo: bigint };
 }
 
 type Page = {
@@ -23,7 +26,7 @@ type Page = {
   data: string[];
   metadata: string[];
 };
-type FromReader = { type: 'page' } | { type: 'end' } | { type: 'error'; message: string; stack?: string };
+type FromReader = { type: 'page'; busyMs: number } | { type: 'end' } | { type: 'error'; message: string; stack?: string };
 
 /**
  * A sequential scan of the events after a position, in pages, read by a thread of its own with
@@ -45,6 +48,8 @@ export class ReadAheadScan implements AsyncIterable<RecordedEvent[]> {
   private stopped = false;
   private wake: (() => void) | null = null;
   private started = false;
+  private parseMs = 0;
+  private readerMs = 0;
 
   constructor(
     options: ReadAheadOptions,
@@ -64,6 +69,7 @@ export class ReadAheadScan implements AsyncIterable<RecordedEvent[]> {
         pageSize: options.pageSize,
         prefixes: options.streamPrefixes === undefined ? null : JSON.stringify(options.streamPrefixes),
         ahead: Math.max(1, options.ahead),
+        streams: options.streams ? { prefix: options.streams.prefix, upTo: options.streams.upTo.toString() } : null,
       },
     });
     this.worker.on('message', (message: FromReader) => this.receive(message));
@@ -81,6 +87,14 @@ export class ReadAheadScan implements AsyncIterable<RecordedEvent[]> {
     if (this.started) throw new Error('a scan can be iterated only once');
     this.started = true;
     return this.pages();
+  }
+
+  /**
+   * Milliseconds spent so far parsing the pages' JSON on the caller's thread, and reading them
+   * on the scan's own thread (SQLite and the strings' decoding): a rebuild reports them in its split.
+   */
+  get timings(): { parseMs: number; readerMs: number } {
+    return { parseMs: this.parseMs, readerMs: this.readerMs };
   }
 
   /** False once the thread has ended (end of the scan, failure, or stop). */
@@ -107,7 +121,10 @@ export class ReadAheadScan implements AsyncIterable<RecordedEvent[]> {
         if (page === null) return;
         // Ask for the next page before working on this one: the thread reads it meanwhile.
         this.worker.postMessage({ type: 'more' });
-        yield decode(page);
+        const t0 = performance.now();
+        const events = decode(page);
+        this.parseMs += performance.now() - t0;
+        yield events;
       }
     } finally {
       await this.stop();
@@ -132,6 +149,7 @@ export class ReadAheadScan implements AsyncIterable<RecordedEvent[]> {
   private receive(message: FromReader): void {
     switch (message.type) {
       case 'page':
+        this.readerMs = message.busyMs;
         break;
       case 'end':
         this.ended = true;

@@ -3,7 +3,10 @@
  * thread's): it needs only the SQLite driver, whose path comes in workerData, so it runs the same
  * from the compiled build and under ts-jest.
  *
- * workerData: `{ driverPath, path, busyTimeoutMs, after (decimal string), pageSize, prefixes (JSON array or null), ahead, pages }`.
+ * workerData: `{ driverPath, path, busyTimeoutMs, after (decimal string), pageSize, prefixes (JSON array or null), ahead, pages, streams }`.
+ * `streams` (null for the global order): `{ prefix, upTo (decimal string) }`, to read the streams
+ * with that prefix stream by stream (stream id, then revision: the (stream_id, revision) index),
+ * events after `upTo` left out; pages then continue after the last (stream id, revision) read.
  * It opens its own read-only connection and reads pages of `pageSize` events after `after`, in
  * position order, each page in its own read transaction (no snapshot held across pages, so the
  * WAL can still be checkpointed). Raw rows, strings only: decoding UTF-8 into strings is the
@@ -15,7 +18,7 @@
  * `{ positions: BigInt64Array, revisions: BigInt64Array, streamIds, types, data, metadata }`
  * (columns; the two typed arrays' buffers are transferred, not copied).
  * Messages to the parent (parentPort), to wake it:
- * - `{ type: 'page' }` after each page sent;
+ * - `{ type: 'page', busyMs }` after each page sent (busyMs: milliseconds spent reading so far);
  * - `{ type: 'end' }` once a page came back short (nothing more is sent);
  * - `{ type: 'error', message, stack }` once, then nothing more.
  * It sends at most `ahead` pages before the parent has asked for more with `{ type: 'more' }`
@@ -29,7 +32,12 @@ let db = null;
 let statement = null;
 let credits = workerData.ahead;
 let after = BigInt(workerData.after);
+const streams = workerData.streams;
+let afterStream = streams === null ? null : streams.prefix;
+let afterRevision = -1n;
 let finished = false;
+let busyMs = 0;
+const { performance } = require('node:perf_hooks');
 
 function fail(error) {
   finished = true;
@@ -38,9 +46,12 @@ function fail(error) {
 }
 
 function readPage() {
-  const rows = workerData.prefixes === null
-    ? statement.all(after, workerData.pageSize)
-    : statement.all(after, workerData.prefixes, workerData.pageSize);
+  const started = performance.now();
+  const rows = streams !== null
+    ? statement.all(afterStream, afterRevision, BigInt(streams.upTo), workerData.pageSize)
+    : workerData.prefixes === null
+      ? statement.all(after, workerData.pageSize)
+      : statement.all(after, workerData.prefixes, workerData.pageSize);
   const n = rows.length;
   if (n > 0) {
     const positions = new BigInt64Array(n);
@@ -59,13 +70,20 @@ function readPage() {
       metadata[i] = row[5];
     }
     after = positions[n - 1];
+    afterStream = streamIds[n - 1];
+    afterRevision = revisions[n - 1];
     workerData.pages.postMessage({ positions, revisions, streamIds, types, data, metadata }, [positions.buffer, revisions.buffer]);
-    parentPort.postMessage({ type: 'page' });
+    busyMs += performance.now() - started;
+    parentPort.postMessage({ type: 'page', busyMs });
   }
   if (n < workerData.pageSize) {
     finished = true;
     parentPort.postMessage({ type: 'end' });
   }
+}
+
+function quote(text) {
+  return "'" + text.replace(/'/g, "''") + "'";
 }
 
 function pump() {
@@ -83,10 +101,15 @@ try {
   const Database = require(workerData.driverPath);
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
-  const columns = 'SELECT position, stream_id, revision, type, data, metadata FROM events e WHERE position > ?';
-  const sql = workerData.prefixes === null
-    ? columns + ' ORDER BY position LIMIT ?'
-    : columns + ' AND EXISTS (SELECT 1 FROM json_each(?) p WHERE substr(e.stream_id, 1, length(p.value)) = p.value) ORDER BY position LIMIT ?';
+  const select = 'SELECT position, stream_id, revision, type, data, metadata FROM events e WHERE ';
+  const columns = select + 'position > ?';
+  // The first id after every id with the prefix: the prefix with its last character's code + 1.
+  const prefixEnd = streams === null ? null : streams.prefix.slice(0, -1) + String.fromCharCode(streams.prefix.charCodeAt(streams.prefix.length - 1) + 1);
+  const sql = streams !== null
+    ? select + '(stream_id, revision) > (?, ?) AND stream_id < ' + quote(prefixEnd) + ' AND position <= ? ORDER BY stream_id, revision LIMIT ?'
+    : workerData.prefixes === null
+      ? columns + ' ORDER BY position LIMIT ?'
+      : columns + ' AND EXISTS (SELECT 1 FROM json_each(?) p WHERE substr(e.stream_id, 1, length(p.value)) = p.value) ORDER BY position LIMIT ?';
   statement = db.prepare(sql).raw(true).safeIntegers(true);
 } catch (error) {
   fail(error);

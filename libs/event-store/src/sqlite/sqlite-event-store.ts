@@ -9,6 +9,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   ScanAllOptions,
+  ScanStreamsOptions,
   SubscribeOptions,
   Subscription,
 } from '../port/event-store.port';
@@ -139,6 +140,37 @@ export class SqliteEventStore implements EventStore {
     );
     this.scans.add(scan);
     return scan;
+  }
+
+  /**
+   * The streams with a prefix, stream by stream off the (stream_id, revision) index, read ahead by
+   * a thread as scanAll is. An in-memory store is read on this thread, one stream at a time.
+   */
+  scanStreams(options: ScanStreamsOptions): AsyncIterable<RecordedEvent[]> {
+    this.assertOpen();
+    if (options.streamPrefix === '') throw new Error('scanStreams: the stream prefix must not be empty');
+    const pageSize = options.pageSize ?? DEFAULT_READ_ALL_PAGE;
+    if (this.options.path === ':memory:') return this.streamsOnThisThread(options.streamPrefix, options.upTo.commit);
+    const scan: ReadAheadScan = new ReadAheadScan(
+      {
+        path: this.options.path,
+        busyTimeoutMs: this.options.busyTimeoutMs ?? 5000,
+        after: -1n,
+        pageSize: Math.max(1, pageSize),
+        ahead: SCAN_PAGES_AHEAD,
+        streams: { prefix: options.streamPrefix, upTo: options.upTo.commit },
+      },
+      () => this.scans.delete(scan),
+    );
+    this.scans.add(scan);
+    return scan;
+  }
+
+  private async *streamsOnThisThread(prefix: string, upTo: bigint): AsyncGenerator<RecordedEvent[]> {
+    for (const streamId of this.statements.streamIdsWithPrefix(prefix)) {
+      const events = this.statements.readStream(streamId, 0n, -1).filter((e) => e.position.commit <= upTo);
+      if (events.length > 0) yield events;
+    }
   }
 
   subscribeToAll(options?: SubscribeOptions): Subscription {

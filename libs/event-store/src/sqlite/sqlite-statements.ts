@@ -44,6 +44,7 @@ export class SqliteStatements {
   private readonly readRangeStmt;
   private readonly readRangeFilteredStmt;
   private readonly headStmt;
+  private readonly streamIdsStmt;
   private readonly countStmt;
   private readonly dataVersionStmt;
 
@@ -96,6 +97,9 @@ export class SqliteStatements {
           ORDER BY position DESC LIMIT 1`,
       )
       .safeIntegers(true);
+    this.streamIdsStmt = db
+      .prepare<[string, string], string>('SELECT DISTINCT stream_id FROM events WHERE stream_id >= ? AND stream_id < ? ORDER BY stream_id')
+      .pluck();
     this.countStmt = db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM events').safeIntegers(true);
     this.dataVersionStmt = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
@@ -135,6 +139,12 @@ export class SqliteStatements {
 
   readStream(streamId: string, fromRevision: bigint, maxCount: number): RecordedEvent[] {
     return this.readStreamStmt.all(streamId, fromRevision, maxCount).map(toRecordedEvent);
+  }
+
+  /** The ids of the streams whose id starts with `prefix` (not empty), in order. */
+  streamIdsWithPrefix(prefix: string): string[] {
+    const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    return this.streamIdsStmt.all(prefix, end);
   }
 
   /** Events with `after < position <= upTo`, in order, optionally only from streams with these prefixes. */

@@ -21,7 +21,7 @@ export class AccountProjection {
     switch (event.type) {
       case 'UnitRegistered':
         this.writer.upsertUnit(event.data.unitId, event.data.name);
-        this.unitNames?.set(event.data.unitId, event.data.name);
+        this.unitNames?.set(event.data.unitId, event.data.name, recorded.position);
         return;
       case 'UnitRenamed': {
         // Lists and views join the name at query time, so renaming the row renames it everywhere.

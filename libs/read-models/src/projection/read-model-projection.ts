@@ -27,6 +27,7 @@ import { SuggestionRowWriter } from './suggestion-row-writer';
 import { RoutingEvidenceWriter } from './routing/routing-evidence-writer';
 import { SupervisionWriter } from './supervision/supervision-writer';
 import { UnitNames } from './unit-names';
+import type { PhaseTimes } from './phase-times';
 
 /** The streams the read models are made of. */
 export const READ_MODEL_STREAM_PREFIXES: readonly string[] = [
@@ -71,6 +72,15 @@ export interface ReadModelProjectionOptions extends ProjectionRules {
   parking?: boolean;
   /** Wall clock for parked_events.first_failed_at (default: the system clock). */
   now?: () => string;
+  /**
+   * Rebuilds that apply events out of the global order (applyOutOfOrder): units are named in
+   * notifications as of each event's position, not as last registered. Default false.
+   */
+  outOfOrder?: boolean;
+  /** Where to add the suggestion projection's time per phase (a rebuild's split). */
+  times?: PhaseTimes;
+  /** Notifications go to this table instead of `notifications` (a rebuild's staging table, copied in seq order at the end). */
+  notificationsTable?: string;
 }
 
 /** A stream whose parked events were tried again. */
@@ -100,14 +110,16 @@ export class ReadModelProjection {
   private readonly now: () => string;
   private position: Position | null;
   private applied: number;
+  /** The furthest position applied out of order (applyOutOfOrder), made the checkpoint by flush(). */
+  private furthest: Position | null = null;
 
   constructor(
     private readonly db: ReadModelDatabase,
     private readonly options: ReadModelProjectionOptions,
   ) {
     this.checkpoints = new CheckpointStore(db);
-    this.notifications = new NotificationWriter(db);
-    this.unitNames = new UnitNames(db);
+    this.notifications = new NotificationWriter(db, options.notificationsTable);
+    this.unitNames = new UnitNames(db, { history: options.outOfOrder ?? false });
     this.suggestions = new SuggestionProjection(
       {
         rows: new SuggestionRowWriter(db),
@@ -118,6 +130,7 @@ export class ReadModelProjection {
         routing: new RoutingEvidenceWriter(db),
       },
       options.stateCacheSize,
+      options.times ?? null,
     );
     this.accounts = new AccountProjection(new AccountWriter(db), this.unitNames);
     this.inbox = new InboxProjection(db);
@@ -258,8 +271,41 @@ export class ReadModelProjection {
     return { streamId, released: true, applied, error: null };
   }
 
+  /**
+   * A rebuild's way (write-back mode, a new file): applies the events in one transaction without
+   * looking at the checkpoint, so they may come in another order than the global one, as long as
+   * each stream's come in its own order and the units' before the suggestions' (a rebuild reads the
+   * other streams first, then the suggestions stream by stream). flush() then makes the furthest
+   * position applied the checkpoint. Throws ProjectionError and changes nothing when one cannot be applied.
+   */
+  applyOutOfOrder(events: readonly RecordedEvent[]): void {
+    if (!this.options.writeBack || !this.options.outOfOrder || this.parking) {
+      throw new Error('ReadModelProjection: applyOutOfOrder needs writeBack and outOfOrder, without parking');
+    }
+    if (events.length === 0) return;
+    let current: RecordedEvent | undefined;
+    let furthest = this.furthest;
+    try {
+      this.db.transaction(() => {
+        for (current of events) {
+          this.applyOne(current, false);
+          if (furthest === null || comparePositions(current.position, furthest) > 0) furthest = current.position;
+        }
+        current = undefined;
+        this.notifications.flushPending();
+      })();
+    } catch (error) {
+      this.rollBack();
+      if (error instanceof ProjectionError) throw error;
+      throw new ProjectionError(current ?? events[events.length - 1]!, error);
+    }
+    this.furthest = furthest;
+    this.applied += events.length;
+  }
+
   /** Writes every suggestion state not written yet (write-back mode), with the checkpoint. */
   flush(): void {
+    if (this.furthest !== null && (this.position === null || comparePositions(this.furthest, this.position) > 0)) this.position = this.furthest;
     this.db.transaction(() => {
       this.suggestions.flush();
       this.notifications.flushPending();

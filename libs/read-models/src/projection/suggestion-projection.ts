@@ -1,14 +1,18 @@
 import {
   upcast,
+  evolveSuggestionFacts,
+  withTrackedDeadlines,
   ExistingSuggestion,
   SUGGESTION_STREAM_PREFIX,
   SuggestionEvent,
+  SuggestionState,
   Stamped,
   suggestionDecider,
   suggestionSummary,
   unitsEverAssigned,
 } from '@duban/domain';
-import type { RecordedEvent } from '@duban/event-store';
+import type { Position, RecordedEvent } from '@duban/event-store';
+import { performance } from 'node:perf_hooks';
 import { NO_DUE_SORT_KEY } from '../schema/read-model-schema';
 import { toIsoInstant } from './iso-instant';
 import type { NotificationWriter } from './notifications/notification-writer';
@@ -19,6 +23,7 @@ import type { SupervisionWriter } from './supervision/supervision-writer';
 import { SuggestionRowWriter, type SuggestionListValues } from './suggestion-row-writer';
 import type { UnitNames } from './unit-names';
 import type { RoutingEvidenceWriter } from './routing/routing-evidence-writer';
+import type { PhaseTimes } from './phase-times';
 
 /** Who may see a suggestion, as the live stream needs it: its signers and every unit ever assigned. */
 export interface SuggestionVisibility {
@@ -65,10 +70,14 @@ export class SuggestionProjection {
   private readonly dirty = new Set<CachedSuggestion>();
 
   private readonly rows: SuggestionRowWriter;
+  /** When the event being applied started (timed only): its fold counts from here. */
+  private eventStarted: number | null = null;
 
+  /** `times`: where to add the time of each phase (a rebuild's split); null: not timed. */
   constructor(
     private readonly parts: SuggestionProjectionParts,
     cacheSize: number,
+    private readonly times: PhaseTimes | null = null,
   ) {
     this.rows = parts.rows;
     this.cache = new StateCache<CachedSuggestion>(cacheSize, (_id, entry) => {
@@ -80,6 +89,7 @@ export class SuggestionProjection {
 
   /** Folds the event in; with `describe`, says who may see the suggestion now (for the live stream). */
   apply(recorded: RecordedEvent, describe = false): SuggestionVisibility | null {
+    if (this.times !== null) this.eventStarted = performance.now();
     // Older event shapes are brought up to date here, the read side's one place for it (as the command side's).
     const event = upcast(recorded);
     const id = event.streamId.slice(SUGGESTION_STREAM_PREFIX.length);
@@ -92,7 +102,21 @@ export class SuggestionProjection {
     }
     const { occurredAt, actor } = event.metadata;
     const stamped = { type: event.type, data: event.data, at: occurredAt, by: actor } as Stamped<SuggestionEvent>;
-    const state = suggestionDecider.evolve(entry ? entry.state : suggestionDecider.initialState(), stamped);
+    const before = entry ? entry.state : suggestionDecider.initialState();
+    const times = this.times;
+    let state: SuggestionState;
+    if (times === null) state = suggestionDecider.evolve(before, stamped);
+    else {
+      // The fold in its two halves (what evolve composes), each timed.
+      const facts = evolveSuggestionFacts(before, stamped);
+      const t1 = performance.now();
+      state = withTrackedDeadlines(before, facts, stamped);
+      const t2 = performance.now();
+      // From the start of apply: the upcast and the state's lookup count as folding too.
+      times.fold += t1 - this.eventStarted!;
+      times.deadlines += t2 - t1;
+      this.eventStarted = t2;
+    }
     if (state.status === 'none') {
       throw new Error(`${event.type} at revision ${revision} of ${event.streamId} leaves no suggestion`);
     }
@@ -115,9 +139,14 @@ export class SuggestionProjection {
       this.markDirty(created);
       this.cache.set(id, created);
     }
-    this.notify(id, revision, stamped, state);
+    this.notify(id, revision, event.position, stamped, state);
     // Written at once (not with the row): the table is keyed by unit, and a batch's transaction covers it.
     this.parts.routing.apply(id, stamped, state);
+    if (times !== null) {
+      const t3 = performance.now();
+      times.views += t3 - this.eventStarted!;
+      this.eventStarted = null;
+    }
     return describe ? { suggestionId: id, deputyIds: [state.leadDeputyId, ...state.coSignerIds], unitIds: unitsEverAssigned(state) } : null;
   }
 
@@ -139,9 +168,13 @@ export class SuggestionProjection {
     this.parts.supervision.discardPending();
   }
 
-  private notify(id: string, revision: number, event: Stamped<SuggestionEvent>, state: ExistingSuggestion): void {
-    const drafts = notificationsFor(event, { state, actor: event.by, unitName: (unitId) => this.parts.unitNames.get(unitId) });
-    for (const draft of drafts) this.parts.notifications.append(draft.audience, id, revision, event.at, draft.kind, draft.message);
+  private notify(id: string, revision: number, position: Position, event: Stamped<SuggestionEvent>, state: ExistingSuggestion): void {
+    // A unit is named as it was named when this event happened (see UnitNames).
+    const drafts = notificationsFor(event, { state, actor: event.by, unitName: (unitId) => this.parts.unitNames.get(unitId, position) });
+    for (let i = 0; i < drafts.length; i++) {
+      const draft = drafts[i]!;
+      this.parts.notifications.append(position, i, draft.audience, id, revision, event.at, draft.kind, draft.message);
+    }
   }
 
   private markDirty(entry: CachedSuggestion): void {
@@ -172,8 +205,15 @@ export class SuggestionProjection {
   }
 
   private write(entry: CachedSuggestion): void {
+    const t0 = this.times === null ? 0 : performance.now();
     try {
       this.writeRow(entry);
+      if (this.times !== null) {
+        const spent = performance.now() - t0;
+        this.times.rows += spent;
+        // A write inside an event's apply (its state evicted another): not that event's fold.
+        if (this.eventStarted !== null) this.eventStarted += spent;
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`writing suggestion ${entry.id} at revision ${entry.revision}: ${reason}`, { cause: error });

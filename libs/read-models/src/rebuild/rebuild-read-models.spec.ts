@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { SqliteEventStore, type EventStore, type ReadAllOptions, type RecordedEvent, type ScanAllOptions } from '@duban/event-store';
+import { SqliteEventStore, type EventStore, type ReadAllOptions, type RecordedEvent, type ScanAllOptions, type ScanStreamsOptions } from '@duban/event-store';
 import { Projector } from '../projector/projector';
 import { DEMO_STEPS, LI } from '../testing/demo-scenario';
 import { dumpReadModel } from '../testing/dump-read-model';
@@ -29,6 +29,10 @@ describe('rebuildReadModels', () => {
 
   it('builds the same tables, row by row, as the live projector that followed the appends', async () => {
     const steps = interleave(DEMO_STEPS, randomHistory(60, 7));
+    // A unit named only a third of the way in and renamed later: notifications name it as it was
+    // named when their event happened, though a rebuild applies the units before the suggestions.
+    steps.splice(Math.floor(steps.length / 3), 0, (w) => w.registerUnit('unit-1', '第一办理单位', '2026-03-01T00:00:00.000Z'));
+    steps.splice(Math.floor((2 * steps.length) / 3), 0, (w) => w.registerUnit('unit-1', '第一办理单位（更名）', '2026-06-01T00:00:00.000Z'));
     const livePath = dir.file('live.sqlite');
     // A tiny state cache and small batches: states leave memory and come back from their rows.
     let live = new Projector(store, livePath, { batchSize: 4, stateCacheSize: 3, logger: quiet });
@@ -47,21 +51,65 @@ describe('rebuildReadModels', () => {
     expect(await live.waitFor(head, 5000)).toBe(true);
     await live.close();
 
-    const rebuiltPath = dir.file('rebuilt.sqlite');
-    const result = await rebuildReadModels(store, rebuiltPath, { batchSize: 50, stateCacheSize: 10 });
-
-    expect(result.events).toBe(Number(head.commit));
-    const rebuilt = dumpReadModel(rebuiltPath);
     const followed = dumpReadModel(livePath);
-    expect(rebuilt.suggestions!.length).toBe(66);
-    expect(rebuilt.notifications!.length).toBeGreaterThan(250);
-    for (const table of Object.keys(followed)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: followed[table] });
+    const messages = (followed.notifications as { message: string }[]).map((n) => n.message).join('\n');
+    expect(messages).toContain('第一办理单位（更名）');
+    expect(messages).toMatch(/第一办理单位(?!（更名）)/);
+    expect(messages).toContain('unit-1');
 
-    // Every state in memory, the file written by the writer thread (the default): the same rows.
-    const threadedPath = dir.file('threaded.sqlite');
-    await rebuildReadModels(store, threadedPath, { batchSize: 50, writerThread: true });
-    const threaded = dumpReadModel(threadedPath);
-    for (const table of Object.keys(followed)) expect({ table, rows: threaded[table] }).toEqual({ table, rows: followed[table] });
+    // Stream by stream (the default for this store), on this thread and with the writer thread;
+    // in the global order with a small state cache, and with every state in memory and the writer thread.
+    const ways = [
+      { name: 'streams', options: { batchSize: 50, writerThread: false } },
+      { name: 'streams, writer thread', options: { batchSize: 50, writerThread: true, split: true } },
+      { name: 'global, small cache', options: { batchSize: 50, order: 'global', stateCacheSize: 10 } },
+      { name: 'global, writer thread', options: { batchSize: 50, order: 'global', writerThread: true } },
+    ] as const;
+    for (const { name, options } of ways) {
+      const rebuiltPath = dir.file(`rebuilt-${ways.findIndex((w) => w.name === name)}.sqlite`);
+      const result = await rebuildReadModels(store, rebuiltPath, options);
+      expect({ name, events: result.events, checkpoint: result.checkpoint }).toEqual({ name, events: Number(head.commit), checkpoint: head });
+      const rebuilt = dumpReadModel(rebuiltPath);
+      expect(rebuilt.suggestions!.length).toBe(66);
+      expect(rebuilt.notifications!.length).toBeGreaterThan(250);
+      for (const table of Object.keys(followed)) expect({ name, table, rows: rebuilt[table] }).toEqual({ name, table, rows: followed[table] });
+    }
+  });
+
+  it('splits the time of a rebuild into its phases and reports the peak memory', async () => {
+    for (const step of interleave(DEMO_STEPS, randomHistory(20, 3))) await step(writer);
+    const result = await rebuildReadModels(store, dir.file('split.sqlite'), { batchSize: 25, writerThread: true, split: true });
+    const split = result.split!;
+    expect(split.order).toBe('streams');
+    for (const key of ['foldMs', 'deadlinesMs', 'viewsMs', 'rowsMs', 'indexMs', 'totalMs'] as const) expect({ key, positive: split[key] > 0 }).toEqual({ key, positive: true });
+    expect(split.parseMs).toBeGreaterThan(0);
+    expect(split.readerThreadMs).toBeGreaterThan(0);
+    expect(split.writerThreadMs).toBeGreaterThan(0);
+    expect(split.peakHeapBytes).toBeGreaterThan(0);
+    expect(split.peakRssBytes).toBeGreaterThanOrEqual(split.peakHeapBytes);
+    expect((await rebuildReadModels(store, dir.file('unsplit.sqlite'))).split).toBeUndefined();
+  });
+
+  it('leaves out what was appended after it began (it may run beside the service): the checkpoint says where the service goes on', async () => {
+    // Later events of the same suggestions and of new ones come after the rebuild began.
+    const steps = interleave(DEMO_STEPS, randomHistory(12, 5));
+    const half = Math.floor(steps.length / 2);
+    for (const step of steps.slice(0, half)) await step(writer);
+    const head = (await store.headPosition())!;
+    // The store as it looks to a rebuild that began before the next appends.
+    const early = withStore({ headPosition: async () => head });
+    for (const step of steps.slice(half)) await step(writer);
+    const path = dir.file('early.sqlite');
+    const result = await rebuildReadModels(early, path, { batchSize: 7 });
+    expect(result.checkpoint).toEqual(head);
+    expect(result.events).toBe(Number(head.commit));
+    const live = new Projector(store, path, { batchSize: 5, logger: quiet });
+    await live.start();
+    expect(await live.waitFor((await store.headPosition())!, 5000)).toBe(true);
+    await live.close();
+    const all = dir.file('all.sqlite');
+    await rebuildReadModels(store, all, { batchSize: 7 });
+    expect(dumpReadModel(path)).toEqual(dumpReadModel(all));
   });
 
   it('rebuilds the supervision tables, notifications and read marks as the live projector left them', async () => {
@@ -108,7 +156,7 @@ describe('rebuildReadModels', () => {
   it('refuses the writer thread with a bounded state cache (evicted states are read back from their rows)', async () => {
     for (const step of randomHistory(5, 2)) await step(writer);
     const path = dir.file('rm.sqlite');
-    await expect(rebuildReadModels(store, path, { stateCacheSize: 10, writerThread: true })).rejects.toThrow('stateCacheSize Infinity');
+    await expect(rebuildReadModels(store, path, { order: 'global', stateCacheSize: 10, writerThread: true })).rejects.toThrow('stateCacheSize Infinity');
     expect(existsSync(path)).toBe(false);
   });
 
@@ -159,15 +207,31 @@ describe('rebuildReadModels', () => {
       },
     });
 
-    for (const failing of [failingScan, failingReadAll]) {
-      await expect(rebuildReadModels(failing, path, { batchSize: 20 })).rejects.toThrow('disk read error');
+    let streamPagesScanned = 0;
+    const failingStreamScan = withStore({
+      scanStreams: (options: ScanStreamsOptions) => {
+        const scan = store.scanStreams(options);
+        scans.push(scan);
+        return (async function* () {
+          for await (const page of scan) {
+            if (++streamPagesScanned === 2) throw new Error('disk read error');
+            yield page;
+          }
+        })();
+      },
+    });
+
+    for (const [failing, order] of [[failingScan, 'global'], [failingReadAll, 'global'], [failingStreamScan, 'streams']] as const) {
+      await expect(rebuildReadModels(failing, path, { batchSize: 20, order })).rejects.toThrow('disk read error');
       expect(dumpReadModel(path)).toEqual(before);
       expect(readdirSync(dir.path).filter((f) => f.includes('rebuilding'))).toEqual([]);
     }
     expect(pagesScanned).toBe(3);
     expect(pagesRead).toBe(3);
-    expect(scans).toHaveLength(1);
-    expect((scans[0] as unknown as { threadRunning: boolean }).threadRunning).toBe(false);
+    expect(streamPagesScanned).toBe(2);
+    // The global scan, then the stream scan (the other streams were scanned by the plain store).
+    expect(scans).toHaveLength(2);
+    for (const scan of scans) expect((scan as unknown as { threadRunning: boolean }).threadRunning).toBe(false);
   });
 
   it('builds the same tables from a store without a scan of its own (paging readAll)', async () => {
@@ -179,6 +243,7 @@ describe('rebuildReadModels', () => {
     await rebuildReadModels(
       withStore({
         scanAll: undefined,
+        scanStreams: undefined,
         readAll: (options?: ReadAllOptions) => {
           readAllCalls++;
           return store.readAll(options);

@@ -1,17 +1,21 @@
 import { renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { EventStore, Position } from '@duban/event-store';
+import { SUGGESTION_STREAM_PREFIX } from '@duban/domain';
+import { comparePositions, type EventStore, type Position } from '@duban/event-store';
+import { performance } from 'node:perf_hooks';
 import { applyOrPark } from '../projection/apply-or-park';
 import type { ParkedStream } from '../projection/parked-streams';
 import { ProjectionError } from '../projection/projection-error';
 import { READ_MODEL_STREAM_PREFIXES, ReadModelProjection, type ProjectionRules } from '../projection/read-model-projection';
 import { isTransientFailure } from '../projection/transient-failure';
+import { COPY_STAGED_NOTIFICATIONS_SQL, NOTIFICATIONS_STAGING_DDL } from '../projection/notifications/notification-writer';
 import { EVENT_LOG_INDEXES_DDL } from '../schema/read-model-schema';
 import { BULK_LOAD_PRAGMAS, finishBulkLoad, openReadModelDatabase, reopenBulkLoad, type ReadModelDatabase } from '../schema/open-read-model';
 import { removeDatabaseFiles } from '../schema/database-files';
 import { DeferredDatabase } from './deferred-database';
 import { eventPages } from './event-pages';
 import { WriterThread } from './writer-thread';
+import { SplitRecorder, timedPages, type RebuildSplit } from './rebuild-split';
 
 export interface RebuildProgress {
   /** Events applied so far. */
@@ -32,18 +36,28 @@ export interface RebuildOptions extends ProjectionRules {
    */
   batchSize?: number;
   /**
-   * Suggestion states kept folded in memory. Default: all of them (~2 GB RSS at 100k suggestions),
-   * so each suggestion's rows are written once at the end and no state is ever read back; a smaller
-   * cache writes a state when it leaves and re-reads it at its next event.
+   * `streams` (the default when the store can scan stream by stream, see EventStore.scanStreams):
+   * the other streams first in the global order, then the suggestions one stream after another, so
+   * one suggestion's state is in memory at a time and its rows are written as soon as it is folded.
+   * `global`: every event in the store's order (any store), states kept per stateCacheSize.
+   * The file is the same either way.
+   */
+  order?: 'streams' | 'global';
+  /**
+   * Global order only: suggestion states kept folded in memory. Default: all of them (~2 GB RSS at
+   * 100k suggestions), so each suggestion's rows are written once at the end and no state is ever
+   * read back; a smaller cache writes a state when it leaves and re-reads it at its next event.
    */
   stateCacheSize?: number;
   /**
    * Write the new file on a second thread while this one folds the events. Default: on when the
-   * machine has a second core and every state stays in memory (the default cache), the only case it
-   * supports: the projection then never reads a row back. Off: everything on this thread, as the
-   * live projector does it. The file is the same either way.
+   * machine has a second core and no row is ever read back (stream order, or global order with every
+   * state in memory), the only case it supports. Off: everything on this thread, as the live
+   * projector does it. The file is the same either way.
    */
   writerThread?: boolean;
+  /** Time every phase and sample the memory: the result then has a split. */
+  split?: boolean;
   /**
    * Told when the fast pass met an event the projection rejects and the rebuild starts again,
    * one transaction per batch, parking such events as the live projector does.
@@ -66,6 +80,8 @@ export interface RebuildResult {
   parkedCount: number;
   /** The first REBUILD_PARKED_LIMIT of them. */
   parked: ParkedStream[];
+  /** With options.split: where the time went (the fast pass's; the isolating pass is not split). */
+  split?: RebuildSplit;
 }
 
 /** The fast pass cannot park: it met an event the projection rejects (not a transient failure). */
@@ -108,14 +124,23 @@ async function fastRebuild(store: EventStore, readModelPath: string, options: Re
   removeDatabaseFiles(buildPath);
   const head = await store.headPosition();
   const eventsTotal = head ? estimateEventCount(head) : 0;
-  const stateCacheSize = options.stateCacheSize ?? Infinity;
+  const byStream = (options.order ?? 'streams') === 'streams' && store.scanStreams !== undefined;
+  // Stream by stream a suggestion's events come together: one state at a time is enough.
+  const stateCacheSize = byStream ? 1 : (options.stateCacheSize ?? Infinity);
+  const neverReadsBack = byStream || stateCacheSize === Infinity;
   // On one core the thread only adds the cost of handing it the rows.
-  const useWriterThread = options.writerThread ?? (stateCacheSize === Infinity && availableParallelism() > 1);
-  if (useWriterThread && stateCacheSize !== Infinity) {
-    throw new Error('rebuildReadModels: the writer thread needs every state kept in memory (stateCacheSize Infinity)');
+  const useWriterThread = options.writerThread ?? (neverReadsBack && availableParallelism() > 1);
+  if (useWriterThread && !neverReadsBack) {
+    throw new Error('rebuildReadModels: the writer thread needs every state kept in memory (stateCacheSize Infinity) or the stream order');
   }
+  const split = options.split ? new SplitRecorder(byStream ? 'streams' : 'global') : null;
   let db: ReadModelDatabase | null = null;
   let writer: WriterThread | null = null;
+  // SQL outside any transaction, on whichever connection holds the file.
+  const runSql = (sql: string): void => {
+    if (writer) writer.exec(sql);
+    else db!.exec(sql);
+  };
   try {
     db = openReadModelDatabase(buildPath, 'bulk').db;
     if (useWriterThread) {
@@ -124,56 +149,115 @@ async function fastRebuild(store: EventStore, readModelPath: string, options: Re
       db = null;
       writer = new WriterThread(buildPath, BULK_LOAD_PRAGMAS);
     }
+    // Stream by stream the notifications come in no order of seq: they are appended to a table of a
+    // file of their own and copied into the model in seq order at the end (sorted by SQLite).
+    const stagingPath = `${buildPath}.notifications`;
+    removeDatabaseFiles(stagingPath);
+    if (byStream) runSql(STAGING_SETUP_SQL(stagingPath));
     // The projection runs prepare/run/get/transaction only, all of which the deferred stand-in has.
     const target = writer ? (new DeferredDatabase(writer) as unknown as ReadModelDatabase) : db!;
     const projection = new ReadModelProjection(target, {
       stateCacheSize,
       writeBack: true,
+      outOfOrder: byStream,
+      ...(byStream ? { notificationsTable: STAGED_NOTIFICATIONS } : {}),
+      ...(split ? { times: split.phases } : {}),
       ...(options.rulebook ? { rulebook: options.rulebook } : {}),
       ...(options.calendar ? { calendar: options.calendar } : {}),
     });
-    // The embedded store reads the next pages on a thread of its own while this one applies a page.
-    const pages = eventPages(store, { pageSize: batchSize, streamPrefixes: [...READ_MODEL_STREAM_PREFIXES] });
-    for await (const page of pages) {
-      try {
-        projection.applyBatch(page);
-      } catch (error) {
-        throw needsIsolation(error);
-      }
+    const applied = async (): Promise<void> => {
       options.onProgress?.({
         eventsDone: projection.eventsApplied,
         eventsTotal: Math.max(eventsTotal, projection.eventsApplied),
         position: projection.checkpoint,
       });
       if (writer) await writer.settle(writerLag);
+    };
+    if (byStream) {
+      if (head !== null) {
+        // Users and units before the suggestions, so a notification can name a unit as it was named then.
+        const others = READ_MODEL_STREAM_PREFIXES.filter((p) => p !== SUGGESTION_STREAM_PREFIX);
+        for await (const page of timedPages(eventPages(store, { pageSize: batchSize, streamPrefixes: others }), split)) {
+          // Events appended since the rebuild began (it may run beside the service) are the service's to apply.
+          const upToHead = page.length > 0 && comparePositions(page[page.length - 1]!.position, head) > 0 ? page.filter((e) => comparePositions(e.position, head) <= 0) : page;
+          applyOrIsolate(() => projection.applyOutOfOrder(upToHead));
+          await applied();
+          if (upToHead !== page) break;
+        }
+        const suggestions = store.scanStreams!({ streamPrefix: SUGGESTION_STREAM_PREFIX, upTo: head, pageSize: batchSize });
+        for await (const page of timedPages(suggestions, split)) {
+          applyOrIsolate(() => projection.applyOutOfOrder(page));
+          await applied();
+        }
+      }
+    } else {
+      // The embedded store reads the next pages on a thread of its own while this one applies a page.
+      const pages = eventPages(store, { pageSize: batchSize, streamPrefixes: [...READ_MODEL_STREAM_PREFIXES] });
+      for await (const page of timedPages(pages, split)) {
+        applyOrIsolate(() => projection.applyBatch(page));
+        await applied();
+      }
     }
     // Every event is applied: the notifications are complete, and their index is built on the
     // writer thread while this one works out the suggestions' rows.
+    if (byStream) runSql(`${COPY_STAGED_NOTIFICATIONS_SQL(STAGED_NOTIFICATIONS)}; DETACH DATABASE staging;`);
     if (writer) writer.exec(EVENT_LOG_INDEXES_DDL);
-    try {
-      // Every suggestion's rows are worked out here: a row the projection cannot write fails now.
-      projection.flush();
-    } catch (error) {
-      throw needsIsolation(error);
-    }
+    // Every suggestion's rows are worked out here: a row the projection cannot write fails now.
+    applyOrIsolate(() => projection.flush());
     const eventLogIndexed = writer !== null;
     if (writer) {
+      const waitFrom = performance.now();
       await writer.close();
+      if (split) {
+        const times = writer.times;
+        split.writerWaitMs += writer.blockedMs + (performance.now() - waitFrom);
+        if (times) {
+          split.writerThreadMs = times.busyMs - times.execMs;
+          split.indexMs += times.execMs;
+        }
+      }
       writer = null;
       db = reopenBulkLoad(buildPath);
     }
+    const indexFrom = performance.now();
     finishBulkLoad(db!, { eventLogIndexed });
     db!.close();
     db = null;
     // A WAL left by the old file would be replayed into the new one: it must go first.
     removeDatabaseFiles(readModelPath, { keepMain: true });
     renameSync(buildPath, readModelPath);
-    return finished(projection, options, started, 0, []);
+    removeDatabaseFiles(stagingPath);
+    if (split) split.indexMs += performance.now() - indexFrom;
+    return finished(projection, options, started, 0, [], split?.finish());
   } catch (error) {
     if (writer) await writer.terminate();
     if (db?.open) db.close();
     removeDatabaseFiles(buildPath);
+    removeDatabaseFiles(`${buildPath}.notifications`);
     throw error;
+  }
+}
+
+const STAGED_NOTIFICATIONS = 'staging.notifications';
+
+/**
+ * The staging file: no journal, no syncs (thrown away whatever happens). The sort at the end may
+ * spill to temporary files rather than hold every notification in memory, and uses a second thread.
+ */
+const STAGING_SETUP_SQL = (path: string): string => `
+  ATTACH DATABASE '${path.replace(/'/g, "''")}' AS staging;
+  PRAGMA staging.journal_mode = OFF;
+  PRAGMA staging.synchronous = OFF;
+  PRAGMA temp_store = FILE;
+  PRAGMA threads = 2;
+  ${NOTIFICATIONS_STAGING_DDL(STAGED_NOTIFICATIONS)};`;
+
+/** Runs a step of the fast pass; a failure of the projection itself sends the rebuild to the isolating pass. */
+function applyOrIsolate(step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    throw needsIsolation(error);
   }
 }
 
@@ -237,11 +321,20 @@ function finished(
   started: bigint,
   parkedCount: number,
   parked: ParkedStream[],
+  split?: RebuildSplit,
 ): RebuildResult {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const events = projection.eventsApplied;
   options.onProgress?.({ eventsDone: events, eventsTotal: events, position: projection.checkpoint });
-  return { events, seconds, eventsPerSecond: seconds > 0 ? events / seconds : events, checkpoint: projection.checkpoint, parkedCount, parked };
+  return {
+    events,
+    seconds,
+    eventsPerSecond: seconds > 0 ? events / seconds : events,
+    checkpoint: projection.checkpoint,
+    parkedCount,
+    parked,
+    ...(split ? { split } : {}),
+  };
 }
 
 /**

@@ -8,7 +8,8 @@
  * - `{ type: 'part', calls }`: runs inside the open transaction (begun by the first part);
  * - `{ type: 'commit', id, calls }`: runs the rest and commits; answered `{ type: 'done', id }`;
  * - `{ type: 'exec', sql }`: runs SQL between transactions (e.g. builds indexes);
- * - `{ type: 'close' }`: closes the file; answered `{ type: 'closed' }`.
+ * - `{ type: 'close' }`: closes the file; answered `{ type: 'closed', busyMs, execMs }` (milliseconds
+ *   spent running the statements, and the exec SQL among them, for a rebuild's split).
  * `calls` is flat: statement index, then its parameters as an array, and so on.
  * After each part or commit it adds one to `workerData.progress[0]` (shared memory), so the main
  * thread can block while too many are queued even in the middle of a synchronous flush.
@@ -23,6 +24,9 @@ const statements = [];
 let db = null;
 let inTransaction = false;
 let failed = false;
+let busyMs = 0;
+let execMs = 0;
+const { performance } = require('node:perf_hooks');
 
 function advance(by) {
   Atomics.add(progress, 0, by);
@@ -54,6 +58,7 @@ function run(calls) {
 
 parentPort.on('message', (message) => {
   if (failed) return;
+  const started = performance.now();
   try {
     switch (message.type) {
       case 'prepare':
@@ -73,16 +78,19 @@ parentPort.on('message', (message) => {
       case 'exec':
         if (inTransaction) throw new Error('exec inside an open transaction');
         db.exec(message.sql);
+        execMs += performance.now() - started;
         return;
       case 'close':
         db.close();
-        parentPort.postMessage({ type: 'closed' });
+        parentPort.postMessage({ type: 'closed', busyMs: busyMs + performance.now() - started, execMs });
         return;
       default:
         throw new Error('unknown message ' + String(message.type));
     }
   } catch (error) {
     fail(error);
+  } finally {
+    busyMs += performance.now() - started;
   }
 });
 `;

@@ -11,7 +11,15 @@ const MAX_QUEUED = 16;
 /** A writer that has not moved for this long while the main thread waits for it is taken as dead. */
 const STALL_MS = 120_000;
 
-type FromWriter = { type: 'done'; id: number } | { type: 'closed' } | { type: 'error'; message: string; stack?: string };
+type FromWriter = { type: 'done'; id: number } | { type: 'closed'; busyMs: number; execMs: number } | { type: 'error'; message: string; stack?: string };
+
+/** What the writer thread spent its time on, known once it closed. */
+export interface WriterThreadTimes {
+  /** Running statements and SQL (milliseconds). */
+  busyMs: number;
+  /** Of which SQL run with exec() (index builds). */
+  execMs: number;
+}
 
 /**
  * A thread that owns the rebuild's new read-model file and runs the statements a DeferredDatabase
@@ -29,6 +37,9 @@ export class WriterThread implements DeferredSink {
   private finished = false;
   private closed = false;
   private wake: (() => void) | null = null;
+  private closedTimes: WriterThreadTimes | null = null;
+  /** Milliseconds this thread spent blocked because the writer was too far behind. */
+  blockedMs = 0;
 
   /** `pragmas`: run on the file before anything else, e.g. the bulk-load settings. */
   constructor(path: string, pragmas: readonly string[]) {
@@ -67,10 +78,19 @@ export class WriterThread implements DeferredSink {
    * the main thread cannot run ahead and queue the whole store in memory. Rejects once the writer failed.
    */
   async settle(pending: number): Promise<void> {
-    while (this.failure === null && this.sent - this.acknowledged > pending) {
-      await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure === null && this.sent - this.acknowledged > pending) {
+      const blockedFrom = Date.now();
+      while (this.failure === null && this.sent - this.acknowledged > pending) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+      }
+      this.blockedMs += Date.now() - blockedFrom;
     }
     if (this.failure) throw this.failure;
+  }
+
+  /** Null until the thread closed. */
+  get times(): WriterThreadTimes | null {
+    return this.closedTimes;
   }
 
   /** Waits until everything sent is written, then closes the file and ends the thread. */
@@ -95,7 +115,9 @@ export class WriterThread implements DeferredSink {
   private queue(): void {
     this.queued++;
     let seen = Atomics.load(this.progress, 0);
-    let since = Date.now();
+    if (this.queued - seen <= MAX_QUEUED) return;
+    const blockedFrom = Date.now();
+    let since = blockedFrom;
     while (this.queued - seen > MAX_QUEUED) {
       Atomics.wait(this.progress, 0, seen, 1000);
       const now = Atomics.load(this.progress, 0);
@@ -106,6 +128,7 @@ export class WriterThread implements DeferredSink {
         throw new Error(`the read-model writer thread wrote nothing for ${STALL_MS / 1000} s`);
       }
     }
+    this.blockedMs += Date.now() - blockedFrom;
   }
 
   private receive(message: FromWriter): void {
@@ -116,6 +139,7 @@ export class WriterThread implements DeferredSink {
       case 'closed':
         this.finished = true;
         this.closed = true;
+        this.closedTimes = { busyMs: message.busyMs, execMs: message.execMs };
         break;
       case 'error': {
         const error = new Error(`read-model writer thread: ${message.message}`);
