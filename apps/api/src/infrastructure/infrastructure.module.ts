@@ -11,6 +11,7 @@ import { ReadAfterService } from '../read-consistency/read-after.service';
 import { loadCalendarOverrides } from './load-calendar';
 import { LiveWorkingCalendar } from '../calendar/live-working-calendar';
 import { openEventStore } from './open-event-store';
+import { noteCleanStop } from './clean-stop-note';
 import { ReadModelMarkKeeper } from './read-model-mark-keeper';
 import { rebuildOutdatedReadModel } from './rebuild-outdated-read-model';
 import { StoreWriteHealth } from './store-write-health';
@@ -27,6 +28,7 @@ class InfrastructureShutdown implements OnApplicationShutdown {
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly markKeeper: ReadModelMarkKeeper,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationShutdown(signal?: string): Promise<void> {
@@ -35,6 +37,8 @@ class InfrastructureShutdown implements OnApplicationShutdown {
     await this.markKeeper.stop();
     await this.markKeeper.recordNow();
     await this.projector.close();
+    // The file is closed and whole: the next start need not read it all to check its pages.
+    noteCleanStop(this.config.readModelPath);
     await this.store.close();
     // Nest ends the process with the signal right after the shutdown hooks: the log's buffer goes out now.
     flushLogsSync();

@@ -6,6 +6,7 @@ import { isCurrentReadModel, Projector, ReadModelQueries } from '@duban/read-mod
 import { LI, STAFF, writeDemoHistory } from '@duban/read-models/testing/demo-scenario';
 import { HistoryWriter } from '@duban/read-models/testing/history-writer';
 import { tempDir } from '@duban/read-models/testing/temp-dir';
+import { cleanStopNotePath, noteCleanStop } from './clean-stop-note';
 import { markAt, writeStoreMark } from './read-model-store-mark';
 import { rebuildOutdatedReadModel, stateCacheFor } from './rebuild-outdated-read-model';
 
@@ -173,6 +174,34 @@ describe('rebuilding a missing or outdated read model before the service serves'
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
       db.close();
       expect((await serve()).listed).toBe(6);
+    });
+
+    it('after a clean stop, serves the file as that stop left it without reading every page (quick_check), and takes the note', async () => {
+      await writeDemoHistory(new HistoryWriter(store));
+      await servedFrom(store);
+      noteCleanStop(readModelPath);
+      const pragma = jest.spyOn(Database.prototype, 'pragma');
+      try {
+        expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true })).toBeNull();
+        expect(pragma.mock.calls.filter(([source]) => String(source).startsWith('quick_check'))).toEqual([]);
+        expect(existsSync(cleanStopNotePath(readModelPath))).toBe(false);
+        // The note was taken: the next start (as after a crash) checks the pages again.
+        expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true })).toBeNull();
+        expect(pragma.mock.calls.filter(([source]) => String(source).startsWith('quick_check'))).toHaveLength(1);
+      } finally {
+        pragma.mockRestore();
+      }
+      expect(lines).toEqual([]);
+    });
+
+    it('checks a file changed since the clean stop was noted', async () => {
+      await writeDemoHistory(new HistoryWriter(store));
+      await servedFrom(store);
+      noteCleanStop(readModelPath);
+      damageMiddleOf(readModelPath);
+
+      expect(await rebuildOutdatedReadModel(store, readModelPath, { rules: RULES, logger, headCountsEvents: true })).not.toBeNull();
+      expect(lines[0]).toMatch(/is damaged \(quick_check/);
     });
   });
 });

@@ -4,6 +4,7 @@ import { assertNever, type Rulebook, type WorkingCalendar } from '@duban/domain'
 import { checkStoreAgainstMark, comparePositions, formatMark, formatPosition, type EventStore, type Position } from '@duban/event-store';
 import { readModelStoreIdentityAt, rebuildReadModels, recordReadModelStoreIdentityAt, type RebuildResult } from '@duban/read-models';
 import { collectGarbageNow } from './collect-garbage';
+import { takeCleanStopNote } from './clean-stop-note';
 import { adoptPreparedReadModel } from './prepared-read-model';
 import { inspectReadModel, type ReadModelInspection } from './read-model-inspection';
 
@@ -45,8 +46,10 @@ export async function rebuildOutdatedReadModel(
   readModelPath: string,
   { rules, logger, headCountsEvents, storeIdentity }: OutdatedReadModelOptions,
 ): Promise<RebuildResult | null> {
-  const { verified } = adoptPreparedReadModel(readModelPath, logger);
-  const inspection = inspectReadModel(readModelPath, { quickCheck: !verified });
+  const cleanlyStopped = takeCleanStopNote(readModelPath);
+  const { adopted, verified } = adoptPreparedReadModel(readModelPath, logger);
+  const unchanged = adopted ? verified : cleanlyStopped;
+  const inspection = inspectReadModel(readModelPath, { quickCheck: !unchanged });
   const head = await store.headPosition();
   const builtFrom = inspection.state === 'current' ? readModelStoreIdentityAt(readModelPath) : null;
   const reason =
