@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeRow } from '../harness/bench-row';
 import { ChildServer, freePort } from '../harness/child-server';
 import { nowMs } from '../harness/measure';
+import { countTransfers, SLOW_PHONE_LINK } from '../harness/transfer-counter';
 import { repoRoot } from '../harness/repo-root';
 import { Scenario } from './scenario';
 
@@ -12,8 +13,6 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIST = path.join(repoRoot(), 'apps', 'web', 'dist');
 /** The first page must stay light on a phone: the web issue's limit, over the wire. */
 const LOGIN_PAGE_LIMIT_KB = 350;
-/** A slow phone link: 1.6 Mbps down, 750 kbps up, 150 ms round trip (DevTools' network emulation). */
-const SLOW_PHONE_LINK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 
 /**
  * What a deputy's phone downloads, counted by Chromium itself (the DevTools protocol's encoded
@@ -103,18 +102,11 @@ async function measure(browser: Browser, baseUrl: string, steps: (page: Page) =>
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    if (link) await cdp.send('Network.emulateNetworkConditions', link);
-    let bytes = 0;
-    let responses = 0;
-    cdp.on('Network.loadingFinished', (event) => {
-      bytes += event.encodedDataLength;
-      responses += 1;
-    });
+    const { session, transfer } = await countTransfers(page);
+    if (link) await session.send('Network.emulateNetworkConditions', link);
     const started = nowMs();
     await steps(page);
-    return { kb: bytes / 1024, responses, ms: nowMs() - started };
+    return { kb: transfer.bytes / 1024, responses: transfer.urls.length, ms: nowMs() - started };
   } finally {
     await context.close();
   }

@@ -1,31 +1,31 @@
 /** How big and how long each scenario runs; `--quick` keeps the whole suite under two minutes. */
 export interface Sizes {
   /**
-   * S1: seconds each side runs, split into alternating rounds. Short rounds (0.5 s) because the
+   * Single durable appends (S1): seconds each side runs, split into alternating rounds. Short rounds (0.5 s) because the
    * disk is shared: an fsync-heavy burst from elsewhere must fall on both sides, not on one.
    */
   appendSeconds: number;
   appendRounds: number;
-  /** S2 */
+  /** Concurrent writers (S2). */
   writers: number;
   concurrentSeconds: number;
   concurrentRounds: number;
-  /** S3: commands the product handles / commands Emmett handles (answer + rate per suggestion). */
+  /** Command handling (S3): commands the product handles / commands Emmett handles (answer + rate per suggestion). */
   productCommands: number;
   emmettCommands: number;
   commandWorkers: number;
   /** Product and Emmett take turns this many times. */
   commandRounds: number;
-  /** S4, S6, S7: the generated data set. */
+  /** The generated data set the rebuild, query and start-up scenarios (S4, S6, S7) share. */
   datasetSuggestions: number;
-  /** S5: seconds of load per side, after a warm-up. */
+  /** HTTP submissions (S5): seconds of load per side, after a warm-up. */
   httpSeconds: number;
   httpWarmupSeconds: number;
   httpConnections: number;
-  /** S6: requests per query kind, and the most time a kind may take. */
+  /** HTTP queries (S6): requests per query kind, and the most time a kind may take. */
   queryRequests: number;
   queryBudgetSeconds: number;
-  /** S9: rows of the imported sheet, and suggestions registered then assigned in one batch each. */
+  /** The congress session's Excel import and batch work (S9): rows of the imported sheet, and suggestions registered then assigned in one batch each. */
   importRows: number;
   batchAssignments: number;
 }

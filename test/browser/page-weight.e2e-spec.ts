@@ -1,4 +1,5 @@
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { countTransfers, SLOW_PHONE_LINK } from '../../bench/harness/transfer-counter';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { launchChromium, openPerson, PHONE, type Person } from './support/browser';
 import { signIn } from './support/ui';
@@ -13,8 +14,6 @@ import { ensureWebBuilt, WEB_DIST } from './support/web-build';
 jest.setTimeout(180_000);
 
 const LOGIN_PAGE_LIMIT_BYTES = 350 * 1024;
-/** A slow phone link: 1.6 Mbps down, 750 kbps up, 150 ms round trip. */
-const SLOW_PHONE_LINK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 
 let server: TestApp;
 let browser: Browser;
@@ -29,25 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.dispose();
 });
-
-interface Transfer {
-  bytes: number;
-  urls: string[];
-}
-
-/** Counts every response body's bytes on the wire (headers included) from now on. */
-async function countTransfers(page: Page): Promise<{ session: CDPSession; transfer: Transfer }> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Network.enable');
-  const transfer: Transfer = { bytes: 0, urls: [] };
-  const urls = new Map<string, string>();
-  session.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-  session.on('Network.loadingFinished', (event) => {
-    transfer.bytes += event.encodedDataLength;
-    transfer.urls.push(urls.get(event.requestId) ?? event.requestId);
-  });
-  return { session, transfer };
-}
 
 async function freshPhone(): Promise<Person> {
   return openPerson(browser, server.baseUrl, PHONE);

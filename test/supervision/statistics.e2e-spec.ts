@@ -371,7 +371,8 @@ describe('supervision figures against known fixtures', () => {
     it('the overview counts suggestions and the suggestions behind the unit assignments, for the whole time', async () => {
       const all = await overview();
       expect(all).toMatchObject({ sessionId: null, year: null, from: null, to: null });
-      // 12 suggestions; S1–S7 and S11 assigned (8 件), to 10 unit assignments (S6 and S7 have two units each).
+      // The fixture (support/statistics-fixture.ts) submits 12 suggestions and assigns 8 of them (8 件) to
+      // 10 units in all, because two of those suggestions go to a lead and a co-handling unit each.
       expect(all.suggestions).toBe(12);
       expect(all.assignedSuggestions).toBe(8);
       expect(all.totals.assigned).toBe(10);
@@ -381,7 +382,7 @@ describe('supervision figures against known fixtures', () => {
       const span = await overview('&from=2026-01-01');
       const table = await units('&from=2026-01-01');
       expect(span.from).toBe('2025-12-31T16:00:00.000Z');
-      // S11 (2025) is out of both: suggestions, statuses and the totals.
+      // The fixture's one suggestion submitted and assigned in 2025 falls outside both: suggestions, statuses and totals.
       expect(span.suggestions).toBe(11);
       expect(span.byStatus.answered).toBe(1);
       expect(span.assignedSuggestions).toBe(7);
